@@ -1,0 +1,6 @@
+package fableforge;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}

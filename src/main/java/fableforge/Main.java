@@ -1,6 +1,41 @@
 package fableforge;
 
-public final class Main {
+import fableforge.cli.GenerateCommand;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code fableforge} command. */
+@Command(name = "fableforge",
+        mixinStandardHelpOptions = true,
+        version = "FableForge 0.1",
+        description = "Turns a short quiz into a 20-scene illustrated animal power-fantasy story.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), Path.of(".env")));
+    }
+
+    static int run(String[] args, java.util.Map<String, String> environment, Path dotEnv) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof Config.ConfigException) {
+                line.getErr().println("fableforge: " + exception.getMessage());
+                return 2;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,0 +1,151 @@
+package fableforge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting, read once at start-up from the environment and an optional {@code .env} file (the
+ * environment wins), and validated then: a bad value stops start-up with a message naming the variable.
+ */
+public record Config(
+        Optional<Integer> imageRatePerMinute,
+        int imageMaxConcurrent,
+        int imageMaxTries,
+        Duration imageTimeout,
+        Duration offlineLatency,
+        double offlineFailureRate,
+        boolean debug) {
+
+    public static final int DEFAULT_RATE_PER_MINUTE = 15;
+
+    public static Config load(Map<String, String> environment, Path dotEnv) {
+        Map<String, String> values = new HashMap<>(readDotEnv(dotEnv));
+        values.putAll(environment);
+        return from(values);
+    }
+
+    static Config from(Map<String, String> values) {
+        Reader reader = new Reader(values);
+        Config config = new Config(
+                reader.optionalInt("IMAGE_RATE_PER_MIN", 1, 100_000),
+                reader.integer("IMAGE_MAX_CONCURRENT", 10, 1, 1_000),
+                reader.integer("IMAGE_MAX_TRIES", 4, 1, 20),
+                Duration.ofSeconds(reader.integer("IMAGE_TIMEOUT_SECONDS", 120, 1, 3_600)),
+                Duration.ofMillis(reader.integer("OFFLINE_LATENCY_MS", 0, 0, 600_000)),
+                reader.decimal("OFFLINE_FAILURE_RATE", 0, 0, 1),
+                reader.bool("DEBUG"));
+        reader.failIfProblems();
+        return config;
+    }
+
+    /** Bad configuration: every problem, one per line. */
+    public static final class ConfigException extends RuntimeException {
+        ConfigException(List<String> problems) {
+            super("invalid configuration:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static Map<String, String> readDotEnv(Path file) {
+        Map<String, String> values = new HashMap<>();
+        if (file == null || !Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                int equals = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 1) {
+                    continue;
+                }
+                String key = trimmed.substring(0, equals).strip().replaceFirst("^export\\s+", "");
+                String value = trimmed.substring(equals + 1).strip().replaceAll("^([\"'])(.*)\\1$", "$2");
+                values.put(key, value);
+            }
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": unreadable (" + e.getMessage() + ")"));
+        }
+        return values;
+    }
+
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        Optional<String> text(String name) {
+            String value = values.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            return optionalInt(name, min, max).orElse(fallback);
+        }
+
+        Optional<Integer> optionalInt(String name, int min, int max) {
+            Optional<String> text = text(name);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                int value = Integer.parseInt(text.get());
+                if (value < min || value > max) {
+                    problems.add(name + "=" + text.get() + ": must be between " + min + " and " + max);
+                    return Optional.empty();
+                }
+                return Optional.of(value);
+            } catch (NumberFormatException e) {
+                problems.add(name + "=" + text.get() + ": must be a whole number");
+                return Optional.empty();
+            }
+        }
+
+        double decimal(String name, double fallback, double min, double max) {
+            Optional<String> text = text(name);
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double value = Double.parseDouble(text.get());
+                if (!(value >= min && value <= max)) {
+                    problems.add(name + "=" + text.get() + ": must be between " + min + " and " + max);
+                    return fallback;
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                problems.add(name + "=" + text.get() + ": must be a number such as 0.2");
+                return fallback;
+            }
+        }
+
+        boolean bool(String name) {
+            Optional<String> text = text(name);
+            if (text.isEmpty()) {
+                return false;
+            }
+            return switch (text.get().toLowerCase()) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> {
+                    problems.add(name + "=" + text.get() + ": must be true or false");
+                    yield false;
+                }
+            };
+        }
+
+        void failIfProblems() {
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package fableforge.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps media as files under one directory. Writes go to a temporary file first and are then moved
+ * into place, so a crash never leaves a half-written image under a real key.
+ */
+public final class LocalMediaStore implements MediaStore {
+
+    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
+
+    private final Path root;
+    private final String urlPrefix;
+
+    /**
+     * @param urlPrefix what the key is appended to for the URL: "" for paths relative to the root
+     *                  (command line), "/media/" when the web app serves the root
+     */
+    public LocalMediaStore(Path root, String urlPrefix) {
+        this.root = root.toAbsolutePath().normalize();
+        this.urlPrefix = urlPrefix;
+    }
+
+    @Override
+    public StoredMedia put(String key, byte[] bytes, String contentType) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return new StoredMedia(key, urlPrefix + key, bytes.length);
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) throws IOException {
+        Path path = resolve(key);
+        return Files.isRegularFile(path) ? Optional.of(Files.newInputStream(path)) : Optional.empty();
+    }
+
+    /** The file behind a key, for callers that serve files directly. */
+    public Path resolve(String key) {
+        if (key == null || !SAFE_KEY.matcher(key).matches() || key.contains("..")) {
+            throw new IllegalArgumentException("invalid media key '" + key + "'");
+        }
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException("invalid media key '" + key + "'");
+        }
+        return path;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+}

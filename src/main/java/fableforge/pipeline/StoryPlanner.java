@@ -1,0 +1,80 @@
+package fableforge.pipeline;
+
+import fableforge.image.AspectRatio;
+import fableforge.prompt.CharacterBible;
+import fableforge.prompt.PromptContext;
+import fableforge.prompt.PromptSanitizer;
+import fableforge.prompt.ScenePrompts;
+import fableforge.provider.ProviderException;
+import fableforge.quiz.QuizAnswers;
+import fableforge.story.Beat;
+import fableforge.story.Hero;
+import fableforge.story.HeroDesigner;
+import fableforge.story.Scene;
+import fableforge.story.StoryBrief;
+import fableforge.story.StoryWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Quiz answers → a written story with its image prompts: designs the hero, has the story writer write
+ * the 20 scenes (filling any it did not deliver with a visible placeholder to edit, as the seed did),
+ * then runs the prompt pipeline (create, standardize around the character bible, sanitize).
+ */
+public final class StoryPlanner {
+
+    static final int STORY_TRIES = 3;
+
+    private final StoryWriter writer;
+    private final HeroDesigner heroDesigner;
+
+    public StoryPlanner(StoryWriter writer, HeroDesigner heroDesigner) {
+        this.writer = writer;
+        this.heroDesigner = heroDesigner;
+    }
+
+    public StoryPlan plan(String storyId, QuizAnswers answers, long seed) throws ProviderException {
+        Hero hero = heroDesigner.design(answers, seed);
+        List<Scene> scenes = complete(writeWithRetries(new StoryBrief(answers, hero, seed)));
+        PromptContext context = new PromptContext(answers.get("setting"), answers.get("visual_style"),
+                AspectRatio.fromLabel(answers.getOrDefault("aspect_ratio", AspectRatio.DEFAULT.label())));
+        CharacterBible bible = CharacterBible.of(hero);
+        return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(scenes, bible, context));
+    }
+
+    /** The seed's policy: the first try and two retries; a non-retryable error ends at once. */
+    private List<Scene> writeWithRetries(StoryBrief brief) throws ProviderException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writer.write(brief);
+            } catch (ProviderException e) {
+                if (!e.error().retryable() || attempt >= STORY_TRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Prompts for (possibly user-edited) scenes of a story. */
+    public static List<String> promptsFor(List<Scene> scenes, CharacterBible bible, PromptContext context) {
+        List<String> created = scenes.stream().map(scene -> ScenePrompts.create(scene, context)).toList();
+        return ScenePrompts.standardize(created, bible, context).stream().map(PromptSanitizer::sanitize).toList();
+    }
+
+    /** Exactly 20 scenes in order; a scene the writer left out becomes a flagged placeholder. */
+    static List<Scene> complete(List<Scene> written) {
+        List<Scene> scenes = new ArrayList<>(Beat.TOTAL_SCENES);
+        for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
+            int wanted = number;
+            scenes.add(written.stream()
+                    .filter(scene -> scene.number() == wanted)
+                    .findFirst()
+                    .orElseGet(() -> Scene.of(wanted, placeholder(wanted))));
+        }
+        return scenes;
+    }
+
+    public static String placeholder(int sceneNumber) {
+        return "(Scene " + sceneNumber + " missing - API failed)";
+    }
+}

@@ -52,7 +52,7 @@ public final class App {
                 .<RateLimiter>map(rate -> new TokenBucketRateLimiter(rate, clock))
                 .orElse(RateLimiter.unlimited());
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
-        this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), Duration.ofSeconds(1), Duration.ofSeconds(30), config.imageTimeout());
+        this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
     }
 
     public Config config() {

@@ -19,6 +19,7 @@ public record Config(
         int imageMaxConcurrent,
         int imageMaxTries,
         Duration imageTimeout,
+        Duration imageRetryBase,
         Duration offlineLatency,
         double offlineFailureRate,
         boolean debug) {
@@ -38,6 +39,7 @@ public record Config(
                 reader.integer("IMAGE_MAX_CONCURRENT", 10, 1, 1_000),
                 reader.integer("IMAGE_MAX_TRIES", 4, 1, 20),
                 Duration.ofSeconds(reader.integer("IMAGE_TIMEOUT_SECONDS", 120, 1, 3_600)),
+                Duration.ofMillis(reader.integer("IMAGE_RETRY_BASE_MS", 1_000, 0, 600_000)),
                 Duration.ofMillis(reader.integer("OFFLINE_LATENCY_MS", 0, 0, 600_000)),
                 reader.decimal("OFFLINE_FAILURE_RATE", 0, 0, 1),
                 reader.bool("DEBUG"));

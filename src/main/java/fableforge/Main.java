@@ -1,7 +1,9 @@
 package fableforge;
 
 import fableforge.cli.GenerateCommand;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,11 +20,12 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), Path.of(".env")));
+        System.exit(run(args, System.getenv(), Path.of(".env"),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    static int run(String[] args, java.util.Map<String, String> environment, Path dotEnv) {
-        CommandLine commandLine = new CommandLine(new Main());
+    static int run(String[] args, Map<String, String> environment, Path dotEnv, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof Config.ConfigException) {

@@ -1,5 +1,6 @@
 package fableforge.quiz;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public record Question(
         int maxLength,
         List<Choice> choices,
         Map<String, List<String>> showWhen,
-        String defaultValue,
+        @JsonProperty("default") String defaultValue,
         String help) {
 
     public record Choice(String value, String label) {

@@ -44,6 +44,9 @@ public final class QuizValidator {
                 }
                 continue;
             }
+            if (errors.stream().anyMatch(error -> error.field().equals(question.key()))) {
+                continue;
+            }
             checkAnswer(question, answer, errors).ifPresent(value -> accepted.put(question.key(), value));
         }
         if (!errors.isEmpty()) {

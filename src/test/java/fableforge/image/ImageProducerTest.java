@@ -1,0 +1,175 @@
+package fableforge.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fableforge.job.CallGate;
+import fableforge.job.RateLimiter;
+import fableforge.job.RetryPolicy;
+import fableforge.media.LocalMediaStore;
+import fableforge.prompt.CharacterBible;
+import fableforge.prompt.PromptContext;
+import fableforge.prompt.ScenePrompts;
+import fableforge.prompt.TestHeroes;
+import fableforge.provider.ProviderError;
+import fableforge.story.Beat;
+import fableforge.story.Scene;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageProducerTest {
+
+    @TempDir
+    Path mediaRoot;
+
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+
+    private ImageProducer producer(ImageGenerator generator, int maxTries, Duration timeout) {
+        RateLimiter recordingLimiter = new RateLimiter() {
+            @Override
+            public void acquire() {
+            }
+
+            @Override
+            public void pauseFor(Duration wait) {
+                pauses.add(wait);
+            }
+        };
+        return new ImageProducer(generator, new LocalMediaStore(mediaRoot, "/media/"), new CallGate(3, recordingLimiter),
+                new RetryPolicy(maxTries, Duration.ofMillis(100), Duration.ofSeconds(2), timeout),
+                sleeps::add, new Random(3), Clock.systemUTC());
+    }
+
+    static ImageTask task(int scene) {
+        PromptContext context = new PromptContext("forest", "anime", AspectRatio.PORTRAIT);
+        CharacterBible bible = CharacterBible.of(TestHeroes.ember());
+        String text = "Ember stands against the tyrant as the storm rolls in over the forest. " + "The whole valley watches. ".repeat(12);
+        String prompt = ScenePrompts.standardize(List.of(ScenePrompts.create(Scene.of(scene, text), context)), bible, context).get(0);
+        ImageBrief brief = new ImageBrief(scene, Beat.ofScene(scene), TestHeroes.ember(), "forest", "anime", "caption", AspectRatio.PORTRAIT, 1);
+        return new ImageTask(new ImageRequest("story-1", 1, prompt, brief), "stories/story-1/scene-%02d.png".formatted(scene));
+    }
+
+    @Test
+    void storesTheImageAndReportsItsUrl() throws Exception {
+        ImageOutcome outcome = producer(FakeImageGenerator.alwaysSucceeding(), 3, Duration.ofSeconds(5)).produce(task(4), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOfSatisfying(ImageOutcome.Produced.class, produced -> {
+            assertThat(produced.media().url()).isEqualTo("/media/stories/story-1/scene-04.png");
+            assertThat(produced.tries()).hasSize(1);
+        });
+        assertThat(Files.readAllBytes(mediaRoot.resolve("stories/story-1/scene-04.png"))).containsExactly(4);
+    }
+
+    @Test
+    void retriesTransientFailuresWithBackoffUntilItWorks() throws Exception {
+        var generator = new FakeImageGenerator((scene, tryNumber) -> tryNumber < 3 ? new ProviderError.Transient("500") : null, 0);
+        List<Integer> retriesHeard = new ArrayList<>();
+
+        ImageOutcome outcome = producer(generator, 4, Duration.ofSeconds(5)).produce(task(1), new ImageProgressListener() {
+            @Override
+            public void retrying(int sceneNumber, int nextTry, ProviderError error, Duration wait) {
+                retriesHeard.add(nextTry);
+            }
+        });
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        assertThat(outcome.tries()).extracting(t -> t.error().isPresent()).containsExactly(true, true, false);
+        assertThat(retriesHeard).containsExactly(2, 3);
+        assertThat(sleeps).hasSize(2);
+    }
+
+    @Test
+    void endsAsFailedWithTheReasonWhenTriesRunOut() throws Exception {
+        var generator = new FakeImageGenerator((scene, tryNumber) -> new ProviderError.Transient("server error 500"), 0);
+
+        ImageOutcome outcome = producer(generator, 3, Duration.ofSeconds(5)).produce(task(2), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOfSatisfying(ImageOutcome.Failed.class,
+                failed -> assertThat(failed.reason()).isEqualTo("server error 500 (after 3 tries)"));
+        assertThat(generator.triesOf(2)).isEqualTo(3);
+    }
+
+    @Test
+    void doesNotRetryBadCredentials() throws Exception {
+        var generator = new FakeImageGenerator((scene, tryNumber) -> new ProviderError.BadCredentials("invalid API key"), 0);
+
+        ImageOutcome outcome = producer(generator, 4, Duration.ofSeconds(5)).produce(task(2), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Failed.class);
+        assertThat(generator.triesOf(2)).isEqualTo(1);
+    }
+
+    @Test
+    void policyRefusalsAreRetriedWithShorterPromptsThatKeepTheBible() throws Exception {
+        var generator = new FakeImageGenerator((scene, tryNumber) -> tryNumber < 3 ? new ProviderError.PolicyRefusal("content_policy_violation") : null, 0);
+
+        ImageOutcome outcome = producer(generator, 4, Duration.ofSeconds(5)).produce(task(16), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        List<String> prompts = generator.prompts;
+        assertThat(prompts).hasSize(3);
+        assertThat(prompts.get(1).length()).isLessThan(prompts.get(0).length());
+        assertThat(prompts.get(2).length()).isLessThan(prompts.get(1).length());
+        String bible = CharacterBible.of(TestHeroes.ember()).text();
+        assertThat(prompts).allSatisfy(prompt -> assertThat(prompt).contains(bible));
+        assertThat(outcome.tries()).extracting(ImageTry::prompt).containsExactlyElementsOf(prompts);
+    }
+
+    @Test
+    void rateLimitWithRetryAfterPausesTheGateAndWaitsThatLong() throws Exception {
+        var limited = new ProviderError.RateLimited("429 Too Many Requests", Optional.of(Duration.ofSeconds(3)));
+        var generator = new FakeImageGenerator((scene, tryNumber) -> tryNumber == 1 ? limited : null, 0);
+
+        ImageOutcome outcome = producer(generator, 4, Duration.ofSeconds(5)).produce(task(5), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        assertThat(pauses).containsExactly(Duration.ofSeconds(3));
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aHangingCallTimesOutAndIsRetried() throws Exception {
+        var generator = new FakeImageGenerator((scene, tryNumber) -> null, 10_000) {
+            @Override
+            public GeneratedImage generate(ImageRequest request) throws fableforge.provider.ProviderException {
+                if (prompts.isEmpty()) {
+                    return super.generate(request);
+                }
+                return new GeneratedImage(new byte[] {1}, "image/png", 1, 1);
+            }
+        };
+
+        ImageOutcome outcome = producer(generator, 2, Duration.ofMillis(200)).produce(task(7), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        assertThat(outcome.tries().get(0).error()).get().isInstanceOf(ProviderError.TimedOut.class);
+    }
+
+    @Test
+    void aCrashingGeneratorEndsAsAFailureNotAnException() throws Exception {
+        ImageGenerator broken = new ImageGenerator() {
+            @Override
+            public GeneratedImage generate(ImageRequest request) {
+                throw new IllegalStateException("bug");
+            }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
+        };
+
+        ImageOutcome outcome = producer(broken, 2, Duration.ofSeconds(5)).produce(task(3), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Failed.class);
+    }
+}

@@ -1,0 +1,55 @@
+package fableforge.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalMediaStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void storesUnderTheKeyAndReturnsItsUrl() throws Exception {
+        LocalMediaStore store = new LocalMediaStore(root, "/media/");
+
+        StoredMedia stored = store.put("stories/abc/scene-01.png", new byte[] {1, 2, 3}, "image/png");
+
+        assertThat(stored).isEqualTo(new StoredMedia("stories/abc/scene-01.png", "/media/stories/abc/scene-01.png", 3));
+        try (InputStream in = store.open("stories/abc/scene-01.png").orElseThrow()) {
+            assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
+        }
+    }
+
+    @Test
+    void replacingAKeyLeavesNoTemporaryFiles() throws Exception {
+        LocalMediaStore store = new LocalMediaStore(root, "");
+        store.put("a/b.png", new byte[] {1}, "image/png");
+        store.put("a/b.png", new byte[] {2}, "image/png");
+
+        try (Stream<Path> files = Files.list(root.resolve("a"))) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("b.png");
+        }
+        assertThat(Files.readAllBytes(root.resolve("a/b.png"))).containsExactly(2);
+    }
+
+    @Test
+    void missingMediaIsEmpty() throws Exception {
+        assertThat(new LocalMediaStore(root, "").open("nothing/here.png")).isEmpty();
+    }
+
+    @Test
+    void refusesKeysThatLeaveTheRoot() {
+        LocalMediaStore store = new LocalMediaStore(root, "");
+        for (String key : new String[] {"../evil.png", "/etc/passwd", "a/../../b", "", "a//b", ".hidden"}) {
+            assertThatThrownBy(() -> store.put(key, new byte[] {1}, "image/png"))
+                    .as(key).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

@@ -25,8 +25,10 @@ public final class Main implements Runnable {
     }
 
     static int run(String[] args, Map<String, String> environment, Path dotEnv, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+        CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
+        // After the subcommands: picocli passes writers on only to subcommands it already has.
+        commandLine.setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof Config.ConfigException) {
                 line.getErr().println("fableforge: " + exception.getMessage());

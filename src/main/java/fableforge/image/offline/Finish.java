@@ -1,0 +1,102 @@
+package fableforge.image.offline;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RadialGradientPaint;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+
+/** The style's last pass over the finished picture: paper grain, halftone dots, a posterized palette, a vignette. */
+final class Finish {
+
+    private Finish() {
+    }
+
+    static void apply(Style style, BufferedImage picture, long seed, double unit) {
+        Graphics2D g = picture.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            applyWith(style, picture, g, seed, unit);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static void applyWith(Style style, BufferedImage picture, Graphics2D g, long seed, double unit) {
+        switch (style) {
+            case WATERCOLOR -> paperGrain(picture, seed);
+            case COMIC -> halftone(picture, g, unit);
+            case PIXEL -> posterize(picture);
+            case SMOOTH -> vignette(picture, g, 0.38);
+            case CLEAN -> vignette(picture, g, 0.12);
+        }
+    }
+
+    /** Fine deterministic noise and a faint wash toward the paper, like pigment on cold-press paper. */
+    private static void paperGrain(BufferedImage picture, long seed) {
+        int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+        int width = picture.getWidth();
+        for (int i = 0; i < pixels.length; i++) {
+            int x = i % width;
+            int y = i / width;
+            long h = (x * 0x9E3779B1L) ^ (y * 0x85EBCA77L) ^ seed;
+            h ^= h >>> 15;
+            h *= 0x2C1B3C6DL;
+            h ^= h >>> 12;
+            int grain = (int) (h & 15) - 8 + (((x / 3 + y / 5) & 7) == 0 ? -4 : 0);
+            int p = pixels[i];
+            int r = wash((p >> 16) & 255, 0xf5, grain);
+            int gr = wash((p >> 8) & 255, 0xf1, grain);
+            int b = wash(p & 255, 0xe8, grain);
+            pixels[i] = (r << 16) | (gr << 8) | b;
+        }
+    }
+
+    private static int wash(int channel, int paper, int grain) {
+        int v = channel + (paper - channel) * 12 / 100 + grain;
+        return Math.max(0, Math.min(255, v));
+    }
+
+    /** Dots sized by how dark each cell is, over the whole picture, like cheap comic printing. */
+    private static void halftone(BufferedImage picture, Graphics2D g, double unit) {
+        int cell = Math.max(6, (int) Math.round(14 * unit));
+        g.setColor(new Color(20, 16, 30, 46));
+        for (int y = cell / 2; y < picture.getHeight(); y += cell) {
+            int shift = (y / cell) % 2 == 0 ? 0 : cell / 2;
+            for (int x = cell / 2 + shift; x < picture.getWidth(); x += cell) {
+                int p = picture.getRGB(x, y);
+                double lum = ColourMath.luminance(new Color(p));
+                double radius = cell * 0.5 * (1 - lum);
+                if (radius > 0.8) {
+                    g.fill(new Ellipse2D.Double(x - radius, y - radius, radius * 2, radius * 2));
+                }
+            }
+        }
+    }
+
+    /** Fewer colour levels, as an old console palette would allow. */
+    private static void posterize(BufferedImage picture) {
+        int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            pixels[i] = (level((p >> 16) & 255) << 16) | (level((p >> 8) & 255) << 8) | level(p & 255);
+        }
+    }
+
+    private static int level(int channel) {
+        return Math.min(255, (channel + 12) / 24 * 24);
+    }
+
+    private static void vignette(BufferedImage picture, Graphics2D g, double strength) {
+        double w = picture.getWidth();
+        double h = picture.getHeight();
+        float radius = (float) (Math.hypot(w, h) * 0.62);
+        g.setPaint(new RadialGradientPaint(new Point2D.Double(w / 2, h * 0.45), radius, new float[] {0.55f, 1f},
+                new Color[] {new Color(0, 0, 0, 0), new Color(10, 8, 20, (int) (255 * strength))}));
+        g.fill(new Rectangle2D.Double(0, 0, w, h));
+    }
+}

@@ -46,8 +46,8 @@ final class Brush {
             case SMOOTH -> {
                 Rectangle2D box = shape.getBounds2D();
                 g.setPaint(new GradientPaint(
-                        0, (float) box.getMinY(), ColourMath.lighter(colour, figure ? 0.22 : 0.12),
-                        0, (float) box.getMaxY(), ColourMath.darker(colour, figure ? 0.28 : 0.16)));
+                        0, (float) box.getMinY(), ColourMath.lighter(colour, figure ? 0.14 : 0.12),
+                        0, (float) box.getMaxY(), ColourMath.darker(colour, figure ? 0.2 : 0.16)));
                 g.fill(shape);
             }
             case WATERCOLOR -> {

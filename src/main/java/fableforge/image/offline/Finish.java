@@ -31,7 +31,7 @@ final class Finish {
             case WATERCOLOR -> paperGrain(picture, seed);
             case COMIC -> halftone(picture, g, unit);
             case PIXEL -> posterize(picture);
-            case SMOOTH -> vignette(picture, g, 0.38);
+            case SMOOTH -> vignette(picture, g, 0.3);
             case CLEAN -> vignette(picture, g, 0.12);
         }
     }
@@ -40,19 +40,20 @@ final class Finish {
     private static void paperGrain(BufferedImage picture, long seed) {
         int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
         int width = picture.getWidth();
-        for (int i = 0; i < pixels.length; i++) {
-            int x = i % width;
-            int y = i / width;
-            long h = (x * 0x9E3779B1L) ^ (y * 0x85EBCA77L) ^ seed;
-            h ^= h >>> 15;
-            h *= 0x2C1B3C6DL;
-            h ^= h >>> 12;
-            int grain = (int) (h & 15) - 8 + (((x / 3 + y / 5) & 7) == 0 ? -4 : 0);
-            int p = pixels[i];
-            int r = wash((p >> 16) & 255, 0xf5, grain);
-            int gr = wash((p >> 8) & 255, 0xf1, grain);
-            int b = wash(p & 255, 0xe8, grain);
-            pixels[i] = (r << 16) | (gr << 8) | b;
+        int height = picture.getHeight();
+        for (int y = 0; y < height; y++) {
+            long row = y * 0x85EBCA77L ^ seed;
+            int fibre = (y / 5) & 7;
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                long h = (x * 0x9E3779B1L) ^ row;
+                h ^= h >>> 15;
+                h *= 0x2C1B3C6DL;
+                // Coarse grain (a few levels) plus faint fibres: enough to read as paper, cheap to compress.
+                int grain = (int) ((h >>> 20) & 7) - 4 + (((x / 3 + fibre) & 7) == 0 ? -3 : 0);
+                int p = pixels[i];
+                pixels[i] = (wash((p >> 16) & 255, 0xf5, grain) << 16) | (wash((p >> 8) & 255, 0xf1, grain) << 8)
+                        | wash(p & 255, 0xe8, grain);
+            }
         }
     }
 

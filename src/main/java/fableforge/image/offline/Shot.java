@@ -24,9 +24,9 @@ record Shot(Framing framing, Pose pose, double heroSize, double heroX, double gr
         boolean portrait = height > width * 1.2;
         double unit = Math.min(width, height);
         double size = unit * switch (framing) {
-            case WIDE -> 0.44;
-            case MEDIUM -> 0.62;
-            case CLOSE -> 0.8;
+            case WIDE -> 0.56;
+            case MEDIUM -> 0.72;
+            case CLOSE -> 0.9;
         } * scale(beat) * (0.94 + frame.nextDouble() * 0.12);
         double horizon = height * (portrait ? 0.5 : 0.52) + height * 0.1 * (frame.nextDouble() - 0.5)
                 - (framing == Framing.WIDE ? height * 0.04 : 0);
@@ -57,7 +57,7 @@ record Shot(Framing framing, Pose pose, double heroSize, double heroX, double gr
 
     private static double scale(Beat beat) {
         return switch (beat) {
-            case UNDERDOG -> 0.72;
+            case UNDERDOG -> 0.8;
             case SETBACK, CHALLENGE -> 0.88;
             case POWER_DISPLAY, TRIUMPH -> 1.12;
             default -> 1.0;

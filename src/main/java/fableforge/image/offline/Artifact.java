@@ -24,6 +24,10 @@ final class Artifact {
     }
 
     private static Kind kindOf(String text) {
+        if (has(text, "amulet", "stone", "moonstone", "gem", "crystal", "jewel", "pendant", "necklace", "ring",
+                "shard", "emerald", "ruby", "sapphire", "diamond")) {
+            return Kind.GEM;
+        }
         if (has(text, "sword", "blade", "dagger", "spear", "axe")) {
             return Kind.SWORD;
         }
@@ -41,9 +45,6 @@ final class Artifact {
         }
         if (has(text, "staff", "wand", "stick", "rod", "scepter", "sceptre")) {
             return Kind.WAND;
-        }
-        if (has(text, "amulet", "stone", "gem", "crystal", "jewel", "pendant", "necklace", "ring", "shard")) {
-            return Kind.GEM;
         }
         if (has(text, "orb", "ball", "pearl", "sphere", "egg", "lantern", "moon", "sun")) {
             return Kind.ORB;
@@ -124,10 +125,15 @@ final class Artifact {
         };
     }
 
+    /** Words match at a word start, so "glowing" does not count as a "wing". */
     private static boolean has(String text, String... words) {
         for (String word : words) {
-            if (text.contains(word)) {
-                return true;
+            int at = text.indexOf(word);
+            while (at >= 0) {
+                if (at == 0 || !Character.isLetter(text.charAt(at - 1))) {
+                    return true;
+                }
+                at = text.indexOf(word, at + 1);
             }
         }
         return false;

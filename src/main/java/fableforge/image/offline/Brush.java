@@ -51,7 +51,8 @@ final class Brush {
                 g.fill(shape);
             }
             case WATERCOLOR -> {
-                g.setColor(ColourMath.alpha(colour, 0.9));
+                // Scenery washes overlap like glazes; the hero stays opaque so its legs don't show through.
+                g.setColor(figure ? colour : ColourMath.alpha(colour, 0.88));
                 g.fill(shape);
             }
             default -> {

@@ -9,6 +9,7 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.SplittableRandom;
 
 /** The style's last pass over the finished picture: paper grain, halftone dots, a posterized palette, a vignette. */
 final class Finish {
@@ -36,20 +37,34 @@ final class Finish {
         }
     }
 
-    /** Fine deterministic noise and a faint wash toward the paper, like pigment on cold-press paper. */
+    /**
+     * Pigment blooms (soft, low-frequency light and dark patches) plus a faint grain, and a wash toward
+     * the paper colour. The blooms carry the look; the grain is kept tiny because noise bloats a PNG.
+     */
     private static void paperGrain(BufferedImage picture, long seed) {
         int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
         int width = picture.getWidth();
         int height = picture.getHeight();
+        int cell = 64;
+        int cols = width / cell + 2;
+        int rows = height / cell + 2;
+        int[] bloom = new int[cols * rows];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < bloom.length; i++) {
+            bloom[i] = random.nextInt(-12, 13);
+        }
         for (int y = 0; y < height; y++) {
-            long row = y * 0x85EBCA77L ^ seed;
-            int fibre = (y / 5) & 7;
+            int cy = y / cell;
+            int fy = y % cell;
             for (int x = 0, i = y * width; x < width; x++, i++) {
-                long h = (x * 0x9E3779B1L) ^ row;
-                h ^= h >>> 15;
+                int cx = x / cell;
+                int fx = x % cell;
+                int top = bloom[cy * cols + cx] * (cell - fx) + bloom[cy * cols + cx + 1] * fx;
+                int bottom = bloom[(cy + 1) * cols + cx] * (cell - fx) + bloom[(cy + 1) * cols + cx + 1] * fx;
+                int shift = (top * (cell - fy) + bottom * fy) / (cell * cell);
+                long h = (x * 0x9E3779B1L) ^ (y * 0x85EBCA77L) ^ seed;
                 h *= 0x2C1B3C6DL;
-                // Coarse grain (a few levels) plus faint fibres: enough to read as paper, cheap to compress.
-                int grain = (int) ((h >>> 20) & 7) - 4 + (((x / 3 + fibre) & 7) == 0 ? -3 : 0);
+                int grain = shift + (int) ((h >>> 40) & 3) - 2;
                 int p = pixels[i];
                 pixels[i] = (wash((p >> 16) & 255, 0xf5, grain) << 16) | (wash((p >> 8) & 255, 0xf1, grain) << 8)
                         | wash(p & 255, 0xe8, grain);

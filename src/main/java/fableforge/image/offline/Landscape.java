@@ -135,9 +135,26 @@ final class Landscape {
             props.fence(position(1.0) - unit * 0.5, position(1.0) + unit * 0.3, top + unit * 0.08, unit * 0.08,
                     mood.lit(ColourMath.rgb(0xa8774a)));
         }
-        if (terrain == Terrain.SWAMP || terrain == Terrain.JUNGLE) {
+        if (terrain == Terrain.SWAMP) {
             scatter(3, 1.0, x -> props.reeds(x, height * 0.98, unit * 0.22, mood.lit(terrain.prop)));
         }
+        if (terrain == Terrain.JUNGLE) {
+            jungleFrame(unit);
+        }
+    }
+
+    /** Dense leaves at the frame's edges and overhead: the jungle should feel close and tangled. */
+    private void jungleFrame(double unit) {
+        Color near = mood.lit(ColourMath.darker(terrain.prop, 0.25));
+        Color light = mood.lit(terrain.middle);
+        for (int side = 0; side < 2; side++) {
+            double x = side == 0 ? -unit * 0.02 : width + unit * 0.02;
+            double lean = side == 0 ? 0.5 : -0.5;
+            for (int i = 0; i < 4; i++) {
+                props.frond(x, height, unit * (0.35 + 0.08 * i), i % 2 == 0 ? near : light, lean * (0.5 + i * 0.45));
+            }
+        }
+        props.canopy(width, unit, near, world.nextLong());
     }
 
     /** A horizon line of hills (or jagged peaks) seen with the given parallax, filled down to the bottom. */

@@ -2,6 +2,7 @@ package fableforge.image.offline;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -168,6 +169,37 @@ final class Props {
             fence.add(new Area(new Rectangle2D.Double(px, baseY - h, h * 0.14, h)));
         }
         brush.scenery(g, fence, wood);
+    }
+
+    /** A big tropical leaf growing from (x, baseY), leaning by the given angle (radians). */
+    void frond(double x, double baseY, double h, Color colour, double lean) {
+        Path2D.Double leaf = new Path2D.Double();
+        leaf.moveTo(x, baseY);
+        leaf.quadTo(x - h * 0.32, baseY - h * 0.55, x, baseY - h);
+        leaf.quadTo(x + h * 0.32, baseY - h * 0.55, x, baseY);
+        leaf.closePath();
+        Area shape = new Area(leaf);
+        shape.transform(AffineTransform.getRotateInstance(lean, x, baseY));
+        brush.scenery(g, shape, colour);
+    }
+
+    /** Leaves and hanging vines along the top edge, so the jungle closes in overhead. */
+    void canopy(double width, double unit, Color leaves, long pattern) {
+        Area canopy = new Area();
+        for (int i = 0; i * unit * 0.12 < width + unit * 0.2; i++) {
+            double x = i * unit * 0.12;
+            double size = unit * (0.16 + ((pattern >>> (i % 48)) & 3) * 0.03);
+            canopy.add(new Area(new Ellipse2D.Double(x - size / 2, -size * 0.55, size, size)));
+        }
+        brush.scenery(g, canopy, leaves);
+        for (int i = 0; i < 7; i++) {
+            double x = width * (0.08 + i * 0.14) + ((pattern >>> (i * 5)) & 31) * unit * 0.002;
+            double length = unit * (0.12 + ((pattern >>> (i * 3)) & 7) * 0.03);
+            brush.scenery(g, new RoundRectangle2D.Double(x, 0, unit * 0.008, length, unit * 0.008, unit * 0.008),
+                    ColourMath.darker(leaves, 0.1));
+            brush.scenery(g, new Ellipse2D.Double(x - unit * 0.015, length - unit * 0.01, unit * 0.035, unit * 0.02),
+                    leaves);
+        }
     }
 
     static Color trunk() {

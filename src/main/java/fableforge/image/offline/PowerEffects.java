@@ -36,26 +36,28 @@ final class PowerEffects {
         }
     }
 
-    /** Jagged bolts leaping out from the hero; in a challenge they reach toward the opponent. */
-    void energy(Cast.Placed hero, Color power, SplittableRandom frame, Point2D target) {
+    /** Jagged bolts leaping out from the hero, painted behind it so the hero stays readable. */
+    void energy(Cast.Placed hero, Color power, SplittableRandom frame, boolean challenge) {
         Rectangle2D box = hero.bounds();
         Point2D centre = new Point2D.Double(box.getCenterX(), box.getCenterY());
         double reach = Math.max(box.getWidth(), box.getHeight()) * 0.8;
-        int bolts = target == null ? 9 : 4;
+        int bolts = challenge ? 4 : 9;
         for (int i = 0; i < bolts; i++) {
             double angle = frame.nextDouble() * Math.PI * 2;
             Point2D end = new Point2D.Double(centre.getX() + Math.cos(angle) * reach,
                     centre.getY() + Math.sin(angle) * reach * 0.8);
             bolt(centre, end, power, frame);
         }
-        if (target != null) {
-            bolt(hero.head(), target, power, frame);
-            bolt(hero.chest(), target, power, frame);
-        }
         g.setStroke(new BasicStroke((float) (unit * 0.008)));
         g.setColor(ColourMath.alpha(ColourMath.lighter(power, 0.3), 0.7));
         double ring = box.getWidth() * 1.1;
         g.draw(new Ellipse2D.Double(centre.getX() - ring / 2, box.getMaxY() - ring * 0.08, ring, ring * 0.16));
+    }
+
+    /** The hero's power reaching for the rival, painted in front of everything. */
+    void beam(Cast.Placed hero, Color power, SplittableRandom frame, Point2D target) {
+        bolt(hero.head(), target, power, frame);
+        bolt(hero.chest(), target, power, frame);
     }
 
     private void bolt(Point2D from, Point2D to, Color power, SplittableRandom frame) {

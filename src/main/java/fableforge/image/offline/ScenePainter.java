@@ -4,6 +4,7 @@ import fableforge.story.Beat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -60,6 +61,9 @@ final class ScenePainter {
         Cast.Placed hero = Cast.place(figure, shot.heroSize(), shot.heroX(), shot.groundY(), shot.facing(), height);
         PowerEffects effects = new PowerEffects(g, unit * 1080);
         shadow(g, hero);
+        if (beat == Beat.POWER_DISPLAY || beat == Beat.CHALLENGE) {
+            effects.energy(hero, power, frame, beat == Beat.CHALLENGE);
+        }
         switch (beat) {
             case TRANSFORMATION -> effects.aura(hero, power, 1.0);
             case POWER_DISPLAY, TRIUMPH -> effects.aura(hero, power, 0.55);
@@ -71,8 +75,8 @@ final class ScenePainter {
             Cast.rimLight(g, hero, ColourMath.lighter(mood.skyBottom, 0.6), unit);
         }
         artifact(g, brush, hero, beat);
-        if (beat == Beat.POWER_DISPLAY || beat == Beat.CHALLENGE) {
-            effects.energy(hero, power, frame, rivalHead);
+        if (rivalHead != null) {
+            effects.beam(hero, power, frame, rivalHead);
         }
         new Weather(g, width, height).paint(mood, spec.terrain(), power, frame);
     }
@@ -90,14 +94,14 @@ final class ScenePainter {
             Artifact.glow(g, at, size * 0.9, spec.palette().power(), 0.35);
             spec.artifact().paint(g, brush, at, size * 0.16, spec.palette().power());
         } else {
-            spec.artifact().paint(g, brush, hero.chest(), size * 0.08, spec.palette().power());
+            spec.artifact().paint(g, brush, hero.chest(), size * 0.11, spec.palette().power());
         }
     }
 
     private static void shadow(Graphics2D g, Cast.Placed hero) {
         Rectangle2D box = hero.bounds();
         g.setColor(new Color(0, 0, 0, 60));
-        g.fill(new java.awt.geom.Ellipse2D.Double(box.getX() + box.getWidth() * 0.05, box.getMaxY() - box.getHeight() * 0.05,
+        g.fill(new Ellipse2D.Double(box.getX() + box.getWidth() * 0.05, box.getMaxY() - box.getHeight() * 0.05,
                 box.getWidth() * 0.9, box.getHeight() * 0.1));
     }
 

@@ -42,7 +42,9 @@ final class UprightFigure {
         AffineTransform tilt = AffineTransform.getRotateInstance(lean, 0, bodyCy);
         legs(bodyCy + bodyH * 0.42);
         if (pose.wingsOpen()) {
+            // Both wings raised behind the body in a V: the heroic silhouette reads at thumbnail size.
             wing(bodyCy, -1, palette.shade());
+            wing(bodyCy, 1, palette.primary());
         }
         tail(bodyCy, bodyH);
         Shape body = tilt.createTransformedShape(
@@ -52,9 +54,7 @@ final class UprightFigure {
                 bodyW * 0.62, bodyH * 0.72)));
         belly.intersect(new Area(body));
         parts.add(new Figure.Part(belly, palette.secondary(), false));
-        if (pose.wingsOpen()) {
-            wing(bodyCy, 1, palette.primary());
-        } else {
+        if (!pose.wingsOpen()) {
             Shape folded = AffineTransform.getRotateInstance(0.3 + lean, -4, bodyCy).createTransformedShape(
                     new Ellipse2D.Double(-bodyW * 0.42, bodyCy - bodyH * 0.32, bodyW * 0.62, bodyH * 0.78));
             parts.add(new Figure.Part(folded, palette.shade(), true));
@@ -106,7 +106,7 @@ final class UprightFigure {
         wing.lineTo(sx, bodyCy + 6);
         wing.closePath();
         Shape placed = side < 0
-                ? AffineTransform.getRotateInstance(0.35, sx, bodyCy).createTransformedShape(wing) : wing;
+                ? new AffineTransform(-1, 0, 0, 1, 2 * sx + 4, 0).createTransformedShape(wing) : wing;
         parts.add(new Figure.Part(placed, colour, true));
     }
 

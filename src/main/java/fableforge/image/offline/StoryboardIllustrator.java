@@ -1,0 +1,107 @@
+package fableforge.image.offline;
+
+import fableforge.image.GeneratedImage;
+import fableforge.image.ImageGenerator;
+import fableforge.image.ImageRequest;
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * The offline image provider: draws each scene as a storyboard panel with Java2D, from the structured
+ * {@link fableforge.image.ImageBrief} rather than the prompt. The same request always gives the same
+ * bytes, and it keeps no state between calls, so any number of threads may share one instance.
+ */
+public final class StoryboardIllustrator implements ImageGenerator {
+
+    public StoryboardIllustrator() {
+    }
+
+    @Override
+    public GeneratedImage generate(ImageRequest request) throws ProviderException {
+        if (request == null) {
+            throw new ProviderException(new ProviderError.BadRequest("no image request"));
+        }
+        FrameSpec spec = FrameSpec.of(request);
+        int width = spec.aspectRatio().width();
+        int height = spec.aspectRatio().height();
+        BufferedImage sheet = draw(spec, width, height);
+        return new GeneratedImage(png(sheet), "image/png", width, height);
+    }
+
+    @Override
+    public String name() {
+        return "offline-illustrator";
+    }
+
+    private static BufferedImage draw(FrameSpec spec, int width, int height) {
+        PanelFrame frame = new PanelFrame(width, height);
+        Rectangle panel = frame.panel();
+        Style style = spec.style();
+        BufferedImage painted = new ScenePainter(spec).paint(panel.width, panel.height);
+        if (style == Style.PIXEL) {
+            Finish.apply(style, painted, spec.frameSeed(), 1);
+        }
+        BufferedImage picture = enlarge(painted, panel.width, panel.height, style);
+        if (style != Style.PIXEL) {
+            Finish.apply(style, picture, spec.frameSeed(), Math.min(width, height) / 1080.0);
+        }
+        BufferedImage sheet = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = sheet.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            frame.paintPaper(g);
+            g.drawImage(picture, panel.x, panel.y, null);
+            frame.paintFrame(g, spec.sceneNumber(), spec.caption());
+        } finally {
+            g.dispose();
+        }
+        return sheet;
+    }
+
+    private static BufferedImage enlarge(BufferedImage painted, int width, int height, Style style) {
+        if (painted.getWidth() == width && painted.getHeight() == height) {
+            return painted;
+        }
+        BufferedImage full = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = full.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, style == Style.PIXEL
+                    ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(painted, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return full;
+    }
+
+    /** PNG at a light deflate level: the default level costs more time than the bytes it saves here. */
+    private static byte[] png(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.7f);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding to memory failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+}

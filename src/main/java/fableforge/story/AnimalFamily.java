@@ -19,7 +19,7 @@ public enum AnimalFamily {
     HOOFED("coat", "hooves", "herd", List.of("deer", "fawn", "horse", "pony", "foal", "goat", "sheep", "lamb", "cow", "calf", "zebra", "giraffe", "moose", "elk",
             "reindeer", "unicorn", "donkey", "camel", "llama", "alpaca", "antelope", "gazelle", "elephant", "rhino", "hippo", "pig", "boar")),
     REPTILE("scales", "claws", "clan", List.of("turtle", "tortoise", "lizard", "snake", "crocodile", "alligator", "gecko", "chameleon", "iguana", "dragon", "komodo")),
-    AMPHIBIAN("skin", "feet", "pond", List.of("frog", "toad", "axolotl", "newt", "salamander")),
+    AMPHIBIAN("skin", "feet", "clan", List.of("frog", "toad", "axolotl", "newt", "salamander")),
     SEA_CREATURE("scales", "fins", "pod", List.of("fish", "dolphin", "whale", "shark", "seal", "octopus", "orca", "seahorse", "crab", "jellyfish", "manatee", "walrus", "narwhal")),
     INSECT("wings", "legs", "colony", List.of("bee", "butterfly", "ant", "beetle", "ladybug", "ladybird", "dragonfly", "spider", "moth", "firefly", "grasshopper")),
     CREATURE("coat", "feet", "clan", List.of());

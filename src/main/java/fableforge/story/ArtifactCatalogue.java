@@ -17,24 +17,24 @@ final class ArtifactCatalogue {
     private static final Map<String, List<String>> BY_SOURCE = Map.of(
             "ancient amulet", List.of(
                     "ancient amulet set with a glowing {c} stone",
-                    "moonstone amulet on a worn leather cord that glows {c}",
-                    "old bronze amulet carved with spirals that glow {c}"),
+                    "moonstone amulet glowing {c} on a worn leather cord",
+                    "old bronze amulet carved with glowing {c} spirals"),
             "glowing crystal", List.of(
                     "glowing {c} crystal shaped like a teardrop",
-                    "six-sided crystal that shines {c} from within",
+                    "six-sided crystal shining {c} from within",
                     "humming {c} crystal no bigger than a pebble"),
             "fallen star", List.of(
-                    "fallen star no bigger than an acorn that still glows {c}",
-                    "tiny fallen star that pulses with {c} light",
-                    "fallen star as small as a pebble that glows {c}"),
+                    "fallen star no bigger than an acorn and still glowing {c}",
+                    "tiny fallen star pulsing with {c} light",
+                    "pebble-sized fallen star glowing {c}"),
             "sacred tree", List.of(
-                    "seed of the sacred tree that glows {c}",
+                    "seed of the sacred tree glowing {c}",
                     "glowing {c} seed from the sacred tree",
                     "silver leaf of the sacred tree veined with {c} light"),
             "old spirit", List.of(
-                    "spirit stone that glows {c} with an ancestor's light",
-                    "ghostly {c} lantern that carries an ancestor's spirit",
-                    "feather-light spirit charm that shimmers {c}"));
+                    "spirit stone glowing {c} with an ancestor's light",
+                    "ghostly {c} lantern carrying an ancestor's spirit",
+                    "feather-light spirit charm shimmering {c}"));
 
     private static final List<String> SOURCES = List.of("ancient amulet", "glowing crystal", "fallen star", "sacred tree", "old spirit");
 

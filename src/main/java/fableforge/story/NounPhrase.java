@@ -86,6 +86,12 @@ public final class NounPhrase {
             }
         }
         String[] words = lower.substring(0, cut).strip().split("\\s+");
+        // A participle after the noun starts its description: "crystal shining red from within".
+        for (int i = 1; i < words.length - 1; i++) {
+            if (words[i].endsWith("ing") && words[i].length() > 5) {
+                return words[i - 1];
+            }
+        }
         return words[words.length - 1];
     }
 

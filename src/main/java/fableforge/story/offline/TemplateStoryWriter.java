@@ -44,7 +44,7 @@ public final class TemplateStoryWriter implements StoryWriter {
         Set<String> usedSentences = new HashSet<>();
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
             String text = writeScene(number, facts, renderer, choosing, usedSentences);
-            text = maybeAddAside(text, Beat.ofScene(number), facts, renderer, choosing, usedSentences);
+            text = maybeAddAside(text, ToneWords.asideKey(number), facts, renderer, choosing, usedSentences);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
             scenes.add(Scene.of(number, text));
         }
@@ -85,12 +85,12 @@ public final class TemplateStoryWriter implements StoryWriter {
     }
 
     /** Adds a one-sentence aside in the story's tone to some scenes that have room for it. */
-    private String maybeAddAside(String text, Beat beat, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
+    private String maybeAddAside(String text, String asideKey, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
         boolean roll = random.nextDouble() < ToneWords.flourishChance(facts);
         if (!roll || Sentences.count(text) >= MAX_SENTENCES || Sentences.words(text) > MAX_WORDS_BEFORE_ASIDE) {
             return text;
         }
-        String aside = renderer.render("{flourish_" + beat.id() + "}");
+        String aside = renderer.render("{flourish_" + asideKey + "}");
         if (used.contains(normalised(aside)) || Sentences.split(text).stream().anyMatch(s -> normalised(s).equals(normalised(aside)))) {
             return text;
         }

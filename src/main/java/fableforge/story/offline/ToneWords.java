@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  */
 final class ToneWords {
 
+    /** The last scenes of the challenge beat, after the villain falls, want calmer asides. */
+    static final String RESOLUTION = "resolution";
+
     static final List<String> TONES = List.of("epic", "heartwarming", "funny", "mysterious");
     private static final Set<String> IMPERATIVES = Set.of("be", "never", "always", "don't", "do", "believe", "keep", "stay", "trust",
             "love", "follow", "stand", "help", "remember", "protect", "treat", "try", "dream", "accept", "embrace", "share", "listen",
@@ -36,6 +39,7 @@ final class ToneWords {
         for (Beat beat : Beat.values()) {
             words.putChoices("flourish_" + beat.id(), book.texts(prefix + beat.id(), Set.of()));
         }
+        words.putChoices("flourish_" + RESOLUTION, book.texts(prefix + RESOLUTION, Set.of()));
         return Set.of("tone:" + tone, isClause(lesson) ? "lesson:clause" : "lesson:saying");
     }
 
@@ -46,6 +50,11 @@ final class ToneWords {
     static boolean isClause(String lesson) {
         String[] words = lesson.toLowerCase(Locale.ROOT).split("\\s+");
         return words.length >= 4 && !IMPERATIVES.contains(words[0]);
+    }
+
+    /** Which pool of asides fits a scene: its beat's, except once the challenge is won. */
+    static String asideKey(int sceneNumber) {
+        return sceneNumber >= 18 && Beat.ofScene(sceneNumber) == Beat.CHALLENGE ? RESOLUTION : Beat.ofScene(sceneNumber).id();
     }
 
     /** How often a scene gets an aside: jokes are the point of a funny story, so it gets more. */

@@ -1,0 +1,112 @@
+package fableforge.story.offline;
+
+import fableforge.quiz.QuizAnswers;
+import fableforge.story.AnimalFamily;
+import fableforge.story.Hero;
+import fableforge.story.NounPhrase;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/** Placeholders about the hero: who it is, how it looks, what it carries and what it can do. */
+final class HeroWords {
+
+    private static final Set<String> SAME_PLURAL = Set.of("deer", "sheep", "fish", "moose", "bison", "elk", "reindeer");
+    private static final Map<String, String> IRREGULAR = Map.of("mouse", "mice", "goose", "geese", "ox", "oxen", "louse", "lice");
+    private static final Map<String, String> SINGULAR_LIMB = Map.of("paws", "paw", "wings", "wing", "hooves", "hoof", "claws", "claw",
+            "fins", "fin", "legs", "leg", "feet", "foot");
+    private static final Map<AnimalFamily, String> CRIES = Map.of(AnimalFamily.CANINE, "howl", AnimalFamily.FELINE, "roar",
+            AnimalFamily.BEAR, "roar", AnimalFamily.BIRD, "cry", AnimalFamily.HOOFED, "call");
+
+    private static final java.util.regex.Pattern PLACED =
+            java.util.regex.Pattern.compile("(\\s(?:on|over|across|beneath|under|above|down|along|around|near|at)\\s)(?:the|its|one)\\s");
+
+    private HeroWords() {
+    }
+
+    static void contribute(Hero hero, QuizAnswers answers, Vocabulary words, SplittableRandom random) {
+        AnimalFamily family = AnimalFamily.of(hero.species());
+        Pronouns pronouns = Pronouns.forName(hero.name(), random);
+        words.put("name", hero.name());
+        words.put("species", hero.species());
+        words.put("species_plural", plural(hero.species()));
+        words.put("a_species", NounPhrase.articleFor(hero.species()) + " " + hero.species());
+        words.put("covering", family.covering());
+        words.put("limbs", family.limbs());
+        words.put("limb", SINGULAR_LIMB.getOrDefault(family.limbs(), family.limbs()));
+        words.put("group", family.group());
+        words.put("cry", CRIES.getOrDefault(family, "cry"));
+        words.put("he", pronouns.subject());
+        words.put("him", pronouns.object());
+        words.put("his", pronouns.possessive());
+        words.put("himself", pronouns.reflexive());
+        words.put("colour", colourPhrase(hero, answers));
+        words.put("eyes", hero.eyeColour().name());
+        words.put("mark", hero.marking());
+        words.put("his_mark", possessive(hero.marking(), pronouns));
+        words.put("artifact", hero.artifact());
+        words.put("the_artifact", NounPhrase.definite(hero.artifact()));
+        String relicNoun = NounPhrase.headWord(hero.artifact());
+        words.put("relic_noun", relicNoun);
+        words.put("relic", NounPhrase.isProperName(hero.artifact()) ? hero.artifact() : "the " + relicNoun);
+        words.put("power", hero.power());
+        words.put("power_colour", hero.powerColour().name());
+        words.put("a_power_colour", NounPhrase.articleFor(hero.powerColour().name()) + " " + hero.powerColour().name());
+    }
+
+    /** The user's own colour words when given ("midnight blue"), else the designed primary colour. */
+    private static String colourPhrase(Hero hero, QuizAnswers answers) {
+        return answers.find("hero_color")
+                .map(text -> NounPhrase.bare(text).toLowerCase(Locale.ROOT).split("\\s+with\\s+")[0]
+                        .replaceAll("\\s+(fur|feathers|scales|coat|skin)$", ""))
+                .orElse(hero.primaryColour().name());
+    }
+
+    /**
+     * "a torn left ear" → "her torn left ear"; "its white paws" → "her white paws"; and a mark
+     * placed on the body moves the owner to the body part: "a white star on the forehead" → "the
+     * white star on her forehead".
+     */
+    static String possessive(String phrase, Pronouns pronouns) {
+        String bare = NounPhrase.bare(phrase);
+        String lower = bare.toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher placed = PLACED.matcher(bare);
+        if (placed.find() && !lower.startsWith("its ") && !lower.startsWith("his ") && !lower.startsWith("her ")) {
+            return "the " + bare.substring(0, placed.start()) + placed.group(1) + pronouns.possessive() + " " + bare.substring(placed.end());
+        }
+        for (String owner : new String[] {"its ", "his ", "her ", "their ", "my "}) {
+            if (lower.startsWith(owner)) {
+                return pronouns.possessive() + " " + bare.substring(owner.length());
+            }
+        }
+        return pronouns.possessive() + " " + bare;
+    }
+
+    /** English plural of the species' last word: fox → foxes, wolf → wolves, mouse → mice. */
+    static String plural(String species) {
+        int space = species.lastIndexOf(' ');
+        String head = species.substring(space + 1);
+        String prefix = species.substring(0, space + 1);
+        return prefix + pluralWord(head);
+    }
+
+    private static String pluralWord(String word) {
+        if (SAME_PLURAL.contains(word) || word.endsWith("fish")) {
+            return word;
+        }
+        if (IRREGULAR.containsKey(word)) {
+            return IRREGULAR.get(word);
+        }
+        if (word.endsWith("lf")) {
+            return word.substring(0, word.length() - 1) + "ves";
+        }
+        if (word.matches(".*[^aeiou]y$")) {
+            return word.substring(0, word.length() - 1) + "ies";
+        }
+        if (word.matches(".*(s|x|z|ch|sh)$")) {
+            return word + "es";
+        }
+        return word + "s";
+    }
+}

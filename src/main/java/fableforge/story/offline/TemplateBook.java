@@ -1,0 +1,99 @@
+package fableforge.story.offline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All wordings, read from plain-text resources so writers can edit prose without touching code.
+ *
+ * <p>Format: a line {@code == key ==} opens a section; every following non-blank line is one
+ * alternative, optionally starting with conditions in brackets ({@code [ally,tone:funny] …});
+ * lines starting with {@code #} are comments.
+ */
+final class TemplateBook {
+
+    static final List<String> FILES = List.of("scenes", "powers", "villains", "rejections", "settings", "tones", "allies");
+
+    private final Map<String, List<Template>> sections;
+
+    private TemplateBook(Map<String, List<Template>> sections) {
+        this.sections = sections;
+    }
+
+    static TemplateBook load() {
+        Map<String, List<Template>> sections = new HashMap<>();
+        for (String file : FILES) {
+            String resource = "/fableforge/story/templates/" + file + ".txt";
+            try (InputStream in = TemplateBook.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing template resource " + resource);
+                }
+                parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource, sections);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        }
+        return new TemplateBook(sections);
+    }
+
+    /** Every alternative in a section; fails loudly on a misspelt key rather than writing a blank. */
+    List<Template> section(String key) {
+        List<Template> templates = sections.get(key);
+        if (templates == null) {
+            throw new IllegalArgumentException("no template section " + key);
+        }
+        return templates;
+    }
+
+    boolean has(String key) {
+        return sections.containsKey(key);
+    }
+
+    /** The texts of a section whose alternatives fit the story's facts. */
+    List<String> texts(String key, Set<String> facts) {
+        return section(key).stream().filter(t -> t.fits(facts)).map(Template::text).toList();
+    }
+
+    private static void parse(BufferedReader reader, String resource, Map<String, List<Template>> sections) throws IOException {
+        List<Template> current = null;
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            if (text.startsWith("==") && text.endsWith("==")) {
+                String key = text.substring(2, text.length() - 2).strip();
+                current = sections.computeIfAbsent(key, k -> new ArrayList<>());
+            } else if (current == null) {
+                throw new IllegalStateException(resource + ":" + number + ": text before the first == section ==");
+            } else {
+                current.add(template(text));
+            }
+        }
+    }
+
+    private static Template template(String line) {
+        if (!line.startsWith("[")) {
+            return new Template(Set.of(), line);
+        }
+        int close = line.indexOf(']');
+        Set<String> conditions = new LinkedHashSet<>();
+        for (String condition : line.substring(1, close).split(",")) {
+            conditions.add(condition.strip());
+        }
+        return new Template(Set.copyOf(conditions), line.substring(close + 1).strip());
+    }
+}

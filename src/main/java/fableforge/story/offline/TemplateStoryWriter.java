@@ -1,0 +1,114 @@
+package fableforge.story.offline;
+
+import fableforge.quiz.QuizAnswers;
+import fableforge.story.Beat;
+import fableforge.story.Scene;
+import fableforge.story.StoryBrief;
+import fableforge.story.StoryWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The offline story writer: fills beat-by-beat templates (resources under
+ * {@code fableforge/story/templates}) with the quiz answers and the designed hero.
+ *
+ * <p>Everything random comes from {@link StoryBrief#seed()}, so a seed always gives the same story
+ * and another seed a different one. Each scene slot has several wordings; conditions on a wording
+ * ({@code [ally]}, {@code [storm]}, {@code [tone:funny]}) keep it to the stories it makes sense in.
+ */
+public final class TemplateStoryWriter implements StoryWriter {
+
+    private static final int MAX_SENTENCES = 4;
+    private static final int MAX_WORDS_BEFORE_ASIDE = 44;
+
+    private final TemplateBook book;
+
+    public TemplateStoryWriter() {
+        this.book = TemplateBook.load();
+    }
+
+    @Override
+    public List<Scene> write(StoryBrief brief) {
+        SplittableRandom root = new SplittableRandom(brief.seed());
+        SplittableRandom casting = root.split();
+        SplittableRandom choosing = root.split();
+        Vocabulary words = new Vocabulary(root.split());
+        Set<String> facts = cast(brief, words, casting);
+        TemplateRenderer renderer = new TemplateRenderer(words);
+
+        List<Scene> scenes = new ArrayList<>();
+        Set<String> usedSentences = new HashSet<>();
+        for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
+            String text = writeScene(number, facts, renderer, choosing, usedSentences);
+            text = maybeAddAside(text, ToneWords.asideKey(number), facts, renderer, choosing, usedSentences);
+            Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
+            scenes.add(Scene.of(number, text));
+        }
+        return List.copyOf(scenes);
+    }
+
+    private Set<String> cast(StoryBrief brief, Vocabulary words, SplittableRandom random) {
+        QuizAnswers answers = brief.answers();
+        Set<String> facts = new HashSet<>();
+        HeroWords.contribute(brief.hero(), answers, words, random);
+        Pronouns pronouns = words.fixed("he").equals("she") ? Pronouns.SHE : Pronouns.HE;
+        SettingWords.contribute(answers, book, words, random);
+        facts.addAll(VillainWords.contribute(answers, brief.hero().species(), book, words, random));
+        facts.addAll(AllyWords.contribute(answers, pronouns, book, words, random));
+        facts.addAll(RejectionWords.contribute(answers, pronouns, book, words, random));
+        facts.addAll(ToneWords.contribute(answers, book, words, random));
+        facts.addAll(PowerWords.contribute(brief.hero(), book, words));
+        return facts;
+    }
+
+    /** Tries the slot's wordings in a seeded order and keeps the first that repeats no earlier sentence. */
+    private String writeScene(int number, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
+        List<String> options = shuffled(book.texts("scene." + number, facts), random);
+        if (options.isEmpty()) {
+            throw new IllegalStateException("no template fits scene " + number + " for facts " + facts);
+        }
+        String fallback = null;
+        for (String option : options) {
+            String text = renderer.render(option);
+            if (fallback == null) {
+                fallback = text;
+            }
+            if (Sentences.split(text).stream().noneMatch(s -> used.contains(normalised(s)))) {
+                return text;
+            }
+        }
+        return fallback;
+    }
+
+    /** Adds a one-sentence aside in the story's tone to some scenes that have room for it. */
+    private String maybeAddAside(String text, String asideKey, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
+        boolean roll = random.nextDouble() < ToneWords.flourishChance(facts);
+        if (!roll || Sentences.count(text) >= MAX_SENTENCES || Sentences.words(text) > MAX_WORDS_BEFORE_ASIDE) {
+            return text;
+        }
+        String aside = renderer.render("{flourish_" + asideKey + "}");
+        if (used.contains(normalised(aside)) || Sentences.split(text).stream().anyMatch(s -> normalised(s).equals(normalised(aside)))) {
+            return text;
+        }
+        return text + " " + aside;
+    }
+
+    private static List<String> shuffled(List<String> options, SplittableRandom random) {
+        List<String> copy = new ArrayList<>(options);
+        for (int i = copy.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            String swap = copy.get(i);
+            copy.set(i, copy.get(j));
+            copy.set(j, swap);
+        }
+        return copy;
+    }
+
+    private static String normalised(String sentence) {
+        return sentence.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();
+    }
+}

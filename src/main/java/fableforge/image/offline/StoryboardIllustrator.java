@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.Semaphore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,12 @@ public final class StoryboardIllustrator implements ImageGenerator {
     public StoryboardIllustrator() {
     }
 
+    /**
+     * Drawing is CPU-bound: more frames at once than cores only adds memory and cache thrash, so the
+     * illustrator draws at most one frame per core however many calls the provider gate lets in.
+     */
+    private final Semaphore cpuSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
+
     @Override
     public GeneratedImage generate(ImageRequest request) throws ProviderException {
         if (request == null) {
@@ -36,8 +43,17 @@ public final class StoryboardIllustrator implements ImageGenerator {
         FrameSpec spec = FrameSpec.of(request);
         int width = spec.aspectRatio().width();
         int height = spec.aspectRatio().height();
-        BufferedImage sheet = draw(spec, width, height);
-        return new GeneratedImage(png(sheet), "image/png", width, height);
+        try {
+            cpuSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(new ProviderError.TimedOut("interrupted while waiting to draw"), e);
+        }
+        try {
+            return new GeneratedImage(png(draw(spec, width, height)), "image/png", width, height);
+        } finally {
+            cpuSlots.release();
+        }
     }
 
     @Override

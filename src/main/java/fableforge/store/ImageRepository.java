@@ -26,9 +26,9 @@ import org.jdbi.v3.core.statement.Update;
  */
 public final class ImageRepository {
 
-    private static final String LATEST = """
-            a.attempt = (SELECT MAX(b.attempt) FROM image_attempt b
-                          WHERE b.story_id = a.story_id AND b.scene_number = a.scene_number)""";
+    /** "Row a is its scene's latest attempt", appended to a query's WHERE clause. */
+    private static final String LATEST = " a.attempt = (SELECT MAX(b.attempt) FROM image_attempt b"
+            + " WHERE b.story_id = a.story_id AND b.scene_number = a.scene_number)";
 
     private final Jdbi jdbi;
     private final Clock clock;

@@ -1,0 +1,113 @@
+package fableforge.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The append-only event log of each story, behind SSE replay: a reconnecting browser asks for the
+ * events after the last {@code seq} it saw.
+ *
+ * <p>Sequence numbers come from a counter on the story's row, read and raised in the same transaction
+ * as the insert. Writing that row first locks it (PostgreSQL) or the database (SQLite), so appenders of
+ * one story take turns, from any thread or process, and numbers have no gaps or repeats; the unique
+ * {@code (story_id, seq)} key guards this. A retry covers the one race left on PostgreSQL: two
+ * appends with the same dedupe key.
+ */
+public final class EventLog {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public EventLog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends an event with the story's next sequence number. If {@code dedupeKey} is not null and an
+     * event of this story already has it, returns that event and appends nothing, so a job that runs
+     * again does not repeat its events.
+     *
+     * @throws IllegalArgumentException if there is no such story
+     */
+    public StoryEvent append(String storyId, String name, String dataJson, String dedupeKey) {
+        long now = clock.millis();
+        return Writes.inTransaction(jdbi, handle -> {
+            if (!Writes.lockStory(handle, storyId)) {
+                throw new IllegalArgumentException("no story " + storyId + " to log event '" + name + "' for");
+            }
+            if (dedupeKey != null) {
+                Optional<StoryEvent> earlier = byDedupeKey(handle, storyId, dedupeKey);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            handle.createUpdate("UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = :storyId")
+                    .bind("storyId", storyId)
+                    .execute();
+            long seq = handle.createQuery("SELECT last_event_seq FROM story WHERE story_id = :storyId")
+                    .bind("storyId", storyId)
+                    .mapTo(Long.class)
+                    .one();
+            handle.createUpdate("""
+                    INSERT INTO story_event (story_id, seq, name, data_json, dedupe_key, created_at)
+                    VALUES (:storyId, :seq, :name, :dataJson, :dedupeKey, :now)""")
+                    .bind("storyId", storyId)
+                    .bind("seq", seq)
+                    .bind("name", name)
+                    .bind("dataJson", dataJson)
+                    .bind("dedupeKey", dedupeKey)
+                    .bind("now", now)
+                    .execute();
+            return new StoryEvent(storyId, seq, name, dataJson, Instant.ofEpochMilli(now));
+        });
+    }
+
+    /** The story's events with a sequence number above {@code afterSeq}, in order; empty for an unknown story. */
+    public List<StoryEvent> after(String storyId, long afterSeq) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT story_id, seq, name, data_json, created_at FROM story_event
+                        WHERE story_id = :storyId AND seq > :afterSeq
+                        ORDER BY seq""")
+                .bind("storyId", storyId)
+                .bind("afterSeq", afterSeq)
+                .map(EventLog::event)
+                .list());
+    }
+
+    /** The sequence number of the story's last event; 0 if it has none or does not exist. */
+    public long lastSeq(String storyId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT last_event_seq FROM story WHERE story_id = :storyId")
+                .bind("storyId", storyId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
+    }
+
+    private static Optional<StoryEvent> byDedupeKey(Handle handle, String storyId, String dedupeKey) {
+        return handle.createQuery("""
+                        SELECT story_id, seq, name, data_json, created_at FROM story_event
+                        WHERE story_id = :storyId AND dedupe_key = :dedupeKey""")
+                .bind("storyId", storyId)
+                .bind("dedupeKey", dedupeKey)
+                .map(EventLog::event)
+                .findOne();
+    }
+
+    private static StoryEvent event(ResultSet row, StatementContext context) throws SQLException {
+        return new StoryEvent(
+                row.getString("story_id"),
+                row.getLong("seq"),
+                row.getString("name"),
+                row.getString("data_json"),
+                Columns.instant(row, "created_at"));
+    }
+}

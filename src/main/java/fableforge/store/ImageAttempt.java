@@ -1,0 +1,50 @@
+package fableforge.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One try at a scene's image: the first is attempt 1, each regeneration adds the next number. Fields
+ * filled later in the attempt's life are {@code null} until then: {@code finalPrompt}, {@code url},
+ * {@code mediaKey}, {@code width}, {@code height} once produced; {@code error} once failed;
+ * {@code rejectReason} once rejected; {@code startedAt}, {@code finishedAt}, {@code decidedAt}
+ * (approval or rejection) when those happen.
+ */
+public record ImageAttempt(
+        String storyId,
+        int scene,
+        int attempt,
+        String status,
+        String prompt,
+        String finalPrompt,
+        String url,
+        String mediaKey,
+        Integer width,
+        Integer height,
+        int tries,
+        String error,
+        String rejectReason,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant decidedAt) {
+
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String PENDING_APPROVAL = "pending_approval";
+    public static final String APPROVED = "approved";
+    public static final String REJECTED = "rejected";
+    public static final String FAILED = "failed";
+
+    public static final List<String> STATUSES = List.of(QUEUED, RUNNING, PENDING_APPROVAL, APPROVED, REJECTED, FAILED);
+
+    /** True once the job has ended, with an image or without. */
+    public boolean finished() {
+        return !status.equals(QUEUED) && !status.equals(RUNNING);
+    }
+
+    /** True when the attempt has an image for the user to see. */
+    public boolean produced() {
+        return status.equals(PENDING_APPROVAL) || status.equals(APPROVED);
+    }
+}

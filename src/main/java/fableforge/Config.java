@@ -22,7 +22,9 @@ public record Config(
         Duration imageRetryBase,
         Duration offlineLatency,
         double offlineFailureRate,
-        boolean debug) {
+        boolean debug,
+        int port,
+        Path dataDir) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -42,7 +44,9 @@ public record Config(
                 Duration.ofMillis(reader.integer("IMAGE_RETRY_BASE_MS", 1_000, 0, 600_000)),
                 Duration.ofMillis(reader.integer("OFFLINE_LATENCY_MS", 0, 0, 600_000)),
                 reader.decimal("OFFLINE_FAILURE_RATE", 0, 0, 1),
-                reader.bool("DEBUG"));
+                reader.bool("DEBUG"),
+                reader.integer("PORT", 8080, 1, 65_535),
+                Path.of(reader.text("FABLEFORGE_DATA_DIR").orElse("data")));
         reader.failIfProblems();
         return config;
     }

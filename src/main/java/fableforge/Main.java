@@ -1,6 +1,7 @@
 package fableforge;
 
 import fableforge.cli.GenerateCommand;
+import fableforge.cli.ServeCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class Main implements Runnable {
     static int run(String[] args, Map<String, String> environment, Path dotEnv, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
+        commandLine.addSubcommand(new ServeCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
         // After the subcommands: picocli passes writers on only to subcommands it already has.
         commandLine.setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {

@@ -143,6 +143,13 @@ public final class ImageRepository {
     }
 
     /** Every attempt of the story, by scene then attempt; empty for an unknown story. */
+    /** Attempts a crash or restart interrupted: queued or running, oldest first, across all stories. */
+    public List<ImageAttempt> unfinished() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM image_attempt WHERE status IN ('queued', 'running') ORDER BY queued_at, story_id, scene_number""")
+                .map(ImageRepository::attempt).list());
+    }
+
     public List<ImageAttempt> attempts(String storyId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM image_attempt WHERE story_id = :storyId ORDER BY scene_number, attempt""")

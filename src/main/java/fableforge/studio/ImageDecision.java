@@ -1,0 +1,7 @@
+package fableforge.studio;
+
+import java.util.Optional;
+
+/** What the user decided about one image: approve (optionally an earlier attempt) or reject (with a reason or prompt). */
+public record ImageDecision(boolean approve, Optional<Integer> attempt, Optional<RejectReason> reason, Optional<String> prompt) {
+}

@@ -1,0 +1,107 @@
+package fableforge.studio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.story.Beat;
+import fableforge.store.ImageAttempt;
+import fableforge.store.ImageRepository;
+import fableforge.store.SceneRow;
+import fableforge.store.StoryRecord;
+import fableforge.store.StoryRepository;
+import fableforge.store.StorySummary;
+import java.util.List;
+import java.util.Map;
+
+/** The read side: a story's full state for polling clients and resuming, and the list of stories. */
+public final class StoryView {
+
+    private final StoryRepository stories;
+    private final ImageRepository images;
+    private final ObjectMapper mapper;
+
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper) {
+        this.stories = stories;
+        this.images = images;
+        this.mapper = mapper;
+    }
+
+    public boolean exists(String storyId) {
+        return stories.find(storyId).isPresent();
+    }
+
+    public ObjectNode story(String storyId) {
+        StoryRecord record = stories.find(storyId).orElseThrow(() ->
+                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
+        ObjectNode root = mapper.createObjectNode();
+        root.put("story_id", record.storyId());
+        root.put("status", record.status());
+        root.set("quiz", readTree(record.answersJson()));
+        root.set("character", readTree(record.heroJson()));
+        root.put("character_bible", record.characterBible());
+        root.put("aspect_ratio", record.aspectRatio());
+        ArrayNode scenes = root.putArray("scenes");
+        for (SceneRow row : record.scenes()) {
+            scenes.addObject().put("number", row.number()).put("beat", row.beat()).put("text", row.text())
+                    .put("prompt", row.prompt()).put("edited", row.edited());
+        }
+        List<ImageAttempt> attempts = images.attempts(storyId);
+        Map<Integer, ImageAttempt> latest = images.latest(storyId);
+        root.put("completed_scenes", images.countProduced(storyId));
+        root.put("approved_scenes", images.countApproved(storyId));
+        root.put("total_scenes", Beat.TOTAL_SCENES);
+        ObjectNode imagesNode = root.putObject("images");
+        latest.forEach((scene, attempt) -> {
+            ObjectNode image = attemptNode(attempt);
+            ArrayNode all = image.putArray("attempts");
+            attempts.stream().filter(a -> a.scene() == scene).forEach(a -> all.add(attemptNode(a)));
+            imagesNode.set(String.valueOf(scene), image);
+        });
+        root.putNull("video");
+        root.put("created_at", record.createdAt().toString());
+        root.put("updated_at", record.updatedAt().toString());
+        return root;
+    }
+
+    public ObjectNode list(int limit) {
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode list = root.putArray("stories");
+        for (StorySummary summary : stories.list(limit)) {
+            ObjectNode node = list.addObject()
+                    .put("story_id", summary.storyId())
+                    .put("name", summary.heroName())
+                    .put("animal", summary.animal())
+                    .put("status", summary.status())
+                    .put("completed_scenes", summary.completedScenes())
+                    .put("approved_scenes", summary.approvedScenes())
+                    .put("created_at", summary.createdAt().toString());
+            ImageAttempt first = images.latest(summary.storyId()).get(1);
+            if (first != null && first.url() != null) {
+                node.put("thumbnail_url", first.url());
+            } else {
+                node.putNull("thumbnail_url");
+            }
+        }
+        return root;
+    }
+
+    private ObjectNode attemptNode(ImageAttempt attempt) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("attempt", attempt.attempt());
+        node.put("status", attempt.status());
+        node.put("url", attempt.url());
+        node.put("prompt", attempt.finalPrompt() != null ? attempt.finalPrompt() : attempt.prompt());
+        node.put("error", attempt.error());
+        node.put("tries", attempt.tries());
+        return node;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return mapper.getNodeFactory().nullNode();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package fableforge.studio;
+
+/** A request the studio cannot carry out, with what to fix; the web layer maps the kind to a 4xx. */
+public final class StudioException extends RuntimeException {
+
+    public enum Kind { NOT_FOUND, CONFLICT, BAD_REQUEST }
+
+    private final Kind kind;
+
+    public StudioException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,111 @@
+package fableforge.web;
+
+import fableforge.event.EventBus;
+import fableforge.store.EventLog;
+import fableforge.store.StoryEvent;
+import io.javalin.http.sse.SseClient;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code GET /stream?channel=<story_id>}: Server-Sent Events with {@code id:} = the event's sequence
+ * number. Every live event only triggers a catch-up read of the durable log after the last id sent,
+ * so a connection never skips or reorders an event, and a reconnect with Last-Event-ID gets exactly
+ * what it missed. A heartbeat comment every 15 s keeps proxies from closing an idle stream.
+ */
+final class EventStream implements AutoCloseable {
+
+    static final long HEARTBEAT_SECONDS = 15;
+
+    private final EventLog log;
+    private final EventBus bus;
+    private final Predicate<String> storyExists;
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
+
+    EventStream(EventLog log, EventBus bus, Predicate<String> storyExists) {
+        this.log = log;
+        this.bus = bus;
+        this.storyExists = storyExists;
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void open(SseClient client) {
+        var ctx = client.ctx();
+        // Reverse proxies (nginx, Render, Heroku) buffer responses unless told not to; the seed lost SSE to that.
+        ctx.header("Cache-Control", "no-cache, no-transform");
+        ctx.header("X-Accel-Buffering", "no");
+        String storyId = ctx.queryParam("channel");
+        if (storyId == null || !storyExists.test(storyId)) {
+            client.sendEvent("story_error", "{\"message\":\"no story with this id; open the stream as stream?channel=<story_id>\"}");
+            client.close();
+            return;
+        }
+        Connection connection = new Connection(client, storyId, lastEventId(ctx));
+        client.keepAlive();
+        clients.add(client);
+        EventBus.Subscription subscription = bus.subscribe(storyId, event -> connection.catchUp());
+        client.onClose(() -> {
+            subscription.close();
+            clients.remove(client);
+        });
+        connection.catchUp();
+    }
+
+    private static long lastEventId(io.javalin.http.Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        String value = header != null ? header : ctx.queryParam("last_event_id");
+        try {
+            return value == null ? 0 : Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void beat() {
+        for (SseClient client : clients) {
+            if (client.terminated()) {
+                clients.remove(client);
+            } else {
+                synchronized (client) {
+                    client.sendComment("heartbeat");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        clients.forEach(SseClient::close);
+    }
+
+    private final class Connection {
+        private final SseClient client;
+        private final String storyId;
+        private long lastSent;
+
+        Connection(SseClient client, String storyId, long lastSent) {
+            this.client = client;
+            this.storyId = storyId;
+            this.lastSent = lastSent;
+        }
+
+        void catchUp() {
+            synchronized (client) {
+                if (client.terminated()) {
+                    return;
+                }
+                for (StoryEvent event : log.after(storyId, lastSent)) {
+                    client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
+                    lastSent = event.seq();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package fableforge.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.event.EventBus;
+import fableforge.media.LocalMediaStore;
+import fableforge.provider.ProviderException;
+import fableforge.quiz.FieldError;
+import fableforge.quiz.InvalidQuizException;
+import fableforge.store.EventLog;
+import fableforge.studio.ImageDecision;
+import fableforge.studio.RejectReason;
+import fableforge.studio.StoryView;
+import fableforge.studio.Studio;
+import fableforge.studio.StudioException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API of DESIGN §6 (seed-compatible names), the event stream, media files and the web UI. */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private final Studio studio;
+    private final StoryView view;
+    private final LocalMediaStore media;
+    private final ObjectMapper mapper;
+    private final Supplier<ObjectNode> health;
+    private final EventStream stream;
+    private final String quizJson;
+    private Javalin javalin;
+
+    public WebServer(Studio studio, StoryView view, EventLog log, EventBus bus, LocalMediaStore media,
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health) {
+        this.studio = studio;
+        this.view = view;
+        this.media = media;
+        this.mapper = mapper;
+        this.quizJson = quizJson;
+        this.health = health;
+        this.stream = new EventStream(log, bus, storyId -> storyId.matches("[0-9a-f]{32}") && view.exists(storyId));
+    }
+
+    public WebServer start(String host, int port) {
+        javalin = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            if (WebServer.class.getResource("/web/index.html") != null) {
+                config.staticFiles.add("/web", Location.CLASSPATH);
+            }
+            config.routes.get("/health", ctx -> json(ctx, 200, health.get()));
+            config.routes.get("/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
+            config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(100)));
+            config.routes.post("/submit", this::submit);
+            config.routes.post("/approve_scenes", this::approveScenes);
+            config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(ctx.pathParam("id"))));
+            config.routes.post("/approve_image/{id}/{n}", this::approveImage);
+            config.routes.sse("/stream", stream::open);
+            config.routes.get("/media/<key>", this::media);
+            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+            config.routes.exception(StudioException.class, (e, ctx) -> error(ctx, switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case BAD_REQUEST -> 400;
+            }, e.kind().name().toLowerCase(), e.getMessage()));
+            config.routes.exception(InvalidQuizException.class, (e, ctx) -> {
+                ObjectNode body = mapper.createObjectNode().put("error", "invalid_quiz")
+                        .put("message", "Some answers need fixing: " + e.errors().size());
+                ObjectNode fields = body.putObject("fields");
+                for (FieldError error : e.errors()) {
+                    fields.put(error.field(), error.message());
+                }
+                json(ctx, 400, body);
+            });
+            config.routes.exception(ProviderException.class, (e, ctx) ->
+                    error(ctx, 502, "provider_failed", "The story provider failed: " + e.getMessage() + ". Try again."));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "Something went wrong on the server; nothing was changed. Try again.");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+            config.routes.error(413, ctx -> error(ctx, 413, "too_large", "request body over " + MAX_BODY_BYTES / 1024 + " KiB"));
+        }).start();
+        LOG.info("FableForge listening on http://{}:{}/", host, javalin.port());
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    private void submit(Context ctx) throws InvalidQuizException, ProviderException {
+        json(ctx, 200, studio.submit(body(ctx)));
+    }
+
+    private void approveScenes(Context ctx) {
+        JsonNode body = body(ctx);
+        String storyId = text(body, "story_id").orElseThrow(() -> new BadRequest("story_id is required"));
+        JsonNode scenes = body.path("scenes");
+        if (!scenes.isArray()) {
+            throw new BadRequest("scenes must be an array of 20 scene texts");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode scene : scenes) {
+            if (!scene.isTextual()) {
+                throw new BadRequest("every scene must be text");
+            }
+            texts.add(scene.asText());
+        }
+        json(ctx, 202, studio.approveScenes(storyId, texts));
+    }
+
+    private void approveImage(Context ctx) {
+        int scene;
+        try {
+            scene = Integer.parseInt(ctx.pathParam("n"));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("scene number must be a whole number from 1 to 20");
+        }
+        JsonNode body = body(ctx);
+        String action = text(body, "action").orElse("");
+        if (!action.equals("approve") && !action.equals("reject")) {
+            throw new BadRequest("action must be \"approve\" or \"reject\"");
+        }
+        Optional<String> prompt = text(body, "prompt").map(String::strip).filter(p -> !p.isEmpty());
+        if (prompt.isPresent() && prompt.get().length() > 4_000) {
+            throw new BadRequest("prompt is " + prompt.get().length() + " characters; keep it under 4000");
+        }
+        Optional<RejectReason> reason = text(body, "reason").map(id -> RejectReason.fromId(id)
+                .orElseThrow(() -> new BadRequest("reason must be one of colours, character, style, anatomy, composition, other")));
+        Optional<Integer> attempt = body.hasNonNull("attempt")
+                ? Optional.of(body.get("attempt")).filter(JsonNode::canConvertToInt).map(JsonNode::asInt)
+                : Optional.empty();
+        json(ctx, 200, studio.decideImage(ctx.pathParam("id"), scene, new ImageDecision(action.equals("approve"), attempt, reason, prompt)));
+    }
+
+    private void media(Context ctx) throws Exception {
+        Path file;
+        try {
+            file = media.resolve(ctx.pathParam("key"));
+        } catch (IllegalArgumentException e) {
+            throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
+        }
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        InputStream in = Files.newInputStream(file);
+        ctx.contentType(file.toString().endsWith(".png") ? "image/png" : "application/octet-stream").result(in);
+    }
+
+    private JsonNode body(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw new BadRequest("the request needs a JSON body");
+        }
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new BadRequest("the body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Optional<String> text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw new BadRequest(field + " must be text");
+        }
+        return Optional.of(node.asText());
+    }
+
+    private void json(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(body.toString());
+    }
+
+    private void error(Context ctx, int status, String code, String message) {
+        json(ctx, status, mapper.createObjectNode().put("error", code).put("message", message));
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+        if (javalin != null) {
+            javalin.stop();
+        }
+    }
+
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}

@@ -44,6 +44,7 @@ final class HeroWords {
         words.put("colour", colourPhrase(hero, answers));
         words.put("eyes", hero.eyeColour().name());
         words.put("mark", hero.marking());
+        words.put("a_mark", onTheHero(hero.marking(), pronouns));
         words.put("his_mark", possessive(hero.marking(), pronouns));
         words.put("artifact", hero.artifact());
         words.put("the_artifact", NounPhrase.definite(hero.artifact()));
@@ -81,6 +82,15 @@ final class HeroWords {
             }
         }
         return pronouns.possessive() + " " + bare;
+    }
+
+    /** "a white star on the forehead" → "a white star on her forehead": the mark sits on this hero. */
+    static String onTheHero(String marking, Pronouns pronouns) {
+        java.util.regex.Matcher placed = PLACED.matcher(marking);
+        if (!placed.find()) {
+            return marking;
+        }
+        return marking.substring(0, placed.start()) + placed.group(1) + pronouns.possessive() + " " + marking.substring(placed.end());
     }
 
     /** English plural of the species' last word: fox → foxes, wolf → wolves, mouse → mice. */

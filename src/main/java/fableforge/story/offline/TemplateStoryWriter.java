@@ -42,9 +42,12 @@ public final class TemplateStoryWriter implements StoryWriter {
 
         List<Scene> scenes = new ArrayList<>();
         Set<String> usedSentences = new HashSet<>();
+        boolean previousHadAside = false;
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
-            String text = writeScene(number, facts, renderer, choosing, usedSentences);
-            text = maybeAddAside(text, ToneWords.asideKey(number), facts, renderer, choosing, usedSentences);
+            String draft = writeScene(number, facts, renderer, choosing, usedSentences);
+            // Asides in back-to-back scenes start to sound like a tic, so they never touch.
+            String text = previousHadAside ? draft : maybeAddAside(draft, ToneWords.asideKey(number), facts, renderer, choosing, usedSentences);
+            previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
             scenes.add(Scene.of(number, text));
         }

@@ -41,7 +41,11 @@ final class HeroWords {
         words.put("him", pronouns.object());
         words.put("his", pronouns.possessive());
         words.put("himself", pronouns.reflexive());
-        words.put("colour", colourPhrase(hero, answers));
+        String colour = colourPhrase(hero, answers);
+        words.put("colour", colour);
+        // "fur" and "feathers" need no article, but a coat is counted: "a chestnut coat".
+        boolean counted = family.covering().equals("coat");
+        words.put("a_colour_covering", counted ? NounPhrase.indefinite(colour + " " + family.covering()) : colour + " " + family.covering());
         words.put("eyes", hero.eyeColour().name());
         words.put("mark", hero.marking());
         words.put("a_mark", onTheHero(hero.marking(), pronouns));

@@ -54,10 +54,22 @@ final class HeroWords {
         words.put("the_artifact", NounPhrase.definite(hero.artifact()));
         String relicNoun = NounPhrase.headWord(hero.artifact());
         words.put("relic_noun", relicNoun);
-        words.put("relic", NounPhrase.isProperName(hero.artifact()) ? hero.artifact() : "the " + relicNoun);
+        words.put("relic", relic(hero.artifact(), relicNoun));
         words.put("power", hero.power());
         words.put("power_colour", hero.powerColour().name());
         words.put("a_power_colour", NounPhrase.articleFor(hero.powerColour().name()) + " " + hero.powerColour().name());
+    }
+
+    /**
+     * How the story names the artifact after finding it: a short phrase whole ("the old music
+     * box"), a long description by its head noun ("the amulet").
+     */
+    private static String relic(String artifact, String headWord) {
+        if (NounPhrase.isProperName(artifact)) {
+            return artifact;
+        }
+        String bare = NounPhrase.bare(artifact);
+        return bare.split(" ").length <= 3 && !bare.contains("glowing") ? NounPhrase.definite(artifact) : "the " + headWord;
     }
 
     /** The user's own colour words when given ("midnight blue"), else the designed primary colour. */

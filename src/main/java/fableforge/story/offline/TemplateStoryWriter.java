@@ -42,7 +42,8 @@ public final class TemplateStoryWriter implements StoryWriter {
 
         List<Scene> scenes = new ArrayList<>();
         Set<String> usedSentences = new HashSet<>();
-        boolean previousHadAside = false;
+        // The opening scene stays plain: an aside there comments on a story that has not started.
+        boolean previousHadAside = true;
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
             String draft = writeScene(number, facts, renderer, choosing, usedSentences);
             // Asides in back-to-back scenes start to sound like a tic, so they never touch.

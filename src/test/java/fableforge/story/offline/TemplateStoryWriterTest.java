@@ -40,6 +40,24 @@ class TemplateStoryWriterTest {
     }
 
     @Test
+    void almostEverySceneFitsFourToSixSecondsOfNarration() {
+        int scenes = 0;
+        int inRange = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            String tone = ToneWords.TONES.get((int) (seed % 4));
+            String villain = VillainWords.KINDS.get((int) (seed % 5));
+            for (Scene scene : write(with(fullFoxQuiz(), "tone", tone, "villain", villain), seed)) {
+                int words = Sentences.words(scene.text());
+                scenes++;
+                if (words >= 25 && words <= 58) {
+                    inRange++;
+                }
+            }
+        }
+        assertThat((double) inRange / scenes).isGreaterThan(0.95);
+    }
+
+    @Test
     void everyGivenAnswerIsReflectedInTheStory() {
         String story = text(write(fullFoxQuiz(), 11L));
         String lower = story.toLowerCase(Locale.ROOT);

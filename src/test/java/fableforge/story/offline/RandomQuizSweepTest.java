@@ -44,7 +44,8 @@ class RandomQuizSweepTest {
         SplittableRandom random = new SplittableRandom(2026);
         for (int i = 0; i < 400; i++) {
             QuizAnswers answers = randomQuiz(random);
-            List<Scene> scenes = StoryFixtures.write(answers, random.nextLong());
+            long seed = random.nextLong();
+            List<Scene> scenes = StoryFixtures.write(answers, seed);
             String story = TemplateStoryWriterTest.text(scenes);
             String context = answers.values() + "\n" + StoryFixtures.print(scenes);
 
@@ -54,6 +55,8 @@ class RandomQuizSweepTest {
                 assertThat(Sentences.count(scene.text())).as(context).isBetween(2, 4);
                 assertThat(Sentences.words(scene.text())).as(context).isBetween(15, 75);
             }
+            String name = StoryFixtures.heroOf(answers, seed).name();
+            assertThat(scenes.stream().filter(s -> s.text().contains(name)).count()).as(context).isGreaterThanOrEqualTo(15);
             List<String> sentences = scenes.stream().flatMap(s -> Sentences.split(s.text()).stream()).toList();
             assertThat(new HashSet<>(sentences)).as(context).hasSameSizeAs(sentences);
         }

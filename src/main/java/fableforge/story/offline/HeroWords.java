@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Placeholders about the hero: who it is, how it looks, what it carries and what it can do. */
 final class HeroWords {
@@ -19,13 +21,14 @@ final class HeroWords {
     private static final Map<AnimalFamily, String> CRIES = Map.of(AnimalFamily.CANINE, "howl", AnimalFamily.FELINE, "roar",
             AnimalFamily.BEAR, "roar", AnimalFamily.BIRD, "cry", AnimalFamily.HOOFED, "call");
 
-    private static final java.util.regex.Pattern PLACED =
-            java.util.regex.Pattern.compile("(\\s(?:on|over|across|beneath|under|above|down|along|around|near|at)\\s)(?:the|its|one)\\s");
+    private static final Pattern PLACED =
+            Pattern.compile("(\\s(?:on|over|across|beneath|under|above|down|along|around|near|at)\\s)(?:the|its|one)\\s");
 
     private HeroWords() {
     }
 
-    static void contribute(Hero hero, QuizAnswers answers, Vocabulary words, SplittableRandom random) {
+    /** Adds the hero's words and returns the pronouns chosen for the hero, which other words need. */
+    static Pronouns contribute(Hero hero, QuizAnswers answers, Vocabulary words, SplittableRandom random) {
         AnimalFamily family = AnimalFamily.of(hero.species());
         Pronouns pronouns = Pronouns.forName(hero.name(), random);
         words.put("name", hero.name());
@@ -58,6 +61,7 @@ final class HeroWords {
         words.put("power", hero.power());
         words.put("power_colour", hero.powerColour().name());
         words.put("a_power_colour", NounPhrase.articleFor(hero.powerColour().name()) + " " + hero.powerColour().name());
+        return pronouns;
     }
 
     /**
@@ -88,7 +92,7 @@ final class HeroWords {
     static String possessive(String phrase, Pronouns pronouns) {
         String bare = NounPhrase.bare(phrase);
         String lower = bare.toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher placed = PLACED.matcher(bare);
+        Matcher placed = PLACED.matcher(bare);
         if (placed.find() && !lower.startsWith("its ") && !lower.startsWith("his ") && !lower.startsWith("her ")) {
             return "the " + bare.substring(0, placed.start()) + placed.group(1) + pronouns.possessive() + " " + bare.substring(placed.end());
         }
@@ -102,7 +106,7 @@ final class HeroWords {
 
     /** "a white star on the forehead" → "a white star on her forehead": the mark sits on this hero. */
     static String onTheHero(String marking, Pronouns pronouns) {
-        java.util.regex.Matcher placed = PLACED.matcher(marking);
+        Matcher placed = PLACED.matcher(marking);
         if (!placed.find()) {
             return marking;
         }

@@ -59,8 +59,7 @@ public final class TemplateStoryWriter implements StoryWriter {
     private Set<String> cast(StoryBrief brief, Vocabulary words, SplittableRandom random) {
         QuizAnswers answers = brief.answers();
         Set<String> facts = new HashSet<>();
-        HeroWords.contribute(brief.hero(), answers, words, random);
-        Pronouns pronouns = words.fixed("he").equals("she") ? Pronouns.SHE : Pronouns.HE;
+        Pronouns pronouns = HeroWords.contribute(brief.hero(), answers, words, random);
         SettingWords.contribute(answers, book, words, random);
         facts.addAll(VillainWords.contribute(answers, brief.hero().species(), book, words, random));
         facts.addAll(AllyWords.contribute(answers, pronouns, book, words, random));

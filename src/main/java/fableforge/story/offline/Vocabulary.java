@@ -40,11 +40,6 @@ final class Vocabulary {
         entries.put(key, List.copyOf(shuffled));
     }
 
-    /** The fixed value of a one-valued entry, for the writer's own decisions. */
-    String fixed(String key) {
-        return lookup(key);
-    }
-
     String lookup(String key) {
         List<String> values = entries.get(key);
         if (values == null) {

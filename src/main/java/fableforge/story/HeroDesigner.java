@@ -60,9 +60,17 @@ public final class HeroDesigner {
         return NounPhrase.bare(animal).toLowerCase(Locale.ROOT);
     }
 
+    /** "sir fluffington" → "Sir Fluffington"; a name typed with its own capitals is kept as typed. */
     private static String tidyName(String name) {
-        String tidy = NounPhrase.tidy(name);
-        return Character.toUpperCase(tidy.charAt(0)) + tidy.substring(1);
+        String tidy = name.strip().replaceAll("\\s+", " ").replaceAll("[.!?;:,]+$", "");
+        if (!tidy.equals(tidy.toLowerCase(Locale.ROOT))) {
+            return tidy;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String word : tidy.split(" ")) {
+            out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return out.toString();
     }
 
     private static NaturalColours.Pair coloursFor(String species, String heroColour, SplittableRandom random) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Placeholders about the hero: who it is, how it looks, what it carries and what it can do. */
 final class HeroWords {
@@ -19,13 +21,14 @@ final class HeroWords {
     private static final Map<AnimalFamily, String> CRIES = Map.of(AnimalFamily.CANINE, "howl", AnimalFamily.FELINE, "roar",
             AnimalFamily.BEAR, "roar", AnimalFamily.BIRD, "cry", AnimalFamily.HOOFED, "call");
 
-    private static final java.util.regex.Pattern PLACED =
-            java.util.regex.Pattern.compile("(\\s(?:on|over|across|beneath|under|above|down|along|around|near|at)\\s)(?:the|its|one)\\s");
+    private static final Pattern PLACED =
+            Pattern.compile("(\\s(?:on|over|across|beneath|under|above|down|along|around|near|at)\\s)(?:the|its|one)\\s");
 
     private HeroWords() {
     }
 
-    static void contribute(Hero hero, QuizAnswers answers, Vocabulary words, SplittableRandom random) {
+    /** Adds the hero's words and returns the pronouns chosen for the hero, which other words need. */
+    static Pronouns contribute(Hero hero, QuizAnswers answers, Vocabulary words, SplittableRandom random) {
         AnimalFamily family = AnimalFamily.of(hero.species());
         Pronouns pronouns = Pronouns.forName(hero.name(), random);
         words.put("name", hero.name());
@@ -41,18 +44,36 @@ final class HeroWords {
         words.put("him", pronouns.object());
         words.put("his", pronouns.possessive());
         words.put("himself", pronouns.reflexive());
-        words.put("colour", colourPhrase(hero, answers));
+        String colour = colourPhrase(hero, answers);
+        words.put("colour", colour);
+        // "fur" and "feathers" need no article, but a coat is counted: "a chestnut coat".
+        boolean counted = family.covering().equals("coat");
+        words.put("a_colour_covering", counted ? NounPhrase.indefinite(colour + " " + family.covering()) : colour + " " + family.covering());
         words.put("eyes", hero.eyeColour().name());
         words.put("mark", hero.marking());
+        words.put("a_mark", onTheHero(hero.marking(), pronouns));
         words.put("his_mark", possessive(hero.marking(), pronouns));
         words.put("artifact", hero.artifact());
         words.put("the_artifact", NounPhrase.definite(hero.artifact()));
         String relicNoun = NounPhrase.headWord(hero.artifact());
         words.put("relic_noun", relicNoun);
-        words.put("relic", NounPhrase.isProperName(hero.artifact()) ? hero.artifact() : "the " + relicNoun);
+        words.put("relic", relic(hero.artifact(), relicNoun));
         words.put("power", hero.power());
         words.put("power_colour", hero.powerColour().name());
         words.put("a_power_colour", NounPhrase.articleFor(hero.powerColour().name()) + " " + hero.powerColour().name());
+        return pronouns;
+    }
+
+    /**
+     * How the story names the artifact after finding it: a short phrase whole ("the old music
+     * box"), a long description by its head noun ("the amulet").
+     */
+    private static String relic(String artifact, String headWord) {
+        if (NounPhrase.isProperName(artifact)) {
+            return artifact;
+        }
+        String bare = NounPhrase.bare(artifact);
+        return bare.split(" ").length <= 3 && !bare.contains("glowing") ? NounPhrase.definite(artifact) : "the " + headWord;
     }
 
     /** The user's own colour words when given ("midnight blue"), else the designed primary colour. */
@@ -71,7 +92,7 @@ final class HeroWords {
     static String possessive(String phrase, Pronouns pronouns) {
         String bare = NounPhrase.bare(phrase);
         String lower = bare.toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher placed = PLACED.matcher(bare);
+        Matcher placed = PLACED.matcher(bare);
         if (placed.find() && !lower.startsWith("its ") && !lower.startsWith("his ") && !lower.startsWith("her ")) {
             return "the " + bare.substring(0, placed.start()) + placed.group(1) + pronouns.possessive() + " " + bare.substring(placed.end());
         }
@@ -81,6 +102,15 @@ final class HeroWords {
             }
         }
         return pronouns.possessive() + " " + bare;
+    }
+
+    /** "a white star on the forehead" → "a white star on her forehead": the mark sits on this hero. */
+    static String onTheHero(String marking, Pronouns pronouns) {
+        Matcher placed = PLACED.matcher(marking);
+        if (!placed.find()) {
+            return marking;
+        }
+        return marking.substring(0, placed.start()) + placed.group(1) + pronouns.possessive() + " " + marking.substring(placed.end());
     }
 
     /** English plural of the species' last word: fox → foxes, wolf → wolves, mouse → mice. */

@@ -22,7 +22,13 @@ record Pronouns(String subject, String object, String possessive, String reflexi
 
     static Pronouns forName(String name, SplittableRandom random) {
         String lower = name.toLowerCase(Locale.ROOT).strip();
-        String first = lower.split("\\s+")[0];
+        String first = lower.split("\\s+")[0].replace(".", "");
+        if (Set.of("sir", "lord", "king", "prince", "mr", "mister", "captain", "uncle", "grandpa", "baron", "duke").contains(first)) {
+            return HE;
+        }
+        if (Set.of("lady", "queen", "princess", "miss", "mrs", "ms", "dame", "aunt", "auntie", "grandma", "madam").contains(first)) {
+            return SHE;
+        }
         if (SHE_NAMES.contains(first) || first.matches(".*(a|ah|elle|ette|ine|lyn|ssa|ia|ella|anne)$")) {
             return SHE;
         }

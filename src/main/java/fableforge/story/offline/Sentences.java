@@ -12,7 +12,8 @@ final class Sentences {
     /**
      * Splits narration into sentences. Speech counts as part of the sentence that quotes it, so
      * '"You? A hero?" Sable sneered.' is one sentence; a sentence ends at . ! or ? outside quotes
-     * (or right after a closing quote) followed by a space and a capital or an opening quote.
+     * (or at a full stop just inside a closing quote) followed by a space and a capital or an
+     * opening quote.
      */
     static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
@@ -24,7 +25,9 @@ final class Sentences {
             if (c == '"') {
                 inQuote = !inQuote;
             }
-            boolean endsHere = !inQuote && (c == '.' || c == '!' || c == '?' || c == '"' && i > 0 && ".!?".indexOf(tidy.charAt(i - 1)) >= 0);
+            // Speech ending in "!" or "?" is usually followed by its tag ('"Run!" Ember cried'), so
+            // only a full stop inside closing quotes ends the sentence there.
+            boolean endsHere = !inQuote && (c == '.' || c == '!' || c == '?' || c == '"' && i > 0 && tidy.charAt(i - 1) == '.');
             if (endsHere && startsSentence(tidy, i + 1)) {
                 sentences.add(tidy.substring(start, i + 1).strip());
                 start = i + 1;

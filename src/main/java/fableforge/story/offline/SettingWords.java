@@ -23,7 +23,7 @@ final class SettingWords {
         String prefix = "setting." + family + ".";
         String place = placePhrase(setting);
         words.put("setting", place);
-        words.put("in_setting", book.section(prefix + "preposition").get(0).text() + " " + place);
+        words.put("in_setting", prepositionFor(place, book.section(prefix + "preposition").get(0).text()) + " " + place);
         for (String slot : List.of("home", "landmark", "hideaway", "high_place")) {
             words.put(slot, pick(book.texts(prefix + slot, Set.of()), random));
         }
@@ -41,6 +41,22 @@ final class SettingWords {
             }
         }
         return "elsewhere";
+    }
+
+    /**
+     * The family's preposition ("on the coral reef coast") unless the place is a building or a
+     * vessel, which you are in or aboard whatever family it falls in ("in the haunted lighthouse").
+     */
+    static String prepositionFor(String place, String familyDefault) {
+        String head = NounPhrase.headWord(place).toLowerCase(Locale.ROOT);
+        if (Set.of("ship", "station", "spaceship", "starship", "boat", "submarine", "train", "ark").contains(head)) {
+            return "aboard";
+        }
+        if (Set.of("lighthouse", "castle", "tower", "house", "barn", "cave", "temple", "palace", "school", "library", "museum", "zoo",
+                "garden", "city", "town", "village", "forest", "jungle", "swamp", "desert", "canyon", "valley", "mountains").contains(head)) {
+            return "in";
+        }
+        return familyDefault;
     }
 
     /** "enchanted forest" → "the enchanted forest"; "african savanna" → "the African savanna"; "Paris" stays. */

@@ -55,10 +55,6 @@ final class TemplateBook {
         return templates;
     }
 
-    boolean has(String key) {
-        return sections.containsKey(key);
-    }
-
     /** The texts of a section whose alternatives fit the story's facts. */
     List<String> texts(String key, Set<String> facts) {
         return section(key).stream().filter(t -> t.fits(facts)).map(Template::text).toList();

@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
 public final class TemplateStoryWriter implements StoryWriter {
 
     private static final int MAX_SENTENCES = 4;
-    private static final int MAX_WORDS_BEFORE_ASIDE = 44;
+    private static final int SHORT_SCENE_WORDS = 26;
+    private static final int MAX_WORDS = 58;
 
     private final TemplateBook book;
 
@@ -42,9 +43,13 @@ public final class TemplateStoryWriter implements StoryWriter {
 
         List<Scene> scenes = new ArrayList<>();
         Set<String> usedSentences = new HashSet<>();
+        // The opening scene stays plain: an aside there comments on a story that has not started.
+        boolean previousHadAside = true;
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
-            String text = writeScene(number, facts, renderer, choosing, usedSentences);
-            text = maybeAddAside(text, ToneWords.asideKey(number), facts, renderer, choosing, usedSentences);
+            String draft = writeScene(number, facts, renderer, choosing, usedSentences);
+            // Asides in back-to-back scenes start to sound like a tic, so only a short scene gets one then.
+            String text = maybeAddAside(draft, ToneWords.asideKey(number), previousHadAside, facts, renderer, choosing, usedSentences);
+            previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
             scenes.add(Scene.of(number, text));
         }
@@ -54,8 +59,7 @@ public final class TemplateStoryWriter implements StoryWriter {
     private Set<String> cast(StoryBrief brief, Vocabulary words, SplittableRandom random) {
         QuizAnswers answers = brief.answers();
         Set<String> facts = new HashSet<>();
-        HeroWords.contribute(brief.hero(), answers, words, random);
-        Pronouns pronouns = words.fixed("he").equals("she") ? Pronouns.SHE : Pronouns.HE;
+        Pronouns pronouns = HeroWords.contribute(brief.hero(), answers, words, random);
         SettingWords.contribute(answers, book, words, random);
         facts.addAll(VillainWords.contribute(answers, brief.hero().species(), book, words, random));
         facts.addAll(AllyWords.contribute(answers, pronouns, book, words, random));
@@ -84,14 +88,19 @@ public final class TemplateStoryWriter implements StoryWriter {
         return fallback;
     }
 
-    /** Adds a one-sentence aside in the story's tone to some scenes that have room for it. */
-    private String maybeAddAside(String text, String asideKey, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
+    /**
+     * Adds a one-sentence aside in the story's tone to some scenes that have room for it, and to
+     * every scene too short to carry its picture for the ~5 seconds a scene is on screen.
+     */
+    private String maybeAddAside(String text, String asideKey, boolean previousHadAside, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
         boolean roll = random.nextDouble() < ToneWords.flourishChance(facts);
-        if (!roll || Sentences.count(text) >= MAX_SENTENCES || Sentences.words(text) > MAX_WORDS_BEFORE_ASIDE) {
+        boolean tooShort = Sentences.words(text) < SHORT_SCENE_WORDS;
+        if (!(roll && !previousHadAside || tooShort) || Sentences.count(text) >= MAX_SENTENCES) {
             return text;
         }
         String aside = renderer.render("{flourish_" + asideKey + "}");
-        if (used.contains(normalised(aside)) || Sentences.split(text).stream().anyMatch(s -> normalised(s).equals(normalised(aside)))) {
+        boolean repeats = used.contains(normalised(aside)) || Sentences.split(text).stream().anyMatch(s -> normalised(s).equals(normalised(aside)));
+        if (repeats || Sentences.words(text) + Sentences.words(aside) > MAX_WORDS) {
             return text;
         }
         return text + " " + aside;

@@ -17,6 +17,9 @@ final class ToneWords {
 
     /** The last scenes of the challenge beat, after the villain falls, want calmer asides. */
     static final String RESOLUTION = "resolution";
+    /** The scene that brings the villain on stage wants a warning, not applause for the display. */
+    static final String FORESHADOW = "foreshadow";
+    private static final int VILLAIN_APPROACH_SCENE = 14;
 
     static final List<String> TONES = List.of("epic", "heartwarming", "funny", "mysterious");
     private static final Set<String> IMPERATIVES = Set.of("be", "never", "always", "don't", "do", "believe", "keep", "stay", "trust",
@@ -40,6 +43,7 @@ final class ToneWords {
             words.putChoices("flourish_" + beat.id(), book.texts(prefix + beat.id(), Set.of()));
         }
         words.putChoices("flourish_" + RESOLUTION, book.texts(prefix + RESOLUTION, Set.of()));
+        words.putChoices("flourish_" + FORESHADOW, book.texts(prefix + FORESHADOW, Set.of()));
         return Set.of("tone:" + tone, isClause(lesson) ? "lesson:clause" : "lesson:saying");
     }
 
@@ -52,8 +56,11 @@ final class ToneWords {
         return words.length >= 4 && !IMPERATIVES.contains(words[0]);
     }
 
-    /** Which pool of asides fits a scene: its beat's, except once the challenge is won. */
+    /** Which pool of asides fits a scene: its beat's, except where the villain arrives and once it is beaten. */
     static String asideKey(int sceneNumber) {
+        if (sceneNumber == VILLAIN_APPROACH_SCENE) {
+            return FORESHADOW;
+        }
         return sceneNumber >= 18 && Beat.ofScene(sceneNumber) == Beat.CHALLENGE ? RESOLUTION : Beat.ofScene(sceneNumber).id();
     }
 

@@ -40,15 +40,6 @@ final class Vocabulary {
         entries.put(key, List.copyOf(shuffled));
     }
 
-    boolean has(String key) {
-        return entries.containsKey(key);
-    }
-
-    /** The fixed value of a one-valued entry, for the writer's own decisions. */
-    String fixed(String key) {
-        return lookup(key);
-    }
-
     String lookup(String key) {
         List<String> values = entries.get(key);
         if (values == null) {
@@ -56,15 +47,5 @@ final class Vocabulary {
         }
         int cursor = cursors.merge(key, 1, Integer::sum) - 1;
         return values.get(cursor % values.size());
-    }
-
-    /** Remembers how far each rotating entry has got, so a rejected scene draft costs no wordings. */
-    Map<String, Integer> mark() {
-        return new HashMap<>(cursors);
-    }
-
-    void reset(Map<String, Integer> mark) {
-        cursors.clear();
-        cursors.putAll(mark);
     }
 }

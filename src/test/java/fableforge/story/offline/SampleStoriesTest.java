@@ -27,6 +27,21 @@ class SampleStoriesTest {
                 System.out.println("=== " + String.join(" / ", extra) + " ===\n" + StoryFixtures.print(StoryFixtures.write(answers, extra[0].length() * 31L)));
             }
         }
+        if (Boolean.getBoolean("fableforge.samples.freetext")) {
+            var answers = StoryFixtures.with(StoryFixtures.minimal("snow leopard", "a haunted lighthouse"),
+                    "character_name", "sir fluffington", "hero_color", "midnight blue", "distinctive_mark", "torn left ear",
+                    "rejection_reason", "other", "rejection_detail", "it was born without a voice", "power", "other",
+                    "power_detail", "talking to the stars", "power_source", "an old music box", "villain", "poachers",
+                    "villain_name", "Big Jack", "ally", "a brave hedgehog", "tone", "heartwarming", "lesson", "Never give up!");
+            System.out.println("=== free text ===\n" + StoryFixtures.print(StoryFixtures.write(answers, 4242L)));
+        }
+        String extraSeeds = System.getProperty("fableforge.samples.seeds", "");
+        for (String seed : extraSeeds.split(",")) {
+            if (!seed.isBlank()) {
+                var answers = StoryFixtures.with(StoryFixtures.fullFoxQuiz(), "tone", System.getProperty("fableforge.samples.tone", "epic"));
+                System.out.println("=== full fox quiz, seed " + seed + " ===\n" + StoryFixtures.print(StoryFixtures.write(answers, Long.parseLong(seed.strip()))));
+            }
+        }
         assertThat(fox).hasSize(Beat.TOTAL_SCENES);
         assertThat(axolotl).hasSize(Beat.TOTAL_SCENES);
     }

@@ -52,6 +52,10 @@ final class StoryFixtures {
         return WRITER.write(new StoryBrief(answers, new HeroDesigner().design(answers, seed), seed));
     }
 
+    static fableforge.story.Hero heroOf(QuizAnswers answers, long seed) {
+        return new HeroDesigner().design(answers, seed);
+    }
+
     static String print(List<Scene> scenes) {
         StringBuilder out = new StringBuilder();
         for (Scene scene : scenes) {

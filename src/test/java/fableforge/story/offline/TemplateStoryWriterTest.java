@@ -40,14 +40,33 @@ class TemplateStoryWriterTest {
     }
 
     @Test
+    void almostEverySceneFitsFourToSixSecondsOfNarration() {
+        int scenes = 0;
+        int inRange = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            String tone = ToneWords.TONES.get((int) (seed % 4));
+            String villain = VillainWords.KINDS.get((int) (seed % 5));
+            for (Scene scene : write(with(fullFoxQuiz(), "tone", tone, "villain", villain), seed)) {
+                int words = Sentences.words(scene.text());
+                scenes++;
+                if (words >= 25 && words <= 58) {
+                    inRange++;
+                }
+            }
+        }
+        assertThat((double) inRange / scenes).isGreaterThan(0.95);
+    }
+
+    @Test
     void everyGivenAnswerIsReflectedInTheStory() {
         String story = text(write(fullFoxQuiz(), 11L));
         String lower = story.toLowerCase(Locale.ROOT);
 
         assertThat(story).contains("Ember", "King Gorrath", "the power of fire");
-        assertThat(lower).contains("fox", "enchanted forest", "silver", "white star", "smallest", "amulet",
+        assertThat(lower).contains("fox", "enchanted forest", "silver", "white star", "amulet",
                 "true strength is protecting others");
         assertThat(lower).containsAnyOf("wise old owl", "owl named");
+        assertThat(lower).containsAnyOf("smallest", "tiny", "too small");
     }
 
     @Test
@@ -186,7 +205,7 @@ class TemplateStoryWriterTest {
             char first = sentence.replaceFirst("^\"", "").charAt(0);
             assertThat(Character.isUpperCase(first)).as("sentence starts with a capital: %s", sentence).isTrue();
         }
-        assertThat(story).doesNotContainPattern("\\ba [aeiou]\\w").doesNotContainPattern("\\ban [bcdfgjklmnpqrstvwxz]\\w");
+        assertThat(story).doesNotContainPattern("\\ba (?!uni|use|usu|one|eu)[aeiou]\\w").doesNotContainPattern("\\ban [bcdfgjklmnpqrstvwxz]\\w");
     }
 
     static String text(List<Scene> scenes) {

@@ -1,0 +1,47 @@
+package fableforge.story.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Guards variety: whatever the answers, every scene slot has several wordings to choose from. */
+class TemplateCoverageTest {
+
+    private static final TemplateBook BOOK = TemplateBook.load();
+
+    @Test
+    void everySceneSlotHasAtLeastThreeWordingsForEveryKindOfStory() {
+        for (String company : List.of("ally", "alone")) {
+            for (String villain : VillainWords.KINDS) {
+                for (String tone : ToneWords.TONES) {
+                    for (String lesson : List.of("lesson:clause", "lesson:saying")) {
+                        Set<String> facts = new HashSet<>(Set.of(company, villain, "tone:" + tone, lesson));
+                        if (!villain.equals("storm") && !villain.equals("poachers")) {
+                            facts.add("named");
+                        }
+                        for (int scene = 1; scene <= 20; scene++) {
+                            assertThat(BOOK.texts("scene." + scene, facts)).as("scene %d for %s", scene, facts).hasSizeGreaterThanOrEqualTo(3);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyPowerAndVillainHasWordingsForEveryMoment() {
+        for (String element : List.of("fire", "ice", "lightning", "wind", "water", "earth", "light", "shadow", "nature", "other")) {
+            for (String key : List.of("spark", "surge", "practice", "aura", "display", "shield", "finisher")) {
+                assertThat(BOOK.texts("power." + element + "." + key, Set.of())).as(element + " " + key).hasSizeGreaterThanOrEqualTo(2);
+            }
+        }
+        for (String villain : VillainWords.KINDS) {
+            for (String key : List.of("role", "shadow", "approach", "arrives", "threat", "strikes", "taunt", "falls", "redeemed")) {
+                assertThat(BOOK.texts("villain." + villain + "." + key, Set.of())).as(villain + " " + key).hasSizeGreaterThanOrEqualTo(2);
+            }
+        }
+    }
+}

@@ -11,6 +11,7 @@ import { normalizeScenes } from './beats.js';
 const CURRENT = 'fableforge.current';
 const VIEWS = ['quiz', 'scenes', 'images', 'stories'];
 const fresh = new Map(); // story id -> the story as just returned by submit / approve, to skip a refetch
+let shown = null; // the story on screen, as loaded
 
 let stream = null;
 let quizLoaded = false;
@@ -29,7 +30,7 @@ const scenes = new ScenesEditor({
   summary: $('#scenes-summary'), hero: $('#scenes-hero'),
   onApprove: async (storyId, texts) => {
     await api.approveScenes(storyId, texts);
-    const before = fresh.get(storyId) || {};
+    const before = shown?.story_id === storyId ? shown : {};
     fresh.set(storyId, { ...before, story_id: storyId, status: 'generating', scenes: texts, images: undefined });
     route();
   },
@@ -91,6 +92,7 @@ async function openStory(storyId) {
       return showQuiz();
     }
   }
+  shown = { ...story, story_id: storyId };
   if (story.status === 'scenes_ready') {
     show('scenes');
     scenes.render(storyId, normalizeScenes(story), story.character, story.quiz);

@@ -53,10 +53,12 @@ export class ImageCard {
     return form;
   }
 
-  /** The attempt being shown: the chosen one, or the newest that has an image. */
+  /** The attempt being shown: the one flipped to, else the current one, else the newest with an image. */
   shown() {
     const attempts = this.scene.attempts;
     if (this.viewIndex != null && attempts[this.viewIndex]) return attempts[this.viewIndex];
+    const current = attempts.find(a => a.attempt === this.scene.attempt && a.url);
+    if (current) return current;
     for (let i = attempts.length - 1; i >= 0; i--) if (attempts[i].url) return attempts[i];
     return null;
   }
@@ -153,6 +155,7 @@ export class ImageCard {
       setText(this.message, error.message);
     } finally {
       this.root.classList.remove('is-busy');
+      this.root.querySelectorAll('button').forEach(b => { b.disabled = false; });
       this.update();
     }
   }

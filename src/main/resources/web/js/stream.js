@@ -8,6 +8,7 @@ export const EVENT_TYPES = ['image_ready', 'image_failed', 'approval_update', 's
 const POLL_MS = 3000;
 const MAX_BACKOFF_MS = 30000;
 const MAX_FAILURES = 3;
+const RETRY_SSE_EVERY = 10; // while polling, try SSE again every 10 polls (30 s)
 const DONE = new Set(['all_approved', 'failed']);
 
 export class StoryStream {
@@ -43,6 +44,10 @@ export class StoryStream {
     const source = new EventSource(streamUrl(this.storyId, this.lastSeq));
     this.source = source;
     source.onopen = () => {
+      if (this.polling) { // a retry from polling mode worked: back to live
+        this.polling = false;
+        clearTimeout(this.timer);
+      }
       this.failures = 0;
       this.onMode('live');
       this.pollOnce(); // catch up on anything missed while disconnected
@@ -51,6 +56,7 @@ export class StoryStream {
       if (this.source !== source) return;
       source.close();
       this.source = null;
+      if (this.polling) return; // a retry from polling mode failed: keep polling
       this.failures += 1;
       if (this.failures >= MAX_FAILURES) {
         this.startPolling();
@@ -85,13 +91,17 @@ export class StoryStream {
     if (this.polling || this.stopped) return;
     this.polling = true;
     this.onMode('polling');
+    let ticks = 0;
     const tick = async () => {
-      if (this.stopped) return;
+      if (this.stopped || !this.polling) return;
       await this.pollOnce();
       if (this.done) {
         this.onMode('done');
         return;
       }
+      if (!this.polling) return;
+      ticks += 1;
+      if (ticks % RETRY_SSE_EVERY === 0 && typeof EventSource !== 'undefined' && !this.source) this.connect();
       this.timer = setTimeout(tick, POLL_MS);
     };
     tick();

@@ -114,7 +114,7 @@ const MODES = {
   idle: 'Connecting…',
   live: 'Live',
   reconnecting: s => `Reconnecting in ${s} s…`,
-  polling: 'Checking every 3 s',
+  polling: 'Polling every 3 s',
   offline: 'Offline, retrying…',
   done: 'Up to date',
 };

@@ -188,8 +188,23 @@ function choiceField(question) {
     if (target === other && other.value.trim()) radios.forEach(r => { r.checked = false; });
     else if (target.type === 'radio' && other) other.value = '';
   };
+  if (!question.required) allowUnselect(radios);
   const focus = () => (radios.find(r => r.checked) || radios[0] || other)?.focus();
   return { question, wrapper: fieldset, error, read, focus, sync };
+}
+
+/** An optional question can be left unanswered again: clicking the chosen pill clears it. */
+function allowUnselect(radios) {
+  for (const radio of radios) {
+    const label = radio.closest('label') || radio;
+    label.addEventListener('pointerdown', () => { radio.dataset.was = String(radio.checked); });
+    radio.addEventListener('click', () => {
+      if (radio.dataset.was !== 'true') return;
+      radio.dataset.was = 'false';
+      radio.checked = false;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  }
 }
 
 function slug(value) {

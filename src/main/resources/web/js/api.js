@@ -1,0 +1,62 @@
+// Fetch wrappers for the FableForge server. All URLs are relative so the app works behind any proxy path.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message || describeStatus(status));
+    this.status = status;
+    this.code = body?.error || 'error';
+    this.fields = body?.fields || {};
+  }
+}
+
+function describeStatus(status) {
+  if (status === 0) return 'Could not reach the server. Check your connection and try again.';
+  if (status === 404) return 'Not found. It may have been deleted.';
+  if (status === 429) return 'The server is busy. Please wait a moment and try again.';
+  if (status >= 500) return 'The server had a problem. Please try again in a moment.';
+  return `The request failed (HTTP ${status}).`;
+}
+
+async function request(method, path, body) {
+  const init = { method, cache: 'no-store', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : null);
+  return data;
+}
+
+const id = value => encodeURIComponent(value);
+
+export const api = {
+  quiz: () => request('GET', 'api/quiz'),
+  submit: answers => request('POST', 'submit', answers),
+  approveScenes: (storyId, scenes) => request('POST', 'approve_scenes', { story_id: storyId, scenes }),
+  story: storyId => request('GET', `story/${id(storyId)}`),
+  stories: () => request('GET', 'api/stories'),
+  reviewImage: (storyId, sceneNumber, body) =>
+    request('POST', `approve_image/${id(storyId)}/${Number(sceneNumber)}`, body),
+};
+
+/**
+ * A new EventSource cannot set the Last-Event-ID header, so after a manual reconnect the last seen
+ * sequence number also goes in the query (servers may ignore it: the UI catches up by polling too).
+ */
+export function streamUrl(storyId, lastEventId = 0) {
+  const resume = lastEventId > 0 ? `&last_event_id=${Number(lastEventId)}` : '';
+  return `stream?channel=${id(storyId)}${resume}`;
+}

@@ -1,0 +1,187 @@
+// One scene's card in the image grid: status, image (with versions), scene text, review actions.
+import { el, clear, setText, autoResize } from './dom.js';
+import { IMAGE_STATUS, REJECT_REASONS, plainError } from './status.js';
+
+export class ImageCard {
+  /** actions: {approve(n, attempt?), reject(n, body), open(n, url, attemptNumber)} */
+  constructor(scene, actions) {
+    this.scene = scene; // live object owned by the gallery
+    this.actions = actions;
+    this.viewIndex = null; // index into scene.attempts being shown; null = the newest with an image
+    this.build();
+    this.update();
+  }
+
+  build() {
+    const n = this.scene.number;
+    this.badge = el('span', { class: 'badge' });
+    this.media = el('div', { class: 'media' });
+    this.versionText = el('span', { class: 'version-text', 'aria-live': 'polite' });
+    this.prev = el('button', { type: 'button', class: 'btn btn-icon', 'aria-label': `Scene ${n}: previous version`, onclick: () => this.flip(-1) }, '‹');
+    this.next = el('button', { type: 'button', class: 'btn btn-icon', 'aria-label': `Scene ${n}: next version`, onclick: () => this.flip(1) }, '›');
+    this.useVersion = el('button', { type: 'button', class: 'btn btn-small', onclick: () => this.approveViewed() }, 'Use this version');
+    this.versions = el('div', { class: 'versions' }, this.prev, this.versionText, this.next, this.useVersion);
+    this.text = el('p', { class: 'scene-copy' });
+    this.failure = el('p', { class: 'card-error', role: 'status' });
+    this.actionsBox = el('div', { class: 'card-actions' });
+    this.message = el('p', { class: 'card-message', role: 'alert', hidden: true });
+    this.rejectForm = this.buildRejectForm();
+    this.root = el('li', { class: 'image-card', id: `image-${n}`, 'aria-labelledby': `image-${n}-title` },
+      el('div', { class: 'card-head' }, el('h3', { id: `image-${n}-title`, text: `Scene ${n}` }), this.badge),
+      this.media, this.versions, this.failure,
+      el('details', { class: 'scene-details' }, el('summary', {}, 'Scene text'), this.text),
+      this.actionsBox, this.message, this.rejectForm);
+  }
+
+  buildRejectForm() {
+    const n = this.scene.number;
+    const name = `reason-${n}`;
+    this.promptBox = el('textarea', { id: `prompt-${n}`, rows: 4, class: 'prompt-edit', oninput: e => autoResize(e.target) });
+    this.applyBox = el('input', { type: 'checkbox', id: `apply-${n}` });
+    const form = el('form', { class: 'reject-form', id: `reject-${n}`, hidden: true, novalidate: true, onsubmit: e => { e.preventDefault(); this.submitReject(); } },
+      el('fieldset', { class: 'reasons' },
+        el('legend', {}, "What's wrong?"),
+        REJECT_REASONS.map((reason, i) => el('label', { class: 'reason' },
+          el('input', { type: 'radio', name, value: reason.value, checked: i === REJECT_REASONS.length - 1 }),
+          ` ${reason.label}`))),
+      el('label', { for: `prompt-${n}`, class: 'small-label' }, 'Prompt (edit it to steer the redraw)'),
+      this.promptBox,
+      el('label', { class: 'check' }, this.applyBox, ' Apply this fix to scenes not yet generated'),
+      el('div', { class: 'form-row' },
+        el('button', { type: 'submit', class: 'btn btn-danger btn-small' }, 'Redraw'),
+        el('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => this.toggleReject(false) }, 'Cancel')));
+    return form;
+  }
+
+  /** The attempt being shown: the one flipped to, else the current one, else the newest with an image. */
+  shown() {
+    const attempts = this.scene.attempts;
+    if (this.viewIndex != null && attempts[this.viewIndex]) return attempts[this.viewIndex];
+    const current = attempts.find(a => a.attempt === this.scene.attempt && a.url);
+    if (current) return current;
+    for (let i = attempts.length - 1; i >= 0; i--) if (attempts[i].url) return attempts[i];
+    return null;
+  }
+
+  update() {
+    const { scene } = this;
+    const info = IMAGE_STATUS[scene.status] || IMAGE_STATUS.queued;
+    this.badge.textContent = info.label;
+    this.badge.dataset.tone = info.tone;
+    this.root.dataset.status = scene.status;
+    this.text.textContent = scene.text || '';
+    setText(this.failure, scene.status === 'failed' ? plainError(scene.error) : '');
+    this.renderMedia(info);
+    this.renderVersions();
+    this.renderActions();
+  }
+
+  renderMedia(info) {
+    const shown = this.shown();
+    const n = this.scene.number;
+    clear(this.media);
+    if (shown?.url) {
+      const img = el('img', { src: shown.url, alt: `Illustration for scene ${n}, version ${shown.attempt}`, loading: 'lazy', decoding: 'async' });
+      this.media.append(el('button', { type: 'button', class: 'media-button', 'aria-label': `View scene ${n} full size`,
+        onclick: () => this.actions.open(n, shown.url, shown.attempt) }, img));
+    } else {
+      this.media.append(el('div', { class: 'media-empty' }, el('span', { class: 'media-icon', 'aria-hidden': 'true', text: info.tone === 'bad' ? '!' : '' }), info.label));
+    }
+    if (info.tone === 'busy' || this.scene.status === 'queued') {
+      this.media.append(el('div', { class: 'media-overlay', 'aria-hidden': 'true' },
+        info.tone === 'busy' ? el('span', { class: 'spinner' }) : null));
+    }
+  }
+
+  renderVersions() {
+    const attempts = this.scene.attempts.filter(a => a.url);
+    const shown = this.shown();
+    this.versions.hidden = attempts.length < 2;
+    if (attempts.length < 2 || !shown) return;
+    const index = this.scene.attempts.indexOf(shown);
+    const position = attempts.indexOf(shown) + 1;
+    this.versionText.textContent = `Version ${position} of ${attempts.length}`;
+    this.prev.disabled = !this.scene.attempts.slice(0, index).some(a => a.url);
+    this.next.disabled = !this.scene.attempts.slice(index + 1).some(a => a.url);
+    const isCurrentApproved = this.scene.status === 'approved' && shown.attempt === this.scene.attempt;
+    this.useVersion.hidden = isCurrentApproved || (shown.attempt === this.scene.attempt && this.scene.status === 'pending_approval');
+  }
+
+  flip(step) {
+    const list = this.scene.attempts;
+    let index = list.indexOf(this.shown());
+    do index += step; while (index >= 0 && index < list.length && !list[index].url);
+    if (index < 0 || index >= list.length) return;
+    this.viewIndex = index;
+    this.update();
+  }
+
+  renderActions() {
+    const { status } = this.scene;
+    const n = this.scene.number;
+    const buttons = [];
+    if (status === 'pending_approval') {
+      buttons.push(el('button', { type: 'button', class: 'btn btn-ok', onclick: () => this.approve() }, 'Approve'));
+    }
+    if (status === 'pending_approval' || status === 'approved') {
+      buttons.push(el('button', { type: 'button', class: 'btn', 'aria-expanded': String(!this.rejectForm.hidden),
+        'aria-controls': this.rejectForm.id, onclick: () => this.toggleReject() }, status === 'approved' ? 'Redo' : 'Reject'));
+    }
+    if (status === 'failed') {
+      buttons.push(el('button', { type: 'button', class: 'btn', onclick: () => this.toggleReject(true) }, 'Try again'));
+    }
+    buttons.forEach(b => b.setAttribute('aria-describedby', `image-${n}-title`));
+    clear(this.actionsBox).append(...buttons);
+    if (!['pending_approval', 'approved', 'failed'].includes(status)) this.rejectForm.hidden = true;
+  }
+
+  toggleReject(open = this.rejectForm.hidden) {
+    this.rejectForm.hidden = !open;
+    if (open) {
+      this.promptBox.value = this.scene.prompt || this.shown()?.prompt || '';
+      autoResize(this.promptBox);
+      this.rejectForm.querySelector('input[type=radio]:checked')?.focus();
+    }
+    this.renderActions();
+  }
+
+  async run(task) {
+    setText(this.message, '');
+    this.root.classList.add('is-busy');
+    this.root.querySelectorAll('button').forEach(b => { b.disabled = true; });
+    try {
+      await task();
+    } catch (error) {
+      setText(this.message, error.message);
+    } finally {
+      this.root.classList.remove('is-busy');
+      this.root.querySelectorAll('button').forEach(b => { b.disabled = false; });
+      this.update();
+    }
+  }
+
+  approve() {
+    return this.run(() => this.actions.approve(this.scene.number));
+  }
+
+  approveViewed() {
+    const shown = this.shown();
+    if (!shown) return undefined;
+    return this.run(async () => {
+      await this.actions.approve(this.scene.number, shown.attempt);
+      this.viewIndex = null;
+    });
+  }
+
+  submitReject() {
+    const reason = this.rejectForm.querySelector('input[type=radio]:checked')?.value || 'other';
+    const body = { action: 'reject', reason, apply_to_pending: this.applyBox.checked };
+    const prompt = this.promptBox.value.trim();
+    if (prompt && prompt !== (this.scene.prompt || '').trim()) body.prompt = prompt;
+    return this.run(async () => {
+      await this.actions.reject(this.scene.number, body);
+      this.rejectForm.hidden = true;
+      this.viewIndex = null;
+    });
+  }
+}

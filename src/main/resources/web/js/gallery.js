@@ -1,0 +1,169 @@
+// The images screen: 20 cards kept in sync from the full story state (polling) and from SSE events.
+import { el, clear, setText } from './dom.js';
+import { api } from './api.js';
+import { ImageCard } from './card.js';
+import { TOTAL_SCENES, normalizeScenes, heroLine } from './beats.js';
+
+const READY = new Set(['pending_approval', 'approved']);
+
+export class Gallery {
+  constructor(refs) {
+    this.refs = refs; // {grid, hero, progressText, progressReady, progressApproved, storyError, allApproved, viewer, viewerImg, viewerTitle}
+    this.storyId = null;
+    this.scenes = [];
+    this.cards = [];
+    this.storyStatus = null;
+    refs.viewer.addEventListener('click', event => { if (event.target === refs.viewer) refs.viewer.close(); });
+  }
+
+  /** Start a fresh grid for a story; `story` may be the full state or just {story_id, scenes}. */
+  load(storyId, story) {
+    this.storyId = storyId;
+    this.storyStatus = story.status || 'generating';
+    const ratio = String(story.quiz?.aspect_ratio || '9:16').split(':').map(Number);
+    this.refs.grid.style.setProperty('--ratio', ratio.length === 2 && ratio[0] && ratio[1] ? `${ratio[0]} / ${ratio[1]}` : '9 / 16');
+    setText(this.refs.hero, heroLine(story.character, story.quiz));
+    setText(this.refs.storyError, '');
+    this.scenes = normalizeScenes(story).map(scene => ({
+      number: scene.number, text: scene.text, prompt: scene.prompt,
+      status: 'queued', url: null, attempt: 0, error: null, attempts: [],
+    }));
+    while (this.scenes.length < TOTAL_SCENES) {
+      const number = this.scenes.length + 1;
+      this.scenes.push({ number, text: '', prompt: '', status: 'queued', url: null, attempt: 0, error: null, attempts: [] });
+    }
+    const actions = {
+      approve: (n, attempt) => this.approve(n, attempt),
+      reject: (n, body) => this.review(n, body),
+      open: (n, url, attempt) => this.openViewer(n, url, attempt),
+    };
+    this.cards = this.scenes.map(scene => new ImageCard(scene, actions));
+    clear(this.refs.grid).append(...this.cards.map(card => card.root));
+    if (story.images) this.applyState(story);
+    this.refreshSummary();
+  }
+
+  /** Merge a full story state (from GET story/<id>). */
+  applyState(story) {
+    if (story.story_id && story.story_id !== this.storyId) return;
+    this.storyStatus = story.status || this.storyStatus;
+    for (const scene of normalizeScenes(story)) {
+      const local = this.scenes[scene.number - 1];
+      if (local) Object.assign(local, { text: scene.text || local.text, prompt: scene.prompt || local.prompt });
+    }
+    for (const [key, image] of Object.entries(story.images || {})) {
+      const scene = this.scenes[Number(key) - 1];
+      if (!scene || !image) continue;
+      const attempts = Array.isArray(image.attempts) ? image.attempts.map(a => ({ ...a })) : scene.attempts;
+      Object.assign(scene, {
+        status: image.status || scene.status, url: image.url ?? null, attempt: image.attempt ?? scene.attempt,
+        error: image.error ?? null, prompt: image.prompt || scene.prompt, attempts,
+      });
+      if (scene.url) rememberAttempt(scene, { attempt: scene.attempt, url: scene.url, status: scene.status, prompt: scene.prompt });
+      this.cards[scene.number - 1].update();
+    }
+    if (story.status === 'failed' && !this.refs.storyError.textContent) {
+      setText(this.refs.storyError, 'This story stopped with an error. Images that finished are kept below.');
+    }
+    this.refreshSummary();
+  }
+
+  /** Apply one SSE event. */
+  applyEvent(type, data) {
+    const scene = this.scenes[Number(data.scene_number) - 1];
+    switch (type) {
+      case 'image_ready':
+        if (!scene || (data.attempt ?? 0) < scene.attempt) break;
+        Object.assign(scene, { status: data.status || 'pending_approval', url: data.url, attempt: data.attempt ?? scene.attempt,
+          prompt: data.prompt || scene.prompt, error: null });
+        rememberAttempt(scene, { attempt: scene.attempt, url: data.url, status: scene.status, prompt: scene.prompt });
+        break;
+      case 'image_failed':
+        if (!scene || (data.attempt ?? 0) < scene.attempt) break;
+        Object.assign(scene, { status: 'failed', attempt: data.attempt ?? scene.attempt, error: data.error });
+        break;
+      case 'approval_update':
+        if (!scene) break;
+        this.setStatus(scene, data.status, data.attempt);
+        break;
+      case 'story_error':
+        setText(this.refs.storyError, data.message || 'Something went wrong while making this story.');
+        break;
+      case 'all_approved':
+        this.storyStatus = 'all_approved';
+        break;
+      case 'story_complete':
+        if (this.storyStatus === 'generating') this.storyStatus = 'images_ready';
+        break;
+      default:
+        return;
+    }
+    if (scene) this.cards[scene.number - 1].update();
+    this.refreshSummary();
+  }
+
+  setStatus(scene, status, attempt) {
+    if (!status) return;
+    if (status === 'approved' && attempt != null && attempt !== scene.attempt) {
+      const chosen = scene.attempts.find(a => a.attempt === attempt);
+      if (chosen) Object.assign(scene, { attempt, url: chosen.url, prompt: chosen.prompt || scene.prompt });
+    } else if (status === 'regenerating' && attempt != null && attempt > scene.attempt) {
+      scene.attempt = attempt;
+    }
+    scene.status = status;
+    const entry = scene.attempts.find(a => a.attempt === scene.attempt);
+    if (entry) entry.status = status;
+  }
+
+  async approve(n, attempt) {
+    const body = attempt != null ? { action: 'approve', attempt } : { action: 'approve' };
+    const result = await api.reviewImage(this.storyId, n, body);
+    this.setStatus(this.scenes[n - 1], result?.status || 'approved', attempt);
+    this.refreshSummary();
+  }
+
+  async review(n, body) {
+    const result = await api.reviewImage(this.storyId, n, body);
+    const scene = this.scenes[n - 1];
+    if (body.prompt) scene.prompt = body.prompt;
+    this.setStatus(scene, result?.status || 'regenerating');
+    this.refreshSummary();
+  }
+
+  counts() {
+    const ready = this.scenes.filter(s => READY.has(s.status)).length;
+    const approved = this.scenes.filter(s => s.status === 'approved').length;
+    const failed = this.scenes.filter(s => s.status === 'failed').length;
+    return { ready, approved, failed, total: this.scenes.length || TOTAL_SCENES };
+  }
+
+  refreshSummary() {
+    const { ready, approved, failed, total } = this.counts();
+    const parts = [`${ready} / ${total} images`, `${approved} approved`];
+    if (failed) parts.push(`${failed} failed`);
+    this.refs.progressText.textContent = parts.join(' · ');
+    this.refs.progressReady.style.width = `${(ready / total) * 100}%`;
+    this.refs.progressApproved.style.width = `${(approved / total) * 100}%`;
+    const allApproved = this.storyStatus === 'all_approved' || (approved === total && total > 0);
+    this.refs.allApproved.hidden = !allApproved;
+  }
+
+  openViewer(n, url, attempt) {
+    const { viewer, viewerImg, viewerTitle } = this.refs;
+    viewerImg.src = url;
+    viewerImg.alt = `Illustration for scene ${n}, full size`;
+    const versions = this.scenes[n - 1].attempts.filter(a => a.url).length;
+    viewerTitle.textContent = versions > 1 ? `Scene ${n} · version ${attempt}` : `Scene ${n}`;
+    if (typeof viewer.showModal === 'function') viewer.showModal();
+    else window.open(url, '_blank', 'noopener');
+  }
+}
+
+function rememberAttempt(scene, attempt) {
+  const existing = scene.attempts.find(a => a.attempt === attempt.attempt);
+  if (existing) Object.assign(existing, attempt);
+  else {
+    scene.attempts.push(attempt);
+    scene.attempts.sort((a, b) => a.attempt - b.attempt);
+  }
+}

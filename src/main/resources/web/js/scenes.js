@@ -1,0 +1,121 @@
+// The scenes screen: 20 editable scenes grouped by beat; drafts are kept in localStorage until approved.
+import { el, clear, setText, autoResize } from './dom.js';
+import { BEATS, isPlaceholder, heroLine } from './beats.js';
+
+const draftKey = storyId => `fableforge.draft.${storyId}`;
+
+export class ScenesEditor {
+  constructor({ form, list, error, submitButton, summary, hero, onApprove }) {
+    Object.assign(this, { form, list, error, submitButton, summary, hero, onApprove });
+    this.storyId = null;
+    this.areas = [];
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      this.approve();
+    });
+    form.addEventListener('input', event => {
+      if (event.target.tagName !== 'TEXTAREA') return;
+      this.refresh(event.target);
+      this.saveDraft();
+    });
+    window.addEventListener('resize', () => this.areas.forEach(autoResize));
+  }
+
+  render(storyId, scenes, character, quiz) {
+    this.storyId = storyId;
+    const draft = loadDraft(storyId);
+    setText(this.hero, heroLine(character, quiz) ? `Starring ${heroLine(character, quiz)}.` : '');
+    setText(this.error, '');
+    clear(this.list);
+    this.areas = [];
+    for (const beat of BEATS) {
+      const inBeat = scenes.filter(scene => scene.number >= beat.first && scene.number <= beat.last);
+      if (!inBeat.length) continue;
+      const range = beat.first === beat.last ? `Scene ${beat.first}` : `Scenes ${beat.first}–${beat.last}`;
+      const group = el('section', { class: 'beat card', 'aria-labelledby': `beat-${beat.id}` },
+        el('h2', { class: 'beat-title', id: `beat-${beat.id}` }, beat.title, el('span', { class: 'beat-range', text: range })),
+        inBeat.map(scene => this.sceneField(scene, draft?.[scene.number - 1])));
+      this.list.append(group);
+    }
+    requestAnimationFrame(() => this.areas.forEach(autoResize));
+    this.updateSummary();
+  }
+
+  sceneField(scene, draftText) {
+    const id = `scene-${scene.number}`;
+    const area = el('textarea', {
+      id, name: id, rows: 3, class: 'scene-text', value: draftText ?? scene.text,
+      'aria-describedby': `${id}-note ${id}-count`, dataset: { number: scene.number },
+    });
+    this.areas.push(area);
+    const wrapper = el('div', { class: 'scene-field' },
+      el('label', { for: id, class: 'scene-label' }, el('span', { class: 'scene-num', text: String(scene.number) }), `Scene ${scene.number}`),
+      area,
+      el('div', { class: 'scene-meta' },
+        el('span', { class: 'scene-note', id: `${id}-note` }),
+        el('span', { class: 'counter', id: `${id}-count` })));
+    this.refresh(area, wrapper);
+    return wrapper;
+  }
+
+  refresh(area, wrapper = area.closest('.scene-field')) {
+    const text = area.value;
+    const missing = isPlaceholder(text) || !text.trim();
+    wrapper.classList.toggle('needs-edit', missing);
+    wrapper.querySelector('.scene-note').textContent = missing
+      ? (text.trim() ? 'This scene is missing: please write it.' : 'This scene is empty: please write it.')
+      : '';
+    wrapper.querySelector('.counter').textContent = `${text.length} characters`;
+    if (missing) area.setAttribute('aria-invalid', 'true');
+    else area.removeAttribute('aria-invalid');
+    if (area.isConnected) autoResize(area);
+    if (this.areas.length) this.updateSummary();
+  }
+
+  updateSummary() {
+    const todo = this.areas.filter(a => isPlaceholder(a.value) || !a.value.trim()).length;
+    this.summary.textContent = todo ? `${todo} scene${todo > 1 ? 's' : ''} still need${todo > 1 ? '' : 's'} writing` : '';
+  }
+
+  saveDraft() {
+    if (!this.storyId) return;
+    try {
+      localStorage.setItem(draftKey(this.storyId), JSON.stringify(this.areas.map(a => a.value)));
+    } catch { /* storage full or disabled: editing still works */ }
+  }
+
+  async approve() {
+    setText(this.error, '');
+    const todo = this.areas.find(a => isPlaceholder(a.value) || !a.value.trim());
+    if (todo) {
+      setText(this.error, `Scene ${todo.dataset.number} still needs writing before we can draw it.`);
+      todo.focus();
+      return;
+    }
+    this.setBusy(true);
+    try {
+      await this.onApprove(this.storyId, this.areas.map(a => a.value.trim()));
+      localStorage.removeItem(draftKey(this.storyId));
+    } catch (error) {
+      setText(this.error, error.message);
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  setBusy(busy) {
+    this.submitButton.disabled = busy;
+    this.submitButton.setAttribute('aria-busy', String(busy));
+    this.submitButton.classList.toggle('is-busy', busy);
+    this.submitButton.textContent = busy ? 'Starting the drawings…' : 'Approve scenes & make images';
+  }
+}
+
+function loadDraft(storyId) {
+  try {
+    const draft = JSON.parse(localStorage.getItem(draftKey(storyId)));
+    return Array.isArray(draft) ? draft : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,121 @@
+// Live updates for one story: Server-Sent Events with exponential-backoff reconnection, and a
+// polling fallback (GET story/<id> every 3 s) after 3 failed attempts or when SSE is unsupported.
+import { api, streamUrl } from './api.js';
+
+export const EVENT_TYPES = ['image_ready', 'image_failed', 'approval_update', 'story_complete',
+  'story_error', 'all_approved', 'video_progress', 'video_ready'];
+
+const POLL_MS = 3000;
+const MAX_BACKOFF_MS = 30000;
+const MAX_FAILURES = 3;
+const RETRY_SSE_EVERY = 10; // while polling, try SSE again every 10 polls (30 s)
+const DONE = new Set(['all_approved', 'failed']);
+
+export class StoryStream {
+  /**
+   * onEvent(type, data, seq) for each SSE event; onState(story) for each full state (catch-up or poll);
+   * onMode('live' | 'reconnecting' | 'polling' | 'done' | 'offline', detail).
+   */
+  constructor(storyId, { onEvent, onState, onMode }) {
+    Object.assign(this, { storyId, onEvent, onState, onMode });
+    this.source = null;
+    this.failures = 0;
+    this.timer = null;
+    this.stopped = false;
+    this.polling = false;
+    this.lastSeq = 0;
+    this.done = false;
+  }
+
+  start() {
+    if (typeof EventSource === 'undefined') this.startPolling();
+    else this.connect();
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.source?.close();
+    this.source = null;
+  }
+
+  connect() {
+    if (this.stopped) return;
+    const source = new EventSource(streamUrl(this.storyId, this.lastSeq));
+    this.source = source;
+    source.onopen = () => {
+      if (this.polling) { // a retry from polling mode worked: back to live
+        this.polling = false;
+        clearTimeout(this.timer);
+      }
+      this.failures = 0;
+      this.onMode('live');
+      this.pollOnce(); // catch up on anything missed while disconnected
+    };
+    source.onerror = () => {
+      if (this.source !== source) return;
+      source.close();
+      this.source = null;
+      if (this.polling) return; // a retry from polling mode failed: keep polling
+      this.failures += 1;
+      if (this.failures >= MAX_FAILURES) {
+        this.startPolling();
+        return;
+      }
+      const delay = Math.min(1000 * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
+      this.onMode('reconnecting', Math.round(delay / 1000));
+      this.timer = setTimeout(() => this.connect(), delay);
+    };
+    for (const type of EVENT_TYPES) {
+      source.addEventListener(type, event => this.handle(type, event));
+    }
+  }
+
+  handle(type, event) {
+    const seq = Number(event.lastEventId);
+    // Replays after a reconnect may repeat events we already applied.
+    if (Number.isFinite(seq) && seq > 0) {
+      if (seq <= this.lastSeq) return;
+      this.lastSeq = seq;
+    }
+    let data = {};
+    try {
+      data = event.data ? JSON.parse(event.data) : {};
+    } catch {
+      return;
+    }
+    this.onEvent(type, data, seq);
+  }
+
+  startPolling() {
+    if (this.polling || this.stopped) return;
+    this.polling = true;
+    this.onMode('polling');
+    let ticks = 0;
+    const tick = async () => {
+      if (this.stopped || !this.polling) return;
+      await this.pollOnce();
+      if (this.done) {
+        this.onMode('done');
+        return;
+      }
+      if (!this.polling) return;
+      ticks += 1;
+      if (ticks % RETRY_SSE_EVERY === 0 && typeof EventSource !== 'undefined' && !this.source) this.connect();
+      this.timer = setTimeout(tick, POLL_MS);
+    };
+    tick();
+  }
+
+  async pollOnce() {
+    try {
+      const story = await api.story(this.storyId);
+      if (this.stopped) return;
+      this.done = DONE.has(story.status);
+      this.onState(story);
+      if (this.polling && !this.done) this.onMode('polling');
+    } catch (error) {
+      if (this.polling && !this.stopped) this.onMode('offline', error.message);
+    }
+  }
+}

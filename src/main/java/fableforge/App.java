@@ -57,6 +57,9 @@ public final class App {
         this.config = config;
         this.clock = clock;
         this.quiz = QuizDefinition.standard();
+        if (config.debug() && org.slf4j.LoggerFactory.getLogger("fableforge") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        }
 
         SimulatedConditions offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
         this.storyWriter = new SimulatedStoryWriter(new TemplateStoryWriter(), offline);

@@ -16,12 +16,7 @@ public final class SimulatedImageGenerator implements ImageGenerator {
 
     @Override
     public GeneratedImage generate(ImageRequest request) throws ProviderException {
-        try {
-            conditions.apply("image " + request.sceneNumber());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(new fableforge.provider.ProviderError.TimedOut("interrupted while simulating latency"), e);
-        }
+        conditions.apply("image " + request.sceneNumber());
         return delegate.generate(request);
     }
 

@@ -29,10 +29,18 @@ public final class SimulatedConditions {
         return new SimulatedConditions(Duration.ZERO, 0, RandomGenerator.getDefault());
     }
 
-    /** Call before doing the real work of a simulated provider call. */
-    public void apply(String callName) throws ProviderException, InterruptedException {
+    /**
+     * Call before doing the real work of a simulated provider call. An interrupt while waiting (the
+     * call timed out) ends the call as a timeout, as a real provider call would.
+     */
+    public void apply(String callName) throws ProviderException {
         if (!latency.isZero()) {
-            Thread.sleep(latency.toMillis());
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderException(new ProviderError.TimedOut("interrupted while simulating latency of " + callName), e);
+            }
         }
         if (failureRate > 0 && nextDouble() < failureRate) {
             throw new ProviderException(new ProviderError.Transient("simulated failure of " + callName + " (OFFLINE_FAILURE_RATE)"));

@@ -1,6 +1,5 @@
 package fableforge.story;
 
-import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.SimulatedConditions;
 import java.util.List;
@@ -18,12 +17,7 @@ public final class SimulatedStoryWriter implements StoryWriter {
 
     @Override
     public List<Scene> write(StoryBrief brief) throws ProviderException {
-        try {
-            conditions.apply("story");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(new ProviderError.TimedOut("interrupted while simulating latency"), e);
-        }
+        conditions.apply("story");
         return delegate.write(brief);
     }
 

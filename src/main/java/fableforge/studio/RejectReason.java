@@ -29,7 +29,7 @@ public enum RejectReason {
     }
 
     /** The prompt with this reason's fix line added once. */
-    public String fix(String prompt, String characterBible) {
+    public String fix(String prompt) {
         if (fixLine.isEmpty() || prompt.contains(fixLine)) {
             return prompt;
         }

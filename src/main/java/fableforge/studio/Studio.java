@@ -163,7 +163,7 @@ public final class Studio {
             throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
         }
         String prompt = decision.prompt()
-                .orElseGet(() -> decision.reason().map(reason -> reason.fix(latest.prompt(), record.characterBible())).orElse(latest.prompt()));
+                .orElseGet(() -> decision.reason().map(reason -> reason.fix(latest.prompt())).orElse(latest.prompt()));
         ImageAttempt next = images.createAttempt(storyId, scene, prompt);
         if (StoryRecord.ALL_APPROVED.equals(record.status()) || StoryRecord.IMAGES_READY.equals(record.status())) {
             stories.setStatus(storyId, StoryRecord.GENERATING);

@@ -107,7 +107,7 @@ public final class App {
         EventBus bus = new InProcessEventBus();
         StoryEvents events = new StoryEvents(log, bus, mapper);
         LocalMediaStore media = new LocalMediaStore(dataDir.resolve("media"), "media/");
-        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(media), events, mapper);
+        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(media), events, mapper, config.imageMaxConcurrent());
         Studio studio = new Studio(quizValidator(), storyPlanner, stories, images, jobs, events, mapper);
         StoryView view = new StoryView(stories, images, mapper);
         WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(), () -> health(mapper, database));

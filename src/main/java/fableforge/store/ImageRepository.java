@@ -124,14 +124,44 @@ public final class ImageRepository {
                 update -> update.bind("error", error).bind("tries", tries));
     }
 
-    /** {@code pending_approval → approved}, only for the scene's latest attempt. */
+    /**
+     * Approves one version of a scene's image: any attempt that produced an image (waiting, approved
+     * or rejected before), so the user can go back to an earlier version. The scene's previously
+     * approved attempt, if another, goes back to waiting, keeping at most one approved per scene.
+     */
     public boolean approve(String storyId, int scene, int attempt) {
+        long now = clock.millis();
+        return Writes.inTransaction(jdbi, handle -> {
+            boolean approvable = handle.createQuery("""
+                            SELECT COUNT(*) FROM image_attempt
+                            WHERE story_id = :storyId AND scene_number = :scene AND attempt = :attempt
+                              AND status IN ('pending_approval', 'approved', 'rejected') AND url IS NOT NULL""")
+                    .bind("storyId", storyId).bind("scene", scene).bind("attempt", attempt)
+                    .mapTo(Integer.class).one() == 1;
+            if (!approvable) {
+                return false;
+            }
+            handle.createUpdate("""
+                            UPDATE image_attempt SET status = 'pending_approval', decided_at = NULL
+                            WHERE story_id = :storyId AND scene_number = :scene AND attempt <> :attempt AND status = 'approved'""")
+                    .bind("storyId", storyId).bind("scene", scene).bind("attempt", attempt).execute();
+            return handle.createUpdate("""
+                            UPDATE image_attempt SET status = 'approved', reject_reason = NULL, decided_at = :now
+                            WHERE story_id = :storyId AND scene_number = :scene AND attempt = :attempt""")
+                    .bind("storyId", storyId).bind("scene", scene).bind("attempt", attempt).bind("now", now)
+                    .execute() == 1;
+        });
+    }
+
+    /**
+     * Rewrites the prompt of an attempt that has not started yet (a fix the user asked to apply to
+     * scenes not yet generated); false once it is running or finished.
+     */
+    public boolean updateQueuedPrompt(String storyId, int scene, int attempt, String prompt) {
         return update(storyId, scene, attempt, """
-                UPDATE image_attempt SET status = 'approved', decided_at = :now
-                WHERE story_id = :storyId AND scene_number = :scene AND attempt = :attempt
-                  AND status = 'pending_approval'
-                  AND attempt = (SELECT MAX(b.attempt) FROM image_attempt b
-                                  WHERE b.story_id = :storyId AND b.scene_number = :scene)""", update -> { });
+                UPDATE image_attempt SET prompt = :prompt
+                WHERE story_id = :storyId AND scene_number = :scene AND attempt = :attempt AND status = 'queued'""",
+                update -> update.bind("prompt", prompt));
     }
 
     /** {@code pending_approval | approved → rejected}, with the user's reason (may be null). */
@@ -142,7 +172,6 @@ public final class ImageRepository {
                   AND status IN ('pending_approval', 'approved')""", update -> update.bind("reason", reason));
     }
 
-    /** Every attempt of the story, by scene then attempt; empty for an unknown story. */
     /** Attempts a crash or restart interrupted: queued or running, oldest first, across all stories. */
     public List<ImageAttempt> unfinished() {
         return jdbi.withHandle(handle -> handle.createQuery("""
@@ -150,6 +179,7 @@ public final class ImageRepository {
                 .map(ImageRepository::attempt).list());
     }
 
+    /** Every attempt of the story, by scene then attempt; empty for an unknown story. */
     public List<ImageAttempt> attempts(String storyId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM image_attempt WHERE story_id = :storyId ORDER BY scene_number, attempt""")

@@ -13,6 +13,7 @@ import fableforge.story.Beat;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,15 @@ public final class ImageJobs implements AutoCloseable {
     private final StoryEvents events;
     private final ObjectMapper mapper;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore running;
 
-    public ImageJobs(StoryRepository stories, ImageRepository images, ImageProducer producer, StoryEvents events, ObjectMapper mapper) {
+    /**
+     * @param maxRunning how many attempts may be in progress at once; the others stay queued (and
+     *                   their prompts editable) until a slot frees, so this matches the provider's concurrency
+     */
+    public ImageJobs(StoryRepository stories, ImageRepository images, ImageProducer producer, StoryEvents events,
+                     ObjectMapper mapper, int maxRunning) {
+        this.running = new Semaphore(maxRunning, true);
         this.stories = stories;
         this.images = images;
         this.producer = producer;
@@ -56,6 +64,20 @@ public final class ImageJobs implements AutoCloseable {
     }
 
     void run(String storyId, int scene, int attempt) {
+        try {
+            running.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            runNow(storyId, scene, attempt);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void runNow(String storyId, int scene, int attempt) {
         try {
             var row = images.find(storyId, scene, attempt);
             var record = stories.find(storyId);

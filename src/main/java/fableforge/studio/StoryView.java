@@ -52,8 +52,13 @@ public final class StoryView {
         root.put("approved_scenes", images.countApproved(storyId));
         root.put("total_scenes", Beat.TOTAL_SCENES);
         ObjectNode imagesNode = root.putObject("images");
-        latest.forEach((scene, attempt) -> {
-            ObjectNode image = attemptNode(attempt);
+        latest.forEach((scene, newest) -> {
+            // The version the user chose, if any, else the newest one.
+            ImageAttempt current = attempts.stream()
+                    .filter(a -> a.scene() == scene && ImageAttempt.APPROVED.equals(a.status()))
+                    .findFirst().orElse(newest);
+            ObjectNode image = attemptNode(current);
+            image.put("latest_attempt", newest.attempt());
             ArrayNode all = image.putArray("attempts");
             attempts.stream().filter(a -> a.scene() == scene).forEach(a -> all.add(attemptNode(a)));
             imagesNode.set(String.valueOf(scene), image);

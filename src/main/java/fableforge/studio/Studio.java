@@ -142,7 +142,8 @@ public final class Studio {
     private ObjectNode approve(StoryRecord record, int scene, int attempt) {
         String storyId = record.storyId();
         if (!images.approve(storyId, scene, attempt)) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " (attempt " + attempt + ") is not waiting for approval");
+            throw new StudioException(StudioException.Kind.CONFLICT, "scene " + scene + " has no finished image as version "
+                    + attempt + " to approve; wait for it to be drawn");
         }
         int approved = images.countApproved(storyId);
         LOG.info("[APPROVAL] story={} scene={} attempt={} approved ({}/20)", storyId, scene, attempt, approved);
@@ -150,7 +151,10 @@ public final class Studio {
                 .put("attempt", attempt).put("approved_count", approved), "approve:" + scene + ":" + attempt);
         if (approved == Beat.TOTAL_SCENES) {
             stories.setStatus(storyId, StoryRecord.ALL_APPROVED);
-            events.emit(storyId, "all_approved", events.data().put("story_id", storyId), "all_approved");
+            // Keyed by the approved versions: re-approving after a later rejection announces again.
+            String versions = images.attempts(storyId).stream().filter(a -> ImageAttempt.APPROVED.equals(a.status()))
+                    .map(a -> a.scene() + "." + a.attempt()).collect(java.util.stream.Collectors.joining(","));
+            events.emit(storyId, "all_approved", events.data().put("story_id", storyId), "all_approved:" + versions);
             LOG.info("[APPROVAL] story={} all images approved", storyId);
         }
         return result(storyId, scene, "approved", attempt, approved);
@@ -175,7 +179,24 @@ public final class Studio {
                 .put("attempt", next.attempt()).put("approved_count", approved), "regenerate:" + scene + ":" + next.attempt());
         LOG.info("[APPROVAL] story={} scene={} rejected, regenerating as attempt {}", storyId, scene, next.attempt());
         jobs.submit(storyId, scene, next.attempt());
-        return result(storyId, scene, "regenerating", next.attempt(), approved);
+        ObjectNode result = result(storyId, scene, "regenerating", next.attempt(), approved);
+        if (decision.applyToPending() && decision.reason().isPresent()) {
+            result.put("applied_to_pending", applyToPending(storyId, scene, decision.reason().get()));
+        }
+        return result;
+    }
+
+    /** Adds a rejection's fix to the prompts of the other scenes whose image has not started yet. */
+    private int applyToPending(String storyId, int rejectedScene, RejectReason reason) {
+        int applied = 0;
+        for (ImageAttempt queued : images.latest(storyId).values()) {
+            if (queued.scene() != rejectedScene && ImageAttempt.QUEUED.equals(queued.status())
+                    && images.updateQueuedPrompt(storyId, queued.scene(), queued.attempt(), reason.fix(queued.prompt()))) {
+                applied++;
+            }
+        }
+        LOG.info("[APPROVAL] story={} fix '{}' applied to {} scenes not yet drawn", storyId, reason.id(), applied);
+        return applied;
     }
 
     private ObjectNode result(String storyId, int scene, String status, int attempt, int approved) {

@@ -36,10 +36,9 @@ final class EventStream implements AutoCloseable {
     }
 
     void open(SseClient client) {
+        // Javalin has already sent the headers by now, among them Cache-Control: no-cache and
+        // X-Accel-Buffering: no, which keep reverse proxies from buffering the stream (the seed lost SSE to that).
         var ctx = client.ctx();
-        // Reverse proxies (nginx, Render, Heroku) buffer responses unless told not to; the seed lost SSE to that.
-        ctx.header("Cache-Control", "no-cache, no-transform");
-        ctx.header("X-Accel-Buffering", "no");
         String storyId = ctx.queryParam("channel");
         if (storyId == null || !storyExists.test(storyId)) {
             client.sendEvent("story_error", "{\"message\":\"no story with this id; open the stream as stream?channel=<story_id>\"}");

@@ -70,8 +70,16 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/approve_scenes", this::approveScenes);
             config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(ctx.pathParam("id"))));
             config.routes.post("/approve_image/{id}/{n}", this::approveImage);
+            config.routes.before("/stream", ctx -> {
+                String accept = ctx.header("Accept");
+                if (accept == null || !accept.contains("text/event-stream")) {
+                    throw new NotAcceptable();
+                }
+            });
             config.routes.sse("/stream", stream::open);
             config.routes.get("/media/<key>", this::media);
+            config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
+                    "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(StudioException.class, (e, ctx) -> error(ctx, switch (e.kind()) {
                 case NOT_FOUND -> 404;
@@ -147,10 +155,19 @@ public final class WebServer implements AutoCloseable {
         }
         Optional<RejectReason> reason = text(body, "reason").map(id -> RejectReason.fromId(id)
                 .orElseThrow(() -> new BadRequest("reason must be one of colours, character, style, anatomy, composition, other")));
-        Optional<Integer> attempt = body.hasNonNull("attempt")
-                ? Optional.of(body.get("attempt")).filter(JsonNode::canConvertToInt).map(JsonNode::asInt)
-                : Optional.empty();
-        json(ctx, 200, studio.decideImage(ctx.pathParam("id"), scene, new ImageDecision(action.equals("approve"), attempt, reason, prompt)));
+        Optional<Integer> attempt = Optional.empty();
+        if (body.hasNonNull("attempt")) {
+            if (!body.get("attempt").canConvertToInt() || !body.get("attempt").isIntegralNumber()) {
+                throw new BadRequest("attempt must be a whole number (the version to approve)");
+            }
+            attempt = Optional.of(body.get("attempt").asInt());
+        }
+        JsonNode apply = body.path("apply_to_pending");
+        if (!apply.isMissingNode() && !apply.isNull() && !apply.isBoolean()) {
+            throw new BadRequest("apply_to_pending must be true or false");
+        }
+        json(ctx, 200, studio.decideImage(ctx.pathParam("id"), scene,
+                new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
     }
 
     private void media(Context ctx) throws Exception {
@@ -209,6 +226,9 @@ public final class WebServer implements AutoCloseable {
         if (javalin != null) {
             javalin.stop();
         }
+    }
+
+    static final class NotAcceptable extends RuntimeException {
     }
 
     static final class BadRequest extends RuntimeException {

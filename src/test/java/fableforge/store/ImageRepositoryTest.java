@@ -117,12 +117,13 @@ class ImageRepositoryTest {
         ImageAttempt rejected = images.find("s-1", 2, 1).orElseThrow();
         assertThat(rejected.status()).isEqualTo(ImageAttempt.REJECTED);
         assertThat(rejected.rejectReason()).isEqualTo("the fox has three tails");
-        assertThat(images.approve("s-1", 2, 1)).as("a rejected image stays rejected").isFalse();
         assertThat(images.reject("s-1", 1, 1, null)).as("an approved image can still be rejected").isTrue();
+        assertThat(images.approve("s-1", 2, 1)).as("a rejected version can still be chosen later").isTrue();
+        assertThat(images.find("s-1", 2, 1).orElseThrow().rejectReason()).isNull();
     }
 
     @Test
-    void aSceneHasAtMostOneApprovedAttemptAndItIsTheLatest() {
+    void aSceneHasAtMostOneApprovedAttemptAndAnEarlierVersionCanBeChosen() {
         produce(3);
         images.approve("s-1", 3, 1);
 
@@ -131,10 +132,15 @@ class ImageRepositoryTest {
                 .as("regenerating withdraws the earlier approval").isEqualTo(ImageAttempt.PENDING_APPROVAL);
         images.markProduced("s-1", 3, regenerated.attempt(), "/b.png", "b.png", 10, 10, 1, "new prompt");
 
-        assertThat(images.approve("s-1", 3, 1)).as("an older attempt cannot be approved").isFalse();
         assertThat(images.approve("s-1", 3, 2)).isTrue();
         assertThat(images.attempts("s-1")).filteredOn(a -> a.status().equals(ImageAttempt.APPROVED))
                 .extracting(ImageAttempt::attempt).containsExactly(2);
+
+        assertThat(images.approve("s-1", 3, 1)).as("going back to the earlier version").isTrue();
+        assertThat(images.attempts("s-1")).filteredOn(a -> a.status().equals(ImageAttempt.APPROVED))
+                .extracting(ImageAttempt::attempt).containsExactly(1);
+        assertThat(images.find("s-1", 3, 2).orElseThrow().status()).isEqualTo(ImageAttempt.PENDING_APPROVAL);
+        assertThat(images.approve("s-1", 3, 9)).as("a version that does not exist").isFalse();
     }
 
     @Test

@@ -218,6 +218,34 @@ class WebApiTest {
     }
 
     @Test
+    void anEarlierVersionCanBeApprovedInsteadOfTheNewest() throws Exception {
+        JsonNode submitted = submitRedFox();
+        String id = submitted.get("story_id").asText();
+        approveScenesAndWait(submitted);
+        send("POST", "/approve_image/" + id + "/2", "{\"action\":\"reject\",\"reason\":\"style\"}");
+        waitFor(id, s -> s.get("images").get("2").get("status").asText().equals("pending_approval")
+                && s.get("images").get("2").get("attempt").asInt() == 2);
+
+        HttpResponse<String> approved = send("POST", "/approve_image/" + id + "/2", "{\"action\":\"approve\",\"attempt\":1}");
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        JsonNode image = json(send("GET", "/story/" + id, null)).get("images").get("2");
+        assertThat(image.get("attempt").asInt()).isEqualTo(1);
+        assertThat(image.get("status").asText()).isEqualTo("approved");
+        assertThat(image.get("latest_attempt").asInt()).isEqualTo(2);
+        assertThat(send("POST", "/approve_image/" + id + "/2", "{\"action\":\"approve\",\"attempt\":7}").statusCode()).isEqualTo(409);
+        assertThat(send("POST", "/approve_image/" + id + "/2", "{\"action\":\"approve\",\"attempt\":\"one\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void streamWithoutTheEventStreamAcceptHeaderIsToldWhatToSend() throws Exception {
+        HttpResponse<String> response = send("GET", "/stream?channel=" + submitRedFox().get("story_id").asText(), null);
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(json(response).get("message").asText()).contains("Accept: text/event-stream");
+    }
+
+    @Test
     void healthNamesTheAdapterOfEachStage() throws Exception {
         JsonNode health = json(send("GET", "/health", null));
 

@@ -10,7 +10,9 @@ import fableforge.store.ImageRepository;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.story.Beat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -130,6 +132,18 @@ public final class ImageJobs implements AutoCloseable {
         int produced = images.countProduced(storyId);
         stories.find(storyId).filter(story -> StoryRecord.GENERATING.equals(story.status()))
                 .ifPresent(story -> stories.setStatus(storyId, StoryRecord.IMAGES_READY));
+        List<Integer> failed = latest.values().stream().filter(a -> ImageAttempt.FAILED.equals(a.status()))
+                .map(ImageAttempt::scene).sorted().toList();
+        if (!failed.isEmpty()) {
+            String attempts = latest.values().stream().filter(a -> ImageAttempt.FAILED.equals(a.status()))
+                    .map(a -> a.scene() + "." + a.attempt()).sorted().collect(Collectors.joining(","));
+            ObjectNode error = events.data().put("message", failed.size() + (failed.size() == 1 ? " image" : " images")
+                    + " could not be made (scenes " + failed.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + "). Press \"Try again\" on each to retry.");
+            failed.forEach(error.putArray("failed_scenes")::add);
+            events.emit(storyId, "story_error", error, "story_error:" + attempts);
+            return;
+        }
         ObjectNode data = events.data().put("completed_scenes", produced).put("total_scenes", Beat.TOTAL_SCENES);
         events.emit(storyId, "story_complete", data, "story_complete");
     }

@@ -163,7 +163,9 @@ public final class Studio {
     private ObjectNode reject(StoryRecord record, ImageAttempt latest, ImageDecision decision) {
         String storyId = record.storyId();
         int scene = latest.scene();
-        if (!images.reject(storyId, scene, latest.attempt(), decision.reason().map(RejectReason::id).orElse(null))) {
+        boolean failed = ImageAttempt.FAILED.equals(latest.status());
+        // A failed image has nothing to reject: "reject" then simply means "try again".
+        if (!failed && !images.reject(storyId, scene, latest.attempt(), decision.reason().map(RejectReason::id).orElse(null))) {
             throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
         }
         String prompt = decision.prompt()
@@ -173,8 +175,10 @@ public final class Studio {
             stories.setStatus(storyId, StoryRecord.GENERATING);
         }
         int approved = images.countApproved(storyId);
-        events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "rejected")
-                .put("attempt", latest.attempt()).put("approved_count", approved), "reject:" + scene + ":" + latest.attempt());
+        if (!failed) {
+            events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "rejected")
+                    .put("attempt", latest.attempt()).put("approved_count", approved), "reject:" + scene + ":" + latest.attempt());
+        }
         events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "regenerating")
                 .put("attempt", next.attempt()).put("approved_count", approved), "regenerate:" + scene + ":" + next.attempt());
         LOG.info("[APPROVAL] story={} scene={} rejected, regenerating as attempt {}", storyId, scene, next.attempt());

@@ -238,6 +238,45 @@ class WebApiTest {
     }
 
     @Test
+    void failedImagesAreReportedAndCanBeTriedAgain() throws Exception {
+        JsonNode submitted = json(send("POST", "/submit", "{\"animal\":\"owl\",\"setting\":\"swamp\",\"visual_style\":\"anime\"}"));
+        server.close();
+        // From now on every simulated provider call fails and nothing is retried: all 20 images fail.
+        server = new App(Config.load(Map.of("OFFLINE_FAILURE_RATE", "1", "IMAGE_MAX_TRIES", "1"), data.resolve("none.env")),
+                Clock.systemUTC()).serve("127.0.0.1", 0, data);
+        String id = submitted.get("story_id").asText();
+        ObjectNode body = mapper.createObjectNode().put("story_id", id);
+        submitted.get("scenes").forEach(body.putArray("scenes")::add);
+        send("POST", "/approve_scenes", body.toString());
+
+        JsonNode story = waitFor(id, s -> s.get("images").size() == 20 && java.util.stream.StreamSupport
+                .stream(s.get("images").spliterator(), false).allMatch(i -> i.get("status").asText().equals("failed")));
+        assertThat(story.get("images").get("7").get("error").asText()).contains("simulated failure");
+        List<String> names = new ArrayList<>();
+        // story_error comes after the 20th failure; read the log through a replay from the start.
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/stream?channel=" + id))
+                .header("Accept", "text/event-stream").build();
+        var lines = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        var iterator = lines.body().iterator();
+        while (iterator.hasNext()) {
+            String line = iterator.next();
+            if (line.startsWith("event: ")) {
+                names.add(line.substring(7));
+                if (line.endsWith("story_error")) {
+                    break;
+                }
+            }
+        }
+        lines.body().close();
+        assertThat(names).filteredOn("image_failed"::equals).hasSize(20);
+        assertThat(names).last().isEqualTo("story_error");
+
+        HttpResponse<String> retried = send("POST", "/approve_image/" + id + "/7", "{\"action\":\"reject\",\"reason\":\"other\"}");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(json(retried).get("attempt").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void streamWithoutTheEventStreamAcceptHeaderIsToldWhatToSend() throws Exception {
         HttpResponse<String> response = send("GET", "/stream?channel=" + submitRedFox().get("story_id").asText(), null);
 

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Not a check: writes three sample stories (frames and contact sheets) to target/illustrator-samples so a
- * person can look at them. Also prints how long each frame took.
+ * person can look at them. Also prints how long each frame took. Runs only when asked:
+ * {@code ./run-tests -Dtest=IllustratorSamplesWriter -Dfableforge.samples=true}.
  */
+@EnabledIfSystemProperty(named = "fableforge.samples", matches = "true")
 class IllustratorSamplesWriter {
 
     @Test

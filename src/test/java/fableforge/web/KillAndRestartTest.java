@@ -1,0 +1,172 @@
+package fableforge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server process killed with SIGKILL in the middle of generation, started again on the same data
+ * directory: the story finishes with exactly 20 images and no event twice.
+ */
+class KillAndRestartTest {
+
+    @TempDir
+    Path data;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void storyKilledMidGenerationFinishesAfterRestartWithTwentyImagesAndNoDuplicateEvents() throws Exception {
+        Server first = Server.start(data);
+        String id;
+        try {
+            JsonNode submitted = mapper.readTree(post(first.url("/submit"), Files.readString(Path.of("examples/red-fox.json"))).body());
+            id = submitted.get("story_id").asText();
+            ObjectNode approve = mapper.createObjectNode().put("story_id", id);
+            submitted.get("scenes").forEach(approve.putArray("scenes")::add);
+            assertThat(post(first.url("/approve_scenes"), approve.toString()).statusCode()).isEqualTo(202);
+            JsonNode midway = waitFor(first, id, story -> story.get("completed_scenes").asInt() >= 4);
+            assertThat(midway.get("completed_scenes").asInt()).isBetween(4, 19);
+        } finally {
+            first.kill();
+        }
+
+        Server second = Server.start(data);
+        try {
+            JsonNode story = waitFor(second, id, s -> s.get("status").asText().equals("images_ready"));
+            assertThat(story.get("completed_scenes").asInt()).isEqualTo(20);
+            for (JsonNode image : story.get("images")) {
+                assertThat(image.get("attempts")).as("one attempt per scene").hasSize(1);
+                assertThat(image.get("status").asText()).isEqualTo("pending_approval");
+            }
+            List<JsonNode> events = replay(second, id);
+            List<String> names = events.stream().map(e -> e.get("event").asText()).toList();
+            assertThat(names).filteredOn("image_ready"::equals).hasSize(20);
+            Set<Integer> scenes = new HashSet<>();
+            events.stream().filter(e -> e.get("event").asText().equals("image_ready"))
+                    .forEach(e -> scenes.add(e.get("data").get("scene_number").asInt()));
+            assertThat(scenes).hasSize(20);
+            assertThat(names).filteredOn("story_complete"::equals).hasSize(1);
+            for (int i = 0; i < events.size(); i++) {
+                assertThat(events.get(i).get("id").asLong()).as("sequence without gaps").isEqualTo(i + 1);
+            }
+        } finally {
+            second.kill();
+        }
+    }
+
+    private List<JsonNode> replay(Server server, String id) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/stream?channel=" + id)))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        List<JsonNode> events = new ArrayList<>();
+        ObjectNode current = mapper.createObjectNode();
+        var lines = response.body().iterator();
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("id: ")) {
+                current.put("id", Long.parseLong(line.substring(4).strip()));
+            } else if (line.startsWith("event: ")) {
+                current.put("event", line.substring(7).strip());
+            } else if (line.startsWith("data: ")) {
+                current.set("data", mapper.readTree(line.substring(6)));
+            } else if (line.isEmpty() && current.has("event")) {
+                events.add(current);
+                if (current.get("event").asText().equals("story_complete")) {
+                    break;
+                }
+                current = mapper.createObjectNode();
+            }
+        }
+        response.body().close();
+        return events;
+    }
+
+    private JsonNode waitFor(Server server, String id, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode story = null;
+        while (System.nanoTime() < deadline) {
+            story = mapper.readTree(http.send(HttpRequest.newBuilder(URI.create(server.url("/story/" + id))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (condition.test(story)) {
+                return story;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("story never reached the expected state; last seen: " + story);
+    }
+
+    private HttpResponse<String> post(String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code fableforge serve} in its own JVM, slowed down so it can be killed half-way. */
+    private record Server(Process process, int port) {
+
+        static Server start(Path data) throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                    "fableforge.Main", "serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(data.resolve("server-" + port + ".log").toFile());
+            builder.environment().put("OFFLINE_LATENCY_MS", "400");
+            builder.environment().put("IMAGE_MAX_CONCURRENT", "2");
+            Server server = new Server(builder.start(), port);
+            server.awaitHealthy();
+            return server;
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        void awaitHealthy() throws Exception {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("server exited with " + process.exitValue());
+                }
+                try {
+                    if (client.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            throw new IllegalStateException("server did not start within 60 s");
+        }
+
+        /** SIGKILL: no shutdown hook, no flush, like a crash. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.cli.BenchCommand;
 import fableforge.cli.GenerateCommand;
 import fableforge.cli.ServeCommand;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
     static int run(String[] args, Map<String, String> environment, Path dotEnv, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
+        commandLine.addSubcommand(new BenchCommand());
         commandLine.addSubcommand(new ServeCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
         // After the subcommands: picocli passes writers on only to subcommands it already has.
         commandLine.setOut(out).setErr(err);

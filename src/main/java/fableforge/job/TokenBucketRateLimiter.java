@@ -19,11 +19,16 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     private final AtomicReference<Instant> pausedUntil;
 
     public TokenBucketRateLimiter(int perMinute, Clock clock) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("rate must be at least 1 per minute, was " + perMinute);
+        this(perMinute, perMinute, clock);
+    }
+
+    /** @param burst calls that may start at once before the refill rate applies (the bucket's capacity) */
+    public TokenBucketRateLimiter(int perMinute, int burst, Clock clock) {
+        if (perMinute < 1 || burst < 1) {
+            throw new IllegalArgumentException("rate and burst must be at least 1, were " + perMinute + " and " + burst);
         }
         this.bucket = Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build();
         this.clock = clock;
         this.pausedUntil = new AtomicReference<>(Instant.MIN);

@@ -1,0 +1,68 @@
+package fableforge.cli;
+
+import fableforge.bench.SchedulerBenchmark;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fableforge bench}: benchmarks that print figures side by side; they never pass or fail on time. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures side by side.",
+        subcommands = {BenchCommand.Scheduler.class})
+public final class BenchCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "scheduler", mixinStandardHelpOptions = true,
+            description = {"Images through the offline provider with simulated latency under a rate limit:",
+                    "FableForge's scheduler against the seed's batches-of-10-with-40-s-pause, beside the lower bound."})
+    static final class Scheduler implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--images", defaultValue = "20", description = "images per run (default: ${DEFAULT-VALUE})")
+        int images;
+
+        @Option(names = "--rate", defaultValue = "15", description = "provider rate limit, images per minute (default: ${DEFAULT-VALUE})")
+        int rate;
+
+        @Option(names = "--concurrency", defaultValue = "10", description = "calls in flight (default: ${DEFAULT-VALUE})")
+        int concurrency;
+
+        @Option(names = "--latency-ms", defaultValue = "12000", description = "provider latency per image, real time (default: ${DEFAULT-VALUE})")
+        long latencyMs;
+
+        @Option(names = "--scale", defaultValue = "0.05", description = "time factor, 0.05 = 20× faster than real time (default: ${DEFAULT-VALUE})")
+        double scale;
+
+        @Option(names = "--runs", defaultValue = "3", description = "runs per policy, the median is shown (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--draw", description = "really draw each image with the offline illustrator (adds CPU time to both)")
+        boolean draw;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (images < 1 || rate < 1 || concurrency < 1 || latencyMs < 0 || runs < 1 || !(scale > 0 && scale <= 1)) {
+                spec.commandLine().getErr().println("fableforge: --images, --rate, --concurrency and --runs must be at least 1,"
+                        + " --latency-ms at least 0, and --scale between 0 and 1");
+                return 2;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            new SchedulerBenchmark(new SchedulerBenchmark.Settings(images, rate, concurrency, Duration.ofMillis(latencyMs),
+                    scale, 10, Duration.ofSeconds(40), draw, runs)).run(out);
+            return 0;
+        }
+    }
+}

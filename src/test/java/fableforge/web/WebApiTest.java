@@ -294,6 +294,15 @@ class WebApiTest {
     }
 
     @Test
+    void openApiDocumentDescribesEveryEndpoint() throws Exception {
+        HttpResponse<String> response = send("GET", "/openapi.yaml", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/submit:", "/approve_scenes:", "/stream:", "/story/{story_id}:",
+                "/approve_image/{story_id}/{scene_number}:", "/health:", "/api/quiz:", "/api/stories:", "/media/{key}:");
+    }
+
+    @Test
     void quizDefinitionIsServedForTheUi() throws Exception {
         JsonNode quiz = json(send("GET", "/api/quiz", null));
 

@@ -30,3 +30,11 @@ if ! JAVA_HOME=$(find_jdk21); then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# Maven 3.8 uses sun.misc.Unsafe; JDK 24+ warns about it on every build unless told it is allowed.
+if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

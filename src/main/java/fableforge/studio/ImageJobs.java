@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class ImageJobs implements AutoCloseable {
     private final ObjectMapper mapper;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore running;
+    private final Map<String, ReentrantLock> storyLocks = new ConcurrentHashMap<>();
 
     /**
      * @param maxRunning how many attempts may be in progress at once; the others stay queued (and
@@ -90,8 +93,16 @@ public final class ImageJobs implements AutoCloseable {
             StoredStory story = new StoredStory(record.get(), mapper);
             LOG.info("[ASYNC] story={} scene={} attempt={} started", storyId, scene, attempt);
             ImageOutcome outcome = producer.produce(story.task(scene, attempt, row.get().prompt()), ImageProgressListener.NONE);
-            record(storyId, scene, attempt, outcome);
-            checkComplete(storyId);
+            // One story's outcomes are recorded one at a time, so "story_complete" (or "story_error")
+            // always follows the last image's own event in the log.
+            ReentrantLock lock = storyLocks.computeIfAbsent(storyId, id -> new ReentrantLock());
+            lock.lock();
+            try {
+                record(storyId, scene, attempt, outcome);
+                checkComplete(storyId);
+            } finally {
+                lock.unlock();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -100,7 +100,12 @@ public final class Studio {
             }
         }
         if (!StoryRecord.SCENES_READY.equals(record.status())) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story are already approved (status " + record.status() + ")");
+            List<String> saved = record.scenes().stream().map(SceneRow::text).toList();
+            if (saved.equals(texts.stream().map(String::strip).toList())) {
+                // The same approval again (a retried request): nothing more to do.
+                return mapper.createObjectNode().put("story_id", storyId).put("status", record.status());
+            }
+            throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status " + record.status() + "); reject single images to change them");
         }
         StoredStory story = new StoredStory(record, mapper);
         List<Scene> scenes = new ArrayList<>();

@@ -131,6 +131,12 @@ class WebApiTest {
 
         JsonNode story = approveScenesAndWait(submitted);
         assertThat(story.get("status").asText()).isEqualTo("images_ready");
+        ObjectNode again = mapper.createObjectNode().put("story_id", id);
+        story.get("scenes").forEach(scene -> again.withArray("scenes").add(scene.get("text").asText()));
+        assertThat(send("POST", "/approve_scenes", again.toString()).statusCode()).as("a retried approval").isEqualTo(202);
+        again.withArray("scenes").set(3, mapper.getNodeFactory().textNode("Different text."));
+        assertThat(send("POST", "/approve_scenes", again.toString()).statusCode()).isEqualTo(409);
+        assertThat(json(send("GET", "/story/" + id, null)).get("images").get("1").get("attempts")).hasSize(1);
         assertThat(story.get("scenes").get(0).get("text").asText()).startsWith("An edited first scene");
         assertThat(story.get("scenes").get(0).get("edited").asBoolean()).isTrue();
         assertThat(story.get("images").size()).isEqualTo(20);

@@ -4,7 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,7 @@ class StoryFlowBrowserTest extends BrowserTest {
         assertThat(page.locator("#conn")).hasAttribute("data-mode", "polling");
         studio.waitForAllImages();
         studio.assertEveryImageRendered();
+        assertPollsKeepImagesAndFocus(studio);
 
         studio.reject(12, "character");
         studio.assertRedrawnForReview(12);
@@ -76,6 +78,20 @@ class StoryFlowBrowserTest extends BrowserTest {
         JsonNode story = new StoryApi(baseUrl()).story(storyId);
         assertThat(story.get("status").asText()).isEqualTo("all_approved");
         assertThat(story.get("images").get("12").get("attempts")).hasSize(2);
+    }
+
+    /**
+     * A poll that changes nothing must not rebuild the cards: rebuilt images fade in again on all
+     * 20 cards every 3 s, and a rebuilt button takes the keyboard focus away from the user.
+     */
+    private void assertPollsKeepImagesAndFocus(StudioPage studio) {
+        page.evaluate("document.querySelectorAll('#gallery .media img').forEach(img => { img.dataset.kept = 'yes'; })");
+        studio.card(4).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve").setExact(true)).focus();
+        for (int poll = 0; poll < 2; poll++) {
+            page.waitForResponse(response -> response.url().contains("/story/"), () -> { });
+        }
+        assertThat(page.locator("#gallery .media img[data-kept=yes]")).hasCount(20);
+        assertThat(studio.card(4).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve").setExact(true))).isFocused();
     }
 
     /** Keeps every text the progress line shows, to prove images arrived one by one. */

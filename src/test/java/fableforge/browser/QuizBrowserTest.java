@@ -108,7 +108,8 @@ class QuizBrowserTest extends BrowserTest {
             StudioPage studio = new StudioPage(page);
             studio.openNewStory();
             assertNoSidewaysScroll(page, "quiz");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-quiz.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-quiz.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-quiz-full.png")).setFullPage(true));
 
             studio.writeStory("Pip");
             assertNoSidewaysScroll(page, "scenes");
@@ -117,6 +118,9 @@ class QuizBrowserTest extends BrowserTest {
             studio.assertImageRendered(20);
             assertNoSidewaysScroll(page, "images");
             studio.card(1).scrollIntoViewIfNeeded();
+            Object gap = page.evaluate("document.getElementById('image-1').getBoundingClientRect().top"
+                    + " - document.querySelector('.topbar').getBoundingClientRect().bottom");
+            assertThat(((Number) gap).doubleValue()).as("card 1 top below the sticky bar").isGreaterThanOrEqualTo(0);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-images.png")));
         }
     }

@@ -79,6 +79,12 @@ export class ImageCard {
   renderMedia(info) {
     const shown = this.shown();
     const n = this.scene.number;
+    // Polling applies the whole story every 3 s: rebuilding an unchanged image would replay its
+    // fade-in on all 20 cards each time (a visible flicker) and make the browser fetch it again.
+    const busy = info.tone === 'busy' || this.scene.status === 'queued';
+    const key = JSON.stringify([shown?.url ?? null, shown?.attempt ?? null, shown?.url ? null : info.label, busy]);
+    if (key === this.mediaKey) return;
+    this.mediaKey = key;
     clear(this.media);
     if (shown?.url) {
       const img = el('img', { src: shown.url, alt: `Illustration for scene ${n}, version ${shown.attempt}`, loading: 'lazy', decoding: 'async' });
@@ -87,7 +93,7 @@ export class ImageCard {
     } else {
       this.media.append(el('div', { class: 'media-empty' }, el('span', { class: 'media-icon', 'aria-hidden': 'true', text: info.tone === 'bad' ? '!' : '' }), info.label));
     }
-    if (info.tone === 'busy' || this.scene.status === 'queued') {
+    if (busy) {
       this.media.append(el('div', { class: 'media-overlay', 'aria-hidden': 'true' },
         info.tone === 'busy' ? el('span', { class: 'spinner' }) : null));
     }
@@ -119,6 +125,11 @@ export class ImageCard {
   renderActions() {
     const { status } = this.scene;
     const n = this.scene.number;
+    if (!['pending_approval', 'approved', 'failed'].includes(status)) this.rejectForm.hidden = true;
+    // Same buttons as before: keep them, so the one a keyboard user is on keeps its focus.
+    const key = `${status}|${this.rejectForm.hidden}`;
+    if (key === this.actionsKey) return;
+    this.actionsKey = key;
     const buttons = [];
     if (status === 'pending_approval') {
       buttons.push(el('button', { type: 'button', class: 'btn btn-ok', onclick: () => this.approve() }, 'Approve'));
@@ -132,7 +143,6 @@ export class ImageCard {
     }
     buttons.forEach(b => b.setAttribute('aria-describedby', `image-${n}-title`));
     clear(this.actionsBox).append(...buttons);
-    if (!['pending_approval', 'approved', 'failed'].includes(status)) this.rejectForm.hidden = true;
   }
 
   toggleReject(open = this.rejectForm.hidden) {

@@ -189,7 +189,8 @@ function choiceField(question) {
     else if (target.type === 'radio' && other) other.value = '';
   };
   if (!question.required) allowUnselect(radios);
-  const focus = () => (radios.find(r => r.checked) || radios[0] || other)?.focus();
+  // A typed answer is the one a message is about: focus it, not the first (unchosen) pill.
+  const focus = () => ((other?.value.trim() ? other : null) || radios.find(r => r.checked) || radios[0] || other)?.focus();
   return { question, wrapper: fieldset, error, read, focus, sync };
 }
 

@@ -1,0 +1,139 @@
+package fableforge.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** What a user does in the FableForge web UI, step by step, and what they should see after each step. */
+final class StudioPage {
+
+    /** Generous: two CPU cores draw 1080×1920 PNGs while the browser runs. */
+    static final double LONG = 60_000;
+
+    final Page page;
+
+    StudioPage(Page page) {
+        this.page = page;
+    }
+
+    static LocatorAssertions.HasTextOptions within(double ms) {
+        return new LocatorAssertions.HasTextOptions().setTimeout(ms);
+    }
+
+    void openNewStory() {
+        page.navigate("#new");
+        assertThat(page.locator("#view-quiz")).isVisible();
+        assertThat(page.locator("#q-character_name")).isVisible();
+    }
+
+    /** A fox (pill), a setting typed in, the watercolour style (pill), and a name. */
+    void answerQuiz(String heroName) {
+        page.locator("label[for='q-animal-fox']").click();
+        page.locator("#q-setting-other").fill("moonlit harbour");
+        page.locator("label[for='q-visual_style-watercolor']").click();
+        page.locator("#q-character_name").fill(heroName);
+        assertThat(page.locator("#q-animal-fox")).isChecked();
+        assertThat(page.locator("#q-visual_style-watercolor")).isChecked();
+    }
+
+    void submitQuiz() {
+        page.locator("#quiz-submit").click();
+    }
+
+    /** Submits the quiz and checks the scenes screen: 20 scene boxes in the 8 beats of the story. */
+    void writeStory(String heroName) {
+        answerQuiz(heroName);
+        submitQuiz();
+        assertThat(page.locator("#view-scenes")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        assertThat(page.locator("#scenes-list textarea.scene-text")).hasCount(20);
+        assertThat(page.locator("#scenes-list section.beat")).hasCount(8);
+        assertThat(page.locator("#scenes-list section.beat").first().locator("h2")).containsText("Underdog setup");
+        assertThat(page.locator("#scenes-list section.beat").first().locator("textarea")).hasCount(4);
+        assertThat(page.locator("#scenes-list section.beat").last().locator("h2")).containsText("Triumph");
+        assertThat(page.locator("#scenes-list section.beat").last().locator("textarea")).hasCount(1);
+        assertThat(page.locator("#scenes-hero")).containsText(heroName);
+    }
+
+    void editScene(int n, String text) {
+        page.locator("#scene-" + n).fill(text);
+    }
+
+    void approveScenes() {
+        page.locator("#scenes-submit").click();
+        assertThat(page.locator("#view-images")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        assertThat(page.locator("#gallery > li.image-card")).hasCount(20);
+    }
+
+    String storyId() {
+        String hash = URLDecoder.decode(page.url().replaceFirst("^[^#]*#", ""), StandardCharsets.UTF_8);
+        if (!hash.startsWith("story=")) {
+            throw new AssertionError("the URL does not name a story: " + page.url());
+        }
+        return hash.substring("story=".length());
+    }
+
+    Locator card(int n) {
+        return page.locator("#image-" + n);
+    }
+
+    void waitForAllImages() {
+        assertThat(page.locator("#progress-text")).hasText(Pattern.compile("^20 / 20 images"), within(LONG));
+        assertThat(page.locator("#gallery .media img")).hasCount(20);
+    }
+
+    /**
+     * Every card's image has really been decoded, as a user scrolling down the grid would see it
+     * (the grid's images load lazily, so each card is scrolled into view first).
+     */
+    void assertEveryImageRendered() {
+        for (int n = 1; n <= 20; n++) {
+            assertImageRendered(n);
+        }
+        page.evaluate("window.scrollTo(0, 0)");
+    }
+
+    void assertImageRendered(int n) {
+        card(n).locator(".media").scrollIntoViewIfNeeded();
+        page.waitForFunction("n => { const img = document.querySelector(`#image-${n} .media img`);"
+                + " return img != null && img.complete && img.naturalWidth > 0; }", n,
+                new Page.WaitForFunctionOptions().setTimeout(LONG));
+    }
+
+    void reject(int n, String reason) {
+        card(n).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject").setExact(true)).click();
+        Locator form = page.locator("#reject-" + n);
+        assertThat(form).isVisible();
+        form.locator("input[type=radio][value='" + reason + "']").check();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redraw")).click();
+    }
+
+    /** The redrawn image comes back as version 2, ready for review, and it renders. */
+    void assertRedrawnForReview(int n) {
+        assertThat(card(n).locator(".version-text")).hasText("Version 2 of 2", within(LONG));
+        assertThat(card(n)).hasAttribute("data-status", "pending_approval", new LocatorAssertions.HasAttributeOptions().setTimeout(LONG));
+        assertThat(card(n).locator(".media img")).hasAttribute("alt", Pattern.compile("version 2$"));
+        assertImageRendered(n);
+    }
+
+    void approve(int n) {
+        card(n).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve").setExact(true)).click();
+        assertThat(card(n)).hasAttribute("data-status", "approved");
+    }
+
+    void approveAll() {
+        for (int n = 1; n <= 20; n++) {
+            if (!"approved".equals(card(n).getAttribute("data-status"))) {
+                approve(n);
+            }
+        }
+        assertThat(page.locator("#progress-text")).hasText("20 / 20 images · 20 approved");
+        assertThat(page.locator("#all-approved")).isVisible();
+        assertThat(page.locator("#all-approved")).containsText("All 20 approved");
+    }
+}

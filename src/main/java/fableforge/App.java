@@ -110,7 +110,8 @@ public final class App {
         ImageJobs jobs = new ImageJobs(stories, images, imageProducer(media), events, mapper, config.imageMaxConcurrent());
         Studio studio = new Studio(quizValidator(), storyPlanner, stories, images, jobs, events, mapper);
         StoryView view = new StoryView(stories, images, mapper);
-        WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(), () -> health(mapper, database));
+        WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(), () -> health(mapper, database),
+                config.sseHeartbeat());
         web.start(host, port);
         jobs.resumeUnfinished();
         return new RunningServer(web, jobs, database);

@@ -24,7 +24,8 @@ public record Config(
         double offlineFailureRate,
         boolean debug,
         int port,
-        Path dataDir) {
+        Path dataDir,
+        Duration sseHeartbeat) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -46,7 +47,8 @@ public record Config(
                 reader.decimal("OFFLINE_FAILURE_RATE", 0, 0, 1),
                 reader.bool("DEBUG"),
                 reader.integer("PORT", 8080, 1, 65_535),
-                Path.of(reader.text("FABLEFORGE_DATA_DIR").orElse("data")));
+                Path.of(reader.text("FABLEFORGE_DATA_DIR").orElse("data")),
+                Duration.ofSeconds(reader.integer("SSE_HEARTBEAT_SECONDS", 15, 1, 300)));
         reader.failIfProblems();
         return config;
     }

@@ -4,6 +4,7 @@ import fableforge.event.EventBus;
 import fableforge.store.EventLog;
 import fableforge.store.StoryEvent;
 import io.javalin.http.sse.SseClient;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,11 +16,9 @@ import java.util.function.Predicate;
  * {@code GET /stream?channel=<story_id>}: Server-Sent Events with {@code id:} = the event's sequence
  * number. Every live event only triggers a catch-up read of the durable log after the last id sent,
  * so a connection never skips or reorders an event, and a reconnect with Last-Event-ID gets exactly
- * what it missed. A heartbeat comment every 15 s keeps proxies from closing an idle stream.
+ * what it missed. A heartbeat comment (every 15 s by default) keeps proxies from closing an idle stream.
  */
 final class EventStream implements AutoCloseable {
-
-    static final long HEARTBEAT_SECONDS = 15;
 
     private final EventLog log;
     private final EventBus bus;
@@ -28,11 +27,11 @@ final class EventStream implements AutoCloseable {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
 
-    EventStream(EventLog log, EventBus bus, Predicate<String> storyExists) {
+    EventStream(EventLog log, EventBus bus, Predicate<String> storyExists, Duration heartbeatEvery) {
         this.log = log;
         this.bus = bus;
         this.storyExists = storyExists;
-        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void open(SseClient client) {

@@ -21,6 +21,7 @@ import io.javalin.http.staticfiles.Location;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,14 +45,14 @@ public final class WebServer implements AutoCloseable {
     private Javalin javalin;
 
     public WebServer(Studio studio, StoryView view, EventLog log, EventBus bus, LocalMediaStore media,
-                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health) {
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery) {
         this.studio = studio;
         this.view = view;
         this.media = media;
         this.mapper = mapper;
         this.quizJson = quizJson;
         this.health = health;
-        this.stream = new EventStream(log, bus, storyId -> storyId.matches("[0-9a-f]{32}") && view.exists(storyId));
+        this.stream = new EventStream(log, bus, storyId -> storyId.matches("[0-9a-f]{32}") && view.exists(storyId), heartbeatEvery);
     }
 
     public WebServer start(String host, int port) {

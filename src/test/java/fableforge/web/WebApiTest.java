@@ -291,6 +291,23 @@ class WebApiTest {
     }
 
     @Test
+    void anIdleStreamGetsHeartbeatComments() throws Exception {
+        server.close();
+        server = new App(Config.load(Map.of("SSE_HEARTBEAT_SECONDS", "1"), data.resolve("none.env")), Clock.systemUTC())
+                .serve("127.0.0.1", 0, data);
+        String id = submitRedFox().get("story_id").asText();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/stream?channel=" + id))
+                .header("Accept", "text/event-stream").build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+
+        // No event exists yet, so the first line can only be a heartbeat comment.
+        String first = response.body().filter(line -> !line.isEmpty()).findFirst().orElseThrow();
+        response.body().close();
+
+        assertThat(first).startsWith(":").contains("heartbeat");
+    }
+
+    @Test
     void healthNamesTheAdapterOfEachStage() throws Exception {
         JsonNode health = json(send("GET", "/health", null));
 

@@ -313,6 +313,7 @@ class WebApiTest {
 
         assertThat(health.get("status").asText()).isEqualTo("ok");
         assertThat(health.get("providers").get("images").get("adapter").asText()).isEqualTo("offline-illustrator");
+        assertThat(health.get("providers").get("story").get("adapter").asText()).isEqualTo("offline-templates");
         assertThat(health.get("database").get("adapter").asText()).isEqualTo("sqlite");
     }
 

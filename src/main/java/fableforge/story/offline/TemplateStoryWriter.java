@@ -120,4 +120,9 @@ public final class TemplateStoryWriter implements StoryWriter {
     private static String normalised(String sentence) {
         return sentence.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();
     }
+
+    @Override
+    public String name() {
+        return "offline-templates";
+    }
 }

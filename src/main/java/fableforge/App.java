@@ -10,6 +10,10 @@ import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TokenBucketRateLimiter;
 import fableforge.media.MediaStore;
+import fableforge.prompt.PromptWriter;
+import fableforge.spend.PriceTable;
+import fableforge.spend.SpendLedger;
+import fableforge.spend.SpendMeter;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.SimulatedConditions;
 import fableforge.quiz.QuizDefinition;
@@ -44,14 +48,16 @@ import java.util.Random;
  */
 public final class App {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
+
     private final Config config;
     private final Clock clock;
     private final QuizDefinition quiz;
-    private final StoryPlanner storyPlanner;
-    private final StoryWriter storyWriter;
-    private final ImageGenerator imageGenerator;
+    private final SimulatedConditions offline;
+    private final PriceTable prices;
     private final CallGate imageGate;
     private final RetryPolicy imageRetryPolicy;
+    private final Pipeline pipeline;
 
     public App(Config config, Clock clock) {
         this.config = config;
@@ -60,18 +66,41 @@ public final class App {
         if (config.debug() && org.slf4j.LoggerFactory.getLogger("fableforge") instanceof ch.qos.logback.classic.Logger logger) {
             logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
         }
-
-        SimulatedConditions offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
-        this.storyWriter = new SimulatedStoryWriter(new TemplateStoryWriter(), offline);
-        this.storyPlanner = new StoryPlanner(storyWriter, new HeroDesigner());
-
-        this.imageGenerator = new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
+        this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
+        this.prices = PriceTable.load(config.providers().spend().priceTableFile());
         // The offline illustrator has no provider quota, so it is unlimited unless a rate is set.
         RateLimiter limiter = config.imageRatePerMinute()
                 .<RateLimiter>map(rate -> new TokenBucketRateLimiter(rate, clock))
                 .orElse(RateLimiter.unlimited());
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
         this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
+        this.pipeline = pipeline(SpendMeter.NONE);
+    }
+
+    /**
+     * The adapters of the story, prompt and image stages as the configuration chooses them, charging
+     * paid calls to {@code meter}.
+     */
+    public Pipeline pipeline(SpendMeter meter) {
+        Providers providers = config.providers();
+        StoryWriter storyWriter = switch (providers.story()) {
+            case "openai" -> throw new IllegalStateException("STORY_PROVIDER=openai: not built yet");
+            default -> new SimulatedStoryWriter(new TemplateStoryWriter(), offline);
+        };
+        PromptWriter promptWriter = switch (providers.story()) {
+            case "openai" -> throw new IllegalStateException("STORY_PROVIDER=openai: not built yet");
+            default -> PromptWriter.TEMPLATES;
+        };
+        ImageGenerator imageGenerator = switch (providers.images()) {
+            case "openai" -> throw new IllegalStateException("IMAGE_PROVIDER=openai: not built yet");
+            case "sdwebui" -> throw new IllegalStateException("IMAGE_PROVIDER=sdwebui: not built yet");
+            default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
+        };
+        return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()), storyWriter, promptWriter, imageGenerator);
+    }
+
+    /** The chosen adapters of the writing and drawing stages. */
+    public record Pipeline(StoryPlanner planner, StoryWriter storyWriter, PromptWriter promptWriter, ImageGenerator imageGenerator) {
     }
 
     public Config config() {
@@ -83,15 +112,15 @@ public final class App {
     }
 
     public StoryPlanner storyPlanner() {
-        return storyPlanner;
+        return pipeline.planner();
     }
 
     public String storyWriterName() {
-        return storyWriter.name();
+        return pipeline.storyWriter().name();
     }
 
     public String imageProviderName() {
-        return imageGenerator.name();
+        return pipeline.imageGenerator().name();
     }
 
     /**
@@ -106,15 +135,27 @@ public final class App {
         EventLog log = new EventLog(database.jdbi(), clock);
         EventBus bus = new InProcessEventBus();
         StoryEvents events = new StoryEvents(log, bus, mapper);
-        LocalMediaStore media = new LocalMediaStore(dataDir.resolve("media"), "media/");
-        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(media), events, mapper, config.imageMaxConcurrent());
-        Studio studio = new Studio(quizValidator(), storyPlanner, stories, images, jobs, events, mapper);
+        SpendLedger spend = new SpendLedger(database.jdbi(), clock, config.providers().spend().limitUsdPerDay());
+        Pipeline served = pipeline(spend);
+        MediaStore media = mediaStore(dataDir);
+        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent());
+        Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper);
         StoryView view = new StoryView(stories, images, mapper);
-        WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(), () -> health(mapper, database),
+        WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(), () -> health(mapper, database, served, media),
                 config.sseHeartbeat());
         web.start(host, port);
+        LOG.info("[START] story={} prompts={} images={} media={} database={}", served.storyWriter().name(),
+                served.promptWriter().name(), served.imageGenerator().name(), media.name(), database.file());
         jobs.resumeUnfinished();
         return new RunningServer(web, jobs, database);
+    }
+
+    private MediaStore mediaStore(Path dataDir) {
+        return switch (config.providers().media()) {
+            case "cloudinary" -> throw new IllegalStateException("MEDIA_STORE=cloudinary: not built yet");
+            case "s3" -> throw new IllegalStateException("MEDIA_STORE=s3: not built yet");
+            default -> new LocalMediaStore(dataDir.resolve("media"), "media/");
+        };
     }
 
     /** A started server; {@link #close()} stops it. */
@@ -131,14 +172,15 @@ public final class App {
         }
     }
 
-    private ObjectNode health(ObjectMapper mapper, Database database) {
+    private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media) {
         ObjectNode health = mapper.createObjectNode().put("status", "ok");
         ObjectNode providers = health.putObject("providers");
-        providers.putObject("story").put("adapter", storyWriter.name());
-        providers.putObject("images").put("adapter", imageGenerator.name())
+        providers.putObject("story").put("adapter", pipeline.storyWriter().name());
+        providers.putObject("prompts").put("adapter", pipeline.promptWriter().name());
+        providers.putObject("images").put("adapter", pipeline.imageGenerator().name())
                 .put("max_concurrent", config.imageMaxConcurrent())
                 .put("rate_per_min", config.imageRatePerMinute().map(String::valueOf).orElse("unlimited"));
-        providers.putObject("media").put("adapter", "local");
+        providers.putObject("media").put("adapter", media.name());
         health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
         return health;
     }
@@ -151,6 +193,10 @@ public final class App {
 
     /** A producer that stores the images it makes in {@code media}, sharing this app's provider gate. */
     public ImageProducer imageProducer(MediaStore media) {
-        return new ImageProducer(imageGenerator, media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock);
+        return imageProducer(pipeline, media);
+    }
+
+    private ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
+        return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock);
     }
 }

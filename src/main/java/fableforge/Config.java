@@ -25,7 +25,8 @@ public record Config(
         boolean debug,
         int port,
         Path dataDir,
-        Duration sseHeartbeat) {
+        Duration sseHeartbeat,
+        Providers providers) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -48,7 +49,8 @@ public record Config(
                 reader.bool("DEBUG"),
                 reader.integer("PORT", 8080, 1, 65_535),
                 Path.of(reader.text("FABLEFORGE_DATA_DIR").orElse("data")),
-                Duration.ofSeconds(reader.integer("SSE_HEARTBEAT_SECONDS", 15, 1, 300)));
+                Duration.ofSeconds(reader.integer("SSE_HEARTBEAT_SECONDS", 15, 1, 300)),
+                Providers.read(reader));
         reader.failIfProblems();
         return config;
     }
@@ -82,12 +84,34 @@ public record Config(
         return values;
     }
 
-    private static final class Reader {
+    static final class Reader {
         private final Map<String, String> values;
         private final List<String> problems = new ArrayList<>();
 
         Reader(Map<String, String> values) {
             this.values = values;
+        }
+
+        String text(String name, String fallback) {
+            return text(name).orElse(fallback);
+        }
+
+        /** One of {@code allowed} (case-insensitive, returned lower-case), or empty when unset. */
+        Optional<String> choice(String name, List<String> allowed) {
+            Optional<String> text = text(name).map(String::toLowerCase);
+            if (text.isPresent() && !allowed.contains(text.get())) {
+                problems.add(name + "=" + text.get() + ": must be one of " + String.join(", ", allowed));
+                return Optional.empty();
+            }
+            return text;
+        }
+
+        Optional<Double> optionalDecimal(String name, double min, double max) {
+            return text(name).isEmpty() ? Optional.empty() : Optional.of(decimal(name, min, min, max));
+        }
+
+        void problem(String message) {
+            problems.add(message);
         }
 
         Optional<String> text(String name) {

@@ -4,7 +4,7 @@ import fableforge.image.AspectRatio;
 import fableforge.prompt.CharacterBible;
 import fableforge.prompt.PromptContext;
 import fableforge.prompt.PromptSanitizer;
-import fableforge.prompt.ScenePrompts;
+import fableforge.prompt.PromptWriter;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.QuizAnswers;
 import fableforge.story.Beat;
@@ -15,6 +15,8 @@ import fableforge.story.StoryBrief;
 import fableforge.story.StoryWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Quiz answers → a written story with its image prompts: designs the hero, has the story writer write
@@ -25,21 +27,29 @@ public final class StoryPlanner {
 
     static final int STORY_TRIES = 3;
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoryPlanner.class);
+
     private final StoryWriter writer;
+    private final PromptWriter promptWriter;
     private final HeroDesigner heroDesigner;
 
-    public StoryPlanner(StoryWriter writer, HeroDesigner heroDesigner) {
+    public StoryPlanner(StoryWriter writer, PromptWriter promptWriter, HeroDesigner heroDesigner) {
         this.writer = writer;
+        this.promptWriter = promptWriter;
         this.heroDesigner = heroDesigner;
+    }
+
+    public StoryPlanner(StoryWriter writer, HeroDesigner heroDesigner) {
+        this(writer, PromptWriter.TEMPLATES, heroDesigner);
     }
 
     public StoryPlan plan(String storyId, QuizAnswers answers, long seed) throws ProviderException {
         Hero hero = heroDesigner.design(answers, seed);
-        List<Scene> scenes = complete(writeWithRetries(new StoryBrief(answers, hero, seed)));
+        List<Scene> scenes = complete(writeWithRetries(new StoryBrief(storyId, answers, hero, seed)));
         PromptContext context = new PromptContext(answers.get("setting"), answers.get("visual_style"),
                 AspectRatio.fromLabel(answers.getOrDefault("aspect_ratio", AspectRatio.DEFAULT.label())));
         CharacterBible bible = CharacterBible.of(hero);
-        return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(scenes, bible, context));
+        return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(storyId, scenes, bible, context));
     }
 
     /** The seed's policy: the first try and two retries; a non-retryable error ends at once. */
@@ -55,10 +65,23 @@ public final class StoryPlanner {
         }
     }
 
-    /** Prompts for (possibly user-edited) scenes of a story. */
-    public static List<String> promptsFor(List<Scene> scenes, CharacterBible bible, PromptContext context) {
-        List<String> created = scenes.stream().map(scene -> ScenePrompts.create(scene, context)).toList();
-        return ScenePrompts.standardize(created, bible, context).stream().map(PromptSanitizer::sanitize).toList();
+    /**
+     * Sanitized prompts for (possibly user-edited) scenes of a story, from the prompt writer; when it
+     * fails, from the offline templates, so a provider outage never stops a story at this step.
+     */
+    public List<String> promptsFor(String storyId, List<Scene> scenes, CharacterBible bible, PromptContext context) {
+        List<String> prompts;
+        try {
+            prompts = promptWriter.write(storyId, scenes, bible, context);
+        } catch (ProviderException e) {
+            LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, promptWriter.name(), e.getMessage());
+            prompts = PromptWriter.TEMPLATES.write(storyId, scenes, bible, context);
+        }
+        return prompts.stream().map(PromptSanitizer::sanitize).toList();
+    }
+
+    public String promptWriterName() {
+        return promptWriter.name();
     }
 
     /** Exactly 20 scenes in order; a scene the writer left out becomes a flagged placeholder. */

@@ -112,7 +112,7 @@ public final class Studio {
         for (int i = 0; i < texts.size(); i++) {
             scenes.add(Scene.of(i + 1, texts.get(i).strip()));
         }
-        List<String> prompts = StoryPlanner.promptsFor(scenes, story.bible(), story.context());
+        List<String> prompts = planner.promptsFor(storyId, scenes, story.bible(), story.context());
         List<SceneRow> rows = new ArrayList<>();
         for (Scene scene : scenes) {
             SceneRow old = record.scenes().get(scene.number() - 1);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
-import fableforge.media.LocalMediaStore;
+import fableforge.media.MediaStore;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
@@ -37,14 +37,14 @@ public final class WebServer implements AutoCloseable {
 
     private final Studio studio;
     private final StoryView view;
-    private final LocalMediaStore media;
+    private final MediaStore media;
     private final ObjectMapper mapper;
     private final Supplier<ObjectNode> health;
     private final EventStream stream;
     private final String quizJson;
     private Javalin javalin;
 
-    public WebServer(Studio studio, StoryView view, EventLog log, EventBus bus, LocalMediaStore media,
+    public WebServer(Studio studio, StoryView view, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery) {
         this.studio = studio;
         this.view = view;
@@ -172,18 +172,32 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void media(Context ctx) throws Exception {
-        Path file;
+        String key = ctx.pathParam("key");
+        Optional<InputStream> in;
         try {
-            file = media.resolve(ctx.pathParam("key"));
+            in = media.open(key);
         } catch (IllegalArgumentException e) {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
         }
-        if (!Files.isRegularFile(file)) {
+        if (in.isEmpty()) {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        InputStream in = Files.newInputStream(file);
-        ctx.contentType(file.toString().endsWith(".png") ? "image/png" : "application/octet-stream").result(in);
+        ctx.contentType(contentType(key)).result(in.get());
+    }
+
+    private static String contentType(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".png")) {
+            return "image/png";
+        }
+        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (lower.endsWith(".webp")) {
+            return "image/webp";
+        }
+        return "application/octet-stream";
     }
 
     private JsonNode body(Context ctx) {

@@ -1,0 +1,199 @@
+package fableforge;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which adapter each stage uses and the settings of every real provider, read from the environment.
+ * A stage left unset picks its real adapter when that provider's key is present, else the offline one.
+ */
+public record Providers(
+        String story,
+        String images,
+        String media,
+        OpenAi openAi,
+        SdWebUi sdWebUi,
+        Cloudinary cloudinary,
+        S3 s3,
+        Sheets sheets,
+        Spend spend) {
+
+    public static final String OFFLINE = "offline";
+
+    /** OpenAI and any server speaking its API (Ollama, vLLM, LM Studio, LocalAI). */
+    public record OpenAi(
+            Optional<String> apiKey,
+            URI baseUrl,
+            String chatModel,
+            String imageModel,
+            String imageQuality,
+            String imageStyle,
+            boolean referenceConsistency,
+            Duration timeout) {
+    }
+
+    /** Stable Diffusion WebUI (AUTOMATIC1111, Forge, SD.Next) with {@code --api}. */
+    public record SdWebUi(
+            URI url,
+            Optional<String> basicAuth,
+            String negativePrompt,
+            int steps,
+            double cfgScale,
+            String sampler,
+            Duration timeout) {
+    }
+
+    /**
+     * Cloudinary: signed uploads from {@code CLOUDINARY_URL} ({@code cloudinary://key:secret@cloud}),
+     * unsigned ones from a cloud name and {@code CLOUDINARY_PRESET}.
+     */
+    public record Cloudinary(
+            Optional<String> cloudName,
+            Optional<String> apiKey,
+            Optional<String> apiSecret,
+            Optional<String> uploadPreset,
+            String folder,
+            URI apiBaseUrl) {
+
+        public boolean configured() {
+            return cloudName.isPresent() && (apiSecret.isPresent() || uploadPreset.isPresent());
+        }
+    }
+
+    /** S3-compatible object storage (AWS, MinIO, R2, …). */
+    public record S3(
+            Optional<String> bucket,
+            String region,
+            Optional<URI> endpoint,
+            boolean pathStyle,
+            Optional<String> accessKeyId,
+            Optional<String> secretAccessKey,
+            Optional<URI> publicBaseUrl,
+            Duration presignTtl) {
+    }
+
+    /** Google Sheets tracking through a service account. */
+    public record Sheets(
+            boolean enabled,
+            Optional<String> sheetId,
+            Path credentialsFile,
+            String range,
+            URI tokenUrl,
+            URI sheetsRootUrl) {
+    }
+
+    /** Spend accounting: an optional daily cap and an optional file overriding the built-in price table. */
+    public record Spend(Optional<Double> limitUsdPerDay, Optional<Path> priceTableFile) {
+    }
+
+    static Providers read(Config.Reader reader) {
+        OpenAi openAi = new OpenAi(
+                reader.text("OPENAI_API_KEY"),
+                uri(reader, "OPENAI_BASE_URL", "https://api.openai.com/v1"),
+                reader.text("OPENAI_CHAT_MODEL", "gpt-4o-mini"),
+                reader.choice("OPENAI_IMAGE_MODEL", List.of("gpt-image-1", "dall-e-3")).orElse("gpt-image-1"),
+                reader.choice("OPENAI_IMAGE_QUALITY", List.of("low", "medium", "high", "auto", "standard", "hd")).orElse(""),
+                reader.choice("OPENAI_IMAGE_STYLE", List.of("vivid", "natural")).orElse("vivid"),
+                reader.choice("IMAGE_CONSISTENCY", List.of("none", "reference")).orElse("none").equals("reference"),
+                Duration.ofSeconds(reader.integer("OPENAI_TIMEOUT_SECONDS", 120, 1, 3_600)));
+        SdWebUi sdWebUi = new SdWebUi(
+                uri(reader, "SD_WEBUI_URL", "http://127.0.0.1:7860"),
+                reader.text("SD_WEBUI_AUTH"),
+                reader.text("SD_NEGATIVE_PROMPT", "blurry, deformed, extra limbs, text, watermark, signature, lowres"),
+                reader.integer("SD_STEPS", 25, 1, 150),
+                reader.decimal("SD_CFG_SCALE", 7, 1, 30),
+                reader.text("SD_SAMPLER", "DPM++ 2M"),
+                Duration.ofSeconds(reader.integer("SD_TIMEOUT_SECONDS", 300, 1, 3_600)));
+        Cloudinary cloudinary = cloudinary(reader);
+        S3 s3 = s3(reader);
+        Sheets sheets = new Sheets(
+                reader.bool("USE_GOOGLE_AUTH"),
+                reader.text("GOOGLE_SHEET_ID"),
+                Path.of(reader.text("GOOGLE_APPLICATION_CREDENTIALS", "/etc/secrets/service-account.json")),
+                reader.text("GOOGLE_SHEET_RANGE", "Sheet1!A1"),
+                uri(reader, "GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token"),
+                uri(reader, "GOOGLE_SHEETS_ROOT_URL", "https://sheets.googleapis.com/"));
+        Spend spend = new Spend(reader.optionalDecimal("SPEND_LIMIT_USD_PER_DAY", 0, 1_000_000),
+                reader.text("PRICE_TABLE_FILE").map(Path::of));
+
+        String story = reader.choice("STORY_PROVIDER", List.of(OFFLINE, "openai"))
+                .orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
+        String images = reader.choice("IMAGE_PROVIDER", List.of(OFFLINE, "openai", "sdwebui"))
+                .orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
+        String media = reader.choice("MEDIA_STORE", List.of("local", "cloudinary", "s3"))
+                .orElse(cloudinary.configured() ? "cloudinary" : "local");
+        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend);
+        providers.checkComplete(reader);
+        return providers;
+    }
+
+    /** A chosen adapter whose required settings are missing is a start-up error, not a failure at first use. */
+    private void checkComplete(Config.Reader reader) {
+        if ((story.equals("openai") || images.equals("openai")) && openAi.apiKey().isEmpty()
+                && openAi.baseUrl().getHost().endsWith("openai.com")) {
+            reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
+        }
+        if (media.equals("cloudinary") && !cloudinary.configured()) {
+            reader.problem("MEDIA_STORE=cloudinary needs CLOUDINARY_URL (cloudinary://key:secret@cloud) or CLOUDINARY_CLOUD_NAME with CLOUDINARY_PRESET");
+        }
+        if (media.equals("s3") && s3.bucket().isEmpty()) {
+            reader.problem("MEDIA_STORE=s3 needs S3_BUCKET");
+        }
+        if (sheets.enabled() && sheets.sheetId().isEmpty()) {
+            reader.problem("USE_GOOGLE_AUTH=true needs GOOGLE_SHEET_ID");
+        }
+    }
+
+    private static Cloudinary cloudinary(Config.Reader reader) {
+        Optional<String> cloudName = reader.text("CLOUDINARY_CLOUD_NAME");
+        Optional<String> apiKey = Optional.empty();
+        Optional<String> apiSecret = Optional.empty();
+        Optional<String> url = reader.text("CLOUDINARY_URL");
+        if (url.isPresent()) {
+            try {
+                URI parsed = URI.create(url.get());
+                String[] credentials = parsed.getRawUserInfo() == null ? new String[0] : parsed.getRawUserInfo().split(":", 2);
+                if (!"cloudinary".equals(parsed.getScheme()) || parsed.getHost() == null || credentials.length != 2) {
+                    throw new IllegalArgumentException();
+                }
+                apiKey = Optional.of(credentials[0]);
+                apiSecret = Optional.of(credentials[1]);
+                cloudName = Optional.of(parsed.getHost());
+            } catch (IllegalArgumentException e) {
+                reader.problem("CLOUDINARY_URL: must look like cloudinary://<api_key>:<api_secret>@<cloud_name>");
+            }
+        }
+        return new Cloudinary(cloudName, apiKey, apiSecret, reader.text("CLOUDINARY_PRESET"),
+                reader.text("CLOUDINARY_FOLDER", "fableforge"), uri(reader, "CLOUDINARY_API_BASE_URL", "https://api.cloudinary.com"));
+    }
+
+    private static S3 s3(Config.Reader reader) {
+        Optional<URI> endpoint = reader.text("S3_ENDPOINT").map(value -> uri(reader, "S3_ENDPOINT", value));
+        return new S3(
+                reader.text("S3_BUCKET"),
+                reader.text("S3_REGION", "us-east-1"),
+                endpoint,
+                reader.text("S3_PATH_STYLE").isPresent() ? reader.bool("S3_PATH_STYLE") : endpoint.isPresent(),
+                reader.text("S3_ACCESS_KEY_ID").or(() -> reader.text("AWS_ACCESS_KEY_ID")),
+                reader.text("S3_SECRET_ACCESS_KEY").or(() -> reader.text("AWS_SECRET_ACCESS_KEY")),
+                reader.text("S3_PUBLIC_BASE_URL").map(value -> uri(reader, "S3_PUBLIC_BASE_URL", value)),
+                Duration.ofMinutes(reader.integer("S3_PRESIGN_MINUTES", 60, 1, 7 * 24 * 60)));
+    }
+
+    private static URI uri(Config.Reader reader, String name, String fallback) {
+        String value = reader.text(name, fallback);
+        try {
+            URI uri = URI.create(value.endsWith("/") && !fallback.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            reader.problem(name + "=" + value + ": must be an http(s) URL such as " + fallback);
+            return URI.create(fallback.startsWith("http") ? fallback : "http://invalid");
+        }
+    }
+}

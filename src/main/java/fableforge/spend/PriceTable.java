@@ -1,0 +1,69 @@
+package fableforge.spend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Estimated prices of paid calls, in US dollars: per image by model, size and quality, and per
+ * million tokens for chat models. The built-in table ({@code prices.json}) can be replaced by a file
+ * of the same shape ({@code PRICE_TABLE_FILE}) when prices change or another model is used.
+ */
+public final class PriceTable {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private final JsonNode table;
+
+    PriceTable(JsonNode table) {
+        this.table = table;
+    }
+
+    public static PriceTable builtIn() {
+        try (InputStream in = PriceTable.class.getResourceAsStream("/fableforge/spend/prices.json")) {
+            return new PriceTable(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in price table is unreadable", e);
+        }
+    }
+
+    public static PriceTable load(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return builtIn();
+        }
+        try {
+            return new PriceTable(new ObjectMapper().readTree(Files.readString(file.get())));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("PRICE_TABLE_FILE=" + file.get() + ": not a readable JSON price table (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** One image of {@code model} at {@code size} (e.g. {@code 1024x1536}) and {@code quality}. */
+    public Optional<BigDecimal> image(String model, String size, String quality) {
+        JsonNode price = table.path("images").path(model).path(size).path(quality);
+        return price.isNumber() ? Optional.of(price.decimalValue()) : Optional.empty();
+    }
+
+    /** A chat completion of {@code model} that read {@code inputTokens} and wrote {@code outputTokens}. */
+    public Optional<BigDecimal> chat(String model, long inputTokens, long outputTokens) {
+        JsonNode price = table.path("chat").path(model);
+        if (!price.path("input_per_million").isNumber() || !price.path("output_per_million").isNumber()) {
+            return Optional.empty();
+        }
+        BigDecimal input = price.get("input_per_million").decimalValue().multiply(BigDecimal.valueOf(inputTokens));
+        BigDecimal output = price.get("output_per_million").decimalValue().multiply(BigDecimal.valueOf(outputTokens));
+        return Optional.of(input.add(output).divide(MILLION, 6, RoundingMode.HALF_UP));
+    }
+
+    /** A price per unit of a named product, e.g. {@code ("video", "kling-v1-6/std/5")} or {@code ("speech", "tts-1")}. */
+    public Optional<BigDecimal> unit(String section, String product) {
+        JsonNode price = table.path(section).path(product);
+        return price.isNumber() ? Optional.of(price.decimalValue()) : Optional.empty();
+    }
+}

@@ -14,6 +14,8 @@ import fableforge.prompt.PromptWriter;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.SpendMeter;
+import fableforge.spend.Spending;
+import fableforge.provider.Monitored;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.SimulatedConditions;
 import fableforge.quiz.QuizDefinition;
@@ -139,8 +141,10 @@ public final class App {
         Pipeline served = pipeline(spend);
         MediaStore media = mediaStore(dataDir);
         ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent());
-        Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper);
-        StoryView view = new StoryView(stories, images, mapper);
+        Spending spending = new Spending(spend, served.imageGenerator()::quote);
+        Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
+                served.storyWriter() instanceof Monitored);
+        StoryView view = new StoryView(stories, images, mapper, spending);
         WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(), () -> health(mapper, database, served, media),
                 config.sseHeartbeat());
         web.start(host, port);

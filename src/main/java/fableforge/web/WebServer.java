@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
 import fableforge.media.MediaStore;
+import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
@@ -86,6 +87,7 @@ public final class WebServer implements AutoCloseable {
                 case NOT_FOUND -> 404;
                 case CONFLICT -> 409;
                 case BAD_REQUEST -> 400;
+                case SPEND_LIMIT -> 402;
             }, e.kind().name().toLowerCase(), e.getMessage()));
             config.routes.exception(InvalidQuizException.class, (e, ctx) -> {
                 ObjectNode body = mapper.createObjectNode().put("error", "invalid_quiz")
@@ -96,8 +98,7 @@ public final class WebServer implements AutoCloseable {
                 }
                 json(ctx, 400, body);
             });
-            config.routes.exception(ProviderException.class, (e, ctx) ->
-                    error(ctx, 502, "provider_failed", "The story provider failed: " + e.getMessage() + ". Try again."));
+            config.routes.exception(ProviderException.class, (e, ctx) -> providerFailed(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "Something went wrong on the server; nothing was changed. Try again.");
@@ -169,6 +170,19 @@ public final class WebServer implements AutoCloseable {
         }
         json(ctx, 200, studio.decideImage(ctx.pathParam("id"), scene,
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
+    }
+
+    /**
+     * A provider failure the retries did not cure. Out of credit is said as exactly that (402); a
+     * problem the user's configuration must fix is not followed by "try again".
+     */
+    private void providerFailed(Context ctx, ProviderException e) {
+        switch (e.error()) {
+            case ProviderError.BillingLimit billing -> error(ctx, 402, "billing_limit", billing.message());
+            case ProviderError.BadCredentials credentials -> error(ctx, 502, "provider_credentials", credentials.message());
+            case ProviderError.BadRequest request -> error(ctx, 502, "provider_rejected", request.message());
+            default -> error(ctx, 502, "provider_failed", "The story provider failed: " + e.getMessage() + ". Try again.");
+        }
     }
 
     private void media(Context ctx) throws Exception {

@@ -59,7 +59,6 @@ public final class App {
     private final PriceTable prices;
     private final CallGate imageGate;
     private final RetryPolicy imageRetryPolicy;
-    private final Pipeline pipeline;
 
     public App(Config config, Clock clock) {
         this.config = config;
@@ -76,7 +75,6 @@ public final class App {
                 .orElse(RateLimiter.unlimited());
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
         this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
-        this.pipeline = pipeline(SpendMeter.NONE);
     }
 
     /**
@@ -111,18 +109,6 @@ public final class App {
 
     public QuizValidator quizValidator() {
         return new QuizValidator(quiz);
-    }
-
-    public StoryPlanner storyPlanner() {
-        return pipeline.planner();
-    }
-
-    public String storyWriterName() {
-        return pipeline.storyWriter().name();
-    }
-
-    public String imageProviderName() {
-        return pipeline.imageGenerator().name();
     }
 
     /**
@@ -195,12 +181,8 @@ public final class App {
         }
     }
 
-    /** A producer that stores the images it makes in {@code media}, sharing this app's provider gate. */
-    public ImageProducer imageProducer(MediaStore media) {
-        return imageProducer(pipeline, media);
-    }
-
-    private ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
+    /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */
+    public ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
         return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock);
     }
 }

@@ -69,8 +69,7 @@ public final class App {
         }
         this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
         this.prices = PriceTable.load(config.providers().spend().priceTableFile());
-        // The offline illustrator has no provider quota, so it is unlimited unless a rate is set.
-        RateLimiter limiter = config.imageRatePerMinute()
+        RateLimiter limiter = imageRatePerMinute(config)
                 .<RateLimiter>map(rate -> new TokenBucketRateLimiter(rate, clock))
                 .orElse(RateLimiter.unlimited());
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
@@ -101,6 +100,15 @@ public final class App {
 
     /** The chosen adapters of the writing and drawing stages. */
     public record Pipeline(StoryPlanner planner, StoryWriter storyWriter, PromptWriter promptWriter, ImageGenerator imageGenerator) {
+    }
+
+    /**
+     * The offline illustrator has no provider quota, so it is unlimited unless a rate is set; a real
+     * provider gets the seed's 15 images a minute unless told otherwise.
+     */
+    static java.util.Optional<Integer> imageRatePerMinute(Config config) {
+        return config.imageRatePerMinute().or(() -> config.providers().images().equals(Providers.OFFLINE)
+                ? java.util.Optional.empty() : java.util.Optional.of(Config.DEFAULT_RATE_PER_MINUTE));
     }
 
     public Config config() {
@@ -169,7 +177,7 @@ public final class App {
         providers.putObject("prompts").put("adapter", pipeline.promptWriter().name());
         providers.putObject("images").put("adapter", pipeline.imageGenerator().name())
                 .put("max_concurrent", config.imageMaxConcurrent())
-                .put("rate_per_min", config.imageRatePerMinute().map(String::valueOf).orElse("unlimited"));
+                .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"));
         providers.putObject("media").put("adapter", media.name());
         health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
         return health;

@@ -144,6 +144,7 @@ public final class App {
         web.start(host, port);
         LOG.info("[START] story={} prompts={} images={} media={} database={}", served.storyWriter().name(),
                 served.promptWriter().name(), served.imageGenerator().name(), media.name(), database.file());
+        config.providers().warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         jobs.resumeUnfinished();
         return new RunningServer(web, jobs, database);
     }

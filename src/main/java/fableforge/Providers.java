@@ -130,6 +130,30 @@ public record Providers(
         return providers;
     }
 
+    /**
+     * Settings that are allowed but probably not what the user meant, one line each, for the start-up
+     * log: a missing optional key, or a setting the chosen adapters ignore.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        if (openAi.apiKey().isEmpty() && (story.equals(OFFLINE) || images.equals(OFFLINE))) {
+            warnings.add("OPENAI_API_KEY is not set: " + (story.equals(OFFLINE) ? "stories" : "")
+                    + (story.equals(OFFLINE) && images.equals(OFFLINE) ? " and " : "")
+                    + (images.equals(OFFLINE) ? "images" : "") + " use the offline providers");
+        }
+        if (cloudinary.uploadPreset().isPresent() && cloudinary.cloudName().isEmpty()) {
+            warnings.add("CLOUDINARY_PRESET is set without CLOUDINARY_CLOUD_NAME (or CLOUDINARY_URL): media stays " + media);
+        }
+        if (openAi.referenceConsistency() && !(images.equals("openai") && openAi.imageModel().equals("gpt-image-1"))) {
+            warnings.add("IMAGE_CONSISTENCY=reference works with IMAGE_PROVIDER=openai and OPENAI_IMAGE_MODEL=gpt-image-1 only; ignored");
+        }
+        if (sheets.enabled() && !java.nio.file.Files.isReadable(sheets.credentialsFile())) {
+            warnings.add("USE_GOOGLE_AUTH=true but the service account file " + sheets.credentialsFile()
+                    + " is not readable (set GOOGLE_APPLICATION_CREDENTIALS): rows wait until it is");
+        }
+        return warnings;
+    }
+
     /** A chosen adapter whose required settings are missing is a start-up error, not a failure at first use. */
     private void checkComplete(Config.Reader reader) {
         if ((story.equals("openai") || images.equals("openai")) && openAi.apiKey().isEmpty()

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.ImageIO;
 
 /**
@@ -35,6 +36,7 @@ import javax.imageio.ImageIO;
  * string field takes only strings; every field may be null) with every problem listed in one 422
  * {@code {"detail": [{type, loc, msg, input}]}}, an unknown sampler as 400, every failure as
  * {@code {error, detail, body, errors}}, seed -1 as a random seed, and {@code info} as a JSON string.
+ * It draws one image at a time, as the WebUI's queue lock does: concurrent calls wait in line.
  * Stricter than the WebUI, so a wrong request fails a test instead of drawing the wrong picture:
  * {@code prompt} is required (the WebUI would draw an empty prompt), width and height must be
  * multiples of 8 (it would silently round them down) and unknown fields are rejected (it would
@@ -85,6 +87,7 @@ public final class FakeSdWebUi implements AutoCloseable {
     private volatile String credentials;
     private volatile boolean apiEnabled = true;
     private volatile Duration answerDelay = Duration.ZERO;
+    private final ReentrantLock gpu = new ReentrantLock(true);
 
     public FakeSdWebUi() {
         server.on("POST", TXT2IMG, this::txt2img);
@@ -107,7 +110,7 @@ public final class FakeSdWebUi implements AutoCloseable {
         return this;
     }
 
-    /** Every answer takes this long (a small GPU). */
+    /** Every image takes this long to draw (a small GPU); calls behind it in the queue wait for it. */
     public FakeSdWebUi answerAfter(Duration delay) {
         this.answerDelay = delay;
         return this;
@@ -168,7 +171,16 @@ public final class FakeSdWebUi implements AutoCloseable {
         if (trouble != null) {
             return troubled(trouble);
         }
-        return draw((ObjectNode) body, sampler).after(answerDelay);
+        gpu.lock();
+        try {
+            Thread.sleep(answerDelay);
+            return draw((ObjectNode) body, sampler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return apiError(500, "InterruptedError", "", "interrupted");
+        } finally {
+            gpu.unlock();
+        }
     }
 
     /** FastAPI's HTTPBasic: no header is "Not authenticated", a wrong pair "Incorrect username or password". */

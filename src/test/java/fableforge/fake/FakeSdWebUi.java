@@ -2,7 +2,6 @@ package fableforge.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.fake.FakeServer.Recorded;
 import fableforge.fake.FakeServer.Reply;
@@ -14,15 +13,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.ImageIO;
 
@@ -32,15 +29,10 @@ import javax.imageio.ImageIO;
  * depend on the seed and the prompt.
  *
  * <p>Like the WebUI: HTTP basic auth when {@code --api-auth} is set (401 with {@code WWW-Authenticate}),
- * the request model's pydantic v2 lax types (an int field takes 25, 25.0 or "25", never 25.5; a
- * string field takes only strings; every field may be null) with every problem listed in one 422
+ * the request model ({@link Txt2ImgModel}) with every problem listed in one 422
  * {@code {"detail": [{type, loc, msg, input}]}}, an unknown sampler as 400, every failure as
  * {@code {error, detail, body, errors}}, seed -1 as a random seed, and {@code info} as a JSON string.
  * It draws one image at a time, as the WebUI's queue lock does: concurrent calls wait in line.
- * Stricter than the WebUI, so a wrong request fails a test instead of drawing the wrong picture:
- * {@code prompt} is required (the WebUI would draw an empty prompt), width and height must be
- * multiples of 8 (it would silently round them down) and unknown fields are rejected (it would
- * ignore a misspelt one).
  */
 public final class FakeSdWebUi implements AutoCloseable {
 
@@ -62,19 +54,6 @@ public final class FakeSdWebUi implements AutoCloseable {
     }
 
     private static final long SEED_RANGE = 4_294_967_294L;
-    private static final Set<String> STRINGS = Set.of("prompt", "negative_prompt", "sampler_name", "scheduler",
-            "sampler_index", "hr_upscaler", "hr_checkpoint_name", "hr_sampler_name", "hr_scheduler", "hr_prompt",
-            "hr_negative_prompt", "refiner_checkpoint", "script_name", "force_task_id", "infotext");
-    private static final Set<String> INTEGERS = Set.of("seed", "subseed", "steps", "width", "height", "batch_size",
-            "n_iter", "seed_resize_from_h", "seed_resize_from_w", "hr_second_pass_steps", "hr_resize_x", "hr_resize_y",
-            "firstphase_width", "firstphase_height");
-    private static final Set<String> NUMBERS = Set.of("cfg_scale", "subseed_strength", "denoising_strength", "eta",
-            "s_min_uncond", "s_churn", "s_tmax", "s_tmin", "s_noise", "hr_scale", "refiner_switch_at");
-    private static final Set<String> BOOLEANS = Set.of("restore_faces", "tiling", "do_not_save_samples",
-            "do_not_save_grid", "enable_hr", "send_images", "save_images", "disable_extra_networks",
-            "override_settings_restore_afterwards");
-    private static final Set<String> LISTS = Set.of("styles", "script_args");
-    private static final Set<String> OBJECTS = Set.of("override_settings", "alwayson_scripts", "comments");
     /** AUTOMATIC1111 1.9+ names (the scheduler is separate) and the older "… Karras" names it still accepts. */
     private static final Set<String> SAMPLERS = Set.of("DPM++ 2M", "DPM++ SDE", "DPM++ 2M SDE", "DPM++ 2M SDE Heun",
             "DPM++ 2S a", "DPM++ 3M SDE", "Euler a", "Euler", "LMS", "Heun", "DPM2", "DPM2 a", "DPM fast",
@@ -82,6 +61,7 @@ public final class FakeSdWebUi implements AutoCloseable {
 
     private final FakeServer server = new FakeServer();
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Txt2ImgModel model = new Txt2ImgModel(mapper);
     private final List<Drawn> drawn = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Trouble> troubles = new ConcurrentLinkedDeque<>();
     private volatile String credentials;
@@ -153,13 +133,13 @@ public final class FakeSdWebUi implements AutoCloseable {
         try {
             body = mapper.readTree(request.body());
         } catch (IOException e) {
-            return validationFailed(List.of(problem("json_invalid", List.of("body", 0), "JSON decode error", mapper.createObjectNode())));
+            return validationFailed(List.of(model.problem("json_invalid", List.of("body", 0), "JSON decode error", mapper.createObjectNode())));
         }
         if (body == null || !body.isObject()) {
-            return validationFailed(List.of(problem("model_attributes_type", List.of("body"),
+            return validationFailed(List.of(model.problem("model_attributes_type", List.of("body"),
                     "Input should be a valid dictionary or object to extract fields from", body)));
         }
-        List<ObjectNode> problems = validate((ObjectNode) body);
+        List<ObjectNode> problems = model.validate((ObjectNode) body);
         if (!problems.isEmpty()) {
             return validationFailed(problems);
         }
@@ -203,82 +183,6 @@ public final class FakeSdWebUi implements AutoCloseable {
                         .withHeader("WWW-Authenticate", "Basic");
     }
 
-    private List<ObjectNode> validate(ObjectNode body) {
-        List<ObjectNode> problems = new ArrayList<>();
-        if (!body.hasNonNull("prompt")) {
-            problems.add(problem("missing", List.of("body", "prompt"), "Field required", body));
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            ObjectNode problem = checkType(field.getKey(), field.getValue());
-            if (problem != null) {
-                problems.add(problem);
-            }
-        }
-        for (String side : List.of("width", "height")) {
-            JsonNode value = body.path(side);
-            if (asInteger(value) != null && asInteger(value) % 8 != 0) {
-                problems.add(problem("multiple_of", List.of("body", side), "Input should be a multiple of 8", value));
-            }
-        }
-        return problems;
-    }
-
-    private ObjectNode checkType(String name, JsonNode value) {
-        List<Object> loc = List.of("body", name);
-        if (value.isNull()) {
-            return null;
-        }
-        if (STRINGS.contains(name)) {
-            return value.isTextual() ? null : problem("string_type", loc, "Input should be a valid string", value);
-        }
-        if (INTEGERS.contains(name)) {
-            if (value.isNumber() && !value.isIntegralNumber() && value.asDouble() % 1 != 0) {
-                return problem("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part", value);
-            }
-            return asInteger(value) != null ? null
-                    : problem("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", value);
-        }
-        if (NUMBERS.contains(name)) {
-            return value.isNumber() || (value.isTextual() && value.asText().matches("-?\\d+(\\.\\d+)?")) ? null
-                    : problem("float_parsing", loc, "Input should be a valid number, unable to parse string as a number", value);
-        }
-        if (BOOLEANS.contains(name)) {
-            return value.isBoolean() ? null : problem("bool_parsing", loc, "Input should be a valid boolean", value);
-        }
-        if (LISTS.contains(name)) {
-            return value.isArray() ? null : problem("list_type", loc, "Input should be a valid list", value);
-        }
-        if (OBJECTS.contains(name)) {
-            return value.isObject() ? null : problem("dict_type", loc, "Input should be a valid dictionary", value);
-        }
-        return problem("extra_forbidden", loc, "Extra inputs are not permitted", value);
-    }
-
-    private static Long asInteger(JsonNode value) {
-        if (value.isIntegralNumber() || (value.isNumber() && value.asDouble() % 1 == 0)) {
-            return value.asLong();
-        }
-        if (value.isTextual() && value.asText().strip().matches("-?\\d+")) {
-            return Long.parseLong(value.asText().strip());
-        }
-        return null;
-    }
-
-    private ObjectNode problem(String type, List<Object> loc, String msg, JsonNode input) {
-        ObjectNode problem = mapper.createObjectNode().put("type", type);
-        ArrayNode where = problem.putArray("loc");
-        loc.forEach(part -> {
-            if (part instanceof Integer index) {
-                where.add(index);
-            } else {
-                where.add(part.toString());
-            }
-        });
-        problem.put("msg", msg).set("input", input);
-        return problem;
-    }
-
     private Reply validationFailed(List<ObjectNode> problems) {
         ObjectNode body = mapper.createObjectNode();
         body.putArray("detail").addAll(problems);
@@ -302,22 +206,26 @@ public final class FakeSdWebUi implements AutoCloseable {
     }
 
     private Reply draw(ObjectNode body, String sampler) {
-        int width = asInteger(body.path("width")) == null ? 512 : asInteger(body.path("width")).intValue();
-        int height = asInteger(body.path("height")) == null ? 512 : asInteger(body.path("height")).intValue();
-        long seed = asInteger(body.path("seed")) == null ? -1 : asInteger(body.path("seed"));
-        long used = seed == -1 ? java.util.concurrent.ThreadLocalRandom.current().nextLong(SEED_RANGE) : seed;
+        int width = (int) integer(body, "width", 512);
+        int height = (int) integer(body, "height", 512);
+        long seed = integer(body, "seed", -1);
+        long used = seed == -1 ? ThreadLocalRandom.current().nextLong(SEED_RANGE) : seed;
         String prompt = body.path("prompt").asText();
-        Drawn call = new Drawn(prompt, body.path("negative_prompt").asText(""),
-                asInteger(body.path("steps")) == null ? 50 : asInteger(body.path("steps")).intValue(),
-                body.path("cfg_scale").asDouble(7.0), sampler, width, height, seed,
-                asInteger(body.path("batch_size")) == null ? 1 : asInteger(body.path("batch_size")).intValue(),
-                asInteger(body.path("n_iter")) == null ? 1 : asInteger(body.path("n_iter")).intValue(), used);
+        Drawn call = new Drawn(prompt, body.path("negative_prompt").asText(""), (int) integer(body, "steps", 50),
+                body.path("cfg_scale").asDouble(7.0), sampler, width, height, seed, (int) integer(body, "batch_size", 1),
+                (int) integer(body, "n_iter", 1), used);
         drawn.add(call);
         ObjectNode answer = mapper.createObjectNode();
         answer.putArray("images").add(Base64.getEncoder().encodeToString(png(width, height, used, prompt)));
         answer.set("parameters", body);
         answer.put("info", info(call).toString());
         return Reply.json(200, answer.toString());
+    }
+
+    /** A validated int field, or the request model's default when it is absent or null. */
+    private static long integer(ObjectNode body, String field, long fallback) {
+        Long value = Txt2ImgModel.asInteger(body.path(field));
+        return value == null ? fallback : value;
     }
 
     /** The fields of the WebUI's Processed.js() that callers read. */

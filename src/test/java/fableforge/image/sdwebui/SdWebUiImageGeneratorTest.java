@@ -25,11 +25,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -92,7 +91,7 @@ class SdWebUiImageGeneratorTest {
         assertThat(sent.header("authorization")).isEqualTo("Basic YXJ0aXN0OnMzY3JldA==");
         assertThat(sent.header("content-type")).isEqualTo("application/json");
         JsonNode body = mapper.readTree(sent.body());
-        Set<String> fields = new java.util.TreeSet<>();
+        Set<String> fields = new HashSet<>();
         body.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("prompt", "negative_prompt", "steps", "cfg_scale", "sampler_name",
                 "width", "height", "seed", "batch_size", "n_iter");

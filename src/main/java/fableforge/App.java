@@ -4,6 +4,7 @@ import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
 import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.offline.StoryboardIllustrator;
+import fableforge.image.sdwebui.SdWebUiImageGenerator;
 import fableforge.job.CallGate;
 import fableforge.job.RateLimiter;
 import fableforge.job.RetryPolicy;
@@ -92,7 +93,7 @@ public final class App {
         };
         ImageGenerator imageGenerator = switch (providers.images()) {
             case "openai" -> throw new IllegalStateException("IMAGE_PROVIDER=openai: not built yet");
-            case "sdwebui" -> throw new IllegalStateException("IMAGE_PROVIDER=sdwebui: not built yet");
+            case "sdwebui" -> new SdWebUiImageGenerator(providers.sdWebUi(), clock);
             default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
         };
         return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()), storyWriter, promptWriter, imageGenerator);
@@ -180,8 +181,22 @@ public final class App {
                 .put("max_concurrent", config.imageMaxConcurrent())
                 .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"));
         providers.putObject("media").put("adapter", media.name());
+        lastCalls(providers, java.util.Map.of("story", pipeline.storyWriter(), "prompts", pipeline.promptWriter(),
+                "images", pipeline.imageGenerator(), "media", media));
         health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
         return health;
+    }
+
+    /** For each remote adapter: when its last call ended, whether the provider answered, and with which status. */
+    private static void lastCalls(ObjectNode providers, java.util.Map<String, Object> adapters) {
+        adapters.forEach((stage, adapter) -> {
+            if (adapter instanceof fableforge.provider.Monitored monitored) {
+                var last = monitored.lastCall();
+                ObjectNode node = providers.withObjectProperty(stage).putObject("last_call");
+                node.put("at", last.called() ? java.time.Instant.ofEpochMilli(last.atEpochMs()).toString() : null)
+                        .put("answered", last.answered()).put("http_status", last.httpStatus());
+            }
+        });
     }
 
     private static String quizJson() throws IOException {

@@ -43,6 +43,7 @@ public record Providers(
             int steps,
             double cfgScale,
             String sampler,
+            int baseSize,
             Duration timeout) {
     }
 
@@ -106,6 +107,8 @@ public record Providers(
                 reader.integer("SD_STEPS", 25, 1, 150),
                 reader.decimal("SD_CFG_SCALE", 7, 1, 30),
                 reader.text("SD_SAMPLER", "DPM++ 2M"),
+                // The side of a square frame; other aspect ratios keep its area (768: SD 1.5/2.x, 1024: SDXL).
+                reader.integer("SD_BASE_SIZE", 768, 256, 2_048),
                 Duration.ofSeconds(reader.integer("SD_TIMEOUT_SECONDS", 300, 1, 3_600)));
         Cloudinary cloudinary = cloudinary(reader);
         S3 s3 = s3(reader);
@@ -159,6 +162,9 @@ public record Providers(
         if ((story.equals("openai") || images.equals("openai")) && openAi.apiKey().isEmpty()
                 && openAi.baseUrl().getHost().endsWith("openai.com")) {
             reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
+        }
+        if (sdWebUi.basicAuth().filter(auth -> auth.indexOf(':') < 1).isPresent()) {
+            reader.problem("SD_WEBUI_AUTH: must look like user:password (the WebUI's --api-auth)");
         }
         if (media.equals("cloudinary") && !cloudinary.configured()) {
             reader.problem("MEDIA_STORE=cloudinary needs CLOUDINARY_URL (cloudinary://key:secret@cloud) or CLOUDINARY_CLOUD_NAME with CLOUDINARY_PRESET");

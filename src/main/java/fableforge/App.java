@@ -104,12 +104,12 @@ public final class App {
     }
 
     /**
-     * The offline illustrator has no provider quota, so it is unlimited unless a rate is set; a real
-     * provider gets the seed's 15 images a minute unless told otherwise.
+     * The offline illustrator and a local Stable Diffusion WebUI have no quota, so they are unlimited
+     * unless a rate is set; OpenAI gets the seed's 15 images a minute unless told otherwise.
      */
     static java.util.Optional<Integer> imageRatePerMinute(Config config) {
-        return config.imageRatePerMinute().or(() -> config.providers().images().equals(Providers.OFFLINE)
-                ? java.util.Optional.empty() : java.util.Optional.of(Config.DEFAULT_RATE_PER_MINUTE));
+        return config.imageRatePerMinute().or(() -> config.providers().images().equals("openai")
+                ? java.util.Optional.of(Config.DEFAULT_RATE_PER_MINUTE) : java.util.Optional.empty());
     }
 
     public Config config() {

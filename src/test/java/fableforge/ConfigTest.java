@@ -95,4 +95,15 @@ class ConfigTest {
         assertThat(config.providers().openAi().apiKey()).isEmpty();
         assertThat(config.providers().openAi().baseUrl()).hasToString("http://127.0.0.1:11434/v1");
     }
+
+    @Test
+    void aStableDiffusionWebUiGetsOneImageAtATimeAndItsOwnTimeoutUnlessTold() {
+        Config webUi = Config.load(Map.of("IMAGE_PROVIDER", "sdwebui", "SD_TIMEOUT_SECONDS", "400"), dir.resolve("none"));
+        Config told = Config.load(Map.of("IMAGE_PROVIDER", "sdwebui", "IMAGE_MAX_CONCURRENT", "2", "IMAGE_TIMEOUT_SECONDS", "90"), dir.resolve("none"));
+
+        assertThat(webUi.imageMaxConcurrent()).isEqualTo(1);
+        assertThat(webUi.imageTimeout()).isEqualTo(Duration.ofSeconds(400));
+        assertThat(told.imageMaxConcurrent()).isEqualTo(2);
+        assertThat(told.imageTimeout()).isEqualTo(Duration.ofSeconds(90));
+    }
 }

@@ -11,6 +11,8 @@ import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TokenBucketRateLimiter;
 import fableforge.media.MediaStore;
+import fableforge.media.cloudinary.CloudinaryMediaStore;
+import fableforge.media.s3.S3MediaStore;
 import fableforge.prompt.PromptWriter;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendLedger;
@@ -152,8 +154,8 @@ public final class App {
 
     private MediaStore mediaStore(Path dataDir) {
         return switch (config.providers().media()) {
-            case "cloudinary" -> throw new IllegalStateException("MEDIA_STORE=cloudinary: not built yet");
-            case "s3" -> throw new IllegalStateException("MEDIA_STORE=s3: not built yet");
+            case "cloudinary" -> new CloudinaryMediaStore(config.providers().cloudinary(), Sleeper.REAL, clock);
+            case "s3" -> new S3MediaStore(config.providers().s3(), clock);
             default -> new LocalMediaStore(dataDir.resolve("media"), "media/");
         };
     }

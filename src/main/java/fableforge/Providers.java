@@ -49,7 +49,8 @@ public record Providers(
 
     /**
      * Cloudinary: signed uploads from {@code CLOUDINARY_URL} ({@code cloudinary://key:secret@cloud}),
-     * unsigned ones from a cloud name and {@code CLOUDINARY_PRESET}.
+     * unsigned ones from a cloud name and {@code CLOUDINARY_PRESET}. Media is read back from
+     * {@code deliveryBaseUrl} ({@code https://res.cloudinary.com}, or a custom CNAME).
      */
     public record Cloudinary(
             Optional<String> cloudName,
@@ -57,7 +58,9 @@ public record Providers(
             Optional<String> apiSecret,
             Optional<String> uploadPreset,
             String folder,
-            URI apiBaseUrl) {
+            URI apiBaseUrl,
+            URI deliveryBaseUrl,
+            Duration timeout) {
 
         public boolean configured() {
             return cloudName.isPresent() && (apiSecret.isPresent() || uploadPreset.isPresent());
@@ -197,7 +200,9 @@ public record Providers(
             }
         }
         return new Cloudinary(cloudName, apiKey, apiSecret, reader.text("CLOUDINARY_PRESET"),
-                reader.text("CLOUDINARY_FOLDER", "fableforge"), uri(reader, "CLOUDINARY_API_BASE_URL", "https://api.cloudinary.com"));
+                reader.text("CLOUDINARY_FOLDER", "fableforge"), uri(reader, "CLOUDINARY_API_BASE_URL", "https://api.cloudinary.com"),
+                uri(reader, "CLOUDINARY_DELIVERY_BASE_URL", "https://res.cloudinary.com"),
+                Duration.ofSeconds(reader.integer("CLOUDINARY_TIMEOUT_SECONDS", 60, 1, 3_600)));
     }
 
     private static S3 s3(Config.Reader reader) {

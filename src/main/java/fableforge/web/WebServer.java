@@ -18,8 +18,10 @@ import fableforge.studio.Studio;
 import fableforge.studio.StudioException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,6 +191,13 @@ public final class WebServer implements AutoCloseable {
         String key = ctx.pathParam("key");
         Optional<InputStream> in;
         try {
+            Optional<URI> elsewhere = media.redirect(key);
+            if (elsewhere.isPresent()) {
+                // A signed link expires, so neither the redirect nor the link may be cached for long.
+                ctx.header("Cache-Control", "no-store");
+                ctx.redirect(elsewhere.get().toString(), HttpStatus.FOUND);
+                return;
+            }
             in = media.open(key);
         } catch (IllegalArgumentException e) {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");

@@ -64,13 +64,13 @@ final class PromptContract {
         String name = bible.heroName();
         String text = written.replaceAll("\\s+", " ").strip();
         text = LABEL.matcher(text).replaceFirst("");
-        text = text.replace("Main character (identical in every image):", "");
+        text = text.replace(bible.asPromptLine(), " ").replace("Main character (identical in every image):", "");
         // An exact copy stands where the hero is named, so the name takes its place.
         text = Pattern.compile(Pattern.quote(bible.text()), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(name);
         text = text.replaceAll("\\b(" + Pattern.quote(name) + ")(?:[,\\s]+\\1\\b)+", "$1");
         Set<String> describing = describingWords(bible);
         String kept = Arrays.stream(SENTENCE_END.split(text))
-                .filter(sentence -> !rephrases(sentence, describing))
+                .filter(sentence -> !rephrases(sentence, describing) && !sentence.replaceAll("[.!?;,\\s]", "").equals(name.replace(" ", "")))
                 .collect(Collectors.joining(" "))
                 .replaceAll("\\s+([,.;])", "$1")
                 .replaceAll("^[,.;\\s]+", "")

@@ -14,19 +14,24 @@ import fableforge.media.MediaStore;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
 import fableforge.media.s3.S3MediaStore;
 import fableforge.prompt.PromptWriter;
+import fableforge.prompt.openai.OpenAiPromptWriter;
+import fableforge.provider.openai.ChatCompletions;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.SpendMeter;
 import fableforge.spend.Spending;
 import fableforge.provider.Monitored;
 import fableforge.pipeline.StoryPlanner;
+import fableforge.provider.Monitored;
 import fableforge.provider.SimulatedConditions;
+import fableforge.provider.http.ProviderHttp;
 import fableforge.quiz.QuizDefinition;
 import fableforge.quiz.QuizValidator;
 import fableforge.story.HeroDesigner;
 import fableforge.story.SimulatedStoryWriter;
 import fableforge.story.StoryWriter;
 import fableforge.story.offline.TemplateStoryWriter;
+import fableforge.story.openai.OpenAiStoryWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
@@ -85,12 +90,15 @@ public final class App {
      */
     public Pipeline pipeline(SpendMeter meter) {
         Providers providers = config.providers();
+        // One client for both writers, so a structured-output fallback learnt by one serves the other.
+        ChatCompletions chat = providers.story().equals("openai")
+                ? new ChatCompletions(ChatCompletions.Endpoint.of(providers.openAi()), prices, meter, clock) : null;
         StoryWriter storyWriter = switch (providers.story()) {
-            case "openai" -> throw new IllegalStateException("STORY_PROVIDER=openai: not built yet");
+            case "openai" -> new OpenAiStoryWriter(chat);
             default -> new SimulatedStoryWriter(new TemplateStoryWriter(), offline);
         };
         PromptWriter promptWriter = switch (providers.story()) {
-            case "openai" -> throw new IllegalStateException("STORY_PROVIDER=openai: not built yet");
+            case "openai" -> new OpenAiPromptWriter(chat);
             default -> PromptWriter.TEMPLATES;
         };
         ImageGenerator imageGenerator = switch (providers.images()) {
@@ -177,28 +185,27 @@ public final class App {
     private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media) {
         ObjectNode health = mapper.createObjectNode().put("status", "ok");
         ObjectNode providers = health.putObject("providers");
-        providers.putObject("story").put("adapter", pipeline.storyWriter().name());
-        providers.putObject("prompts").put("adapter", pipeline.promptWriter().name());
-        providers.putObject("images").put("adapter", pipeline.imageGenerator().name())
+        lastCall(providers.putObject("story").put("adapter", pipeline.storyWriter().name()), pipeline.storyWriter());
+        lastCall(providers.putObject("prompts").put("adapter", pipeline.promptWriter().name()), pipeline.promptWriter());
+        lastCall(providers.putObject("images").put("adapter", pipeline.imageGenerator().name()), pipeline.imageGenerator())
                 .put("max_concurrent", config.imageMaxConcurrent())
                 .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"));
-        providers.putObject("media").put("adapter", media.name());
-        lastCalls(providers, java.util.Map.of("story", pipeline.storyWriter(), "prompts", pipeline.promptWriter(),
-                "images", pipeline.imageGenerator(), "media", media));
+        lastCall(providers.putObject("media").put("adapter", media.name()), media);
         health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
         return health;
     }
 
-    /** For each remote adapter: when its last call ended, whether the provider answered, and with which status. */
-    private static void lastCalls(ObjectNode providers, java.util.Map<String, Object> adapters) {
-        adapters.forEach((stage, adapter) -> {
-            if (adapter instanceof fableforge.provider.Monitored monitored) {
-                var last = monitored.lastCall();
-                ObjectNode node = providers.withObjectProperty(stage).putObject("last_call");
-                node.put("at", last.called() ? java.time.Instant.ofEpochMilli(last.atEpochMs()).toString() : null)
-                        .put("answered", last.answered()).put("http_status", last.httpStatus());
+    /** For a remote adapter, whether its provider answered the last call and with what status. */
+    private static ObjectNode lastCall(ObjectNode stage, Object adapter) {
+        if (adapter instanceof Monitored monitored) {
+            ProviderHttp.LastCall last = monitored.lastCall();
+            ObjectNode call = stage.putObject("last_call").put("called", last.called());
+            if (last.called()) {
+                call.put("at", java.time.Instant.ofEpochMilli(last.atEpochMs()).toString()).put("answered", last.answered())
+                        .put("http_status", last.httpStatus());
             }
-        });
+        }
+        return stage;
     }
 
     private static String quizJson() throws IOException {

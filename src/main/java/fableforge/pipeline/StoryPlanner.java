@@ -1,10 +1,12 @@
 package fableforge.pipeline;
 
 import fableforge.image.AspectRatio;
+import fableforge.job.Sleeper;
 import fableforge.prompt.CharacterBible;
 import fableforge.prompt.PromptContext;
 import fableforge.prompt.PromptSanitizer;
 import fableforge.prompt.PromptWriter;
+import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.QuizAnswers;
 import fableforge.story.Beat;
@@ -13,6 +15,7 @@ import fableforge.story.HeroDesigner;
 import fableforge.story.Scene;
 import fableforge.story.StoryBrief;
 import fableforge.story.StoryWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,17 +29,27 @@ import org.slf4j.LoggerFactory;
 public final class StoryPlanner {
 
     static final int STORY_TRIES = 3;
+    /** The wait before the first retry when the provider named none; doubled before each next one. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /** A provider asking for a longer wait than this fails the story now rather than hold /submit open. */
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryPlanner.class);
 
     private final StoryWriter writer;
     private final PromptWriter promptWriter;
     private final HeroDesigner heroDesigner;
+    private final Sleeper sleeper;
 
-    public StoryPlanner(StoryWriter writer, PromptWriter promptWriter, HeroDesigner heroDesigner) {
+    public StoryPlanner(StoryWriter writer, PromptWriter promptWriter, HeroDesigner heroDesigner, Sleeper sleeper) {
         this.writer = writer;
         this.promptWriter = promptWriter;
         this.heroDesigner = heroDesigner;
+        this.sleeper = sleeper;
+    }
+
+    public StoryPlanner(StoryWriter writer, PromptWriter promptWriter, HeroDesigner heroDesigner) {
+        this(writer, promptWriter, heroDesigner, Sleeper.REAL);
     }
 
     public StoryPlanner(StoryWriter writer, HeroDesigner heroDesigner) {
@@ -52,7 +65,10 @@ public final class StoryPlanner {
         return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(storyId, scenes, bible, context));
     }
 
-    /** The seed's policy: the first try and two retries; a non-retryable error ends at once. */
+    /**
+     * The seed's policy: the first try and two retries; a non-retryable error ends at once. Before a
+     * retry it waits as long as the provider asked (Retry-After), else 1 s, then 2 s.
+     */
     private List<Scene> writeWithRetries(StoryBrief brief) throws ProviderException {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -61,7 +77,23 @@ public final class StoryPlanner {
                 if (!e.error().retryable() || attempt >= STORY_TRIES) {
                     throw e;
                 }
+                Duration wait = e.error().retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << (attempt - 1)));
+                if (wait.compareTo(LONGEST_WAIT) > 0) {
+                    throw e;
+                }
+                LOG.warn("[STORY] story={} {} failed ({}); try {} of {} in {} ms", brief.storyId(), writer.name(), e.getMessage(),
+                        attempt + 1, STORY_TRIES, wait.toMillis());
+                pause(wait, e);
             }
+        }
+    }
+
+    private void pause(Duration wait, ProviderException cause) throws ProviderException {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(new ProviderError.TimedOut("stopped while waiting to retry: " + cause.getMessage()), interrupted);
         }
     }
 

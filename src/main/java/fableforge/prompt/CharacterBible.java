@@ -37,6 +37,12 @@ public record CharacterBible(String text) {
     private static final java.util.regex.Pattern SCALED = java.util.regex.Pattern.compile(
             "\\b(turtle|tortoise|lizard|snake|dragon|crocodile|alligator|gecko|iguana|chameleon|fish|shark|axolotl|frog|toad|newt|salamander|dinosaur|komodo)s?\\b");
 
+    /** The hero's name: the bible opens with it ("Ember, a young fox …"), also when read back from the store. */
+    public String heroName() {
+        int comma = text.indexOf(", ");
+        return comma > 0 ? text.substring(0, comma) : text;
+    }
+
     /** The bible as it appears in a prompt, labelled so models treat it as a fixed reference. */
     public String asPromptLine() {
         return "Main character (identical in every image): " + text + ".";

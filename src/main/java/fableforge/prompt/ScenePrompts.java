@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class ScenePrompts {
 
-    static final String NO_TEXT_LINE = "No text, letters or watermarks in the image.";
+    public static final String NO_TEXT_LINE = "No text, letters or watermarks in the image.";
 
     private ScenePrompts() {
     }
@@ -46,7 +46,8 @@ public final class ScenePrompts {
         return List.copyOf(standardized);
     }
 
-    private static String styleLine(PromptContext context) {
+    /** The line every prompt of a story opens with: the visual style and the frame shape. */
+    public static String styleLine(PromptContext context) {
         return styleLinePrefix() + VisualStyle.describe(context.visualStyle()) + ", " + frameWords(context.aspectRatio()) + ".";
     }
 

@@ -56,13 +56,26 @@ public final class StoryPlanner {
         this(writer, PromptWriter.TEMPLATES, heroDesigner);
     }
 
+    /** The story with its final prompts from the prompt writer, for runs without an editing step. */
     public StoryPlan plan(String storyId, QuizAnswers answers, long seed) throws ProviderException {
+        return plan(storyId, answers, seed, promptWriter);
+    }
+
+    /**
+     * The story with draft prompts from the offline templates: the user is about to edit the scenes,
+     * and the prompt writer runs once on the approved texts (as the seed did), not twice per story.
+     */
+    public StoryPlan draft(String storyId, QuizAnswers answers, long seed) throws ProviderException {
+        return plan(storyId, answers, seed, PromptWriter.TEMPLATES);
+    }
+
+    private StoryPlan plan(String storyId, QuizAnswers answers, long seed, PromptWriter prompts) throws ProviderException {
         Hero hero = heroDesigner.design(answers, seed);
         List<Scene> scenes = complete(writeWithRetries(new StoryBrief(storyId, answers, hero, seed)));
         PromptContext context = new PromptContext(answers.get("setting"), answers.get("visual_style"),
                 AspectRatio.fromLabel(answers.getOrDefault("aspect_ratio", AspectRatio.DEFAULT.label())));
         CharacterBible bible = CharacterBible.of(hero);
-        return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(storyId, scenes, bible, context));
+        return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(storyId, scenes, bible, context, prompts));
     }
 
     /**
@@ -102,11 +115,16 @@ public final class StoryPlanner {
      * fails, from the offline templates, so a provider outage never stops a story at this step.
      */
     public List<String> promptsFor(String storyId, List<Scene> scenes, CharacterBible bible, PromptContext context) {
+        return promptsFor(storyId, scenes, bible, context, promptWriter);
+    }
+
+    private static List<String> promptsFor(String storyId, List<Scene> scenes, CharacterBible bible, PromptContext context,
+                                           PromptWriter writer) {
         List<String> prompts;
         try {
-            prompts = promptWriter.write(storyId, scenes, bible, context);
+            prompts = writer.write(storyId, scenes, bible, context);
         } catch (ProviderException e) {
-            LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, promptWriter.name(), e.getMessage());
+            LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, writer.name(), e.getMessage());
             prompts = PromptWriter.TEMPLATES.write(storyId, scenes, bible, context);
         }
         return prompts.stream().map(PromptSanitizer::sanitize).toList();

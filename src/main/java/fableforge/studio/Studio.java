@@ -68,7 +68,7 @@ public final class Studio {
         withinSpendLimit(() -> spending.allowStory(paidStoryWriter));
         String storyId = newStoryId();
         long seed = random.nextLong() & Long.MAX_VALUE;
-        StoryPlan plan = planner.plan(storyId, quiz.answers(), seed);
+        StoryPlan plan = planner.draft(storyId, quiz.answers(), seed);
         List<SceneRow> rows = new ArrayList<>();
         for (int i = 0; i < plan.scenes().size(); i++) {
             Scene scene = plan.scenes().get(i);

@@ -36,7 +36,13 @@ public final class ProviderHttp {
 
     /** Sends the request with {@code timeout} as its total time limit; any HTTP status is returned. */
     public HttpResponse<byte[]> send(HttpRequest request, Duration timeout) throws ProviderException {
-        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout);
+        if ("http".equals(request.uri().getScheme())) {
+            // Plain-http servers (local model servers, proxies) get HTTP/1.1 without an h2c upgrade
+            // offer, which some of them answer badly; https negotiates HTTP/2 safely through TLS.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        HttpRequest bounded = builder.build();
         try {
             HttpResponse<byte[]> response = client.send(bounded, HttpResponse.BodyHandlers.ofByteArray());
             lastCall.set(new LastCall(clock.instant().toEpochMilli(), true, response.statusCode()));

@@ -2,6 +2,9 @@ package fableforge;
 
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
+import fableforge.image.ReferenceImages;
+import fableforge.image.StoredReferenceImages;
+import fableforge.image.openai.OpenAiImageGenerator;
 import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.offline.StoryboardIllustrator;
 import fableforge.job.CallGate;
@@ -55,6 +58,7 @@ public final class App {
     private final QuizDefinition quiz;
     private final SimulatedConditions offline;
     private final PriceTable prices;
+    private final RateLimiter imageRateLimiter;
     private final CallGate imageGate;
     private final RetryPolicy imageRetryPolicy;
     private final Pipeline pipeline;
@@ -72,6 +76,7 @@ public final class App {
         RateLimiter limiter = config.imageRatePerMinute()
                 .<RateLimiter>map(rate -> new TokenBucketRateLimiter(rate, clock))
                 .orElse(RateLimiter.unlimited());
+        this.imageRateLimiter = limiter;
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
         this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
         this.pipeline = pipeline(SpendMeter.NONE);
@@ -82,6 +87,14 @@ public final class App {
      * paid calls to {@code meter}.
      */
     public Pipeline pipeline(SpendMeter meter) {
+        return pipeline(meter, ReferenceImages.NONE);
+    }
+
+    /**
+     * As {@link #pipeline(SpendMeter)}, with the source of reference images for providers that draw
+     * scenes from one ({@code IMAGE_CONSISTENCY=reference}).
+     */
+    public Pipeline pipeline(SpendMeter meter, ReferenceImages references) {
         Providers providers = config.providers();
         StoryWriter storyWriter = switch (providers.story()) {
             case "openai" -> throw new IllegalStateException("STORY_PROVIDER=openai: not built yet");
@@ -92,7 +105,7 @@ public final class App {
             default -> PromptWriter.TEMPLATES;
         };
         ImageGenerator imageGenerator = switch (providers.images()) {
-            case "openai" -> throw new IllegalStateException("IMAGE_PROVIDER=openai: not built yet");
+            case "openai" -> new OpenAiImageGenerator(providers.openAi(), prices, meter, references, imageRateLimiter, clock);
             case "sdwebui" -> throw new IllegalStateException("IMAGE_PROVIDER=sdwebui: not built yet");
             default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
         };
@@ -136,8 +149,8 @@ public final class App {
         EventBus bus = new InProcessEventBus();
         StoryEvents events = new StoryEvents(log, bus, mapper);
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, config.providers().spend().limitUsdPerDay());
-        Pipeline served = pipeline(spend);
         MediaStore media = mediaStore(dataDir);
+        Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
         ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent());
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper);
         StoryView view = new StoryView(stories, images, mapper);
@@ -193,7 +206,11 @@ public final class App {
 
     /** A producer that stores the images it makes in {@code media}, sharing this app's provider gate. */
     public ImageProducer imageProducer(MediaStore media) {
-        return imageProducer(pipeline, media);
+        // Nobody approves images on the command line, so scenes are drawn from the character sheet alone.
+        Pipeline drawing = config.providers().openAi().referenceConsistency()
+                ? pipeline(SpendMeter.NONE, StoredReferenceImages.sheetOnly(media))
+                : pipeline;
+        return imageProducer(drawing, media);
     }
 
     private ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {

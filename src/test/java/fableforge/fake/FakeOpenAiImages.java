@@ -561,6 +561,12 @@ public final class FakeOpenAiImages implements AutoCloseable {
         public boolean isEdit() {
             return path.endsWith("/edits");
         }
+
+        @Override
+        public String toString() {
+            String prompt = prompt() == null ? "" : prompt().replace('\n', ' ');
+            return path + " " + status + " at " + arrivedNanos / 1_000_000 + " ms: " + (prompt.length() > 80 ? prompt.substring(0, 80) + "…" : prompt);
+        }
     }
 
     /** A download of an answered link, with the Authorization header it carried (none expected). */

@@ -126,7 +126,9 @@ class FakeOpenAiImagesTest {
         String good = "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"size\":\"1024x1024\"}";
 
         HttpResponse<String> first = generate(good, "Bearer " + KEY);
+        Thread.sleep(150);
         HttpResponse<String> second = generate(good, "Bearer " + KEY);
+        Thread.sleep(150);
         HttpResponse<String> third = generate(good, "Bearer " + KEY);
 
         assertThat(first.headers().firstValue("retry-after-ms")).contains("1200");

@@ -47,7 +47,7 @@ class OpenAiImagesWebTest {
     private static final int RATE_PER_MIN = 24;
     private static final int MAX_CONCURRENT = 3;
     /** Calls already on their way when a 429 left the fake could not have known about its pause. */
-    private static final Duration IN_FLIGHT_GRACE = Duration.ofMillis(100);
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofMillis(300);
 
     @TempDir
     Path data;

@@ -4,10 +4,16 @@ import static fableforge.image.openai.OpenAiImageTesting.request;
 import static fableforge.image.openai.OpenAiImageTesting.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fableforge.App;
+import fableforge.Config;
 import fableforge.fake.FakeOpenAiImages;
 import fableforge.fake.FakeOpenAiImages.Call;
 import fableforge.image.AspectRatio;
 import fableforge.image.GeneratedImage;
+import fableforge.image.ImageOutcome;
+import fableforge.image.ImageProgressListener;
+import fableforge.image.ImageRequest;
+import fableforge.image.ImageTask;
 import fableforge.image.ReferenceImages;
 import fableforge.image.StoredReferenceImages;
 import fableforge.job.RateLimiter;
@@ -30,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -166,6 +173,22 @@ class OpenAiReferenceConsistencyTest {
 
         assertThat(fake.calls()).extracting(Call::path).containsExactly("/v1/images/generations");
         assertThat(media.open(StoredReferenceImages.sheetKey("story-n"))).isEmpty();
+    }
+
+    @Test
+    void theCommandLineDrawsFromACharacterSheetKeptWithItsOutput() throws Exception {
+        Map<String, String> env = Map.of("OPENAI_API_KEY", OpenAiImageTesting.KEY, "OPENAI_BASE_URL", fake.baseUrl(),
+                "IMAGE_PROVIDER", "openai", "STORY_PROVIDER", "offline", "IMAGE_CONSISTENCY", "reference");
+        App app = new App(Config.load(env, dir.resolve("none.env")), Clock.systemUTC());
+        Path out = dir.resolve("out");
+        ImageRequest request = request("story-cli", 2, AspectRatio.PORTRAIT);
+
+        ImageOutcome outcome = app.imageProducer(new LocalMediaStore(out, "")).produce(new ImageTask(request, "scene-02.png"),
+                ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        assertThat(out.resolve(StoredReferenceImages.sheetKey("story-cli"))).isRegularFile();
+        assertThat(fake.calls()).extracting(Call::path).containsExactly("/v1/images/generations", "/v1/images/edits");
     }
 
     private static NewStory story(String id) {

@@ -136,6 +136,16 @@ public record Providers(
                 && openAi.baseUrl().getHost().endsWith("openai.com")) {
             reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
         }
+        if (images.equals("openai")) {
+            List<String> qualities = openAi.imageModel().equals("dall-e-3") ? List.of("standard", "hd") : List.of("low", "medium", "high", "auto");
+            if (!openAi.imageQuality().isEmpty() && !qualities.contains(openAi.imageQuality())) {
+                reader.problem("OPENAI_IMAGE_QUALITY=" + openAi.imageQuality() + " does not apply to " + openAi.imageModel()
+                        + "; use one of " + String.join(", ", qualities));
+            }
+            if (openAi.referenceConsistency() && !openAi.imageModel().equals("gpt-image-1")) {
+                reader.problem("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1 (dall-e-3 cannot draw from a reference image)");
+            }
+        }
         if (media.equals("cloudinary") && !cloudinary.configured()) {
             reader.problem("MEDIA_STORE=cloudinary needs CLOUDINARY_URL (cloudinary://key:secret@cloud) or CLOUDINARY_CLOUD_NAME with CLOUDINARY_PRESET");
         }

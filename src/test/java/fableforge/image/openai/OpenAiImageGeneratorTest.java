@@ -117,6 +117,17 @@ class OpenAiImageGeneratorTest {
     }
 
     @Test
+    void theSameMismatchesAreReportedWithTheOtherConfigurationProblemsAtStartUp() {
+        java.util.Map<String, String> env = java.util.Map.of("IMAGE_PROVIDER", "openai", "OPENAI_API_KEY", "sk-x",
+                "OPENAI_IMAGE_MODEL", "dall-e-3", "OPENAI_IMAGE_QUALITY", "medium", "IMAGE_CONSISTENCY", "reference");
+
+        assertThatThrownBy(() -> fableforge.Config.load(env, java.nio.file.Path.of("no-such.env")))
+                .isInstanceOf(fableforge.Config.ConfigException.class)
+                .hasMessageContaining("OPENAI_IMAGE_QUALITY=medium does not apply to dall-e-3")
+                .hasMessageContaining("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1");
+    }
+
+    @Test
     void aLinkAnswerIsDownloadedAtOnceWithoutTheApiKey() throws Exception {
         fake.answerWithLinks(true);
 

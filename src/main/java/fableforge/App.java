@@ -2,6 +2,9 @@ package fableforge;
 
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
+import fableforge.image.ReferenceImages;
+import fableforge.image.StoredReferenceImages;
+import fableforge.image.openai.OpenAiImageGenerator;
 import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.offline.StoryboardIllustrator;
 import fableforge.image.sdwebui.SdWebUiImageGenerator;
@@ -65,6 +68,7 @@ public final class App {
     private final QuizDefinition quiz;
     private final SimulatedConditions offline;
     private final PriceTable prices;
+    private final RateLimiter imageRateLimiter;
     private final CallGate imageGate;
     private final RetryPolicy imageRetryPolicy;
 
@@ -80,6 +84,7 @@ public final class App {
         RateLimiter limiter = imageRatePerMinute(config)
                 .<RateLimiter>map(rate -> new TokenBucketRateLimiter(rate, clock))
                 .orElse(RateLimiter.unlimited());
+        this.imageRateLimiter = limiter;
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
         this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
     }
@@ -89,6 +94,14 @@ public final class App {
      * paid calls to {@code meter}.
      */
     public Pipeline pipeline(SpendMeter meter) {
+        return pipeline(meter, ReferenceImages.NONE);
+    }
+
+    /**
+     * As {@link #pipeline(SpendMeter)}, with the source of reference images for providers that draw
+     * scenes from one ({@code IMAGE_CONSISTENCY=reference}).
+     */
+    public Pipeline pipeline(SpendMeter meter, ReferenceImages references) {
         Providers providers = config.providers();
         // One client for both writers, so a structured-output fallback learnt by one serves the other.
         ChatCompletions chat = providers.story().equals("openai")
@@ -102,7 +115,7 @@ public final class App {
             default -> PromptWriter.TEMPLATES;
         };
         ImageGenerator imageGenerator = switch (providers.images()) {
-            case "openai" -> throw new IllegalStateException("IMAGE_PROVIDER=openai: not built yet");
+            case "openai" -> new OpenAiImageGenerator(providers.openAi(), prices, meter, references, imageRateLimiter, clock);
             case "sdwebui" -> new SdWebUiImageGenerator(providers.sdWebUi(), clock);
             default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
         };
@@ -143,8 +156,8 @@ public final class App {
         EventBus bus = new InProcessEventBus();
         StoryEvents events = new StoryEvents(log, bus, mapper);
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, config.providers().spend().limitUsdPerDay());
-        Pipeline served = pipeline(spend);
         MediaStore media = mediaStore(dataDir);
+        Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
         ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent());
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
@@ -212,6 +225,14 @@ public final class App {
         try (var in = App.class.getResourceAsStream("/fableforge/quiz/quiz.json")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Where a run without approvals (the command line) takes reference images from: the character
+     * sheet alone, when consistency by reference is on.
+     */
+    public ReferenceImages commandLineReferences(MediaStore media) {
+        return config.providers().openAi().referenceConsistency() ? StoredReferenceImages.sheetOnly(media) : ReferenceImages.NONE;
     }
 
     /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */

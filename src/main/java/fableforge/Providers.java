@@ -169,6 +169,16 @@ public record Providers(
         if (sdWebUi.basicAuth().filter(auth -> auth.indexOf(':') < 1).isPresent()) {
             reader.problem("SD_WEBUI_AUTH: must look like user:password (the WebUI's --api-auth)");
         }
+        if (images.equals("openai")) {
+            List<String> qualities = openAi.imageModel().equals("dall-e-3") ? List.of("standard", "hd") : List.of("low", "medium", "high", "auto");
+            if (!openAi.imageQuality().isEmpty() && !qualities.contains(openAi.imageQuality())) {
+                reader.problem("OPENAI_IMAGE_QUALITY=" + openAi.imageQuality() + " does not apply to " + openAi.imageModel()
+                        + "; use one of " + String.join(", ", qualities));
+            }
+            if (openAi.referenceConsistency() && !openAi.imageModel().equals("gpt-image-1")) {
+                reader.problem("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1 (dall-e-3 cannot draw from a reference image)");
+            }
+        }
         if (media.equals("cloudinary") && !cloudinary.configured()) {
             reader.problem("MEDIA_STORE=cloudinary needs CLOUDINARY_URL (cloudinary://key:secret@cloud) or CLOUDINARY_CLOUD_NAME with CLOUDINARY_PRESET");
         }

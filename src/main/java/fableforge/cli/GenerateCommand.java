@@ -104,7 +104,7 @@ public final class GenerateCommand implements Callable<Integer> {
         out.flush();
 
         try (OutputDirectory output = OutputDirectory.prepare(outDir)) {
-            List<ImageOutcome> outcomes = makeImages(app, pipeline, plan, output.staging(), err);
+            List<ImageOutcome> outcomes = makeImages(app, spend, plan, output.staging(), err);
             writeContactSheet(plan, outcomes, output.staging());
             Files.write(output.staging().resolve("story.json"), StoryJson.render(plan, outcomes,
                     pipeline.storyWriter().name(), pipeline.imageGenerator().name(), spend.summary()));
@@ -114,9 +114,11 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private List<ImageOutcome> makeImages(App app, App.Pipeline pipeline, StoryPlan plan, Path staging, PrintWriter err)
+    private List<ImageOutcome> makeImages(App app, SpendTally spend, StoryPlan plan, Path staging, PrintWriter err)
             throws InterruptedException {
-        ParallelImageRunner runner = new ParallelImageRunner(app.imageProducer(pipeline, new LocalMediaStore(staging, "")));
+        LocalMediaStore media = new LocalMediaStore(staging, "");
+        App.Pipeline drawing = app.pipeline(spend, app.commandLineReferences(media));
+        ParallelImageRunner runner = new ParallelImageRunner(app.imageProducer(drawing, media));
         try (TerminalProgress progress = new TerminalProgress("Illustrating", plan.scenes().size(), !noProgress, err)) {
             return runner.runAll(ImageTasks.forPlan(plan, scene -> "images/scene-%02d.png".formatted(scene)), progress);
         }

@@ -1,0 +1,103 @@
+package fableforge.image;
+
+import fableforge.media.MediaStore;
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
+import fableforge.store.ImageAttempt;
+import fableforge.store.ImageRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * References kept in the media store: the story's approved scene-1 image when the user has approved
+ * one (it shows the hero as the user accepted it), otherwise the story's character sheet, painted the
+ * first time a scene asks and stored at {@code stories/<id>/character-sheet.png}, so later scenes, a
+ * regeneration or a restarted server reuse it instead of paying for another.
+ */
+public final class StoredReferenceImages implements ReferenceImages {
+
+    private static final int LOCK_STRIPES = 64;
+
+    private final MediaStore media;
+    private final Function<String, Optional<String>> approvedSceneOneKey;
+    /** Scenes of one story asking at the same moment wait for one painting instead of each paying for one. */
+    private final ReentrantLock[] sheetLocks = new ReentrantLock[LOCK_STRIPES];
+
+    private StoredReferenceImages(MediaStore media, Function<String, Optional<String>> approvedSceneOneKey) {
+        this.media = media;
+        this.approvedSceneOneKey = approvedSceneOneKey;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            sheetLocks[i] = new ReentrantLock();
+        }
+    }
+
+    /** The web service: the approved scene 1 first, else the character sheet. */
+    public static StoredReferenceImages withApprovals(ImageRepository images, MediaStore media) {
+        return new StoredReferenceImages(media, storyId -> images.attempts(storyId).stream()
+                .filter(attempt -> attempt.scene() == 1 && ImageAttempt.APPROVED.equals(attempt.status()))
+                .findFirst()
+                .map(ImageAttempt::mediaKey));
+    }
+
+    /** The command line, where nobody approves images: always the character sheet. */
+    public static StoredReferenceImages sheetOnly(MediaStore media) {
+        return new StoredReferenceImages(media, storyId -> Optional.empty());
+    }
+
+    public static String sheetKey(String storyId) {
+        return "stories/" + storyId + "/character-sheet.png";
+    }
+
+    @Override
+    public Optional<Reference> referenceFor(ImageRequest request, SheetPainter painter) throws ProviderException, InterruptedException {
+        Optional<String> approvedKey = approvedSceneOneKey.apply(request.storyId());
+        if (approvedKey.isPresent()) {
+            Optional<Reference> approved = read(approvedKey.get(), "scene-1");
+            if (approved.isPresent()) {
+                return approved;
+            }
+        }
+        return Optional.of(characterSheet(request, painter));
+    }
+
+    private Reference characterSheet(ImageRequest request, SheetPainter painter) throws ProviderException, InterruptedException {
+        String key = sheetKey(request.storyId());
+        ReentrantLock lock = sheetLocks[Math.floorMod(request.storyId().hashCode(), LOCK_STRIPES)];
+        lock.lockInterruptibly();
+        try {
+            Optional<Reference> stored = read(key, "character-sheet");
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            GeneratedImage sheet = painter.paint(request);
+            try {
+                media.put(key, sheet.bytes(), sheet.contentType());
+            } catch (IOException e) {
+                throw new ProviderException(new ProviderError.Transient("could not store the character sheet: " + e.getMessage()), e);
+            }
+            return new Reference(sheet.bytes(), sheet.contentType(), "character-sheet");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Reference> read(String key, String source) throws ProviderException {
+        try {
+            Optional<InputStream> opened = media.open(key);
+            if (opened.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] bytes;
+            try (InputStream in = opened.get()) {
+                bytes = in.readAllBytes();
+            }
+            // Bytes that are not an image (a half-written file from another store) are no reference.
+            return ImageHeader.read(bytes).map(header -> new Reference(bytes, header.contentType(), source));
+        } catch (IOException e) {
+            throw new ProviderException(new ProviderError.Transient("could not read the reference image " + key + ": " + e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package fableforge.image.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.Providers;
+import fableforge.image.AspectRatio;
+import fableforge.image.GeneratedImage;
+import fableforge.image.ImageGenerator;
+import fableforge.image.ImageHeader;
+import fableforge.image.ImageRequest;
+import fableforge.image.ReferenceImages;
+import fableforge.job.RateLimiter;
+import fableforge.provider.Monitored;
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
+import fableforge.provider.http.ProviderHttp;
+import fableforge.provider.openai.OpenAiErrors;
+import fableforge.spend.Charge;
+import fableforge.spend.PriceQuote;
+import fableforge.spend.PriceTable;
+import fableforge.spend.SpendMeter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OpenAI images ({@code dall-e-3} or {@code gpt-image-1}) through {@code POST /images/generations},
+ * or with {@code IMAGE_CONSISTENCY=reference} and gpt-image-1 through {@code POST /images/edits} with
+ * the story's reference image, so every scene starts from the same picture of the hero. One image per
+ * call; retries, pauses and prompt escalation belong to {@code ImageProducer}, not here.
+ */
+public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiImageGenerator.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PROVIDER = "openai";
+    /** A character sheet shows the hero from three sides, which fits a wide frame best. */
+    private static final AspectRatio SHEET_FRAME = AspectRatio.LANDSCAPE;
+
+    private final Providers.OpenAi settings;
+    private final ImageModel model;
+    private final String quality;
+    private final PriceTable prices;
+    private final SpendMeter meter;
+    private final ReferenceImages references;
+    private final RateLimiter sheetPacing;
+    private final ProviderHttp http;
+    private final Clock clock;
+
+    /** Every scene from its prompt alone. */
+    public OpenAiImageGenerator(Providers.OpenAi settings, PriceTable prices, SpendMeter meter, Clock clock) {
+        this(settings, prices, meter, ReferenceImages.NONE, RateLimiter.unlimited(), clock);
+    }
+
+    /**
+     * @param references  where a scene's reference image comes from when {@code settings} ask for
+     *                    reference consistency
+     * @param sheetPacing the provider's rate limiter: painting a character sheet is a second call made
+     *                    within the slot of the scene that needed it, so it takes its own token
+     * @throws IllegalArgumentException when the quality or the consistency mode does not fit the model
+     */
+    public OpenAiImageGenerator(Providers.OpenAi settings, PriceTable prices, SpendMeter meter, ReferenceImages references,
+                                RateLimiter sheetPacing, Clock clock) {
+        this.settings = settings;
+        this.model = ImageModel.of(settings.imageModel());
+        this.quality = model.quality(settings.imageQuality());
+        if (settings.referenceConsistency() && !model.takesReferenceImages()) {
+            throw new IllegalArgumentException("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1 ("
+                    + model.id() + " cannot draw from a reference image)");
+        }
+        this.prices = prices;
+        this.meter = meter;
+        this.references = settings.referenceConsistency() ? references : ReferenceImages.NONE;
+        this.sheetPacing = sheetPacing;
+        this.http = new ProviderHttp(PROVIDER, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public GeneratedImage generate(ImageRequest request) throws ProviderException {
+        String size = model.size(request.brief().aspectRatio());
+        Optional<ReferenceImages.Reference> reference;
+        try {
+            reference = references.referenceFor(request, this::paintCharacterSheet);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(new ProviderError.TimedOut("interrupted while waiting for the story's character sheet"), e);
+        }
+        if (reference.isPresent()) {
+            LOG.debug("[IMAGE] story={} scene={} drawn from {}", request.storyId(), request.sceneNumber(), reference.get().source());
+            return drawn(request.storyId(), post("/images/edits", editForm(request.prompt(), size, reference.get())), size, "");
+        }
+        return drawn(request.storyId(), post("/images/generations", generationJson(request.prompt(), size)), size, "");
+    }
+
+    @Override
+    public String name() {
+        return PROVIDER + ":" + model.id();
+    }
+
+    @Override
+    public PriceQuote quote(AspectRatio aspectRatio) {
+        String size = model.size(aspectRatio);
+        return new PriceQuote(PROVIDER, model.id(), size + " " + quality, prices.image(model.id(), size, quality));
+    }
+
+    @Override
+    public ProviderHttp.LastCall lastCall() {
+        return http.lastCall();
+    }
+
+    /** The story's character sheet: the hero alone, from three sides, for later scenes to draw from. */
+    private GeneratedImage paintCharacterSheet(ImageRequest request) throws ProviderException, InterruptedException {
+        sheetPacing.acquire();
+        String size = model.size(SHEET_FRAME);
+        LOG.info("[IMAGE] story={} painting the character sheet", request.storyId());
+        return drawn(request.storyId(), post("/images/generations", generationJson(CharacterSheetPrompt.of(request.brief()), size)),
+                size, "character sheet ");
+    }
+
+    private Body generationJson(String prompt, String size) {
+        ObjectNode json = MAPPER.createObjectNode()
+                .put("model", model.id())
+                .put("prompt", prompt)
+                .put("n", 1)
+                .put("size", size)
+                .put("quality", quality);
+        if (model.takesStyleAndResponseFormat()) {
+            json.put("style", settings.imageStyle());
+            // dall-e-3 answers a URL by default; the bytes in the answer spare a second call that can expire.
+            json.put("response_format", "b64_json");
+        }
+        return new Body("application/json", json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An edit as the official SDK sends it: {@code image[]} file parts; {@code input_fidelity=high}
+     * keeps the reference's features closer (gpt-image-1, per OpenAI's input-fidelity cookbook; how
+     * well it holds an animal's markings is not documented).
+     */
+    private Body editForm(String prompt, String size, ReferenceImages.Reference reference) {
+        String extension = switch (reference.contentType()) {
+            case "image/jpeg" -> "jpg";
+            case "image/webp" -> "webp";
+            default -> "png";
+        };
+        MultipartForm form = new MultipartForm()
+                .field("model", model.id())
+                .field("prompt", prompt)
+                .file("image[]", reference.source() + "." + extension, reference.contentType(), reference.bytes())
+                .field("n", "1")
+                .field("size", size)
+                .field("quality", quality)
+                .field("input_fidelity", "high");
+        return new Body(form.contentType(), form.bytes());
+    }
+
+    private HttpResponse<byte[]> post(String path, Body body) throws ProviderException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        settings.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        HttpResponse<byte[]> response = http.send(request.build(), settings.timeout());
+        if (response.statusCode() / 100 != 2) {
+            throw new ProviderException(OpenAiErrors.classify(response, clock));
+        }
+        return response;
+    }
+
+    /** The image in a 200 answer, charged once the provider delivered one (it bills for it even if a link then fails). */
+    private GeneratedImage drawn(String storyId, HttpResponse<byte[]> response, String size, String what) throws ProviderException {
+        JsonNode answer = parse(response.body());
+        JsonNode first = answer.path("data").path(0);
+        boolean inline = first.path("b64_json").isTextual();
+        if (!inline && !first.path("url").isTextual()) {
+            throw new ProviderException(new ProviderError.Transient("OpenAI answered without an image (no data[0].b64_json or url)"));
+        }
+        meter.record(new Charge(storyId, "image", PROVIDER, model.id(), what + size + " " + quality, prices.image(model.id(), size, quality)));
+        logUsage(storyId, answer);
+        byte[] bytes = inline ? decode(first.get("b64_json").asText()) : download(first.get("url").asText());
+        ImageHeader header = ImageHeader.read(bytes).orElseThrow(() -> new ProviderException(
+                new ProviderError.Transient("OpenAI's answer held " + bytes.length + " bytes that are not a PNG, JPEG or WebP image")));
+        return new GeneratedImage(bytes, header.contentType(), header.width(), header.height());
+    }
+
+    /** dall-e-3 links expire after about an hour, so the image is fetched at once; the link is signed, so no API key goes with it. */
+    private byte[] download(String url) throws ProviderException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(new ProviderError.Transient("OpenAI answered an image link that is not a URL: " + url), e);
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("https?")) {
+            throw new ProviderException(new ProviderError.Transient("OpenAI answered an image link that is not http(s): " + url));
+        }
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).GET().build(), settings.timeout());
+        if (response.statusCode() != 200) {
+            throw new ProviderException(new ProviderError.Transient("the image link OpenAI answered could not be downloaded (HTTP "
+                    + response.statusCode() + "); it may have expired"));
+        }
+        return response.body();
+    }
+
+    private static JsonNode parse(byte[] body) throws ProviderException {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ProviderException(new ProviderError.Transient("OpenAI answered 200 with a body that is not the expected JSON"), e);
+        }
+    }
+
+    private static byte[] decode(String base64) throws ProviderException {
+        try {
+            return Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(new ProviderError.Transient("OpenAI answered b64_json that is not base64"), e);
+        }
+    }
+
+    /** gpt-image-1 reports tokens; the charge comes from the price table, the tokens go to the log for checking it. */
+    private static void logUsage(String storyId, JsonNode answer) {
+        JsonNode usage = answer.path("usage");
+        if (usage.isObject()) {
+            LOG.debug("[IMAGE] story={} usage input_tokens={} output_tokens={}", storyId,
+                    usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong());
+        }
+        if (answer.path("data").path(0).path("revised_prompt").isTextual()) {
+            LOG.debug("[IMAGE] story={} revised prompt: {}", storyId, answer.path("data").path(0).path("revised_prompt").asText());
+        }
+    }
+
+    private record Body(String contentType, byte[] bytes) {
+    }
+}

@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class GoogleSheetsSink implements TrackingSink, Monitored {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoogleSheetsSink.class);
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    private static final int READ_TIMEOUT_MS = 30_000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** An append of 500 rows takes a second or two; waiting longer only delays the next try. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final Sheets sheets;
     private final String sheetId;
@@ -67,6 +69,10 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
      *                               configuration error, reported at start-up
      */
     public static GoogleSheetsSink create(Providers.Sheets settings, Clock clock) {
+        return create(settings, clock, READ_TIMEOUT);
+    }
+
+    static GoogleSheetsSink create(Providers.Sheets settings, Clock clock, Duration readTimeout) {
         HttpTransport transport = new NetHttpTransport();
         ServiceAccountCredentials credentials;
         try (InputStream json = Files.newInputStream(settings.credentialsFile())) {
@@ -82,8 +88,8 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
         HttpCredentialsAdapter auth = new HttpCredentialsAdapter(credentials);
         HttpRequestInitializer initializer = request -> {
             auth.initialize(request);
-            request.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            request.setReadTimeout(READ_TIMEOUT_MS);
+            request.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            request.setReadTimeout((int) readTimeout.toMillis());
         };
         String root = settings.sheetsRootUrl().toString();
         Sheets sheets = new Sheets.Builder(transport, GsonFactory.getDefaultInstance(), initializer)
@@ -136,7 +142,9 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
         }
         if (e instanceof Retryable tokenFailure) {
             // The auth library's token exchange failed (it already retried 5xx answers itself).
-            String message = "Google token exchange for " + serviceAccount + " failed: " + firstLine(e.getMessage());
+            String answer = e.getCause() instanceof HttpResponseException http && http.getContent() != null
+                    ? " " + http.getContent().replaceAll("\\s+", " ").strip() : "";
+            String message = "Google token exchange for " + serviceAccount + " failed: " + firstLine(e.getMessage()) + answer;
             return tokenFailure.isRetryable() ? new ProviderError.Transient(message) : new ProviderError.BadCredentials(message);
         }
         if (e instanceof SocketTimeoutException) {

@@ -4,16 +4,21 @@ import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
 import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.offline.StoryboardIllustrator;
+import fableforge.image.sdwebui.SdWebUiImageGenerator;
 import fableforge.job.CallGate;
 import fableforge.job.RateLimiter;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TokenBucketRateLimiter;
 import fableforge.media.MediaStore;
+import fableforge.media.cloudinary.CloudinaryMediaStore;
+import fableforge.media.s3.S3MediaStore;
 import fableforge.prompt.PromptWriter;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.SpendMeter;
+import fableforge.spend.Spending;
+import fableforge.provider.Monitored;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.SimulatedConditions;
 import fableforge.quiz.QuizDefinition;
@@ -62,7 +67,6 @@ public final class App {
     private final PriceTable prices;
     private final CallGate imageGate;
     private final RetryPolicy imageRetryPolicy;
-    private final Pipeline pipeline;
 
     public App(Config config, Clock clock) {
         this.config = config;
@@ -73,13 +77,11 @@ public final class App {
         }
         this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
         this.prices = PriceTable.load(config.providers().spend().priceTableFile());
-        // The offline illustrator has no provider quota, so it is unlimited unless a rate is set.
-        RateLimiter limiter = config.imageRatePerMinute()
+        RateLimiter limiter = imageRatePerMinute(config)
                 .<RateLimiter>map(rate -> new TokenBucketRateLimiter(rate, clock))
                 .orElse(RateLimiter.unlimited());
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
         this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
-        this.pipeline = pipeline(SpendMeter.NONE);
     }
 
     /**
@@ -98,7 +100,7 @@ public final class App {
         };
         ImageGenerator imageGenerator = switch (providers.images()) {
             case "openai" -> throw new IllegalStateException("IMAGE_PROVIDER=openai: not built yet");
-            case "sdwebui" -> throw new IllegalStateException("IMAGE_PROVIDER=sdwebui: not built yet");
+            case "sdwebui" -> new SdWebUiImageGenerator(providers.sdWebUi(), clock);
             default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
         };
         return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()), storyWriter, promptWriter, imageGenerator);
@@ -108,24 +110,21 @@ public final class App {
     public record Pipeline(StoryPlanner planner, StoryWriter storyWriter, PromptWriter promptWriter, ImageGenerator imageGenerator) {
     }
 
+    /**
+     * The offline illustrator and a local Stable Diffusion WebUI have no quota, so they are unlimited
+     * unless a rate is set; OpenAI gets the seed's 15 images a minute unless told otherwise.
+     */
+    static java.util.Optional<Integer> imageRatePerMinute(Config config) {
+        return config.imageRatePerMinute().or(() -> config.providers().images().equals("openai")
+                ? java.util.Optional.of(Config.DEFAULT_RATE_PER_MINUTE) : java.util.Optional.empty());
+    }
+
     public Config config() {
         return config;
     }
 
     public QuizValidator quizValidator() {
         return new QuizValidator(quiz);
-    }
-
-    public StoryPlanner storyPlanner() {
-        return pipeline.planner();
-    }
-
-    public String storyWriterName() {
-        return pipeline.storyWriter().name();
-    }
-
-    public String imageProviderName() {
-        return pipeline.imageGenerator().name();
     }
 
     /**
@@ -144,14 +143,17 @@ public final class App {
         Pipeline served = pipeline(spend);
         MediaStore media = mediaStore(dataDir);
         ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent());
-        Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper);
-        StoryView view = new StoryView(stories, images, mapper);
+        Spending spending = new Spending(spend, served.imageGenerator()::quote);
+        Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
+                served.storyWriter() instanceof Monitored);
+        StoryView view = new StoryView(stories, images, mapper, spending);
         Optional<TrackingRelay> tracking = tracking(database, mapper);
         WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(),
                 () -> health(mapper, database, served, media, tracking), config.sseHeartbeat());
         web.start(host, port);
         LOG.info("[START] story={} prompts={} images={} media={} database={}", served.storyWriter().name(),
                 served.promptWriter().name(), served.imageGenerator().name(), media.name(), database.file());
+        config.providers().warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         jobs.resumeUnfinished();
         tracking.ifPresent(TrackingRelay::start);
         return new RunningServer(web, jobs, database, tracking);
@@ -171,8 +173,8 @@ public final class App {
 
     private MediaStore mediaStore(Path dataDir) {
         return switch (config.providers().media()) {
-            case "cloudinary" -> throw new IllegalStateException("MEDIA_STORE=cloudinary: not built yet");
-            case "s3" -> throw new IllegalStateException("MEDIA_STORE=s3: not built yet");
+            case "cloudinary" -> new CloudinaryMediaStore(config.providers().cloudinary(), Sleeper.REAL, clock);
+            case "s3" -> new S3MediaStore(config.providers().s3(), clock);
             default -> new LocalMediaStore(dataDir.resolve("media"), "media/");
         };
     }
@@ -203,11 +205,25 @@ public final class App {
         providers.putObject("prompts").put("adapter", pipeline.promptWriter().name());
         providers.putObject("images").put("adapter", pipeline.imageGenerator().name())
                 .put("max_concurrent", config.imageMaxConcurrent())
-                .put("rate_per_min", config.imageRatePerMinute().map(String::valueOf).orElse("unlimited"));
+                .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"));
         providers.putObject("media").put("adapter", media.name());
+        lastCalls(providers, java.util.Map.of("story", pipeline.storyWriter(), "prompts", pipeline.promptWriter(),
+                "images", pipeline.imageGenerator(), "media", media));
         trackingHealth(providers.putObject("tracking"), tracking);
         health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
         return health;
+    }
+
+    /** For each remote adapter: when its last call ended, whether the provider answered, and with which status. */
+    private static void lastCalls(ObjectNode providers, java.util.Map<String, Object> adapters) {
+        adapters.forEach((stage, adapter) -> {
+            if (adapter instanceof fableforge.provider.Monitored monitored) {
+                var last = monitored.lastCall();
+                ObjectNode node = providers.withObjectProperty(stage).putObject("last_call");
+                node.put("at", last.called() ? java.time.Instant.ofEpochMilli(last.atEpochMs()).toString() : null)
+                        .put("answered", last.answered()).put("http_status", last.httpStatus());
+            }
+        });
     }
 
     /** Tracking's adapter, how many events still wait for it, and what went wrong while it is failing. */
@@ -229,12 +245,8 @@ public final class App {
         }
     }
 
-    /** A producer that stores the images it makes in {@code media}, sharing this app's provider gate. */
-    public ImageProducer imageProducer(MediaStore media) {
-        return imageProducer(pipeline, media);
-    }
-
-    private ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
+    /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */
+    public ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
         return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock);
     }
 }

@@ -38,11 +38,16 @@ public record Config(
 
     static Config from(Map<String, String> values) {
         Reader reader = new Reader(values);
+        Providers providers = Providers.read(reader);
+        // A Stable Diffusion WebUI draws one image at a time on one GPU: more calls in flight only wait
+        // in its queue and time out, so it gets one at a time and its own (longer) timeout by default.
+        boolean oneGpu = providers.images().equals("sdwebui");
         Config config = new Config(
                 reader.optionalInt("IMAGE_RATE_PER_MIN", 1, 100_000),
-                reader.integer("IMAGE_MAX_CONCURRENT", 10, 1, 1_000),
+                reader.integer("IMAGE_MAX_CONCURRENT", oneGpu ? 1 : 10, 1, 1_000),
                 reader.integer("IMAGE_MAX_TRIES", 4, 1, 20),
-                Duration.ofSeconds(reader.integer("IMAGE_TIMEOUT_SECONDS", 120, 1, 3_600)),
+                Duration.ofSeconds(reader.integer("IMAGE_TIMEOUT_SECONDS",
+                        oneGpu ? (int) providers.sdWebUi().timeout().toSeconds() : 120, 1, 3_600)),
                 Duration.ofMillis(reader.integer("IMAGE_RETRY_BASE_MS", 1_000, 0, 600_000)),
                 Duration.ofMillis(reader.integer("OFFLINE_LATENCY_MS", 0, 0, 600_000)),
                 reader.decimal("OFFLINE_FAILURE_RATE", 0, 0, 1),
@@ -50,7 +55,7 @@ public record Config(
                 reader.integer("PORT", 8080, 1, 65_535),
                 Path.of(reader.text("FABLEFORGE_DATA_DIR").orElse("data")),
                 Duration.ofSeconds(reader.integer("SSE_HEARTBEAT_SECONDS", 15, 1, 300)),
-                Providers.read(reader));
+                providers);
         reader.failIfProblems();
         return config;
     }

@@ -43,12 +43,14 @@ public record Providers(
             int steps,
             double cfgScale,
             String sampler,
+            int baseSize,
             Duration timeout) {
     }
 
     /**
      * Cloudinary: signed uploads from {@code CLOUDINARY_URL} ({@code cloudinary://key:secret@cloud}),
-     * unsigned ones from a cloud name and {@code CLOUDINARY_PRESET}.
+     * unsigned ones from a cloud name and {@code CLOUDINARY_PRESET}. Media is read back from
+     * {@code deliveryBaseUrl} ({@code https://res.cloudinary.com}, or a custom CNAME).
      */
     public record Cloudinary(
             Optional<String> cloudName,
@@ -56,7 +58,9 @@ public record Providers(
             Optional<String> apiSecret,
             Optional<String> uploadPreset,
             String folder,
-            URI apiBaseUrl) {
+            URI apiBaseUrl,
+            URI deliveryBaseUrl,
+            Duration timeout) {
 
         public boolean configured() {
             return cloudName.isPresent() && (apiSecret.isPresent() || uploadPreset.isPresent());
@@ -111,6 +115,8 @@ public record Providers(
                 reader.integer("SD_STEPS", 25, 1, 150),
                 reader.decimal("SD_CFG_SCALE", 7, 1, 30),
                 reader.text("SD_SAMPLER", "DPM++ 2M"),
+                // The side of a square frame; other aspect ratios keep its area (768: SD 1.5/2.x, 1024: SDXL).
+                reader.integer("SD_BASE_SIZE", 768, 256, 2_048),
                 Duration.ofSeconds(reader.integer("SD_TIMEOUT_SECONDS", 300, 1, 3_600)));
         Cloudinary cloudinary = cloudinary(reader);
         S3 s3 = s3(reader);
@@ -138,11 +144,38 @@ public record Providers(
         return providers;
     }
 
+    /**
+     * Settings that are allowed but probably not what the user meant, one line each, for the start-up
+     * log: a missing optional key, or a setting the chosen adapters ignore.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        if (openAi.apiKey().isEmpty() && (story.equals(OFFLINE) || images.equals(OFFLINE))) {
+            warnings.add("OPENAI_API_KEY is not set: " + (story.equals(OFFLINE) ? "stories" : "")
+                    + (story.equals(OFFLINE) && images.equals(OFFLINE) ? " and " : "")
+                    + (images.equals(OFFLINE) ? "images" : "") + " use the offline providers");
+        }
+        if (cloudinary.uploadPreset().isPresent() && cloudinary.cloudName().isEmpty()) {
+            warnings.add("CLOUDINARY_PRESET is set without CLOUDINARY_CLOUD_NAME (or CLOUDINARY_URL): media stays " + media);
+        }
+        if (openAi.referenceConsistency() && !(images.equals("openai") && openAi.imageModel().equals("gpt-image-1"))) {
+            warnings.add("IMAGE_CONSISTENCY=reference works with IMAGE_PROVIDER=openai and OPENAI_IMAGE_MODEL=gpt-image-1 only; ignored");
+        }
+        if (sheets.enabled() && !java.nio.file.Files.isReadable(sheets.credentialsFile())) {
+            warnings.add("USE_GOOGLE_AUTH=true but the service account file " + sheets.credentialsFile()
+                    + " is not readable (set GOOGLE_APPLICATION_CREDENTIALS): rows wait until it is");
+        }
+        return warnings;
+    }
+
     /** A chosen adapter whose required settings are missing is a start-up error, not a failure at first use. */
     private void checkComplete(Config.Reader reader) {
         if ((story.equals("openai") || images.equals("openai")) && openAi.apiKey().isEmpty()
                 && openAi.baseUrl().getHost().endsWith("openai.com")) {
             reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
+        }
+        if (sdWebUi.basicAuth().filter(auth -> auth.indexOf(':') < 1).isPresent()) {
+            reader.problem("SD_WEBUI_AUTH: must look like user:password (the WebUI's --api-auth)");
         }
         if (media.equals("cloudinary") && !cloudinary.configured()) {
             reader.problem("MEDIA_STORE=cloudinary needs CLOUDINARY_URL (cloudinary://key:secret@cloud) or CLOUDINARY_CLOUD_NAME with CLOUDINARY_PRESET");
@@ -175,7 +208,9 @@ public record Providers(
             }
         }
         return new Cloudinary(cloudName, apiKey, apiSecret, reader.text("CLOUDINARY_PRESET"),
-                reader.text("CLOUDINARY_FOLDER", "fableforge"), uri(reader, "CLOUDINARY_API_BASE_URL", "https://api.cloudinary.com"));
+                reader.text("CLOUDINARY_FOLDER", "fableforge"), uri(reader, "CLOUDINARY_API_BASE_URL", "https://api.cloudinary.com"),
+                uri(reader, "CLOUDINARY_DELIVERY_BASE_URL", "https://res.cloudinary.com"),
+                Duration.ofSeconds(reader.integer("CLOUDINARY_TIMEOUT_SECONDS", 60, 1, 3_600)));
     }
 
     private static S3 s3(Config.Reader reader) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +52,58 @@ class ConfigTest {
                 .hasMessageContaining("OFFLINE_FAILURE_RATE=1.5: must be between 0")
                 .hasMessageContaining("IMAGE_MAX_CONCURRENT=0: must be between 1")
                 .hasMessageContaining("DEBUG=maybe: must be true or false");
+    }
+
+    @Test
+    void eachStagePicksItsRealAdapterWhenItsKeyIsPresent() {
+        Config offline = Config.load(Map.of(), dir.resolve("none"));
+        Config keyed = Config.load(Map.of("OPENAI_API_KEY", "sk-test", "CLOUDINARY_URL", "cloudinary://key:secret@demo"), dir.resolve("none"));
+        Config chosen = Config.load(Map.of("OPENAI_API_KEY", "sk-test", "IMAGE_PROVIDER", "SDWebUI", "MEDIA_STORE", "local"), dir.resolve("none"));
+
+        assertThat(List.of(offline.providers().story(), offline.providers().images(), offline.providers().media()))
+                .containsExactly("offline", "offline", "local");
+        assertThat(List.of(keyed.providers().story(), keyed.providers().images(), keyed.providers().media()))
+                .containsExactly("openai", "openai", "cloudinary");
+        assertThat(keyed.providers().cloudinary().cloudName()).contains("demo");
+        assertThat(keyed.providers().cloudinary().apiSecret()).contains("secret");
+        assertThat(List.of(chosen.providers().story(), chosen.providers().images(), chosen.providers().media()))
+                .containsExactly("openai", "sdwebui", "local");
+        assertThat(offline.providers().warnings()).anyMatch(w -> w.startsWith("OPENAI_API_KEY is not set"));
+    }
+
+    @Test
+    void aChosenAdapterWithoutItsSettingsStopsStartUpSayingWhatIsMissing() {
+        assertThatThrownBy(() -> Config.load(Map.of(
+                "STORY_PROVIDER", "openai",
+                "MEDIA_STORE", "s3",
+                "CLOUDINARY_URL", "https://not-cloudinary",
+                "USE_GOOGLE_AUTH", "true",
+                "OPENAI_BASE_URL", "ftp://x",
+                "IMAGE_PROVIDER", "midjourney"), dir.resolve("none")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("IMAGE_PROVIDER=midjourney: must be one of offline, openai, sdwebui")
+                .hasMessageContaining("MEDIA_STORE=s3 needs S3_BUCKET")
+                .hasMessageContaining("CLOUDINARY_URL: must look like cloudinary://")
+                .hasMessageContaining("USE_GOOGLE_AUTH=true needs GOOGLE_SHEET_ID")
+                .hasMessageContaining("OPENAI_BASE_URL=ftp://x: must be an http(s) URL");
+    }
+
+    @Test
+    void aLocalOpenAiCompatibleServerNeedsNoKey() {
+        Config config = Config.load(Map.of("STORY_PROVIDER", "openai", "OPENAI_BASE_URL", "http://127.0.0.1:11434/v1/"), dir.resolve("none"));
+
+        assertThat(config.providers().openAi().apiKey()).isEmpty();
+        assertThat(config.providers().openAi().baseUrl()).hasToString("http://127.0.0.1:11434/v1");
+    }
+
+    @Test
+    void aStableDiffusionWebUiGetsOneImageAtATimeAndItsOwnTimeoutUnlessTold() {
+        Config webUi = Config.load(Map.of("IMAGE_PROVIDER", "sdwebui", "SD_TIMEOUT_SECONDS", "400"), dir.resolve("none"));
+        Config told = Config.load(Map.of("IMAGE_PROVIDER", "sdwebui", "IMAGE_MAX_CONCURRENT", "2", "IMAGE_TIMEOUT_SECONDS", "90"), dir.resolve("none"));
+
+        assertThat(webUi.imageMaxConcurrent()).isEqualTo(1);
+        assertThat(webUi.imageTimeout()).isEqualTo(Duration.ofSeconds(400));
+        assertThat(told.imageMaxConcurrent()).isEqualTo(2);
+        assertThat(told.imageTimeout()).isEqualTo(Duration.ofSeconds(90));
     }
 }

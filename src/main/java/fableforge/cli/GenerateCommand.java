@@ -13,6 +13,8 @@ import fableforge.provider.ProviderException;
 import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
 import fableforge.quiz.ValidatedQuiz;
+import fableforge.spend.SpendTally;
+import fableforge.spend.StorySpend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -89,9 +91,11 @@ public final class GenerateCommand implements Callable<Integer> {
         quiz.warnings().forEach(warning -> err.println("warning: " + warning));
 
         long storySeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+        SpendTally spend = new SpendTally();
+        App.Pipeline pipeline = app.pipeline(spend);
         StoryPlan plan;
         try {
-            plan = app.storyPlanner().plan(storyId(quiz, storySeed), quiz.answers(), storySeed);
+            plan = pipeline.planner().plan(storyId(quiz, storySeed), quiz.answers(), storySeed);
         } catch (ProviderException e) {
             err.println("fableforge: the story could not be written: " + e.getMessage() + ". Nothing was written.");
             return EXIT_GENERATION_FAILED;
@@ -100,17 +104,19 @@ public final class GenerateCommand implements Callable<Integer> {
         out.flush();
 
         try (OutputDirectory output = OutputDirectory.prepare(outDir)) {
-            List<ImageOutcome> outcomes = makeImages(app, plan, output.staging(), err);
+            List<ImageOutcome> outcomes = makeImages(app, pipeline, plan, output.staging(), err);
             writeContactSheet(plan, outcomes, output.staging());
-            Files.write(output.staging().resolve("story.json"),
-                    StoryJson.render(plan, outcomes, app.storyWriterName(), app.imageProviderName()));
+            Files.write(output.staging().resolve("story.json"), StoryJson.render(plan, outcomes,
+                    pipeline.storyWriter().name(), pipeline.imageGenerator().name(), spend.summary()));
             output.commit();
+            reportCost(spend.summary(), out);
             return report(plan, outcomes, output.target(), started, out, err);
         }
     }
 
-    private List<ImageOutcome> makeImages(App app, StoryPlan plan, Path staging, PrintWriter err) throws InterruptedException {
-        ParallelImageRunner runner = new ParallelImageRunner(app.imageProducer(new LocalMediaStore(staging, "")));
+    private List<ImageOutcome> makeImages(App app, App.Pipeline pipeline, StoryPlan plan, Path staging, PrintWriter err)
+            throws InterruptedException {
+        ParallelImageRunner runner = new ParallelImageRunner(app.imageProducer(pipeline, new LocalMediaStore(staging, "")));
         try (TerminalProgress progress = new TerminalProgress("Illustrating", plan.scenes().size(), !noProgress, err)) {
             return runner.runAll(ImageTasks.forPlan(plan, scene -> "images/scene-%02d.png".formatted(scene)), progress);
         }
@@ -125,6 +131,14 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         int columns = plan.context().aspectRatio() == AspectRatio.LANDSCAPE ? 4 : 5;
         Files.write(staging.resolve("contact-sheet.png"), ContactSheet.compose(frames, columns));
+    }
+
+    private static void reportCost(StorySpend spend, PrintWriter out) {
+        if (spend.lines().isEmpty()) {
+            return;
+        }
+        out.printf("Estimated cost: $%s%s%n", spend.totalUsd().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(),
+                spend.unpricedCalls() == 0 ? "" : " (+ " + spend.unpricedCalls() + " calls the price table does not know; see PRICE_TABLE_FILE)");
     }
 
     private static int report(StoryPlan plan, List<ImageOutcome> outcomes, Path target, long startedNanos,

@@ -5,6 +5,7 @@ import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TimeLimiter;
 import fableforge.media.MediaStore;
+import fableforge.media.MediaStoreException;
 import fableforge.media.StoredMedia;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
@@ -83,6 +84,9 @@ public final class ImageProducer {
     private StoredMedia store(String key, GeneratedImage image) throws ProviderException {
         try {
             return media.put(key, image.bytes(), image.contentType());
+        } catch (MediaStoreException e) {
+            // A wrong media secret fails every store alike: retrying would only draw (and pay for) more images.
+            throw new ProviderException(e.error(), e);
         } catch (IOException e) {
             throw new ProviderException(new ProviderError.Transient("could not store the image: " + e.getMessage()), e);
         }

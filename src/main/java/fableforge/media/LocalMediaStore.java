@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Keeps media as files under one directory. Writes go to a temporary file first and are then moved
  * into place, so a crash never leaves a half-written image under a real key.
  */
 public final class LocalMediaStore implements MediaStore {
-
-    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
     private final Path root;
     private final String urlPrefix;
@@ -55,10 +52,7 @@ public final class LocalMediaStore implements MediaStore {
 
     /** The file behind a key, for callers that serve files directly. */
     public Path resolve(String key) {
-        if (key == null || !SAFE_KEY.matcher(key).matches() || key.contains("..")) {
-            throw new IllegalArgumentException("invalid media key '" + key + "'");
-        }
-        Path path = root.resolve(key).normalize();
+        Path path = root.resolve(MediaKey.requireValid(key)).normalize();
         if (!path.startsWith(root)) {
             throw new IllegalArgumentException("invalid media key '" + key + "'");
         }

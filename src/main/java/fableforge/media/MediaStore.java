@@ -2,6 +2,7 @@ package fableforge.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Optional;
 
 /** Port: where generated media (images, clips, videos) is kept, and the URL it is reachable at. */
@@ -17,4 +18,13 @@ public interface MediaStore {
     Optional<InputStream> open(String key) throws IOException;
 
     String name();
+
+    /**
+     * Where {@code GET /media/<key>} should send the browser instead of streaming the bytes itself,
+     * e.g. a freshly signed link to a private bucket. Empty (the default) means the web app serves
+     * the bytes from {@link #open(String)}.
+     */
+    default Optional<URI> redirect(String key) throws IOException {
+        return Optional.empty();
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.image.ImageOutcome;
+import fableforge.spend.StorySpend;
 import fableforge.story.Hero;
 import fableforge.story.Scene;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class StoryJson {
     private StoryJson() {
     }
 
-    public static byte[] render(StoryPlan plan, List<ImageOutcome> outcomes, String storyWriterName, String imageGeneratorName) {
+    public static byte[] render(StoryPlan plan, List<ImageOutcome> outcomes, String storyWriterName, String imageGeneratorName,
+                                StorySpend spend) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("story_id", plan.storyId());
         root.put("seed", plan.seed());
@@ -35,6 +37,12 @@ public final class StoryJson {
         ObjectNode providers = root.putObject("providers");
         providers.put("story", storyWriterName);
         providers.put("images", imageGeneratorName);
+        ObjectNode cost = root.putObject("cost");
+        cost.put("estimated_usd", spend.totalUsd());
+        cost.put("unpriced_calls", spend.unpricedCalls());
+        ArrayNode lines = cost.putArray("lines");
+        spend.lines().forEach(line -> lines.addObject().put("stage", line.stage()).put("model", line.model())
+                .put("calls", line.calls()).put("usd", line.usd()));
         try {
             return MAPPER.writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.image.AspectRatio;
+import fableforge.spend.Spending;
 import fableforge.story.Beat;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
@@ -20,8 +22,10 @@ public final class StoryView {
     private final StoryRepository stories;
     private final ImageRepository images;
     private final ObjectMapper mapper;
+    private final Spending spending;
 
-    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper) {
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending) {
+        this.spending = spending;
         this.stories = stories;
         this.images = images;
         this.mapper = mapper;
@@ -63,6 +67,8 @@ public final class StoryView {
             attempts.stream().filter(a -> a.scene() == scene).forEach(a -> all.add(attemptNode(a)));
             imagesNode.set(String.valueOf(scene), image);
         });
+        root.set("cost", spending.costOf(storyId, AspectRatio.fromLabel(record.aspectRatio()),
+                StoryRecord.SCENES_READY.equals(record.status()), mapper));
         root.putNull("video");
         root.put("created_at", record.createdAt().toString());
         root.put("updated_at", record.updatedAt().toString());

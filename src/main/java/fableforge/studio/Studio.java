@@ -10,6 +10,8 @@ import fableforge.provider.ProviderException;
 import fableforge.quiz.InvalidQuizException;
 import fableforge.quiz.QuizValidator;
 import fableforge.quiz.ValidatedQuiz;
+import fableforge.spend.SpendLedger;
+import fableforge.spend.Spending;
 import fableforge.story.Beat;
 import fableforge.story.Scene;
 import fableforge.store.ImageAttempt;
@@ -39,10 +41,18 @@ public final class Studio {
     private final ImageJobs jobs;
     private final StoryEvents events;
     private final ObjectMapper mapper;
+    private final Spending spending;
+    private final boolean paidStoryWriter;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * @param paidStoryWriter whether writing a story calls a remote (possibly paid) provider, so the
+     *                        daily spend limit applies to it
+     */
     public Studio(QuizValidator validator, StoryPlanner planner, StoryRepository stories, ImageRepository images,
-                  ImageJobs jobs, StoryEvents events, ObjectMapper mapper) {
+                  ImageJobs jobs, StoryEvents events, ObjectMapper mapper, Spending spending, boolean paidStoryWriter) {
+        this.spending = spending;
+        this.paidStoryWriter = paidStoryWriter;
         this.validator = validator;
         this.planner = planner;
         this.stories = stories;
@@ -55,6 +65,7 @@ public final class Studio {
     /** Validates the answers, writes the 20 scenes and stores the story. */
     public ObjectNode submit(JsonNode answers) throws InvalidQuizException, ProviderException {
         ValidatedQuiz quiz = validator.validate(answers);
+        withinSpendLimit(() -> spending.allowStory(paidStoryWriter));
         String storyId = newStoryId();
         long seed = random.nextLong() & Long.MAX_VALUE;
         StoryPlan plan = planner.plan(storyId, quiz.answers(), seed);
@@ -80,6 +91,7 @@ public final class Studio {
         });
         result.set("character", mapper.valueToTree(plan.hero()));
         result.put("status", StoryRecord.SCENES_READY);
+        result.set("cost", spending.costOf(storyId, plan.context().aspectRatio(), true, mapper));
         if (!quiz.warnings().isEmpty()) {
             var warnings = result.putArray("warnings");
             quiz.warnings().forEach(warnings::add);
@@ -112,6 +124,7 @@ public final class Studio {
             throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status " + record.status() + "); reject single images to change them");
         }
         StoredStory story = new StoredStory(record, mapper);
+        withinSpendLimit(() -> spending.allowImages(Beat.TOTAL_SCENES, story.context().aspectRatio()));
         List<Scene> scenes = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             scenes.add(Scene.of(i + 1, texts.get(i).strip()));
@@ -177,6 +190,7 @@ public final class Studio {
         String storyId = record.storyId();
         int scene = latest.scene();
         boolean failed = ImageAttempt.FAILED.equals(latest.status());
+        withinSpendLimit(() -> spending.allowImages(1, new StoredStory(record, mapper).context().aspectRatio()));
         // A failed image has nothing to reject: "reject" then simply means "try again".
         if (!failed && !images.reject(storyId, scene, latest.attempt(), decision.reason().map(RejectReason::id).orElse(null))) {
             throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
@@ -214,6 +228,18 @@ public final class Studio {
         }
         LOG.info("[APPROVAL] story={} fix '{}' applied to {} scenes not yet drawn", storyId, reason.id(), applied);
         return applied;
+    }
+
+    private static void withinSpendLimit(SpendCheck check) {
+        try {
+            check.run();
+        } catch (SpendLedger.SpendLimitReached e) {
+            throw new StudioException(StudioException.Kind.SPEND_LIMIT, e.getMessage());
+        }
+    }
+
+    private interface SpendCheck {
+        void run() throws SpendLedger.SpendLimitReached;
     }
 
     private ObjectNode result(String storyId, int scene, String status, int attempt, int approved) {

@@ -3,7 +3,11 @@ package fableforge.studio;
 /** A request the studio cannot carry out, with what to fix; the web layer maps the kind to a 4xx. */
 public final class StudioException extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, CONFLICT, BAD_REQUEST }
+    public enum Kind {
+        NOT_FOUND, CONFLICT, BAD_REQUEST,
+        /** The daily spend limit refuses new paid work. */
+        SPEND_LIMIT
+    }
 
     private final Kind kind;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
 import fableforge.media.MediaStore;
+import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
@@ -17,8 +18,10 @@ import fableforge.studio.Studio;
 import fableforge.studio.StudioException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +89,7 @@ public final class WebServer implements AutoCloseable {
                 case NOT_FOUND -> 404;
                 case CONFLICT -> 409;
                 case BAD_REQUEST -> 400;
+                case SPEND_LIMIT -> 402;
             }, e.kind().name().toLowerCase(), e.getMessage()));
             config.routes.exception(InvalidQuizException.class, (e, ctx) -> {
                 ObjectNode body = mapper.createObjectNode().put("error", "invalid_quiz")
@@ -96,8 +100,7 @@ public final class WebServer implements AutoCloseable {
                 }
                 json(ctx, 400, body);
             });
-            config.routes.exception(ProviderException.class, (e, ctx) ->
-                    error(ctx, 502, "provider_failed", "The story provider failed: " + e.getMessage() + ". Try again."));
+            config.routes.exception(ProviderException.class, (e, ctx) -> providerFailed(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "Something went wrong on the server; nothing was changed. Try again.");
@@ -171,10 +174,30 @@ public final class WebServer implements AutoCloseable {
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
     }
 
+    /**
+     * A provider failure the retries did not cure. Out of credit is said as exactly that (402); a
+     * problem the user's configuration must fix is not followed by "try again".
+     */
+    private void providerFailed(Context ctx, ProviderException e) {
+        switch (e.error()) {
+            case ProviderError.BillingLimit billing -> error(ctx, 402, "billing_limit", billing.message());
+            case ProviderError.BadCredentials credentials -> error(ctx, 502, "provider_credentials", credentials.message());
+            case ProviderError.BadRequest request -> error(ctx, 502, "provider_rejected", request.message());
+            default -> error(ctx, 502, "provider_failed", "The story provider failed: " + e.getMessage() + ". Try again.");
+        }
+    }
+
     private void media(Context ctx) throws Exception {
         String key = ctx.pathParam("key");
         Optional<InputStream> in;
         try {
+            Optional<URI> elsewhere = media.redirect(key);
+            if (elsewhere.isPresent()) {
+                // A signed link expires, so neither the redirect nor the link may be cached for long.
+                ctx.header("Cache-Control", "no-store");
+                ctx.redirect(elsewhere.get().toString(), HttpStatus.FOUND);
+                return;
+            }
             in = media.open(key);
         } catch (IllegalArgumentException e) {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");

@@ -34,6 +34,10 @@ class ImageProducerTest {
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
     private ImageProducer producer(ImageGenerator generator, int maxTries, Duration timeout) {
+        return producer(generator, new LocalMediaStore(mediaRoot, "/media/"), maxTries, timeout);
+    }
+
+    private ImageProducer producer(ImageGenerator generator, fableforge.media.MediaStore media, int maxTries, Duration timeout) {
         RateLimiter recordingLimiter = new RateLimiter() {
             @Override
             public void acquire() {
@@ -44,7 +48,7 @@ class ImageProducerTest {
                 pauses.add(wait);
             }
         };
-        return new ImageProducer(generator, new LocalMediaStore(mediaRoot, "/media/"), new CallGate(3, recordingLimiter),
+        return new ImageProducer(generator, media, new CallGate(3, recordingLimiter),
                 new RetryPolicy(maxTries, Duration.ofMillis(100), Duration.ofSeconds(2), timeout),
                 sleeps::add, new Random(3), Clock.systemUTC());
     }
@@ -106,6 +110,33 @@ class ImageProducerTest {
 
         assertThat(outcome).isInstanceOf(ImageOutcome.Failed.class);
         assertThat(generator.triesOf(2)).isEqualTo(1);
+    }
+
+    @Test
+    void aMediaStoreThatRefusesItsCredentialsIsNotRetriedSoNoMoreImagesAreDrawn() throws Exception {
+        var generator = FakeImageGenerator.alwaysSucceeding();
+        var refusingStore = new fableforge.media.MediaStore() {
+            @Override
+            public fableforge.media.StoredMedia put(String key, byte[] bytes, String contentType) throws java.io.IOException {
+                throw new fableforge.media.MediaStoreException(new ProviderError.BadCredentials("Cloudinary: Invalid Signature"));
+            }
+
+            @Override
+            public Optional<java.io.InputStream> open(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public String name() {
+                return "refusing";
+            }
+        };
+
+        ImageOutcome outcome = producer(generator, refusingStore, 4, Duration.ofSeconds(5)).produce(task(3), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOfSatisfying(ImageOutcome.Failed.class,
+                failed -> assertThat(failed.reason()).contains("Invalid Signature").contains("after 1 try"));
+        assertThat(generator.triesOf(3)).isEqualTo(1);
     }
 
     @Test

@@ -48,11 +48,16 @@ import fableforge.studio.ImageJobs;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
+import fableforge.store.TrackingOutbox;
+import fableforge.tracking.GoogleSheetsSink;
+import fableforge.tracking.TrackingRelay;
+import fableforge.tracking.TrackingRows;
 import fableforge.web.WebServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -163,14 +168,28 @@ public final class App {
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
         StoryView view = new StoryView(stories, images, mapper, spending);
-        WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(), () -> health(mapper, database, served, media),
-                config.sseHeartbeat());
+        Optional<TrackingRelay> tracking = tracking(database, mapper);
+        WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(),
+                () -> health(mapper, database, served, media, tracking), config.sseHeartbeat());
         web.start(host, port);
         LOG.info("[START] story={} prompts={} images={} media={} database={}", served.storyWriter().name(),
                 served.promptWriter().name(), served.imageGenerator().name(), media.name(), database.file());
         config.providers().warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         jobs.resumeUnfinished();
-        return new RunningServer(web, jobs, database);
+        tracking.ifPresent(TrackingRelay::start);
+        return new RunningServer(web, jobs, database, tracking);
+    }
+
+    /** The Google Sheets relay when {@code USE_GOOGLE_AUTH=true}; nothing runs otherwise. */
+    private Optional<TrackingRelay> tracking(Database database, ObjectMapper mapper) {
+        Providers.Sheets sheets = config.providers().sheets();
+        if (!sheets.enabled()) {
+            return Optional.empty();
+        }
+        GoogleSheetsSink sink = GoogleSheetsSink.create(sheets, clock);
+        LOG.info("[START] tracking=google-sheets sheet={} range={}", sheets.sheetId().orElse(""), sheets.range());
+        return Optional.of(new TrackingRelay(new TrackingOutbox(database.jdbi(), clock), new TrackingRows(mapper), sink,
+                sheets.pollInterval(), sheets.maxBackoff(), Sleeper.REAL, clock));
     }
 
     private MediaStore mediaStore(Path dataDir) {
@@ -182,7 +201,8 @@ public final class App {
     }
 
     /** A started server; {@link #close()} stops it. */
-    public record RunningServer(WebServer web, ImageJobs jobs, Database database) implements AutoCloseable {
+    public record RunningServer(WebServer web, ImageJobs jobs, Database database, Optional<TrackingRelay> tracking)
+            implements AutoCloseable {
         public int port() {
             return web.port();
         }
@@ -190,12 +210,16 @@ public final class App {
         @Override
         public void close() throws Exception {
             web.close();
+            if (tracking.isPresent()) {
+                tracking.get().close();
+            }
             jobs.close();
             database.close();
         }
     }
 
-    private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media) {
+    private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media,
+                              Optional<TrackingRelay> tracking) {
         ObjectNode health = mapper.createObjectNode().put("status", "ok");
         ObjectNode providers = health.putObject("providers");
         lastCall(providers.putObject("story").put("adapter", pipeline.storyWriter().name()), pipeline.storyWriter());
@@ -204,6 +228,7 @@ public final class App {
                 .put("max_concurrent", config.imageMaxConcurrent())
                 .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"));
         lastCall(providers.putObject("media").put("adapter", media.name()), media);
+        trackingHealth(providers.putObject("tracking"), tracking);
         health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
         return health;
     }
@@ -219,6 +244,19 @@ public final class App {
             }
         }
         return stage;
+    }
+
+    /** Tracking's adapter, how many events still wait for it, and what went wrong while it is failing. */
+    private static void trackingHealth(ObjectNode node, Optional<TrackingRelay> tracking) {
+        if (tracking.isEmpty()) {
+            node.put("adapter", "none");
+            return;
+        }
+        TrackingRelay.Status status = tracking.get().status();
+        node.put("adapter", status.adapter()).put("backlog", status.backlog()).put("delivered_rows", status.deliveredRows());
+        status.lastDelivery().ifPresent(at -> node.put("last_delivery", at.toString()));
+        node.put("last_error", status.lastError().orElse(null));
+        status.failingSince().ifPresent(at -> node.put("failing_since", at.toString()));
     }
 
     private static String quizJson() throws IOException {

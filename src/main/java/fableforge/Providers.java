@@ -79,14 +79,19 @@ public record Providers(
             Duration presignTtl) {
     }
 
-    /** Google Sheets tracking through a service account. */
+    /**
+     * Google Sheets tracking through a service account. {@code pollInterval}: how often the relay looks
+     * for new events; {@code maxBackoff}: the longest wait between tries while Sheets is failing.
+     */
     public record Sheets(
             boolean enabled,
             Optional<String> sheetId,
             Path credentialsFile,
             String range,
             URI tokenUrl,
-            URI sheetsRootUrl) {
+            URI sheetsRootUrl,
+            Duration pollInterval,
+            Duration maxBackoff) {
     }
 
     /** Spend accounting: an optional daily cap and an optional file overriding the built-in price table. */
@@ -121,7 +126,10 @@ public record Providers(
                 Path.of(reader.text("GOOGLE_APPLICATION_CREDENTIALS", "/etc/secrets/service-account.json")),
                 reader.text("GOOGLE_SHEET_RANGE", "Sheet1!A1"),
                 uri(reader, "GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token"),
-                uri(reader, "GOOGLE_SHEETS_ROOT_URL", "https://sheets.googleapis.com/"));
+                uri(reader, "GOOGLE_SHEETS_ROOT_URL", "https://sheets.googleapis.com/"),
+                // Sheets allows 60 write requests a minute per user; one append per 5 s stays far below.
+                Duration.ofMillis(reader.integer("GOOGLE_SHEETS_POLL_MS", 5_000, 10, 3_600_000)),
+                Duration.ofMillis(reader.integer("GOOGLE_SHEETS_MAX_BACKOFF_MS", 300_000, 10, 3_600_000)));
         Spend spend = new Spend(reader.optionalDecimal("SPEND_LIMIT_USD_PER_DAY", 0, 1_000_000),
                 reader.text("PRICE_TABLE_FILE").map(Path::of));
 

@@ -76,6 +76,10 @@ public final class Studio {
         }
         stories.create(new NewStory(storyId, json(plan.answers().values()), seed, json(plan.hero()), plan.bible().text(),
                 plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows));
+        events.emit(storyId, "story_created", events.data().put("story_id", storyId).put("hero", plan.hero().name())
+                .put("animal", plan.hero().species()).put("setting", plan.context().setting())
+                .put("visual_style", plan.context().visualStyle()).put("aspect_ratio", plan.context().aspectRatio().label()),
+                "story_created");
         LOG.info("[SUBMIT] story={} hero={} animal={}", storyId, plan.hero().name(), plan.hero().species());
         ObjectNode result = mapper.createObjectNode();
         result.put("story_id", storyId);
@@ -133,6 +137,10 @@ public final class Studio {
                     old.edited() || !old.text().equals(scene.text())));
         }
         stories.saveScenes(storyId, rows);
+        // Before the status moves on: a retry after a crash here finds scenes_ready, does this again,
+        // and the dedupe key keeps the event single.
+        events.emit(storyId, "scenes_approved", events.data().put("story_id", storyId)
+                .put("edited_scenes", rows.stream().filter(SceneRow::edited).count()), "scenes_approved");
         stories.setStatus(storyId, StoryRecord.GENERATING);
         for (SceneRow row : rows) {
             ImageAttempt attempt = images.createAttempt(storyId, row.number(), row.prompt());

@@ -1,0 +1,5 @@
+package fableforge.store;
+
+/** A story event not yet delivered to tracking, with the story's hero name and animal for the row. */
+public record OutboxEvent(StoryEvent event, String heroName, String animal) {
+}

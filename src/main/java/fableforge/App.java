@@ -94,7 +94,7 @@ public final class App {
         ImageGenerator imageGenerator = switch (providers.images()) {
             case "openai" -> throw new IllegalStateException("IMAGE_PROVIDER=openai: not built yet");
             case "sdwebui" -> throw new IllegalStateException("IMAGE_PROVIDER=sdwebui: not built yet");
-            default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
+            default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline, config.offlineRefusedWords());
         };
         return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()), storyWriter, promptWriter, imageGenerator);
     }

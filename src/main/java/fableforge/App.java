@@ -122,7 +122,7 @@ public final class App {
         ImageGenerator imageGenerator = switch (providers.images()) {
             case "openai" -> new OpenAiImageGenerator(providers.openAi(), prices, meter, references, imageRateLimiter, clock);
             case "sdwebui" -> new SdWebUiImageGenerator(providers.sdWebUi(), clock);
-            default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline);
+            default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline, config.offlineRefusedWords());
         };
         return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()), storyWriter, promptWriter, imageGenerator);
     }

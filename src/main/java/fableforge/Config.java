@@ -22,6 +22,7 @@ public record Config(
         Duration imageRetryBase,
         Duration offlineLatency,
         double offlineFailureRate,
+        List<String> offlineRefusedWords,
         boolean debug,
         int port,
         Path dataDir,
@@ -51,6 +52,7 @@ public record Config(
                 Duration.ofMillis(reader.integer("IMAGE_RETRY_BASE_MS", 1_000, 0, 600_000)),
                 Duration.ofMillis(reader.integer("OFFLINE_LATENCY_MS", 0, 0, 600_000)),
                 reader.decimal("OFFLINE_FAILURE_RATE", 0, 0, 1),
+                reader.words("OFFLINE_REFUSED_WORDS"),
                 reader.bool("DEBUG"),
                 reader.integer("PORT", 8080, 1, 65_535),
                 Path.of(reader.text("FABLEFORGE_DATA_DIR").orElse("data")),
@@ -162,6 +164,12 @@ public record Config(
                 problems.add(name + "=" + text.get() + ": must be a number such as 0.2");
                 return fallback;
             }
+        }
+
+        /** A comma-separated list, each entry trimmed, empty entries dropped. */
+        List<String> words(String name) {
+            return text(name).map(list -> java.util.Arrays.stream(list.split(",")).map(String::strip)
+                    .filter(word -> !word.isEmpty()).toList()).orElse(List.of());
         }
 
         boolean bool(String name) {

@@ -25,7 +25,15 @@ class ConfigTest {
         assertThat(config.imageTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.offlineLatency()).isZero();
         assertThat(config.offlineFailureRate()).isZero();
+        assertThat(config.offlineRefusedWords()).isEmpty();
         assertThat(config.debug()).isFalse();
+    }
+
+    @Test
+    void offlineRefusedWordsAreACommaSeparatedListWithBlanksDropped() {
+        Config config = Config.load(Map.of("OFFLINE_REFUSED_WORDS", " harpoon, fights ,,fight to the death,"), dir.resolve("none"));
+
+        assertThat(config.offlineRefusedWords()).containsExactly("harpoon", "fights", "fight to the death");
     }
 
     @Test

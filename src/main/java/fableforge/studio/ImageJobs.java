@@ -98,7 +98,7 @@ public final class ImageJobs implements AutoCloseable {
             ReentrantLock lock = storyLocks.computeIfAbsent(storyId, id -> new ReentrantLock());
             lock.lock();
             try {
-                record(storyId, scene, attempt, outcome);
+                record(storyId, scene, attempt, row.get().prompt(), outcome);
                 checkComplete(storyId);
             } finally {
                 lock.unlock();
@@ -113,7 +113,7 @@ public final class ImageJobs implements AutoCloseable {
         }
     }
 
-    private void record(String storyId, int scene, int attempt, ImageOutcome outcome) {
+    private void record(String storyId, int scene, int attempt, String requestedPrompt, ImageOutcome outcome) {
         String dedupe = "image:" + scene + ":" + attempt;
         switch (outcome) {
             case ImageOutcome.Produced produced -> {
@@ -121,6 +121,7 @@ public final class ImageJobs implements AutoCloseable {
                         produced.width(), produced.height(), produced.tries().size(), produced.prompt());
                 ObjectNode data = events.data().put("scene_number", scene).put("url", produced.media().url())
                         .put("status", ImageAttempt.PENDING_APPROVAL).put("attempt", attempt).put("prompt", produced.prompt());
+                PromptChanges.describe(data, requestedPrompt, produced.prompt());
                 events.emit(storyId, "image_ready", data, dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
             }

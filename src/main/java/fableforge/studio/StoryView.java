@@ -103,6 +103,8 @@ public final class StoryView {
         node.put("status", attempt.status());
         node.put("url", attempt.url());
         node.put("prompt", attempt.finalPrompt() != null ? attempt.finalPrompt() : attempt.prompt());
+        node.put("final_prompt", attempt.finalPrompt());
+        PromptChanges.describe(node, attempt.prompt(), attempt.finalPrompt());
         node.put("error", attempt.error());
         node.put("tries", attempt.tries());
         return node;

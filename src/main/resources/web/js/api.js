@@ -2,7 +2,8 @@
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body?.message || describeStatus(status));
+    // A 402 (daily spending limit reached) may carry its explanation in "error" alone.
+    super(body?.message || (status === 402 && typeof body?.error === 'string' && body.error) || describeStatus(status));
     this.status = status;
     this.code = body?.error || 'error';
     this.fields = body?.fields || {};
@@ -11,6 +12,7 @@ export class ApiError extends Error {
 
 function describeStatus(status) {
   if (status === 0) return 'Could not reach the server. Check your connection and try again.';
+  if (status === 402) return 'The daily spending limit has been reached.';
   if (status === 404) return 'Not found. It may have been deleted.';
   if (status === 429) return 'The server is busy. Please wait a moment and try again.';
   if (status >= 500) return 'The server had a problem. Please try again in a moment.';

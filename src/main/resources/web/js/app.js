@@ -27,7 +27,7 @@ const quiz = new QuizForm({
 
 const scenes = new ScenesEditor({
   form: $('#scenes-form'), list: $('#scenes-list'), error: $('#scenes-error'), submitButton: $('#scenes-submit'),
-  summary: $('#scenes-summary'), hero: $('#scenes-hero'),
+  summary: $('#scenes-summary'), hero: $('#scenes-hero'), spend: $('#scenes-spend'), quote: $('#scenes-quote'),
   onApprove: async (storyId, texts) => {
     await api.approveScenes(storyId, texts);
     const before = shown?.story_id === storyId ? shown : {};
@@ -37,7 +37,7 @@ const scenes = new ScenesEditor({
 });
 
 const gallery = new Gallery({
-  grid: $('#gallery'), hero: $('#images-hero'), progressText: $('#progress-text'), progressReady: $('#progress-ready'),
+  grid: $('#gallery'), hero: $('#images-hero'), spend: $('#images-spend'), progressText: $('#progress-text'), progressReady: $('#progress-ready'),
   progressApproved: $('#progress-approved'), storyError: $('#story-error'), allApproved: $('#all-approved'),
   viewer: $('#viewer'), viewerImg: $('#viewer-img'), viewerTitle: $('#viewer-title'),
 });
@@ -95,7 +95,7 @@ async function openStory(storyId) {
   shown = { ...story, story_id: storyId };
   if (story.status === 'scenes_ready') {
     show('scenes');
-    scenes.render(storyId, normalizeScenes(story), story.character, story.quiz);
+    scenes.render(storyId, normalizeScenes(story), story.character, story.quiz, story.cost);
     return undefined;
   }
   show('images');

@@ -1,9 +1,10 @@
 // One scene's card in the image grid: status, image (with versions), scene text, review actions.
 import { el, clear, setText, autoResize } from './dom.js';
 import { IMAGE_STATUS, REJECT_REASONS, plainError } from './status.js';
+import { promptChangesView } from './diff.js';
 
 export class ImageCard {
-  /** actions: {approve(n, attempt?), reject(n, body), open(n, url, attemptNumber)} */
+  /** actions: {approve(n, attempt?), reject(n, body), open(n, url, attemptNumber), redrawPrice() → "about $0.06" | null} */
   constructor(scene, actions) {
     this.scene = scene; // live object owned by the gallery
     this.actions = actions;
@@ -23,12 +24,13 @@ export class ImageCard {
     this.versions = el('div', { class: 'versions' }, this.prev, this.versionText, this.next, this.useVersion);
     this.text = el('p', { class: 'scene-copy' });
     this.failure = el('p', { class: 'card-error', role: 'status' });
+    this.changes = el('div', { class: 'changes-slot' });
     this.actionsBox = el('div', { class: 'card-actions' });
     this.message = el('p', { class: 'card-message', role: 'alert', hidden: true });
     this.rejectForm = this.buildRejectForm();
     this.root = el('li', { class: 'image-card', id: `image-${n}`, 'aria-labelledby': `image-${n}-title` },
       el('div', { class: 'card-head' }, el('h3', { id: `image-${n}-title`, text: `Scene ${n}` }), this.badge),
-      this.media, this.versions, this.failure,
+      this.media, this.versions, this.failure, this.changes,
       el('details', { class: 'scene-details' }, el('summary', {}, 'Scene text'), this.text),
       this.actionsBox, this.message, this.rejectForm);
   }
@@ -38,6 +40,7 @@ export class ImageCard {
     const name = `reason-${n}`;
     this.promptBox = el('textarea', { id: `prompt-${n}`, rows: 4, class: 'prompt-edit', oninput: e => autoResize(e.target) });
     this.applyBox = el('input', { type: 'checkbox', id: `apply-${n}` });
+    this.redrawButton = el('button', { type: 'submit', class: 'btn btn-danger btn-small' }, 'Redraw');
     const form = el('form', { class: 'reject-form', id: `reject-${n}`, hidden: true, novalidate: true, onsubmit: e => { e.preventDefault(); this.submitReject(); } },
       el('fieldset', { class: 'reasons' },
         el('legend', {}, "What's wrong?"),
@@ -48,7 +51,7 @@ export class ImageCard {
       this.promptBox,
       el('label', { class: 'check' }, this.applyBox, ' Apply this fix to scenes not yet generated'),
       el('div', { class: 'form-row' },
-        el('button', { type: 'submit', class: 'btn btn-danger btn-small' }, 'Redraw'),
+        this.redrawButton,
         el('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => this.toggleReject(false) }, 'Cancel')));
     return form;
   }
@@ -73,7 +76,21 @@ export class ImageCard {
     setText(this.failure, scene.status === 'failed' ? plainError(scene.error) : '');
     this.renderMedia(info);
     this.renderVersions();
+    this.renderPromptChanges();
     this.renderActions();
+  }
+
+  /** For the version shown: what sanitizing or shortening changed in its prompt, folded by default. */
+  renderPromptChanges() {
+    const shown = this.shown();
+    const changes = Array.isArray(shown?.prompt_changes) && shown.prompt_changes.length ? shown.prompt_changes : null;
+    // Rebuilding on every poll would close a diff the user has opened.
+    const key = changes ? JSON.stringify([shown.attempt, changes]) : '';
+    if (key === this.changesKey) return;
+    this.changesKey = key;
+    clear(this.changes);
+    this.changes.hidden = !changes;
+    if (changes) this.changes.append(promptChangesView(changes, this.scene.number));
   }
 
   renderMedia(info) {
@@ -126,20 +143,31 @@ export class ImageCard {
     const { status } = this.scene;
     const n = this.scene.number;
     if (!['pending_approval', 'approved', 'failed'].includes(status)) this.rejectForm.hidden = true;
+    const price = this.actions.redrawPrice?.() || null;
     // Same buttons as before: keep them, so the one a keyboard user is on keeps its focus.
-    const key = `${status}|${this.rejectForm.hidden}`;
+    const key = `${status}|${this.rejectForm.hidden}|${price}`;
     if (key === this.actionsKey) return;
     this.actionsKey = key;
+    // A redraw is a paid image: the buttons that lead to one say what it costs.
+    const label = text => (price ? [text, el('span', { class: 'btn-cost' }, price)] : text);
+    const named = text => (price ? `${text}, ${price}` : null);
+    if (price !== this.redrawPriceShown) {
+      this.redrawPriceShown = price;
+      if (price) this.redrawButton.setAttribute('aria-label', named('Redraw'));
+      else this.redrawButton.removeAttribute('aria-label');
+      clear(this.redrawButton).append(...[label('Redraw')].flat());
+    }
     const buttons = [];
     if (status === 'pending_approval') {
       buttons.push(el('button', { type: 'button', class: 'btn btn-ok', onclick: () => this.approve() }, 'Approve'));
     }
     if (status === 'pending_approval' || status === 'approved') {
       buttons.push(el('button', { type: 'button', class: 'btn', 'aria-expanded': String(!this.rejectForm.hidden),
-        'aria-controls': this.rejectForm.id, onclick: () => this.toggleReject() }, status === 'approved' ? 'Redo' : 'Reject'));
+        'aria-controls': this.rejectForm.id, 'aria-label': named(status === 'approved' ? 'Redo' : 'Reject'),
+        onclick: () => this.toggleReject() }, label(status === 'approved' ? 'Redo' : 'Reject')));
     }
     if (status === 'failed') {
-      buttons.push(el('button', { type: 'button', class: 'btn', onclick: () => this.toggleReject(true) }, 'Try again'));
+      buttons.push(el('button', { type: 'button', class: 'btn', 'aria-label': named('Try again'), onclick: () => this.toggleReject(true) }, label('Try again')));
     }
     buttons.forEach(b => b.setAttribute('aria-describedby', `image-${n}-title`));
     clear(this.actionsBox).append(...buttons);

@@ -3,13 +3,17 @@ import { el, clear, setText } from './dom.js';
 import { api } from './api.js';
 import { ImageCard } from './card.js';
 import { TOTAL_SCENES, normalizeScenes, heroLine } from './beats.js';
+import { isPaid, redrawPrice, renderSpend } from './cost.js';
 
 const READY = new Set(['pending_approval', 'approved']);
+const COST_REFRESH_MS = 2000; // after images land, the story's spend is fetched again (paid stories only)
 
 export class Gallery {
   constructor(refs) {
-    this.refs = refs; // {grid, hero, progressText, progressReady, progressApproved, storyError, allApproved, viewer, viewerImg, viewerTitle}
+    this.refs = refs; // {grid, hero, spend, progressText, progressReady, progressApproved, storyError, allApproved, viewer, viewerImg, viewerTitle}
     this.storyId = null;
+    this.cost = null;
+    this.costTimer = null;
     this.scenes = [];
     this.cards = [];
     this.storyStatus = null;
@@ -32,10 +36,12 @@ export class Gallery {
       const number = this.scenes.length + 1;
       this.scenes.push({ number, text: '', prompt: '', status: 'queued', url: null, attempt: 0, error: null, attempts: [] });
     }
+    this.setCost(story.cost ?? null);
     const actions = {
       approve: (n, attempt) => this.approve(n, attempt),
       reject: (n, body) => this.review(n, body),
       open: (n, url, attempt) => this.openViewer(n, url, attempt),
+      redrawPrice: () => redrawPrice(this.cost),
     };
     this.cards = this.scenes.map(scene => new ImageCard(scene, actions));
     clear(this.refs.grid).append(...this.cards.map(card => card.root));
@@ -47,6 +53,7 @@ export class Gallery {
   applyState(story) {
     if (story.story_id && story.story_id !== this.storyId) return;
     this.storyStatus = story.status || this.storyStatus;
+    if ('cost' in story) this.setCost(story.cost);
     for (const scene of normalizeScenes(story)) {
       const local = this.scenes[scene.number - 1];
       if (local) Object.assign(local, { text: scene.text || local.text, prompt: scene.prompt || local.prompt });
@@ -76,11 +83,14 @@ export class Gallery {
         if (!scene || (data.attempt ?? 0) < scene.attempt) break;
         Object.assign(scene, { status: data.status || 'pending_approval', url: data.url, attempt: data.attempt ?? scene.attempt,
           prompt: data.prompt || scene.prompt, error: null });
-        rememberAttempt(scene, { attempt: scene.attempt, url: data.url, status: scene.status, prompt: scene.prompt });
+        rememberAttempt(scene, { attempt: scene.attempt, url: data.url, status: scene.status, prompt: scene.prompt,
+          requested_prompt: data.requested_prompt, prompt_changes: data.prompt_changes });
+        this.refreshCostSoon();
         break;
       case 'image_failed':
         if (!scene || (data.attempt ?? 0) < scene.attempt) break;
         Object.assign(scene, { status: 'failed', attempt: data.attempt ?? scene.attempt, error: data.error });
+        this.refreshCostSoon();
         break;
       case 'approval_update':
         if (!scene) break;
@@ -100,6 +110,29 @@ export class Gallery {
     }
     if (scene) this.cards[scene.number - 1].update();
     this.refreshSummary();
+  }
+
+  /** The story's spend and prices; cards re-render their redraw price only when it changed. */
+  setCost(cost) {
+    const before = redrawPrice(this.cost);
+    this.cost = cost ?? null;
+    renderSpend(this.refs.spend, this.cost);
+    if (redrawPrice(this.cost) !== before) this.cards.forEach(card => card.update());
+  }
+
+  /** Live events do not carry the spend: a paid story fetches it again once a burst of images has landed. */
+  refreshCostSoon() {
+    if (!isPaid(this.cost) || this.costTimer) return;
+    const { storyId } = this;
+    this.costTimer = setTimeout(async () => {
+      this.costTimer = null;
+      try {
+        const story = await api.story(storyId);
+        if (storyId === this.storyId) this.setCost(story.cost ?? null);
+      } catch {
+        // The next event or poll tries again.
+      }
+    }, COST_REFRESH_MS);
   }
 
   setStatus(scene, status, attempt) {

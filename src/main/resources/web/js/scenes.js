@@ -1,13 +1,16 @@
 // The scenes screen: 20 editable scenes grouped by beat; drafts are kept in localStorage until approved.
 import { el, clear, setText, autoResize } from './dom.js';
 import { BEATS, isPlaceholder, heroLine } from './beats.js';
+import { quoteFor, renderSpend, todayText } from './cost.js';
 
 const draftKey = storyId => `fableforge.draft.${storyId}`;
+const APPROVE_LABEL = 'Approve scenes & make images';
 
 export class ScenesEditor {
-  constructor({ form, list, error, submitButton, summary, hero, onApprove }) {
-    Object.assign(this, { form, list, error, submitButton, summary, hero, onApprove });
+  constructor({ form, list, error, submitButton, summary, hero, spend, quote, onApprove }) {
+    Object.assign(this, { form, list, error, submitButton, summary, hero, spend, quote, onApprove });
     this.storyId = null;
+    this.approveLabel = APPROVE_LABEL;
     this.areas = [];
     form.addEventListener('submit', event => {
       event.preventDefault();
@@ -21,11 +24,12 @@ export class ScenesEditor {
     window.addEventListener('resize', () => this.areas.forEach(autoResize));
   }
 
-  render(storyId, scenes, character, quiz) {
+  render(storyId, scenes, character, quiz, cost) {
     this.storyId = storyId;
     const draft = loadDraft(storyId);
     setText(this.hero, heroLine(character, quiz) ? `Starring ${heroLine(character, quiz)}.` : '');
-    setText(this.error, '');
+    this.showError('');
+    this.showCost(cost);
     clear(this.list);
     this.areas = [];
     for (const beat of BEATS) {
@@ -72,6 +76,22 @@ export class ScenesEditor {
     if (this.areas.length) this.updateSummary();
   }
 
+  /** What the story has cost so far, and what drawing its 20 images will cost (nothing shown when free). */
+  showCost(cost) {
+    renderSpend(this.spend, cost);
+    const quote = quoteFor(cost, 'approve_scenes');
+    this.approveLabel = quote ? `Approve & draw ${quote.units ?? 20} images · ${quote.price}` : APPROVE_LABEL;
+    this.submitButton.textContent = this.approveLabel;
+    const today = todayText(cost);
+    setText(this.quote, quote ? [quote.description && `Estimate for ${quote.description}.`, today && `${today}.`].filter(Boolean).join(' ') : '');
+  }
+
+  /** A spending-limit refusal (HTTP 402) stops the whole step, so it is shown as a banner, not a field note. */
+  showError(message, status) {
+    setText(this.error, message);
+    this.error.classList.toggle('is-blocking', Boolean(message) && status === 402);
+  }
+
   updateSummary() {
     const todo = this.areas.filter(a => isPlaceholder(a.value) || !a.value.trim()).length;
     this.summary.textContent = todo ? `${todo} scene${todo > 1 ? 's' : ''} still need${todo > 1 ? '' : 's'} writing` : '';
@@ -85,10 +105,10 @@ export class ScenesEditor {
   }
 
   async approve() {
-    setText(this.error, '');
+    this.showError('');
     const todo = this.areas.find(a => isPlaceholder(a.value) || !a.value.trim());
     if (todo) {
-      setText(this.error, `Scene ${todo.dataset.number} still needs writing before we can draw it.`);
+      this.showError(`Scene ${todo.dataset.number} still needs writing before we can draw it.`);
       todo.focus();
       return;
     }
@@ -97,7 +117,9 @@ export class ScenesEditor {
       await this.onApprove(this.storyId, this.areas.map(a => a.value.trim()));
       localStorage.removeItem(draftKey(this.storyId));
     } catch (error) {
-      setText(this.error, error.message);
+      // The scenes stay as typed (and in the saved draft), so nothing is lost when the limit is raised.
+      this.showError(error.message, error.status);
+      if (error.status === 402) this.error.scrollIntoView({ block: 'center' });
     } finally {
       this.setBusy(false);
     }
@@ -107,7 +129,7 @@ export class ScenesEditor {
     this.submitButton.disabled = busy;
     this.submitButton.setAttribute('aria-busy', String(busy));
     this.submitButton.classList.toggle('is-busy', busy);
-    this.submitButton.textContent = busy ? 'Starting the drawings…' : 'Approve scenes & make images';
+    this.submitButton.textContent = busy ? 'Starting the drawings…' : this.approveLabel;
   }
 }
 

@@ -31,6 +31,8 @@ export const REJECT_REASONS = [
 export function plainError(error) {
   const text = String(error || '').trim();
   if (!text) return 'The image could not be made.';
+  // Out of credit or at a spending limit: the provider's own words say what to do (add credit, raise the limit).
+  if (/credit|billing|quota|spending limit|daily limit/i.test(text)) return text;
   if (/policy|safety|moderat|refus/i.test(text)) return 'The image service refused this prompt. Try rewording it.';
   if (/time ?out|timed out/i.test(text)) return 'The image service took too long to answer.';
   if (/rate|429|too many/i.test(text)) return 'The image service was busy (rate limit). Try again in a minute.';

@@ -113,6 +113,15 @@ final class StudioPage {
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redraw")).click();
     }
 
+    /** Rejects with a prompt of the user's own instead of the one the card offers. */
+    void rejectWithPrompt(int n, String prompt) {
+        card(n).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Reject\\b"))).click();
+        Locator form = page.locator("#reject-" + n);
+        assertThat(form).isVisible();
+        page.locator("#prompt-" + n).fill(prompt);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Redraw\\b"))).click();
+    }
+
     /** The redrawn image comes back as version 2, ready for review, and it renders. */
     void assertRedrawnForReview(int n) {
         assertThat(card(n).locator(".version-text")).hasText("Version 2 of 2", within(LONG));

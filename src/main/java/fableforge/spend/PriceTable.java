@@ -61,6 +61,20 @@ public final class PriceTable {
         return Optional.of(input.add(output).divide(MILLION, 6, RoundingMode.HALF_UP));
     }
 
+    /**
+     * What the input of an image call costs on top of the per-image price: the prompt's text tokens
+     * and, for edits, the reference image's tokens (gpt-image-1 reports both in its usage).
+     */
+    public Optional<BigDecimal> imageInput(String model, long textTokens, long imageTokens) {
+        JsonNode price = table.path("image_input").path(model);
+        if (!price.path("text_per_million").isNumber() || !price.path("image_per_million").isNumber()) {
+            return Optional.empty();
+        }
+        BigDecimal text = price.get("text_per_million").decimalValue().multiply(BigDecimal.valueOf(textTokens));
+        BigDecimal image = price.get("image_per_million").decimalValue().multiply(BigDecimal.valueOf(imageTokens));
+        return Optional.of(text.add(image).divide(MILLION, 6, RoundingMode.HALF_UP));
+    }
+
     /** A price per unit of a named product, e.g. {@code ("video", "kling-v1-6/std/5")} or {@code ("speech", "tts-1")}. */
     public Optional<BigDecimal> unit(String section, String product) {
         JsonNode price = table.path(section).path(product);

@@ -135,7 +135,7 @@ class OpenAiImagesWebTest {
             assertThat(line.model()).isEqualTo("gpt-image-1");
             assertThat(line.calls()).as("only delivered images are charged").isEqualTo(21);
         });
-        assertThat(spend.totalUsd()).isEqualByComparingTo(new BigDecimal("1.323"));
+        assertThat(spend.totalUsd()).isEqualByComparingTo(billed("0.063"));
         LOG.info("[FIGURES] calls={} (edits {}) refused={} rate-limited={} most-at-once={} most-in-1s={} story-seconds={} spend=${}",
                 fake.calls().size(), fake.calls("/v1/images/edits").size(),
                 fake.calls().stream().filter(c -> c.status() == 400).count(),
@@ -168,7 +168,7 @@ class OpenAiImagesWebTest {
         assertThat(fake.calls()).as("one call per scene, no retries").hasSize(20);
         assertThat(fake.violations()).isEmpty();
         StorySpend spend = new SpendLedger(server.database().jdbi(), Clock.systemUTC(), Optional.empty()).ofStory(id);
-        assertThat(spend.totalUsd()).isEqualByComparingTo(new BigDecimal("0.756"));
+        assertThat(spend.totalUsd()).isEqualByComparingTo(billed("0.063"));
     }
 
     @Test
@@ -198,7 +198,7 @@ class OpenAiImagesWebTest {
         assertThat(fake.calls("/v1/images/generations")).hasSize(1);
         assertThat(fake.violations()).isEmpty();
         StorySpend spend = new SpendLedger(server.database().jdbi(), Clock.systemUTC(), Optional.empty()).ofStory(id);
-        assertThat(spend.totalUsd()).as("the sheet and 21 scenes").isEqualByComparingTo(new BigDecimal("1.386"));
+        assertThat(spend.totalUsd()).as("the sheet and 21 scenes").isEqualByComparingTo(billed("0.063"));
     }
 
     private void assertWithinLimits() {
@@ -227,6 +227,22 @@ class OpenAiImagesWebTest {
         HttpResponse<String> approved = send("POST", "/approve_scenes", body.toString());
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
         return waitFor(id, story -> story.get("status").asText().equals("images_ready"));
+    }
+
+    /**
+     * What OpenAI bills for the images it delivered: the per-image price, plus gpt-image-1's input
+     * tokens at $5 (text, one a word at the fake) and $10 (reference images, 323 each) per million.
+     */
+    private BigDecimal billed(String perImage) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Call call : fake.calls()) {
+            if (call.status() == 200) {
+                long text = call.prompt().split("\\s+").length;
+                long image = call.images().size() * 323L;
+                total = total.add(new BigDecimal(perImage)).add(BigDecimal.valueOf(text * 5 + image * 10).movePointLeft(6));
+            }
+        }
+        return total;
     }
 
     private JsonNode waitFor(String storyId, Predicate<JsonNode> condition) throws Exception {

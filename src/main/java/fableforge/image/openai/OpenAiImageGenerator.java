@@ -21,6 +21,7 @@ import fableforge.spend.PriceQuote;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -183,7 +184,8 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         if (!inline && !first.path("url").isTextual()) {
             throw new ProviderException(new ProviderError.Transient("OpenAI answered without an image (no data[0].b64_json or url)"));
         }
-        meter.record(new Charge(storyId, "image", PROVIDER, model.id(), what + size + " " + quality, prices.image(model.id(), size, quality)));
+        meter.record(new Charge(storyId, "image", PROVIDER, model.id(), what + size + " " + quality + inputDetail(answer),
+                withInput(prices.image(model.id(), size, quality), answer)));
         logUsage(storyId, answer);
         byte[] bytes = inline ? decode(first.get("b64_json").asText()) : download(first.get("url").asText());
         ImageHeader header = ImageHeader.read(bytes).orElseThrow(() -> new ProviderException(
@@ -228,6 +230,25 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         } catch (IllegalArgumentException e) {
             throw new ProviderException(new ProviderError.Transient("OpenAI answered b64_json that is not base64"), e);
         }
+    }
+
+    /**
+     * The per-image price covers the picture; gpt-image-1 also bills its input (the prompt's text
+     * tokens, and a reference image's tokens on edits), which it reports in {@code usage}.
+     */
+    private Optional<BigDecimal> withInput(Optional<BigDecimal> perImage, JsonNode answer) {
+        JsonNode details = answer.path("usage").path("input_tokens_details");
+        if (perImage.isEmpty() || !details.isObject()) {
+            return perImage;
+        }
+        return prices.imageInput(model.id(), details.path("text_tokens").asLong(), details.path("image_tokens").asLong())
+                .map(input -> input.add(perImage.get())).or(() -> perImage);
+    }
+
+    private static String inputDetail(JsonNode answer) {
+        JsonNode details = answer.path("usage").path("input_tokens_details");
+        return details.isObject() ? " + " + details.path("text_tokens").asLong() + " text / "
+                + details.path("image_tokens").asLong() + " image input tokens" : "";
     }
 
     /** gpt-image-1 reports tokens; the charge comes from the price table, the tokens go to the log for checking it. */

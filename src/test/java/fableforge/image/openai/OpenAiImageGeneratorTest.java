@@ -94,9 +94,15 @@ class OpenAiImageGeneratorTest {
         assertThat(fake.calls().get(0).fields()).containsEntry("model", "gpt-image-1").containsEntry("quality", "high")
                 .doesNotContainKeys("style", "response_format");
         assertThat(fake.calls().get(1).fields()).containsEntry("quality", "medium");
-        assertThat(charges).extracting(Charge::detail, Charge::usd).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("1536x1024 high", Optional.of(new BigDecimal("0.25"))),
-                org.assertj.core.groups.Tuple.tuple("1024x1536 medium", Optional.of(new BigDecimal("0.063"))));
+        // The per-image price plus the prompt's text tokens at $5 per million (the fake counts one token a word).
+        long words0 = fake.calls().get(0).prompt().split("\\s+").length;
+        long words1 = fake.calls().get(1).prompt().split("\\s+").length;
+        assertThat(charges).extracting(Charge::detail).containsExactly(
+                "1536x1024 high + " + words0 + " text / 0 image input tokens", "1024x1536 medium + " + words1 + " text / 0 image input tokens");
+        assertThat(charges.get(0).usd().orElseThrow()).isEqualByComparingTo(new BigDecimal("0.25")
+                .add(new BigDecimal(words0 * 5).movePointLeft(6)));
+        assertThat(charges.get(1).usd().orElseThrow()).isEqualByComparingTo(new BigDecimal("0.063")
+                .add(new BigDecimal(words1 * 5).movePointLeft(6)));
     }
 
     @Test

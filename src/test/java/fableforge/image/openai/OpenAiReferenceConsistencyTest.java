@@ -119,7 +119,9 @@ class OpenAiReferenceConsistencyTest {
         assertThat(edits.stream().map(Call::prompt).distinct()).hasSize(10);
         assertThat(sheetTokens.get()).as("the sheet took its own rate token").isEqualTo(1);
         assertThat(charges).hasSize(11);
-        assertThat(charges).filteredOn(charge -> charge.detail().equals("character sheet 1536x1024 medium")).hasSize(1);
+        assertThat(charges).filteredOn(charge -> charge.detail().startsWith("character sheet 1536x1024 medium")).hasSize(1);
+        assertThat(charges).filteredOn(charge -> charge.detail().contains(" 323 image input tokens"))
+                .as("each edit is charged for its reference image's input tokens").hasSize(10);
     }
 
     @Test

@@ -3,21 +3,12 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.App;
-import fableforge.Config;
 import fableforge.fake.FakeOpenAiImages;
 import fableforge.fake.FakeOpenAiImages.Answer;
 import fableforge.fake.FakeOpenAiImages.Call;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.StorySpend;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,15 +42,13 @@ class OpenAiImagesWebTest {
     @TempDir
     Path data;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final FakeOpenAiImages fake = new FakeOpenAiImages(KEY);
-    private App.RunningServer server;
+    private TestApp app;
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (app != null) {
+            app.close();
         }
         fake.close();
     }
@@ -79,7 +67,7 @@ class OpenAiImagesWebTest {
         env.put("IMAGE_RATE_PER_MIN", String.valueOf(RATE_PER_MIN));
         env.put("IMAGE_MAX_CONCURRENT", String.valueOf(MAX_CONCURRENT));
         env.put("IMAGE_MAX_TRIES", "6");
-        server = new App(Config.load(env, data.resolve("none.env")), Clock.systemUTC()).serve("127.0.0.1", 0, data);
+        app = TestApp.start(env, data);
     }
 
     @Test
@@ -89,15 +77,15 @@ class OpenAiImagesWebTest {
                 .script(Answer.storm(4, 1_200));
         start();
         long started = System.nanoTime();
-        JsonNode submitted = submit();
+        JsonNode submitted = app.submit(TestApp.redFoxQuiz());
         String id = submitted.get("story_id").asText();
-        List<String> scenes = new ArrayList<>();
-        submitted.get("scenes").forEach(scene -> scenes.add(scene.asText()));
+        List<String> scenes = TestApp.sceneTexts(submitted);
         String tail = " Beyond them the old forest keeps its secrets, a menacing shadow crossing the far ridge.";
         scenes.set(3, "Ember pads along the riverbank at first light. " + "The reeds bend and whisper as she passes. ".repeat(7) + tail);
         scenes.set(8, "Ember climbs the long hill toward the owl's tree. " + "The wind tugs at her russet fur. ".repeat(8) + tail);
 
-        JsonNode story = approveAndWait(id, scenes);
+        app.approveScenes(id, scenes);
+        JsonNode story = app.waitForStatus(id, "images_ready");
 
         assertThat(story.get("status").asText()).isEqualTo("images_ready");
         assertThat(story.get("completed_scenes").asInt()).isEqualTo(20);
@@ -121,15 +109,16 @@ class OpenAiImagesWebTest {
         assertThat(fake.calls().size()).as("more calls than one bucket holds, so the rate mattered").isGreaterThan(RATE_PER_MIN);
 
         // A user-written prompt is not sanitized until the provider refuses it.
-        JsonNode decision = json(send("POST", "/approve_image/" + id + "/5", "{\"action\":\"reject\",\"prompt\":\"Ember raises a sword under the full moon.\"}"));
+        String redraw = "{\"action\":\"reject\",\"prompt\":\"Ember raises a sword under the full moon.\"}";
+        JsonNode decision = app.post("/approve_image/" + id + "/5", redraw).body();
         assertThat(decision.get("status").asText()).isEqualTo("regenerating");
-        JsonNode again = waitFor(id, s -> s.get("status").asText().equals("images_ready")
+        JsonNode again = app.waitFor(id, s -> s.get("status").asText().equals("images_ready")
                 && s.get("images").get("5").get("latest_attempt").asInt() == 2
                 && s.get("images").get("5").get("status").asText().equals("pending_approval"));
         assertThat(again.get("images").get("5").get("prompt").asText()).isEqualTo("Ember raises a staff under the full moon.");
         assertWithinLimits();
 
-        StorySpend spend = new SpendLedger(server.database().jdbi(), Clock.systemUTC(), Optional.empty()).ofStory(id);
+        StorySpend spend = spendOf(id);
         assertThat(spend.lines()).singleElement().satisfies(line -> {
             assertThat(line.stage()).isEqualTo("image");
             assertThat(line.model()).isEqualTo("gpt-image-1");
@@ -147,12 +136,9 @@ class OpenAiImagesWebTest {
     void runningOutOfCreditFailsTheRemainingImagesAtOnceSayingSo() throws Exception {
         fake.script(Answer.times(12, Answer.ok())).thenAlways(Answer.noCredit());
         start();
-        JsonNode submitted = submit();
-        String id = submitted.get("story_id").asText();
-        List<String> scenes = new ArrayList<>();
-        submitted.get("scenes").forEach(scene -> scenes.add(scene.asText()));
+        String id = app.submitAndApprove(TestApp.redFoxQuiz());
 
-        JsonNode story = approveAndWait(id, scenes);
+        JsonNode story = app.waitForStatus(id, "images_ready");
 
         assertThat(story.get("completed_scenes").asInt()).isEqualTo(12);
         List<JsonNode> failed = new ArrayList<>();
@@ -167,19 +153,16 @@ class OpenAiImagesWebTest {
         });
         assertThat(fake.calls()).as("one call per scene, no retries").hasSize(20);
         assertThat(fake.violations()).isEmpty();
-        StorySpend spend = new SpendLedger(server.database().jdbi(), Clock.systemUTC(), Optional.empty()).ofStory(id);
+        StorySpend spend = spendOf(id);
         assertThat(spend.totalUsd()).isEqualByComparingTo(billed("0.063"));
     }
 
     @Test
     void withReferenceConsistencyScenesAreDrawnFromOneSheetThenFromTheApprovedSceneOne() throws Exception {
         start(Map.of("IMAGE_CONSISTENCY", "reference"));
-        JsonNode submitted = submit();
-        String id = submitted.get("story_id").asText();
-        List<String> scenes = new ArrayList<>();
-        submitted.get("scenes").forEach(scene -> scenes.add(scene.asText()));
+        String id = app.submitAndApprove(TestApp.redFoxQuiz());
 
-        JsonNode story = approveAndWait(id, scenes);
+        JsonNode story = app.waitForStatus(id, "images_ready");
 
         assertThat(story.get("completed_scenes").asInt()).isEqualTo(20);
         Path sheet = data.resolve("media/stories/" + id + "/character-sheet.png");
@@ -187,17 +170,17 @@ class OpenAiImagesWebTest {
         assertThat(fake.calls("/v1/images/edits")).hasSize(20)
                 .allSatisfy(edit -> assertThat(edit.images()).singleElement().isEqualTo(Files.readAllBytes(sheet)));
 
-        assertThat(send("POST", "/approve_image/" + id + "/1", "{\"action\":\"approve\"}").statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/approve_image/" + id + "/5", "{\"action\":\"reject\",\"reason\":\"composition\"}").statusCode())
+        assertThat(app.post("/approve_image/" + id + "/1", "{\"action\":\"approve\"}").status()).isEqualTo(200);
+        assertThat(app.post("/approve_image/" + id + "/5", "{\"action\":\"reject\",\"reason\":\"composition\"}").status())
                 .isEqualTo(200);
-        waitFor(id, s -> s.get("images").get("5").get("latest_attempt").asInt() == 2
+        app.waitFor(id, s -> s.get("images").get("5").get("latest_attempt").asInt() == 2
                 && s.get("images").get("5").get("status").asText().equals("pending_approval"));
 
         byte[] sceneOne = Files.readAllBytes(data.resolve("media/stories/" + id + "/scene-01-a1.png"));
         assertThat(fake.calls("/v1/images/edits").getLast().images()).singleElement().isEqualTo(sceneOne);
         assertThat(fake.calls("/v1/images/generations")).hasSize(1);
         assertThat(fake.violations()).isEmpty();
-        StorySpend spend = new SpendLedger(server.database().jdbi(), Clock.systemUTC(), Optional.empty()).ofStory(id);
+        StorySpend spend = spendOf(id);
         assertThat(spend.totalUsd()).as("the sheet and 21 scenes").isEqualByComparingTo(billed("0.063"));
     }
 
@@ -214,19 +197,8 @@ class OpenAiImagesWebTest {
         }
     }
 
-    private JsonNode submit() throws Exception {
-        HttpResponse<String> response = send("POST", "/submit", Files.readString(Path.of("examples/red-fox.json")));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
-    }
-
-    private JsonNode approveAndWait(String id, List<String> scenes) throws Exception {
-        ObjectNode body = mapper.createObjectNode().put("story_id", id);
-        ArrayNode array = body.putArray("scenes");
-        scenes.forEach(array::add);
-        HttpResponse<String> approved = send("POST", "/approve_scenes", body.toString());
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
-        return waitFor(id, story -> story.get("status").asText().equals("images_ready"));
+    private StorySpend spendOf(String storyId) {
+        return new SpendLedger(app.server().database().jdbi(), Clock.systemUTC(), Optional.empty()).ofStory(storyId);
     }
 
     /**
@@ -243,27 +215,5 @@ class OpenAiImagesWebTest {
             }
         }
         return total;
-    }
-
-    private JsonNode waitFor(String storyId, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonNode story = json(send("GET", "/story/" + storyId, null));
-            if (condition.test(story) || System.nanoTime() > deadline) {
-                return story;
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode json(HttpResponse<String> response) throws Exception {
-        return mapper.readTree(response.body());
     }
 }

@@ -3,20 +3,9 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.App;
-import fableforge.Config;
 import fableforge.fake.FakeOpenAiChat;
 import fableforge.fake.FakeOpenAiChat.PromptAnswer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,50 +17,25 @@ class OpenAiWebFlowTest {
     @TempDir
     Path data;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final FakeOpenAiChat openAi = new FakeOpenAiChat();
-    private App.RunningServer server;
+    private TestApp app;
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (app != null) {
+            app.close();
         }
         openAi.close();
     }
 
     private void start(String key) throws Exception {
-        Map<String, String> env = Map.of("OPENAI_API_KEY", key, "OPENAI_BASE_URL", openAi.baseUrl(), "IMAGE_PROVIDER", "offline");
-        server = new App(Config.load(env, data.resolve("none.env")), Clock.systemUTC()).serve("127.0.0.1", 0, data);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode submitRedFox() throws Exception {
-        HttpResponse<String> response = send("POST", "/submit", Files.readString(Path.of("examples/red-fox.json")));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return mapper.readTree(response.body());
+        app = TestApp.start(Map.of("OPENAI_API_KEY", key, "OPENAI_BASE_URL", openAi.baseUrl(), "IMAGE_PROVIDER", "offline"), data);
     }
 
     private JsonNode approveAndWaitForImages(JsonNode submitted) throws Exception {
         String id = submitted.get("story_id").asText();
-        ObjectNode body = mapper.createObjectNode().put("story_id", id);
-        submitted.get("scenes").forEach(body.putArray("scenes")::add);
-        HttpResponse<String> approved = send("POST", "/approve_scenes", body.toString());
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonNode story = mapper.readTree(send("GET", "/story/" + id, null).body());
-            if (story.get("status").asText().equals("images_ready") || System.nanoTime() > deadline) {
-                return story;
-            }
-            Thread.sleep(200);
-        }
+        app.approveScenes(id, TestApp.sceneTexts(submitted));
+        return app.waitForStatus(id, "images_ready");
     }
 
     private static int occurrences(String text, String part) {
@@ -83,7 +47,7 @@ class OpenAiWebFlowTest {
         openAi.promptAnswersAfter(PromptAnswer.PARAPHRASED_BIBLE);
         start(FakeOpenAiChat.KEY);
 
-        JsonNode submitted = submitRedFox();
+        JsonNode submitted = app.submit(TestApp.redFoxQuiz());
         assertThat(submitted.get("scenes")).hasSize(20);
         assertThat(submitted.get("scenes").get(1).asText()).isEqualTo("When Ember asks to join, the others laugh and turn away.");
         assertThat(submitted.get("scenes").get(14).asText()).contains("Lord Thorn");
@@ -99,7 +63,7 @@ class OpenAiWebFlowTest {
         });
         assertThat(openAi.problems()).isEmpty();
 
-        JsonNode health = mapper.readTree(send("GET", "/health", null).body());
+        JsonNode health = app.get("/health");
         assertThat(health.at("/providers/story/adapter").asText()).isEqualTo("openai:gpt-4o-mini");
         assertThat(health.at("/providers/prompts/adapter").asText()).isEqualTo("openai:gpt-4o-mini");
         assertThat(health.at("/providers/story/last_call/answered").asBoolean()).isTrue();
@@ -112,7 +76,7 @@ class OpenAiWebFlowTest {
         openAi.promptAnswersAfter(PromptAnswer.SERVER_ERROR);
         start(FakeOpenAiChat.KEY);
 
-        JsonNode story = approveAndWaitForImages(submitRedFox());
+        JsonNode story = approveAndWaitForImages(app.submit(TestApp.redFoxQuiz()));
 
         assertThat(story.get("status").asText()).isEqualTo("images_ready");
         assertThat(story.get("completed_scenes").asInt()).isEqualTo(20);
@@ -125,10 +89,10 @@ class OpenAiWebFlowTest {
     void aRejectedKeyFailsTheSubmitWithAMessageThatNamesTheSetting() throws Exception {
         start("sk-wrong-key");
 
-        HttpResponse<String> response = send("POST", "/submit", Files.readString(Path.of("examples/red-fox.json")));
+        TestApp.Response response = app.post("/submit", TestApp.redFoxQuiz());
 
-        assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.body()).contains("OPENAI_API_KEY");
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.text()).contains("OPENAI_API_KEY");
         assertThat(openAi.calls()).hasSize(1);
     }
 }

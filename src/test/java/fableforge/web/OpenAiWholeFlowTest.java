@@ -3,11 +3,7 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.App;
-import fableforge.Config;
 import fableforge.fake.FakeOpenAiChat;
 import fableforge.fake.FakeOpenAiImages;
 import fableforge.fake.FakeServer;
@@ -19,11 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +34,18 @@ class OpenAiWholeFlowTest {
     @TempDir
     Path data;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final FakeOpenAiChat chat = new FakeOpenAiChat().key(KEY);
     private final FakeOpenAiImages images = new FakeOpenAiImages(KEY);
     /** One base URL for both APIs, as OpenAI has: chat calls go to the chat fake, image calls to the image fake. */
     private final FakeServer openAi = new FakeServer()
             .on("POST", "/v1/chat/.*", request -> forward(request, chat.baseUrl()))
             .on("POST", "/v1/images/.*", request -> forward(request, images.baseUrl()));
-    private App.RunningServer server;
+    private TestApp app;
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (app != null) {
+            app.close();
         }
         openAi.close();
         chat.close();
@@ -68,19 +59,19 @@ class OpenAiWholeFlowTest {
         env.put("IMAGE_RATE_PER_MIN", "1200");
         env.put("IMAGE_RETRY_BASE_MS", "20");
         env.put("SPEND_LIMIT_USD_PER_DAY", spendLimit);
-        server = new App(Config.load(env, data.resolve("none.env")), Clock.systemUTC()).serve("127.0.0.1", 0, data);
+        app = TestApp.start(env, data);
     }
 
     @Test
     void onlyAnOpenAiKeyRunsTheWholeStoryOnOpenAiAndChargesEveryCallToIt() throws Exception {
         start("50");
-        JsonNode health = get("/health").get("providers");
+        JsonNode health = app.get("/health").get("providers");
         assertThat(health.at("/story/adapter").asText()).isEqualTo("openai:gpt-4o-mini");
         assertThat(health.at("/prompts/adapter").asText()).startsWith("openai");
         assertThat(health.at("/images/adapter").asText()).isEqualTo("openai:gpt-image-1");
         assertThat(health.at("/images/rate_per_min").asText()).isEqualTo("1200");
 
-        JsonNode submitted = post("/submit", quiz()).body();
+        JsonNode submitted = app.submit(quiz());
         String id = submitted.get("story_id").asText();
         assertThat(submitted.get("scenes")).hasSize(20);
         assertThat(submitted.at("/cost/next_step/units").asInt()).isEqualTo(20);
@@ -89,8 +80,8 @@ class OpenAiWholeFlowTest {
         assertThat(submitted.at("/cost/spent_usd").decimalValue()).isPositive().isLessThan(new BigDecimal("0.01"));
         assertThat(chat.calls()).hasSize(1);
 
-        assertThat(post("/approve_scenes", approval(id, submitted.get("scenes"))).status()).isEqualTo(202);
-        JsonNode drawn = waitFor(id, story -> story.get("completed_scenes").asInt() == 20);
+        app.approveScenes(id, TestApp.sceneTexts(submitted));
+        JsonNode drawn = app.waitFor(id, story -> story.get("completed_scenes").asInt() == 20);
 
         assertThat(chat.calls()).as("the story, then the prompts once, on the approved scenes").hasSize(2);
         assertThat(images.calls("/v1/images/generations")).hasSize(20);
@@ -105,28 +96,27 @@ class OpenAiWholeFlowTest {
         assertThat(cost.get("next_step").isNull()).isTrue();
         assertThat(cost.get("per_image_usd").decimalValue()).isEqualByComparingTo("0.063");
 
-        for (int scene = 1; scene <= 20; scene++) {
-            post("/approve_image/" + id + "/" + scene, mapper.createObjectNode().put("action", "approve"));
-        }
-        assertThat(get("/story/" + id).get("status").asText()).isEqualTo("all_approved");
+        app.approveEveryImage(id);
+        assertThat(app.story(id).get("status").asText()).isEqualTo("all_approved");
     }
 
     @Test
     void onceTodaysSpendReachesTheLimitNewPaidWorkIsRefusedWithAMessageAndNothingChanges() throws Exception {
         start("1.00");
-        JsonNode submitted = post("/submit", quiz()).body();
+        JsonNode submitted = app.submit(quiz());
         String id = submitted.get("story_id").asText();
-        post("/approve_scenes", approval(id, submitted.get("scenes")));
-        waitFor(id, story -> story.get("completed_scenes").asInt() == 20);
+        app.approveScenes(id, TestApp.sceneTexts(submitted));
+        app.waitFor(id, story -> story.get("completed_scenes").asInt() == 20);
         int imageCalls = images.calls().size();
 
-        Response redraw = post("/approve_image/" + id + "/3", mapper.createObjectNode().put("action", "reject").put("reason", "colours"));
-        Response another = post("/submit", quiz());
+        TestApp.Response redraw = app.post("/approve_image/" + id + "/3",
+                TestApp.jsonObject().put("action", "reject").put("reason", "colours"));
+        TestApp.Response another = app.post("/submit", quiz());
 
         assertThat(redraw.status()).isEqualTo(402);
         assertThat(redraw.body().get("message").asText()).contains("spend limit of $1.00 is reached").contains("SPEND_LIMIT_USD_PER_DAY");
         assertThat(another.status()).isEqualTo(402);
-        JsonNode after = get("/story/" + id);
+        JsonNode after = app.story(id);
         assertThat(after.at("/images/3/status").asText()).isEqualTo("pending_approval");
         assertThat(after.at("/images/3/latest_attempt").asInt()).isEqualTo(1);
         assertThat(images.calls()).hasSize(imageCalls);
@@ -157,27 +147,9 @@ class OpenAiWholeFlowTest {
         }
     }
 
-    private ObjectNode quiz() {
-        return mapper.createObjectNode().put("animal", "fox").put("character_name", "Ember").put("setting", "enchanted forest")
+    private static ObjectNode quiz() {
+        return TestApp.jsonObject().put("animal", "fox").put("character_name", "Ember").put("setting", "enchanted forest")
                 .put("visual_style", "watercolor").put("power", "fire").put("villain", "tyrant");
-    }
-
-    private ObjectNode approval(String id, JsonNode scenes) {
-        ObjectNode body = mapper.createObjectNode().put("story_id", id);
-        ArrayNode texts = body.putArray("scenes");
-        scenes.forEach(texts::add);
-        return body;
-    }
-
-    private JsonNode waitFor(String id, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode story = get("/story/" + id);
-        while (!condition.test(story)) {
-            assertThat(System.nanoTime()).as("story %s never got there: %s", id, story.get("status")).isLessThan(deadline);
-            Thread.sleep(100);
-            story = get("/story/" + id);
-        }
-        return story;
     }
 
     private static int count(String text, String part) {
@@ -186,25 +158,5 @@ class OpenAiWholeFlowTest {
             count++;
         }
         return count;
-    }
-
-    private record Response(int status, JsonNode body) {
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return mapper.readTree(response.body());
-    }
-
-    private Response post(String path, JsonNode body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), mapper.readTree(response.body()));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 }

@@ -3,23 +3,9 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.App;
-import fableforge.Config;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -43,25 +29,22 @@ class RefusedPromptApiTest {
     @TempDir
     Path data;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private App.RunningServer server;
+    private TestApp app;
 
     @BeforeEach
     void start() throws Exception {
-        Config config = Config.load(Map.of("OFFLINE_REFUSED_WORDS", REFUSED, "IMAGE_RETRY_BASE_MS", "1"), data.resolve("none.env"));
-        server = new App(config, Clock.systemUTC()).serve("127.0.0.1", 0, data);
+        app = TestApp.start(Map.of("OFFLINE_REFUSED_WORDS", REFUSED, "IMAGE_RETRY_BASE_MS", "1"), data);
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
+        app.close();
     }
 
     @Test
     void aRefusedPromptIsRedrawnShortenedAndTheStoryShowsWhichWordsWereCut() throws Exception {
         String id = storyWithScene2(SCENE_WITH_HARPOON);
-        JsonNode story = waitFor(id, s -> s.get("status").asText().equals("images_ready"));
+        JsonNode story = app.waitForStatus(id, "images_ready");
 
         JsonNode image = story.get("images").get("2");
         assertThat(image.get("status").asText()).isEqualTo("pending_approval");
@@ -91,35 +74,30 @@ class RefusedPromptApiTest {
     @Test
     void aRedrawPromptTheUserWroteIsSanitizedAfterARefusalAndTheSwapIsShown() throws Exception {
         String id = storyWithScene2("Ember sits by the river and watches the water.");
-        waitFor(id, s -> s.get("status").asText().equals("images_ready"));
+        app.waitForStatus(id, "images_ready");
         String prompt = "Style: ink drawing.\nEmber fights the tide at dawn, small but stubborn.";
 
-        HttpResponse<String> rejected = send("POST", "/approve_image/" + id + "/4",
-                mapper.createObjectNode().put("action", "reject").put("reason", "other").put("prompt", prompt).toString());
-        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
-        JsonNode story = waitFor(id, s -> s.get("images").get("4").get("attempt").asInt() == 2
+        TestApp.Response rejected = app.post("/approve_image/" + id + "/4",
+                TestApp.jsonObject().put("action", "reject").put("reason", "other").put("prompt", prompt));
+        assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
+        JsonNode story = app.waitFor(id, s -> s.get("images").get("4").get("attempt").asInt() == 2
                 && s.get("images").get("4").get("status").asText().equals("pending_approval"));
 
         JsonNode second = story.get("images").get("4").get("attempts").get(1);
         assertThat(second.get("requested_prompt").asText()).isEqualTo(prompt);
         assertThat(second.get("final_prompt").asText()).isEqualTo("Style: ink drawing.\nEmber challenges the tide at dawn, small but stubborn.");
-        assertThat(mapper.writeValueAsString(second.get("prompt_changes"))).isEqualTo("""
+        assertThat(second.get("prompt_changes").toString()).isEqualTo("""
                 [{"op":"same","text":"Style: ink drawing. Ember"},{"op":"removed","text":"fights"},\
                 {"op":"added","text":"challenges"},{"op":"same","text":"the tide at dawn, small but stubborn."}]""");
         assertThat(story.get("images").get("4").get("attempts").get(0).has("prompt_changes")).isFalse();
     }
 
     private String storyWithScene2(String text) throws Exception {
-        HttpResponse<String> submitted = send("POST", "/submit", Files.readString(Path.of("examples/red-fox.json")));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        JsonNode story = mapper.readTree(submitted.body());
+        JsonNode story = app.submit(TestApp.redFoxQuiz());
         String id = story.get("story_id").asText();
-        ObjectNode body = mapper.createObjectNode().put("story_id", id);
-        ArrayNode scenes = body.putArray("scenes");
-        story.get("scenes").forEach(scenes::add);
-        scenes.set(1, mapper.getNodeFactory().textNode(text));
-        HttpResponse<String> approved = send("POST", "/approve_scenes", body.toString());
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+        List<String> scenes = TestApp.sceneTexts(story);
+        scenes.set(1, text);
+        app.approveScenes(id, scenes);
         return id;
     }
 
@@ -141,9 +119,7 @@ class RefusedPromptApiTest {
 
     /** The data of each image_ready event of the story, by scene number, read back from the event stream. */
     private Map<Integer, JsonNode> imageReadyEvents(String storyId) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/stream?channel=" + storyId))
-                .header("Accept", "text/event-stream").header("Last-Event-ID", "0").build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        var response = app.openEventStream(storyId, "Last-Event-ID", "0");
         var lines = response.body().iterator();
         Map<Integer, JsonNode> ready = new java.util.HashMap<>();
         String event = "";
@@ -155,31 +131,10 @@ class RefusedPromptApiTest {
                     break;
                 }
             } else if (line.startsWith("data: ") && event.equals("image_ready")) {
-                JsonNode data = mapper.readTree(line.substring(6));
+                JsonNode data = TestApp.json(line.substring(6));
                 ready.put(data.get("scene_number").asInt(), data);
             }
         }
         return ready;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode waitFor(String storyId, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonNode story = mapper.readTree(send("GET", "/story/" + storyId, null).body());
-            if (condition.test(story)) {
-                return story;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("story " + storyId + " never reached the expected state: " + story);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -3,20 +3,12 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.App;
-import fableforge.Config;
 import fableforge.fake.FakeCloudinary;
 import fableforge.fake.FakeS3;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,48 +26,24 @@ class RemoteMediaWebFlowTest {
     @TempDir
     Path data;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private App.RunningServer server;
+    private TestApp app;
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (app != null) {
+            app.close();
         }
     }
 
     private JsonNode twentyImagesWith(Map<String, String> environment) throws Exception {
-        server = new App(Config.load(environment, data.resolve("none.env")), Clock.systemUTC()).serve("127.0.0.1", 0, data);
-        HttpResponse<String> submitted = send("POST", "/submit", Files.readString(Path.of("examples/red-fox.json")));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        JsonNode story = mapper.readTree(submitted.body());
-        String id = story.get("story_id").asText();
-        ObjectNode approval = mapper.createObjectNode().put("story_id", id);
-        story.get("scenes").forEach(scene -> approval.withArray("scenes").add(scene));
-        HttpResponse<String> approved = send("POST", "/approve_scenes", approval.toString());
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode current;
-        do {
-            Thread.sleep(200);
-            current = mapper.readTree(send("GET", "/story/" + id, null).body());
-        } while (!current.get("status").asText().matches("images_ready|error") && System.nanoTime() < deadline);
+        app = TestApp.start(environment, data);
+        String id = app.submitAndApprove(TestApp.redFoxQuiz());
+        JsonNode current = app.waitFor(id, story -> story.get("status").asText().matches("images_ready|error"));
         assertThat(current.get("status").asText()).as(current.toString()).isEqualTo("images_ready");
         assertThat(current.get("images").size()).isEqualTo(20);
-        JsonNode health = mapper.readTree(send("GET", "/health", null).body());
+        JsonNode health = app.get("/health");
         assertThat(health.at("/providers/media/adapter").asText()).isEqualTo(environment.get("MEDIA_STORE"));
         return current;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<byte[]> fetch(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static void assertPng(HttpResponse<byte[]> response) {
@@ -99,11 +67,11 @@ class RemoteMediaWebFlowTest {
                 String url = story.get("images").get(Integer.toString(scene)).get("url").asText();
                 String publicId = "fableforge/stories/%s/scene-%02d-a1".formatted(id, scene);
                 assertThat(url).matches(cloudinary.deliveryBaseUrl() + "/fable-cloud/image/upload/v\\d+/" + publicId + "\\.png");
-                HttpResponse<byte[]> image = fetch(URI.create(url));
+                HttpResponse<byte[]> image = app.fetch(URI.create(url));
                 assertPng(image);
                 assertThat(image.body()).isEqualTo(cloudinary.asset("image", publicId).orElseThrow().bytes());
             }
-            HttpResponse<byte[]> throughTheApp = fetch(URI.create("http://127.0.0.1:" + server.port() + "/media/stories/" + id + "/scene-01-a1.png"));
+            HttpResponse<byte[]> throughTheApp = app.fetch(app.uri("/media/stories/" + id + "/scene-01-a1.png"));
             assertPng(throughTheApp);
         }
     }
@@ -123,7 +91,7 @@ class RemoteMediaWebFlowTest {
             assertThat(cloudinary.assetCount()).isEqualTo(20);
             String url = story.get("images").get("7").get("url").asText();
             assertThat(url).contains("/fable-cloud/image/upload/", "/tales/stories/");
-            assertPng(fetch(URI.create(url)));
+            assertPng(app.fetch(URI.create(url)));
         }
     }
 
@@ -145,15 +113,15 @@ class RemoteMediaWebFlowTest {
                 assertThat(story.get("images").get(Integer.toString(scene)).get("url").asText()).isEqualTo("media/" + key);
                 assertThat(s3.object("fable-media", key)).get().satisfies(object -> assertThat(object.contentType()).isEqualTo("image/png"));
             }
-            HttpResponse<byte[]> redirect = fetch(URI.create("http://127.0.0.1:" + server.port() + "/media/stories/" + id + "/scene-03-a1.png"));
+            HttpResponse<byte[]> redirect = app.fetch(app.uri("/media/stories/" + id + "/scene-03-a1.png"));
             assertThat(redirect.statusCode()).isEqualTo(302);
             assertThat(redirect.headers().firstValue("Cache-Control")).contains("no-store");
             String location = redirect.headers().firstValue("Location").orElseThrow();
             assertThat(location).startsWith(s3.url() + "/fable-media/stories/" + id + "/scene-03-a1.png?").contains("X-Amz-Expires=300");
-            HttpResponse<byte[]> image = fetch(URI.create(location));
+            HttpResponse<byte[]> image = app.fetch(URI.create(location));
             assertPng(image);
             assertThat(image.body()).isEqualTo(s3.object("fable-media", "stories/" + id + "/scene-03-a1.png").orElseThrow().bytes());
-            assertThat(fetch(URI.create("http://127.0.0.1:" + server.port() + "/media/stories/" + id + "/.hidden.png")).statusCode())
+            assertThat(app.fetch(app.uri("/media/stories/" + id + "/.hidden.png")).statusCode())
                     .as("an invalid key is not signed").isEqualTo(404);
         }
     }
@@ -172,7 +140,7 @@ class RemoteMediaWebFlowTest {
             String id = story.get("story_id").asText();
             String url = story.get("images").get("20").get("url").asText();
             assertThat(url).isEqualTo(s3.url() + "/fable-public/stories/" + id + "/scene-20-a1.png");
-            assertPng(fetch(URI.create(url)));
+            assertPng(app.fetch(URI.create(url)));
         }
     }
 }

@@ -3,25 +3,16 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.App;
-import fableforge.Config;
 import fableforge.fake.FakeSdWebUi;
 import fableforge.fake.FakeSdWebUi.Trouble;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
@@ -36,14 +27,12 @@ class SdWebUiWebFlowTest {
     Path data;
 
     private final FakeSdWebUi webUi = new FakeSdWebUi().requireAuth("u:p");
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private App.RunningServer server;
+    private TestApp app;
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (app != null) {
+            app.close();
         }
         webUi.close();
     }
@@ -54,39 +43,11 @@ class SdWebUiWebFlowTest {
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }
-        server = new App(Config.load(env, data.resolve("none.env")), Clock.systemUTC()).serve("127.0.0.1", 0, data);
+        app = TestApp.start(env, data);
     }
 
-    private HttpResponse<byte[]> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private JsonNode json(String method, String path, String body) throws Exception {
-        return mapper.readTree(send(method, path, body).body());
-    }
-
-    private String submitAndApproveScenes() throws Exception {
-        JsonNode submitted = json("POST", "/submit", Files.readString(Path.of("examples/red-fox.json")));
-        String id = submitted.get("story_id").asText();
-        ObjectNode approval = mapper.createObjectNode().put("story_id", id);
-        submitted.get("scenes").forEach(approval.putArray("scenes")::add);
-        assertThat(send("POST", "/approve_scenes", approval.toString()).statusCode()).isEqualTo(202);
-        return id;
-    }
-
-    private JsonNode waitFor(String id, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonNode story = json("GET", "/story/" + id, null);
-            if (condition.test(story) || System.nanoTime() > deadline) {
-                return story;
-            }
-            Thread.sleep(100);
-        }
+    private HttpResponse<byte[]> image(String url) throws Exception {
+        return app.fetch(app.uri("/" + url));
     }
 
     private static Stream<JsonNode> images(JsonNode story) {
@@ -99,8 +60,8 @@ class SdWebUiWebFlowTest {
         webUi.next(Trouble.OUT_OF_MEMORY, Trouble.OUT_OF_MEMORY, Trouble.OUT_OF_MEMORY);
         long started = System.nanoTime();
 
-        String id = submitAndApproveScenes();
-        JsonNode story = waitFor(id, s -> s.get("status").asText().equals("images_ready"));
+        String id = app.submitAndApprove(TestApp.redFoxQuiz());
+        JsonNode story = app.waitForStatus(id, "images_ready");
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(story.get("status").asText()).as(story.toString()).isEqualTo("images_ready");
@@ -112,7 +73,7 @@ class SdWebUiWebFlowTest {
         assertThat(images(story).mapToInt(image -> image.get("tries").asInt()).sum()).isEqualTo(23);
         for (int n = 1; n <= 20; n++) {
             String url = story.get("images").get(String.valueOf(n)).get("url").asText();
-            HttpResponse<byte[]> file = send("GET", "/" + url, null);
+            HttpResponse<byte[]> file = image(url);
             assertThat(file.headers().firstValue("Content-Type")).contains("image/png");
             var picture = ImageIO.read(new ByteArrayInputStream(file.body()));
             assertThat(picture.getWidth() + "x" + picture.getHeight()).isEqualTo("576x1024");
@@ -121,7 +82,7 @@ class SdWebUiWebFlowTest {
             assertThat(stored.filter(path -> path.toString().endsWith(".png"))).hasSize(20);
         }
 
-        JsonNode images = json("GET", "/health", null).get("providers").get("images");
+        JsonNode images = app.get("/health").get("providers").get("images");
         assertThat(images.get("adapter").asText()).isEqualTo("sdwebui");
         assertThat(images.get("last_call").get("answered").asBoolean()).isTrue();
         assertThat(images.get("last_call").get("http_status").asInt()).isEqualTo(200);
@@ -132,18 +93,18 @@ class SdWebUiWebFlowTest {
     @Test
     void aRejectedImageIsRedrawnWithTheNextSeed() throws Exception {
         start();
-        String id = submitAndApproveScenes();
-        waitFor(id, s -> s.get("status").asText().equals("images_ready"));
+        String id = app.submitAndApprove(TestApp.redFoxQuiz());
+        app.waitForStatus(id, "images_ready");
         long storySeed = webUi.drawn().get(0).seed();
-        byte[] first = send("GET", "/" + json("GET", "/story/" + id, null).get("images").get("5").get("url").asText(), null).body();
+        byte[] first = image(app.story(id).get("images").get("5").get("url").asText()).body();
 
-        assertThat(send("POST", "/approve_image/" + id + "/5", "{\"action\":\"reject\",\"reason\":\"colours\"}").statusCode()).isEqualTo(200);
-        JsonNode story = waitFor(id, s -> s.get("images").get("5").get("attempt").asInt() == 2
+        assertThat(app.post("/approve_image/" + id + "/5", "{\"action\":\"reject\",\"reason\":\"colours\"}").status()).isEqualTo(200);
+        JsonNode story = app.waitFor(id, s -> s.get("images").get("5").get("attempt").asInt() == 2
                 && s.get("images").get("5").get("status").asText().equals("pending_approval"));
 
         assertThat(webUi.drawn()).hasSize(21);
         assertThat(webUi.drawn().get(20).seed()).isEqualTo(storySeed + 1);
-        byte[] redrawn = send("GET", "/" + story.get("images").get("5").get("url").asText(), null).body();
+        byte[] redrawn = image(story.get("images").get("5").get("url").asText()).body();
         assertThat(redrawn).isNotEqualTo(first);
     }
 
@@ -151,16 +112,16 @@ class SdWebUiWebFlowTest {
     void aWebUiWithoutApiFailsEachImageOnceWithTheReasonAndHealthShowsTheAnswer() throws Exception {
         webUi.withoutApi();
         start();
-        JsonNode before = json("GET", "/health", null).get("providers").get("images").get("last_call");
+        JsonNode before = app.get("/health").get("providers").get("images").get("last_call");
         assertThat(before.get("called").asBoolean()).isFalse();
 
-        String id = submitAndApproveScenes();
-        JsonNode story = waitFor(id, s -> s.get("images").size() == 20
+        String id = app.submitAndApprove(TestApp.redFoxQuiz());
+        JsonNode story = app.waitFor(id, s -> s.get("images").size() == 20
                 && images(s).allMatch(image -> image.get("status").asText().equals("failed")));
 
         assertThat(images(story)).allSatisfy(image -> assertThat(image.get("error").asText()).contains("--api"));
         assertThat(webUi.requests()).as("a bad request is not retried").hasSize(20);
-        JsonNode after = json("GET", "/health", null).get("providers").get("images").get("last_call");
+        JsonNode after = app.get("/health").get("providers").get("images").get("last_call");
         assertThat(after.get("answered").asBoolean()).isTrue();
         assertThat(after.get("http_status").asInt()).isEqualTo(404);
     }

@@ -3,23 +3,12 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.App;
-import fableforge.Config;
 import fableforge.fake.FakeGoogleSheets;
 import fableforge.fake.FakeGoogleSheets.Failure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +22,8 @@ class SheetsTrackingWebTest {
     @TempDir
     Path data;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final FakeGoogleSheets google = new FakeGoogleSheets(SHEET_ID, "Sheet1!A1");
-    private App.RunningServer server;
+    private TestApp app;
 
     @BeforeEach
     void start() throws Exception {
@@ -48,12 +35,12 @@ class SheetsTrackingWebTest {
                 "GOOGLE_SHEETS_ROOT_URL", google.rootUrl(),
                 "GOOGLE_SHEETS_POLL_MS", "50",
                 "GOOGLE_SHEETS_MAX_BACKOFF_MS", "400");
-        server = new App(Config.load(env, data.resolve("none.env")), Clock.systemUTC()).serve("127.0.0.1", 0, data);
+        app = TestApp.start(env, data);
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
+        app.close();
         google.close();
     }
 
@@ -105,18 +92,10 @@ class SheetsTrackingWebTest {
     }
 
     private String storyFromQuizToAllApproved() throws Exception {
-        JsonNode submitted = json(send("POST", "/submit", Files.readString(Path.of("examples/red-fox.json"))));
-        String id = submitted.get("story_id").asText();
-        ObjectNode approval = mapper.createObjectNode().put("story_id", id);
-        submitted.get("scenes").forEach(approval.putArray("scenes")::add);
-        assertThat(send("POST", "/approve_scenes", approval.toString()).statusCode()).isEqualTo(202);
-        awaitStory(id, story -> story.get("status").asText().equals("images_ready"));
-        for (int scene = 1; scene <= 20; scene++) {
-            HttpResponse<String> approved = send("POST", "/approve_image/" + id + "/" + scene, "{\"action\":\"approve\"}");
-            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        }
-        assertThat(awaitStory(id, story -> story.get("status").asText().equals("all_approved")).get("status").asText())
-                .isEqualTo("all_approved");
+        String id = app.submitAndApprove(TestApp.redFoxQuiz());
+        app.waitForStatus(id, "images_ready");
+        app.approveEveryImage(id);
+        assertThat(app.waitForStatus(id, "all_approved").get("status").asText()).isEqualTo("all_approved");
         return id;
     }
 
@@ -125,18 +104,7 @@ class SheetsTrackingWebTest {
     }
 
     private JsonNode health() throws Exception {
-        return json(send("GET", "/health", null)).get("providers").get("tracking");
-    }
-
-    private JsonNode awaitStory(String id, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonNode story = json(send("GET", "/story/" + id, null));
-            if (condition.test(story) || System.nanoTime() > deadline) {
-                return story;
-            }
-            Thread.sleep(100);
-        }
+        return app.get("/health").get("providers").get("tracking");
     }
 
     private void await(Check condition) throws Exception {
@@ -152,17 +120,5 @@ class SheetsTrackingWebTest {
     @FunctionalInterface
     private interface Check {
         boolean holds() throws Exception;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode json(HttpResponse<String> response) throws Exception {
-        return mapper.readTree(response.body());
     }
 }

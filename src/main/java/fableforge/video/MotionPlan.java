@@ -20,12 +20,12 @@ public final class MotionPlan {
         Beat beat = scene.beat();
         return switch (beat) {
             case UNDERDOG -> pan(1.10, 0.006, 0.05, 0.5, flip, seconds, Easing.SINE_IN_OUT);
-            case DISCOVERY -> push(1.0, 0.022, 0.5, 0.42, seconds, Easing.CUBIC_OUT);
+            case DISCOVERY -> push(1.0, 0.022, 0.5, 0.42, seconds, Easing.SURGE);
             case SETBACK -> pullOut(1.22, 0.012, 0.5, 0.42, 0.6, seconds);
             case TRAINING -> pan(1.14, 0.0, 0.08, 0.5, flip, seconds, Easing.SINE_IN_OUT);
-            case TRANSFORMATION -> push(1.0, 0.028, 0.5, 0.45, seconds, Easing.CUBIC_OUT);
+            case TRANSFORMATION -> push(1.0, 0.028, 0.5, 0.45, seconds, Easing.SURGE);
             case POWER_DISPLAY -> rise(1.04, 0.04, 0.65, 0.3, seconds);
-            case CHALLENGE -> pan(1.08, 0.03, 0.12, 0.5, flip, seconds, Easing.CUBIC_OUT);
+            case CHALLENGE -> pan(1.08, 0.03, 0.12, 0.5, flip, seconds, Easing.SURGE);
             case TRIUMPH -> pullOut(1.28, 0.02, 0.5, 0.3, 0.5, seconds);
         };
     }
@@ -55,6 +55,6 @@ public final class MotionPlan {
     /** Zooms in fast while tilting up: the hero rises in the frame. */
     private static CameraMove rise(double zoom, double zoomPerSecond, double fromY, double toY, double seconds) {
         double endZoom = Math.min(MAX_ZOOM, zoom + zoomPerSecond * seconds);
-        return new CameraMove(new CameraMove.Framing(zoom, 0.5, fromY), new CameraMove.Framing(endZoom, 0.5, toY), Easing.CUBIC_OUT);
+        return new CameraMove(new CameraMove.Framing(zoom, 0.5, fromY), new CameraMove.Framing(endZoom, 0.5, toY), Easing.SURGE);
     }
 }

@@ -163,14 +163,15 @@ public final class VideoAssembler {
             int total = timeline.totalFrames();
             int current = 0;
             int cue = 0;
+            int announced = 0;
             try {
                 for (int f = 0; f < total; f++) {
                     while (f >= slots.get(current).clipEnd()) {
                         closeClip(current++);
                     }
                     Timeline.Slot slot = slots.get(current);
-                    if (f == slot.ownStart()) {
-                        progress.stage(VideoProgressListener.Stage.RENDERING, slot.sceneNumber(), slots.size());
+                    while (announced < slots.size() && f >= slots.get(announced).ownStart()) {
+                        progress.stage(VideoProgressListener.Stage.RENDERING, slots.get(announced++).sceneNumber(), slots.size());
                     }
                     clip(current).render(f - slot.clipStart(), frame);
                     if (current + 1 < slots.size() && f >= slots.get(current + 1).clipStart()) {

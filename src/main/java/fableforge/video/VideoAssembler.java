@@ -96,12 +96,44 @@ public final class VideoAssembler {
         Timeline timeline = timeline(job, narrations, layout);
         Optional<float[]> sound = soundtrack(job, narrations, timeline);
         VideoEncoder.Settings settings = new VideoEncoder.Settings(size, FPS, job.quality().preset(), job.quality().crf(), sound.isPresent());
-        try (VideoEncoder encoder = VideoEncoder.open(output, settings)) {
-            new Composer(job, timeline, layout, size, progress).run(encoder, sound);
+        try (VideoEncoder encoder = VideoEncoder.open(output, settings);
+             FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, progress)) {
+            VideoFrame frame = new VideoFrame(size);
+            int total = timeline.totalFrames();
+            for (int f = 0; f < total; f++) {
+                composer.compose(f, frame);
+                encoder.frame(frame);
+                if (sound.isPresent()) {
+                    // The sound keeps level with the pictures, one frame's worth at a time, so the file interleaves well.
+                    encoder.samples(sound.get(), Math.min(sound.get().length, f * SAMPLES_PER_FRAME),
+                            Math.min(sound.get().length, (f + 1) * SAMPLES_PER_FRAME));
+                }
+                progress.frames(f + 1, total);
+            }
             progress.stage(VideoProgressListener.Stage.FINISHING, 0, job.scenes().size());
         }
         return new VideoResult(output, timeline, size, sound.isPresent(), List.copyOf(narrations),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The first {@code count} frames of {@code job}'s video (silent), composed exactly as a render
+     * composes them: what the benchmark's bare encode feeds FFmpeg.
+     */
+    public List<VideoFrame> firstFrames(VideoJob job, int count) throws IOException, ProviderException {
+        FrameSize size = job.quality().frameSize(job.aspect());
+        CaptionLayout layout = new CaptionLayout(FrameSize.of(job.aspect()));
+        List<Optional<float[]>> silent = job.scenes().stream().map(scene -> Optional.<float[]>empty()).toList();
+        Timeline timeline = timeline(job, silent, layout);
+        List<VideoFrame> frames = new ArrayList<>();
+        try (FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, VideoProgressListener.NONE)) {
+            for (int f = 0; f < Math.min(count, timeline.totalFrames()); f++) {
+                VideoFrame frame = new VideoFrame(size);
+                composer.compose(f, frame);
+                frames.add(frame);
+            }
+        }
+        return frames;
     }
 
     Timeline timeline(VideoJob job, List<Optional<float[]>> narrations, CaptionLayout layout) {
@@ -132,106 +164,5 @@ public final class VideoAssembler {
             return Optional.empty();
         }
         return Optional.of(Soundtrack.mix(timeline.totalFrames() * SAMPLES_PER_FRAME, voices, music));
-    }
-
-    /** Walks the timeline frame by frame: clips opened when they start and closed when they end. */
-    private final class Composer {
-        private final VideoJob job;
-        private final Timeline timeline;
-        private final CaptionLayout layout;
-        private final FrameSize size;
-        private final VideoProgressListener progress;
-        private final SceneClip[] open;
-        private Timeline.Cue shownCue;
-        private CaptionOverlay shownOverlay;
-        private int soundWritten;
-
-        Composer(VideoJob job, Timeline timeline, CaptionLayout layout, FrameSize size, VideoProgressListener progress) {
-            this.job = job;
-            this.timeline = timeline;
-            this.layout = layout;
-            this.size = size;
-            this.progress = progress;
-            this.open = new SceneClip[timeline.slots().size()];
-        }
-
-        void run(VideoEncoder encoder, Optional<float[]> sound) throws IOException, ProviderException {
-            VideoFrame frame = new VideoFrame(size);
-            VideoFrame incoming = new VideoFrame(size);
-            List<Timeline.Slot> slots = timeline.slots();
-            List<Timeline.Cue> cues = timeline.cues();
-            int total = timeline.totalFrames();
-            int current = 0;
-            int cue = 0;
-            int announced = 0;
-            try {
-                for (int f = 0; f < total; f++) {
-                    while (f >= slots.get(current).clipEnd()) {
-                        closeClip(current++);
-                    }
-                    Timeline.Slot slot = slots.get(current);
-                    while (announced < slots.size() && f >= slots.get(announced).ownStart()) {
-                        progress.stage(VideoProgressListener.Stage.RENDERING, slots.get(announced++).sceneNumber(), slots.size());
-                    }
-                    clip(current).render(f - slot.clipStart(), frame);
-                    if (current + 1 < slots.size() && f >= slots.get(current + 1).clipStart()) {
-                        Timeline.Slot next = slots.get(current + 1);
-                        clip(current + 1).render(f - next.clipStart(), incoming);
-                        frame.blend(incoming, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
-                    }
-                    while (f >= cues.get(cue).endFrame()) {
-                        cue++;
-                    }
-                    overlay(cues.get(cue)).drawOnto(frame, 1);
-                    encoder.frame(frame);
-                    if (sound.isPresent()) {
-                        writeSound(encoder, sound.get());
-                    }
-                    progress.frames(f + 1, total);
-                }
-            } finally {
-                for (int i = 0; i < open.length; i++) {
-                    closeClip(i);
-                }
-            }
-        }
-
-        /** Keeps the sound level with the pictures, one frame's worth at a time, so the file interleaves well. */
-        private void writeSound(VideoEncoder encoder, float[] samples) throws IOException {
-            int to = Math.min(samples.length, soundWritten + SAMPLES_PER_FRAME);
-            encoder.samples(samples, soundWritten, to);
-            soundWritten = to;
-        }
-
-        private SceneClip clip(int index) throws IOException, ProviderException {
-            if (open[index] == null) {
-                Timeline.Slot slot = timeline.slots().get(index);
-                SceneStill still = job.scenes().get(index);
-                open[index] = clips.clip(new ClipRequest(job.storyId(), still.scene(), still.image(), still.picture(),
-                        slot.clipFrames(), size, FPS));
-            }
-            return open[index];
-        }
-
-        private void closeClip(int index) {
-            if (open[index] != null) {
-                open[index].close();
-                open[index] = null;
-            }
-        }
-
-        private CaptionOverlay overlay(Timeline.Cue cue) {
-            if (cue != shownCue) {
-                shownCue = cue;
-                shownOverlay = CaptionOverlay.draw(cue.lines(), layout, size);
-            }
-            return shownOverlay;
-        }
-    }
-
-    /** How far into the dissolve frame {@code step} of {@code length} is: eased, never quite 0 or 1. */
-    static double dissolve(int step, int length) {
-        double t = (step + 1) / (double) (length + 1);
-        return t * t * (3 - 2 * t);
     }
 }

@@ -70,20 +70,25 @@ final class MotionRenderer {
     }
 
     private void renderRow(int sourceRow, int rowWeight, int[] column, int[] columnWeight, byte[] out, int outOffset) {
+        byte[] s = source;
         int top = sourceRow * sourceWidth * 3;
         int bottom = top + sourceWidth * 3;
         int upper = 256 - rowWeight;
-        for (int x = 0, o = outOffset; x < column.length; x++) {
-            int left = column[x] * 3;
-            int right = 256 - columnWeight[x];
-            int w = columnWeight[x];
-            for (int c = 0; c < 3; c++, o++) {
-                int a = top + left + c;
-                int b = bottom + left + c;
-                int topMix = (source[a] & 0xff) * right + (source[a + 3] & 0xff) * w;
-                int bottomMix = (source[b] & 0xff) * right + (source[b + 3] & 0xff) * w;
-                out[o] = (byte) ((topMix * upper + bottomMix * rowWeight + (1 << 15)) >> 16);
-            }
+        for (int x = 0, o = outOffset; x < column.length; x++, o += 3) {
+            int a = top + column[x] * 3;
+            int b = bottom + column[x] * 3;
+            int right = columnWeight[x];
+            int left = 256 - right;
+            // Blue, green, red: the two pixels of each source row mixed across, then the two rows down.
+            int topB = (s[a] & 0xff) * left + (s[a + 3] & 0xff) * right;
+            int topG = (s[a + 1] & 0xff) * left + (s[a + 4] & 0xff) * right;
+            int topR = (s[a + 2] & 0xff) * left + (s[a + 5] & 0xff) * right;
+            int bottomB = (s[b] & 0xff) * left + (s[b + 3] & 0xff) * right;
+            int bottomG = (s[b + 1] & 0xff) * left + (s[b + 4] & 0xff) * right;
+            int bottomR = (s[b + 2] & 0xff) * left + (s[b + 5] & 0xff) * right;
+            out[o] = (byte) ((topB * upper + bottomB * rowWeight + (1 << 15)) >> 16);
+            out[o + 1] = (byte) ((topG * upper + bottomG * rowWeight + (1 << 15)) >> 16);
+            out[o + 2] = (byte) ((topR * upper + bottomR * rowWeight + (1 << 15)) >> 16);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fableforge.fake.FakeOpenAiSpeech;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -75,6 +76,25 @@ class GenerateVideoCommandTest {
                 "--music", dir.resolve("none.mp3").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("none.mp3: no such readable file");
         assertThat(outDir).doesNotExist();
+    }
+
+    @Test
+    void narrationRefusedByTheProviderLeavesTheStoryAndImagesButNoVideo() throws Exception {
+        Path outDir = dir.resolve("refused");
+        try (FakeOpenAiSpeech speech = new FakeOpenAiSpeech()) {
+            Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-not-this-one", "OPENAI_BASE_URL", speech.baseUrl(),
+                    "STORY_PROVIDER", "offline", "IMAGE_PROVIDER", "offline");
+
+            int exit = generate(env, "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--seed", "7", "--draft",
+                    "--narration", "openai");
+
+            assertThat(exit).isEqualTo(3);
+            assertThat(speech.server().requests()).hasSize(1);
+        }
+        assertThat(err.toString()).contains("no video: the narration could not be made").contains("OPENAI_API_KEY");
+        assertThat(outDir.resolve("images/scene-20.png")).exists();
+        assertThat(outDir.resolve("video-draft.mp4")).doesNotExist();
+        assertThat(new ObjectMapper().readTree(outDir.resolve("story.json").toFile()).has("video")).isFalse();
     }
 
     @Test

@@ -72,9 +72,11 @@ final class VideoProgressBar implements VideoProgressListener, AutoCloseable {
     public synchronized void close() {
         if (narrating != null) {
             narrating.close();
+            narrating = null;
         }
         if (rendering != null) {
             rendering.close();
+            rendering = null;
         }
     }
 }

@@ -64,8 +64,17 @@ final class VideoStep {
         }
         AspectRatio aspect = plan.context().aspectRatio();
         VideoJob job = new VideoJob(plan.storyId(), aspect, stills, quality, music);
-        VideoResult result = assembler.assemble(job, staging.resolve(fileName()), progress);
-        progress.close();
+        Path file = staging.resolve(fileName());
+        VideoResult result;
+        try {
+            result = assembler.assemble(job, file, progress);
+        } catch (IOException | ProviderException | RuntimeException e) {
+            // The staging directory is committed even when the video fails: leave no half-written file in it.
+            Files.deleteIfExists(file);
+            throw e;
+        } finally {
+            progress.close();
+        }
 
         Files.writeString(staging.resolve("video.srt"), Subtitles.srt(result.timeline()), StandardCharsets.UTF_8);
         List<Fcpxml.SceneMedia> media = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class Audio {
             grabber.setSampleRate(SAMPLE_RATE);
             grabber.setAudioChannels(1);
             grabber.start();
-            if (grabber.getAudioStream() < 0 && grabber.getAudioChannels() <= 0) {
+            if (!grabber.hasAudio()) {
                 throw new IOException("the file has no sound");
             }
             float[] samples = new float[SAMPLE_RATE * 10];

@@ -50,8 +50,4 @@ public final class VideoFrame {
             pixels[i] = (byte) (mine + (((theirs[i] & 0xff) - mine) * w >> 8));
         }
     }
-
-    public void copyFrom(VideoFrame other) {
-        System.arraycopy(other.pixels, 0, pixels, 0, pixels.length);
-    }
 }

@@ -52,6 +52,12 @@ import fableforge.store.TrackingOutbox;
 import fableforge.tracking.GoogleSheetsSink;
 import fableforge.tracking.TrackingRelay;
 import fableforge.tracking.TrackingRows;
+import fableforge.video.EspeakNarrator;
+import fableforge.video.LocalMotionClips;
+import fableforge.video.MotionPlan;
+import fableforge.video.Narrator;
+import fableforge.video.OpenAiNarrator;
+import fableforge.video.VideoAssembler;
 import fableforge.web.WebServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -271,6 +277,32 @@ public final class App {
      */
     public ReferenceImages commandLineReferences(MediaStore media) {
         return config.providers().openAi().referenceConsistency() ? StoredReferenceImages.sheetOnly(media) : ReferenceImages.NONE;
+    }
+
+    /**
+     * The narrator the user chose: {@code none}, {@code local} (espeak-ng or espeak on PATH) or
+     * {@code openai} (text-to-speech, charged to {@code meter}).
+     */
+    public Narrator narrator(String choice, SpendMeter meter) {
+        Providers providers = config.providers();
+        return switch (choice) {
+            case "none" -> Narrator.NONE;
+            case "local" -> EspeakNarrator.onPath().orElseThrow(() -> new IllegalStateException(
+                    "no local speech engine: install espeak-ng (apt-get install espeak-ng) or choose another narration"));
+            case "openai" -> {
+                if (providers.openAi().apiKey().isEmpty() && providers.openAi().baseUrl().getHost().endsWith("openai.com")) {
+                    throw new IllegalStateException("narration by OpenAI needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
+                }
+                yield new OpenAiNarrator(providers.openAi().baseUrl(), providers.openAi().apiKey(), providers.speech().model(),
+                        providers.speech().voice(), providers.openAi().timeout(), meter, prices, clock);
+            }
+            default -> throw new IllegalArgumentException("narration must be none, local or openai, not " + choice);
+        };
+    }
+
+    /** Joins approved images into a video with the built-in camera-motion clips. */
+    public VideoAssembler videoAssembler(Narrator narrator) {
+        return new VideoAssembler(new LocalMotionClips(new MotionPlan()), narrator);
     }
 
     /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */

@@ -19,7 +19,8 @@ public record Providers(
         Cloudinary cloudinary,
         S3 s3,
         Sheets sheets,
-        Spend spend) {
+        Spend spend,
+        Speech speech) {
 
     public static final String OFFLINE = "offline";
 
@@ -98,6 +99,13 @@ public record Providers(
     public record Spend(Optional<Double> limitUsdPerDay, Optional<Path> priceTableFile) {
     }
 
+    /**
+     * Narration by OpenAI text-to-speech (key, base URL and timeout are {@link OpenAi}'s): the model
+     * ({@code tts-1}, {@code tts-1-hd}, {@code gpt-4o-mini-tts}, or what a compatible server calls its own) and the voice.
+     */
+    public record Speech(String model, String voice) {
+    }
+
     static Providers read(Config.Reader reader) {
         OpenAi openAi = new OpenAi(
                 reader.text("OPENAI_API_KEY"),
@@ -139,7 +147,8 @@ public record Providers(
                 .orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
         String media = reader.choice("MEDIA_STORE", List.of("local", "cloudinary", "s3"))
                 .orElse(cloudinary.configured() ? "cloudinary" : "local");
-        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend);
+        Speech speech = new Speech(reader.text("OPENAI_TTS_MODEL", "tts-1"), reader.text("OPENAI_TTS_VOICE", "alloy"));
+        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech);
         providers.checkComplete(reader);
         return providers;
     }

@@ -1,6 +1,9 @@
 package fableforge.cli;
 
 import fableforge.bench.SchedulerBenchmark;
+import fableforge.bench.VideoBenchmark;
+import fableforge.image.AspectRatio;
+import fableforge.video.RenderQuality;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code fableforge bench}: benchmarks that print figures side by side; they never pass or fail on time. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures side by side.",
-        subcommands = {BenchCommand.Scheduler.class})
+        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Video.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -62,6 +65,45 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             new SchedulerBenchmark(new SchedulerBenchmark.Settings(images, rate, concurrency, Duration.ofMillis(latencyMs),
                     scale, 10, Duration.ofSeconds(40), draw, runs)).run(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "video", mixinStandardHelpOptions = true,
+            description = {"Frames per second of the whole local video render (camera motion, dissolves, captions, encode)",
+                    "against a bare FFmpeg encode of the same number of frames at the same settings, and their ratio."})
+    static final class Video implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--scenes", defaultValue = "20", description = "scenes in the video (default: ${DEFAULT-VALUE})")
+        int scenes;
+
+        @Option(names = "--scene-seconds", defaultValue = "3", description = "seconds each scene lasts (default: ${DEFAULT-VALUE})")
+        double sceneSeconds;
+
+        @Option(names = "--aspect", defaultValue = "9:16", description = "9:16 (1080×1920), 16:9 or 1:1 (default: ${DEFAULT-VALUE})")
+        String aspect;
+
+        @Option(names = "--draft", description = "measure the 480p draft instead of the full size")
+        boolean draft;
+
+        @Override
+        public Integer call() throws Exception {
+            AspectRatio ratio;
+            try {
+                ratio = AspectRatio.fromLabel(aspect);
+            } catch (IllegalArgumentException e) {
+                ratio = null;
+            }
+            if (scenes < 1 || !(sceneSeconds >= 1 && sceneSeconds <= 60) || ratio == null) {
+                spec.commandLine().getErr().println("fableforge: --scenes must be at least 1, --scene-seconds between 1 and 60,"
+                        + " --aspect one of 9:16, 16:9, 1:1");
+                return 2;
+            }
+            new VideoBenchmark(new VideoBenchmark.Settings(scenes, sceneSeconds, draft ? RenderQuality.DRAFT : RenderQuality.FINAL, ratio))
+                    .run(spec.commandLine().getOut());
             return 0;
         }
     }

@@ -15,6 +15,9 @@ import fableforge.quiz.InvalidQuizException;
 import fableforge.quiz.ValidatedQuiz;
 import fableforge.spend.SpendTally;
 import fableforge.spend.StorySpend;
+import fableforge.video.RenderQuality;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +41,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
                 "Writes a 20-scene story from a quiz answers file and illustrates every scene.",
-                "Creates OUT/story.json, OUT/images/scene-01.png … scene-20.png and OUT/contact-sheet.png."},
+                "Creates OUT/story.json, OUT/images/scene-01.png … scene-20.png and OUT/contact-sheet.png;",
+                "with --video also OUT/video.mp4, OUT/video.srt and OUT/timeline.fcpxml (every image counts as approved)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:all 20 images made",
+                "0:all 20 images (and the video, when asked for) made",
                 "2:bad quiz, bad option or bad configuration (nothing written)",
-                "3:the story or some images could not be made (what was made is written)"})
+                "3:the story, some images or the video could not be made (what was made is written)"})
 public final class GenerateCommand implements Callable<Integer> {
 
     static final int EXIT_BAD_INPUT = 2;
@@ -63,6 +67,19 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     private boolean noProgress;
+
+    @Option(names = "--video", description = "Also make the video from the images: video.mp4 (H.264 + AAC, 30 fps), video.srt, timeline.fcpxml.")
+    private boolean video;
+
+    @Option(names = "--draft", description = "Make a fast 480p draft (video-draft.mp4) instead of the full-size video, to check the timing. Implies --video.")
+    private boolean draft;
+
+    @Option(names = "--narration", paramLabel = "none|local|openai", defaultValue = "none",
+            description = "Read each scene aloud: none (default), local (espeak-ng, when installed) or openai (text-to-speech, paid). Implies --video.")
+    private String narration;
+
+    @Option(names = "--music", paramLabel = "FILE", description = "A music file (MP3, WAV, …) to lay under the video, looped or cut to its length. Implies --video.")
+    private Path music;
 
     private final Supplier<App> appFactory;
 
@@ -90,9 +107,17 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         quiz.warnings().forEach(warning -> err.println("warning: " + warning));
 
-        long storySeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         SpendTally spend = new SpendTally();
         App.Pipeline pipeline = app.pipeline(spend);
+        Optional<VideoStep> videoStep;
+        try {
+            videoStep = videoStep(app, spend, pipeline);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("fableforge: " + e.getMessage() + ". Nothing was written.");
+            return EXIT_BAD_INPUT;
+        }
+
+        long storySeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         StoryPlan plan;
         try {
             plan = pipeline.planner().plan(storyId(quiz, storySeed), quiz.answers(), storySeed);
@@ -106,11 +131,51 @@ public final class GenerateCommand implements Callable<Integer> {
         try (OutputDirectory output = OutputDirectory.prepare(outDir)) {
             List<ImageOutcome> outcomes = makeImages(app, spend, plan, output.staging(), err);
             writeContactSheet(plan, outcomes, output.staging());
-            Files.write(output.staging().resolve("story.json"), StoryJson.render(plan, outcomes,
-                    pipeline.storyWriter().name(), pipeline.imageGenerator().name(), spend.summary()));
+            Optional<ObjectNode> madeVideo = Optional.empty();
+            boolean videoFailed = false;
+            if (videoStep.isPresent()) {
+                madeVideo = makeVideo(videoStep.get(), plan, outcomes, output, err);
+                videoFailed = madeVideo.isEmpty();
+            }
+            byte[] story = StoryJson.render(plan, outcomes, pipeline.storyWriter().name(), pipeline.imageGenerator().name(), spend.summary());
+            Files.write(output.staging().resolve("story.json"), madeVideo.isPresent() ? StoryJson.withVideo(story, madeVideo.get()) : story);
             output.commit();
             reportCost(spend.summary(), out);
-            return report(plan, outcomes, output.target(), started, out, err);
+            madeVideo.ifPresent(video -> out.printf("Video: %s, %dx%d, %.1f s, rendered in %.1f s; subtitles video.srt, timeline timeline.fcpxml%n",
+                    video.path("file").asText(), video.path("width").asInt(), video.path("height").asInt(),
+                    video.path("duration_seconds").asDouble(), video.path("render_seconds").asDouble()));
+            int exit = report(plan, outcomes, output.target(), started, out, err);
+            return exit == 0 && videoFailed ? EXIT_GENERATION_FAILED : exit;
+        }
+    }
+
+    /** The video step the options ask for, checked before anything is made; empty without --video. */
+    private Optional<VideoStep> videoStep(App app, SpendTally spend, App.Pipeline pipeline) {
+        if (!(video || draft || !narration.equals("none") || music != null)) {
+            return Optional.empty();
+        }
+        if (music != null && !Files.isReadable(music)) {
+            throw new IllegalArgumentException("--music " + music + ": no such readable file");
+        }
+        return Optional.of(new VideoStep(app.videoAssembler(app.narrator(narration.toLowerCase(), spend)),
+                draft ? RenderQuality.DRAFT : RenderQuality.FINAL, Optional.ofNullable(music), pipeline.imageGenerator()::pictureArea));
+    }
+
+    /** The video, or empty (with the reason on standard error) when it could not be made. */
+    private Optional<ObjectNode> makeVideo(VideoStep step, StoryPlan plan, List<ImageOutcome> outcomes, OutputDirectory output,
+                                           PrintWriter err) throws IOException, InterruptedException {
+        if (outcomes.stream().anyMatch(ImageOutcome.Failed.class::isInstance)) {
+            err.println("fableforge: no video: it needs all " + plan.scenes().size() + " images");
+            return Optional.empty();
+        }
+        try (VideoProgressBar progress = new VideoProgressBar(!noProgress, System.err)) {
+            return Optional.of(step.run(plan, outcomes, output.staging(), output.target(), progress));
+        } catch (ProviderException e) {
+            err.println("fableforge: no video: the narration could not be made: " + e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            err.println("fableforge: no video: " + e.getMessage());
+            return Optional.empty();
         }
     }
 

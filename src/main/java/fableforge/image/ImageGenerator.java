@@ -2,6 +2,8 @@ package fableforge.image;
 
 import fableforge.provider.ProviderException;
 import fableforge.spend.PriceQuote;
+import java.awt.Rectangle;
+import java.util.Optional;
 
 /** Port: turns one scene's prompt into an image. Implementations are safe to call from many threads. */
 public interface ImageGenerator {
@@ -14,5 +16,14 @@ public interface ImageGenerator {
     /** What one image at this aspect ratio is expected to cost, quoted before the user starts 20 of them. */
     default PriceQuote quote(AspectRatio aspectRatio) {
         return PriceQuote.free(name());
+    }
+
+    /**
+     * The part of a {@code width × height} image of this generator that is picture, when it draws
+     * something else around it (the offline storyboard's paper margin, label and caption strip), so
+     * the video can keep its camera inside; empty when the whole image is picture.
+     */
+    default Optional<Rectangle> pictureArea(int width, int height) {
+        return Optional.empty();
     }
 }

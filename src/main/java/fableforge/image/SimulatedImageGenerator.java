@@ -60,4 +60,9 @@ public final class SimulatedImageGenerator implements ImageGenerator {
     public String name() {
         return delegate.name();
     }
+
+    @Override
+    public java.util.Optional<java.awt.Rectangle> pictureArea(int width, int height) {
+        return delegate.pictureArea(width, height);
+    }
 }

@@ -50,6 +50,17 @@ public final class StoryJson {
         }
     }
 
+    /** {@code story} (as {@link #render} made it) with a {@code video} object describing the video made from it. */
+    public static byte[] withVideo(byte[] story, ObjectNode video) {
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(story);
+            root.set("video", video);
+            return MAPPER.writeValueAsBytes(root);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("story.json could not be rendered", e);
+        }
+    }
+
     private static ObjectNode character(StoryPlan plan) {
         Hero hero = plan.hero();
         ObjectNode character = MAPPER.createObjectNode();

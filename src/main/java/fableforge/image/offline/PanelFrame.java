@@ -38,6 +38,19 @@ final class PanelFrame {
         return new Rectangle(margin, margin, width - 2 * margin, height - 2 * margin - captionHeight);
     }
 
+    /**
+     * The panel without its border and without the band the scene label sits in: what a camera may
+     * show of this sheet when the picture is animated.
+     */
+    Rectangle picture() {
+        Rectangle panel = panel();
+        int unit = Math.min(width, height);
+        int border = (int) Math.ceil(Math.max(2f, unit / 300f)) + 1;
+        int pad = Math.max(4, unit / 90);
+        int labelBand = Math.max(10, unit * 32 / 1000) + 3 * pad + border;
+        return new Rectangle(panel.x + border, panel.y + labelBand, panel.width - 2 * border, panel.height - labelBand - border);
+    }
+
     void paintPaper(Graphics2D g) {
         g.setColor(PAPER);
         g.fillRect(0, 0, width, height);

@@ -61,6 +61,11 @@ public final class StoryboardIllustrator implements ImageGenerator {
         return "offline-illustrator";
     }
 
+    @Override
+    public java.util.Optional<Rectangle> pictureArea(int width, int height) {
+        return java.util.Optional.of(new PanelFrame(width, height).picture());
+    }
+
     private static BufferedImage draw(FrameSpec spec, int width, int height) {
         PanelFrame frame = new PanelFrame(width, height);
         Rectangle panel = frame.panel();

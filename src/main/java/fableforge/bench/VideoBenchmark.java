@@ -1,0 +1,114 @@
+package fableforge.bench;
+
+import fableforge.image.AspectRatio;
+import fableforge.image.GeneratedImage;
+import fableforge.image.ImageBrief;
+import fableforge.image.ImageRequest;
+import fableforge.image.offline.StoryboardIllustrator;
+import fableforge.job.RetryPolicy;
+import fableforge.job.Sleeper;
+import fableforge.provider.ProviderException;
+import fableforge.story.Beat;
+import fableforge.story.Hero;
+import fableforge.story.Scene;
+import fableforge.video.EncodeBaseline;
+import fableforge.video.LocalMotionClips;
+import fableforge.video.MotionPlan;
+import fableforge.video.Narrator;
+import fableforge.video.Pacing;
+import fableforge.video.RenderQuality;
+import fableforge.video.SceneStill;
+import fableforge.video.VideoAssembler;
+import fableforge.video.VideoFrame;
+import fableforge.video.VideoJob;
+import fableforge.video.VideoProgressListener;
+import fableforge.video.VideoResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code bench video}: frames per second of the whole local render (camera motion, dissolves,
+ * captions and the H.264 encode) against FFmpeg encoding the same number of already-composed frames
+ * at the same settings, side by side with their ratio. Stills come from the offline illustrator and
+ * are drawn before the clock starts; every scene lasts the same fixed time.
+ */
+public final class VideoBenchmark {
+
+    /** How many composed frames the bare encode cycles through (≈ 190 MB at 1080×1920). */
+    static final int BASELINE_FRAMES = 30;
+    private static final String CAPTION = "Ember raced to the mossy summit of Lantern Hill and set the power of fire free.";
+
+    public record Settings(int scenes, double sceneSeconds, RenderQuality quality, AspectRatio aspect) {
+    }
+
+    public record Result(String step, int frames, Duration wall) {
+        public double fps() {
+            return frames / (wall.toNanos() / 1e9);
+        }
+    }
+
+    private final Settings settings;
+
+    public VideoBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public List<Result> run(PrintWriter out) throws IOException, ProviderException {
+        List<SceneStill> stills = stills();
+        Pacing fixed = new Pacing(settings.sceneSeconds(), 1_000, 0.3, 0.5, Math.min(0.5, settings.sceneSeconds() / 2));
+        VideoAssembler assembler = new VideoAssembler(new LocalMotionClips(new MotionPlan()), Narrator.NONE, fixed,
+                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)), Sleeper.REAL);
+        VideoJob job = new VideoJob("bench", settings.aspect(), stills, settings.quality(), Optional.empty());
+        Path dir = Files.createTempDirectory("fableforge-bench-video-");
+        try {
+            VideoResult render = assembler.render(job, stills.stream().map(s -> Optional.<float[]>empty()).toList(),
+                    dir.resolve("render.mp4"), VideoProgressListener.NONE);
+            int frames = render.timeline().totalFrames();
+            out.printf("%d scenes × %.1f s at %s, %d fps, x264 %s CRF %d: %d frames (%.1f s of video)%n", settings.scenes(),
+                    settings.sceneSeconds(), render.size(), VideoAssembler.FPS, settings.quality().preset(), settings.quality().crf(),
+                    frames, render.seconds());
+            out.flush();
+            List<VideoFrame> composed = assembler.firstFrames(job, BASELINE_FRAMES);
+            Duration bare = EncodeBaseline.encode(composed, frames, settings.quality(), dir.resolve("bare.mp4"));
+            List<Result> results = List.of(new Result("whole local render", frames, render.renderTime()),
+                    new Result("bare FFmpeg encode", frames, bare));
+            out.printf("%-20s %8s %10s %8s%n", "step", "frames", "wall", "fps");
+            for (Result result : results) {
+                out.printf("%-20s %8d %8.1f s %8.1f%n", result.step(), result.frames(), result.wall().toNanos() / 1e9, result.fps());
+            }
+            out.printf("whole render / bare encode (fps): %.2f%n", results.get(0).fps() / results.get(1).fps());
+            out.flush();
+            return results;
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private List<SceneStill> stills() throws ProviderException {
+        Hero hero = new Hero("Ember", "fox", new Hero.Colour("russet orange", 0xC8551E), new Hero.Colour("cream", 0xF3E6D0),
+                new Hero.Colour("amber", 0xFFB000), "a white star", "a glowing amulet", "the power of fire",
+                new Hero.Colour("ember orange", 0xFF6A00));
+        StoryboardIllustrator illustrator = new StoryboardIllustrator();
+        List<SceneStill> stills = new ArrayList<>();
+        for (int i = 0; i < settings.scenes(); i++) {
+            int number = i % Beat.TOTAL_SCENES + 1;
+            ImageBrief brief = new ImageBrief(number, Beat.ofScene(number), hero, "enchanted forest", "storybook", CAPTION,
+                    settings.aspect(), 7);
+            GeneratedImage image = illustrator.generate(new ImageRequest("bench", 1, "bench", brief));
+            stills.add(new SceneStill(Scene.of(number, CAPTION), image.bytes(),
+                    illustrator.pictureArea(image.width(), image.height())));
+        }
+        return stills;
+    }
+}

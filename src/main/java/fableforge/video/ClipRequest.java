@@ -1,0 +1,27 @@
+package fableforge.video;
+
+import fableforge.story.Scene;
+import java.awt.Rectangle;
+import java.util.Optional;
+
+/**
+ * One scene's clip to make.
+ *
+ * @param still      the approved image (PNG or JPEG bytes)
+ * @param picture    the part of it that is picture (empty: all of it)
+ * @param frameCount exactly how many frames the clip must give
+ * @param size       the frame size of the video
+ * @param fps        frames per second
+ */
+public record ClipRequest(String storyId, Scene scene, byte[] still, Optional<Rectangle> picture, int frameCount, FrameSize size, int fps) {
+
+    public ClipRequest {
+        if (frameCount < 1) {
+            throw new IllegalArgumentException("a clip needs at least one frame");
+        }
+    }
+
+    public double seconds() {
+        return frameCount / (double) fps;
+    }
+}

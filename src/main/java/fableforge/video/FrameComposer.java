@@ -1,0 +1,100 @@
+package fableforge.video;
+
+import fableforge.provider.ProviderException;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Composes the video's frames in order: the current scene's clip, dissolved into the next one's
+ * around each cut, with the caption cue of the moment on top. Clips are made when their first frame
+ * is needed and closed after their last, so at most two are open at a time.
+ */
+final class FrameComposer implements AutoCloseable {
+
+    private final VideoClipGenerator clips;
+    private final VideoJob job;
+    private final Timeline timeline;
+    private final CaptionLayout layout;
+    private final FrameSize size;
+    private final VideoProgressListener progress;
+    private final SceneClip[] open;
+    private final VideoFrame incoming;
+    private int current;
+    private int cue;
+    private int announced;
+    private Timeline.Cue shownCue;
+    private CaptionOverlay shownOverlay;
+
+    FrameComposer(VideoClipGenerator clips, VideoJob job, Timeline timeline, CaptionLayout layout, FrameSize size,
+                  VideoProgressListener progress) {
+        this.clips = clips;
+        this.job = job;
+        this.timeline = timeline;
+        this.layout = layout;
+        this.size = size;
+        this.progress = progress;
+        this.open = new SceneClip[timeline.slots().size()];
+        this.incoming = new VideoFrame(size);
+    }
+
+    /** Draws frame {@code f} into {@code frame}; {@code f} must grow by one each call, from 0. */
+    void compose(int f, VideoFrame frame) throws IOException, ProviderException {
+        List<Timeline.Slot> slots = timeline.slots();
+        while (f >= slots.get(current).clipEnd()) {
+            closeClip(current++);
+        }
+        while (announced < slots.size() && f >= slots.get(announced).ownStart()) {
+            progress.stage(VideoProgressListener.Stage.RENDERING, slots.get(announced++).sceneNumber(), slots.size());
+        }
+        Timeline.Slot slot = slots.get(current);
+        clip(current).render(f - slot.clipStart(), frame);
+        if (current + 1 < slots.size() && f >= slots.get(current + 1).clipStart()) {
+            Timeline.Slot next = slots.get(current + 1);
+            clip(current + 1).render(f - next.clipStart(), incoming);
+            frame.blend(incoming, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
+        }
+        List<Timeline.Cue> cues = timeline.cues();
+        while (f >= cues.get(cue).endFrame()) {
+            cue++;
+        }
+        overlay(cues.get(cue)).drawOnto(frame, 1);
+    }
+
+    /** How far into the dissolve frame {@code step} of {@code length} is: eased, never quite 0 or 1. */
+    static double dissolve(int step, int length) {
+        double t = (step + 1) / (double) (length + 1);
+        return t * t * (3 - 2 * t);
+    }
+
+    private SceneClip clip(int index) throws IOException, ProviderException {
+        if (open[index] == null) {
+            Timeline.Slot slot = timeline.slots().get(index);
+            SceneStill still = job.scenes().get(index);
+            open[index] = clips.clip(new ClipRequest(job.storyId(), still.scene(), still.image(), still.picture(),
+                    slot.clipFrames(), size, timeline.fps()));
+        }
+        return open[index];
+    }
+
+    private void closeClip(int index) {
+        if (open[index] != null) {
+            open[index].close();
+            open[index] = null;
+        }
+    }
+
+    private CaptionOverlay overlay(Timeline.Cue cue) {
+        if (cue != shownCue) {
+            shownCue = cue;
+            shownOverlay = CaptionOverlay.draw(cue.lines(), layout, size);
+        }
+        return shownOverlay;
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < open.length; i++) {
+            closeClip(i);
+        }
+    }
+}

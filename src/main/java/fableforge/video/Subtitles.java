@@ -1,0 +1,28 @@
+package fableforge.video;
+
+import java.util.List;
+
+/** The video's captions as a SubRip ({@code .srt}) file, with the same cues and times as the burned-in ones. */
+public final class Subtitles {
+
+    private Subtitles() {
+    }
+
+    public static String srt(Timeline timeline) {
+        StringBuilder srt = new StringBuilder();
+        List<Timeline.Cue> cues = timeline.cues();
+        for (int i = 0; i < cues.size(); i++) {
+            Timeline.Cue cue = cues.get(i);
+            srt.append(i + 1).append("\r\n")
+                    .append(time(timeline.secondsAt(cue.startFrame()))).append(" --> ").append(time(timeline.secondsAt(cue.endFrame())))
+                    .append("\r\n").append(cue.text().replace("\n", "\r\n")).append("\r\n\r\n");
+        }
+        return srt.toString();
+    }
+
+    /** {@code HH:MM:SS,mmm}, the millisecond rounded to the nearest. */
+    static String time(double seconds) {
+        long millis = Math.round(seconds * 1000);
+        return "%02d:%02d:%02d,%03d".formatted(millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
+    }
+}

@@ -1,0 +1,168 @@
+package fableforge.video;
+
+import fableforge.job.RetryPolicy;
+import fableforge.job.Sleeper;
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
+import fableforge.story.Scene;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+/**
+ * Joins the scenes into one MP4: narrates them, fits each scene's length to its narration (or its
+ * caption's reading time), has the clip generator make each scene's clip, dissolves one into the next,
+ * burns the caption in and mixes the sound. Frames are composed and encoded one at a time, so memory
+ * stays flat however long the video is.
+ */
+public final class VideoAssembler {
+
+    public static final int FPS = 30;
+    private static final int SAMPLES_PER_FRAME = Audio.SAMPLE_RATE / FPS;
+
+    private final VideoClipGenerator clips;
+    private final Narrator narrator;
+    private final Pacing pacing;
+    private final RetryPolicy narrationRetries;
+    private final Sleeper sleeper;
+
+    public VideoAssembler(VideoClipGenerator clips, Narrator narrator, Pacing pacing, RetryPolicy narrationRetries, Sleeper sleeper) {
+        this.clips = clips;
+        this.narrator = narrator;
+        this.pacing = pacing;
+        this.narrationRetries = narrationRetries;
+        this.sleeper = sleeper;
+    }
+
+    public VideoAssembler(VideoClipGenerator clips, Narrator narrator) {
+        this(clips, narrator, Pacing.STANDARD, new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(60)),
+                Sleeper.REAL);
+    }
+
+    public String clipsName() {
+        return clips.name();
+    }
+
+    public String narratorName() {
+        return narrator.name();
+    }
+
+    /** Narrates, then renders {@code job} into {@code output}. */
+    public VideoResult assemble(VideoJob job, Path output, VideoProgressListener progress)
+            throws IOException, ProviderException, InterruptedException {
+        return render(job, narrate(job, progress), output, progress);
+    }
+
+    /** Each scene read aloud, in order; empty entries for a silent narrator. */
+    public List<Optional<float[]>> narrate(VideoJob job, VideoProgressListener progress)
+            throws IOException, ProviderException, InterruptedException {
+        List<Optional<float[]>> narrations = new ArrayList<>();
+        for (SceneStill still : job.scenes()) {
+            if (narrator != Narrator.NONE) {
+                progress.stage(VideoProgressListener.Stage.NARRATING, still.scene().number(), job.scenes().size());
+            }
+            narrations.add(narrateWithRetries(job.storyId(), still.scene()));
+        }
+        return narrations;
+    }
+
+    private Optional<float[]> narrateWithRetries(String storyId, Scene scene) throws IOException, ProviderException, InterruptedException {
+        Random jitter = new Random(scene.number());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return narrator.narrate(storyId, scene);
+            } catch (ProviderException e) {
+                ProviderError error = e.error();
+                Optional<Duration> wait = narrationRetries.delayBefore(attempt + 1, error, jitter);
+                if (wait.isEmpty()) {
+                    throw e;
+                }
+                sleeper.sleep(wait.get());
+            }
+        }
+    }
+
+    /** Renders {@code job} with the given narrations (one per scene) into {@code output}. */
+    public VideoResult render(VideoJob job, List<Optional<float[]>> narrations, Path output, VideoProgressListener progress)
+            throws IOException, ProviderException {
+        long started = System.nanoTime();
+        FrameSize size = job.quality().frameSize(job.aspect());
+        CaptionLayout layout = new CaptionLayout(FrameSize.of(job.aspect()));
+        Timeline timeline = timeline(job, narrations, layout);
+        Optional<float[]> sound = soundtrack(job, narrations, timeline);
+        VideoEncoder.Settings settings = new VideoEncoder.Settings(size, FPS, job.quality().preset(), job.quality().crf(), sound.isPresent());
+        try (VideoEncoder encoder = VideoEncoder.open(output, settings);
+             FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, progress)) {
+            VideoFrame frame = new VideoFrame(size);
+            int total = timeline.totalFrames();
+            for (int f = 0; f < total; f++) {
+                composer.compose(f, frame);
+                encoder.frame(frame);
+                if (sound.isPresent()) {
+                    // The sound keeps level with the pictures, one frame's worth at a time, so the file interleaves well.
+                    encoder.samples(sound.get(), Math.min(sound.get().length, f * SAMPLES_PER_FRAME),
+                            Math.min(sound.get().length, (f + 1) * SAMPLES_PER_FRAME));
+                }
+                progress.frames(f + 1, total);
+            }
+            progress.stage(VideoProgressListener.Stage.FINISHING, 0, job.scenes().size());
+        }
+        return new VideoResult(output, timeline, size, sound.isPresent(), List.copyOf(narrations),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The first {@code count} frames of {@code job}'s video (silent), composed exactly as a render
+     * composes them: what the benchmark's bare encode feeds FFmpeg.
+     */
+    public List<VideoFrame> firstFrames(VideoJob job, int count) throws IOException, ProviderException {
+        FrameSize size = job.quality().frameSize(job.aspect());
+        CaptionLayout layout = new CaptionLayout(FrameSize.of(job.aspect()));
+        List<Optional<float[]>> silent = job.scenes().stream().map(scene -> Optional.<float[]>empty()).toList();
+        Timeline timeline = timeline(job, silent, layout);
+        List<VideoFrame> frames = new ArrayList<>();
+        try (FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, VideoProgressListener.NONE)) {
+            for (int f = 0; f < Math.min(count, timeline.totalFrames()); f++) {
+                VideoFrame frame = new VideoFrame(size);
+                composer.compose(f, frame);
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
+    Timeline timeline(VideoJob job, List<Optional<float[]>> narrations, CaptionLayout layout) {
+        if (narrations.size() != job.scenes().size()) {
+            throw new IllegalArgumentException(job.scenes().size() + " scenes but " + narrations.size() + " narrations");
+        }
+        List<Timeline.SceneTiming> timings = new ArrayList<>();
+        for (int i = 0; i < job.scenes().size(); i++) {
+            Scene scene = job.scenes().get(i).scene();
+            Optional<float[]> voice = narrations.get(i);
+            OptionalDouble voiceSeconds = voice.map(samples -> OptionalDouble.of(Audio.seconds(samples))).orElse(OptionalDouble.empty());
+            timings.add(new Timeline.SceneTiming(scene.number(), pacing.sceneSeconds(scene.text(), voiceSeconds),
+                    layout.pages(scene.text()), voice.isPresent()));
+        }
+        return Timeline.build(timings, FPS, pacing.crossfadeFrames(FPS), (int) Math.round(pacing.narrationLeadSeconds() * FPS));
+    }
+
+    private static Optional<float[]> soundtrack(VideoJob job, List<Optional<float[]>> narrations, Timeline timeline) throws IOException {
+        List<Soundtrack.Placed> voices = new ArrayList<>();
+        for (int i = 0; i < narrations.size(); i++) {
+            Timeline.Slot slot = timeline.slots().get(i);
+            if (narrations.get(i).isPresent() && slot.narrationStart().isPresent()) {
+                voices.add(new Soundtrack.Placed(slot.narrationStart().getAsInt() * SAMPLES_PER_FRAME, narrations.get(i).get()));
+            }
+        }
+        Optional<float[]> music = job.music().isPresent() ? Optional.of(Audio.decode(job.music().get())) : Optional.empty();
+        if (voices.isEmpty() && music.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Soundtrack.mix(timeline.totalFrames() * SAMPLES_PER_FRAME, voices, music));
+    }
+}

@@ -1,0 +1,69 @@
+package fableforge.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+/** Sub-pixel drawing: a window moved by half a pixel shows a picture halfway between. */
+class MotionRendererTest {
+
+    /** A sharp vertical black/white edge in the middle of a 200 × 400 still. */
+    private static BufferedImage edge() {
+        BufferedImage image = new BufferedImage(200, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 400);
+        g.setColor(Color.BLACK);
+        g.fillRect(100, 0, 100, 400);
+        g.dispose();
+        return image;
+    }
+
+    private static int red(VideoFrame frame, int x, int y) {
+        return frame.pixels()[(y * frame.width() + x) * 3 + 2] & 0xff;
+    }
+
+    @Test
+    void halfPixelShiftGivesTheInBetweenPictureNotASnapToWholePixels() {
+        FrameSize size = new FrameSize(100, 200);
+        MotionRenderer renderer = MotionRenderer.prepare(edge(), size, 2.0);
+        assertThat(renderer.sourceWidth()).as("prepared at its own size").isEqualTo(200);
+        VideoFrame at0 = new VideoFrame(size);
+        VideoFrame atHalf = new VideoFrame(size);
+        VideoFrame atOne = new VideoFrame(size);
+
+        renderer.render(new Crop(50, 0, 100, 200), at0);
+        renderer.render(new Crop(50.5, 0, 100, 200), atHalf);
+        renderer.render(new Crop(51, 0, 100, 200), atOne);
+
+        // The edge sits between columns 49 and 50 of the frame; column 49 goes from white to black.
+        assertThat(red(at0, 49, 100)).isEqualTo(255);
+        assertThat(red(atOne, 49, 100)).isZero();
+        assertThat(red(atHalf, 49, 100)).isBetween(100, 155);
+    }
+
+    @Test
+    void theWholeStillAtItsOwnSizeComesOutUnchanged() {
+        FrameSize size = new FrameSize(200, 400);
+        MotionRenderer renderer = MotionRenderer.prepare(edge(), size, 1.0);
+        VideoFrame frame = new VideoFrame(size);
+
+        renderer.render(new Crop(0, 0, 200, 400), frame);
+
+        assertThat(red(frame, 99, 10)).isEqualTo(255);
+        assertThat(red(frame, 100, 10)).isZero();
+        assertThat(red(frame, 0, 399)).isEqualTo(255);
+        assertThat(red(frame, 199, 0)).isZero();
+    }
+
+    @Test
+    void theStillIsPreparedLargeEnoughForTheClosestWindowToNeedNoEnlarging() {
+        MotionRenderer renderer = MotionRenderer.prepare(edge(), new FrameSize(100, 200), 1.3);
+
+        // The full-width window at zoom 1.3 is 1/1.3 of the prepared width and must be ≥ 100 px.
+        assertThat(renderer.sourceWidth() / 1.3).isGreaterThanOrEqualTo(100);
+    }
+}

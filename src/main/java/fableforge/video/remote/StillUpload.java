@@ -17,7 +17,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The still as an image-to-video service gets it: only its picture (a frame drawn around it would
- * otherwise move with the clip), as PNG, or as JPEG when the PNG is over the service's size limit.
+ * otherwise move with the clip). A still that is all picture and within the service's size limit goes
+ * as it is; a cropped one as PNG, or as JPEG when the PNG is over the limit.
  */
 public record StillUpload(byte[] bytes, String mimeType) {
 
@@ -33,11 +34,14 @@ public record StillUpload(byte[] bytes, String mimeType) {
         if (still == null) {
             throw new ProviderException(new ProviderError.BadRequest("scene " + request.scene().number() + ": the image is not a PNG or JPEG file"));
         }
-        if (request.picture().isPresent()) {
-            Rectangle area = request.picture().get().intersection(new Rectangle(still.getWidth(), still.getHeight()));
-            if (area.width >= MIN_PICTURE && area.height >= MIN_PICTURE) {
-                still = still.getSubimage(area.x, area.y, area.width, area.height);
+        Rectangle whole = new Rectangle(still.getWidth(), still.getHeight());
+        Rectangle area = request.picture().map(picture -> picture.intersection(whole)).orElse(whole);
+        if (area.equals(whole) || area.width < MIN_PICTURE || area.height < MIN_PICTURE) {
+            if (request.still().length <= maxBytes) {
+                return new StillUpload(request.still(), isPng(request.still()) ? "image/png" : "image/jpeg");
             }
+        } else {
+            still = still.getSubimage(area.x, area.y, area.width, area.height);
         }
         byte[] png = encode(still, "png", 1f);
         if (png.length <= maxBytes) {
@@ -51,6 +55,10 @@ public record StillUpload(byte[] bytes, String mimeType) {
         }
         throw new ProviderException(new ProviderError.BadRequest("scene " + request.scene().number() + ": the image stays over "
                 + maxBytes / 1_000_000 + " MB even as a JPEG"));
+    }
+
+    private static boolean isPng(byte[] bytes) {
+        return bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
     }
 
     public String base64() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code generate --draft} with VIDEO_CLIPS=kling: every scene's clip asked of Kling, a refused one made locally and reported. */
-class KlingGenerateCommandTest {
+class GenerateWithKlingCommandTest {
 
     @TempDir
     Path dir;

@@ -58,6 +58,8 @@ import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
 import fableforge.video.OpenAiNarrator;
 import fableforge.video.VideoAssembler;
+import fableforge.video.remote.ClipFallback;
+import fableforge.video.remote.VideoClipSources;
 import fableforge.web.WebServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -303,6 +305,15 @@ public final class App {
     /** Joins approved images into a video with the built-in camera-motion clips. */
     public VideoAssembler videoAssembler(Narrator narrator) {
         return new VideoAssembler(new LocalMotionClips(new MotionPlan()), narrator);
+    }
+
+    /**
+     * Joins approved images into a video with the clips VIDEO_CLIPS chooses, paid ones charged to
+     * {@code meter}; a scene whose remote clip fails gets camera motion and {@code fallbacks} hears why.
+     */
+    public VideoAssembler videoAssembler(Narrator narrator, SpendMeter meter, ClipFallback.Listener fallbacks) {
+        return new VideoAssembler(VideoClipSources.from(config.providers(), prices, meter, clock, new LocalMotionClips(new MotionPlan()),
+                fallbacks), narrator);
     }
 
     /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */

@@ -20,7 +20,8 @@ public record Providers(
         S3 s3,
         Sheets sheets,
         Spend spend,
-        Speech speech) {
+        Speech speech,
+        Video video) {
 
     public static final String OFFLINE = "offline";
 
@@ -106,6 +107,31 @@ public record Providers(
     public record Speech(String model, String voice) {
     }
 
+    /**
+     * The clip of each scene: {@code local} (camera motion over the still, no key), {@code kling} or
+     * {@code hailuo} (image-to-video, paid; a scene whose clip fails gets camera motion instead).
+     *
+     * @param maxConcurrent tasks in flight at the service at once
+     * @param ratePerMinute tasks started a minute
+     * @param maxTries      tries of one scene's clip before it falls back to camera motion
+     * @param pollInterval  first wait between status calls (then longer, up to four times this)
+     */
+    public record Video(String clips, int maxConcurrent, int ratePerMinute, int maxTries, Duration pollInterval, Kling kling, Hailuo hailuo) {
+
+        public static final List<String> CLIPS = List.of("local", "kling", "hailuo");
+
+        /** Kling image-to-video: access and secret key (signed into a JWT per call), model, mode, task deadline. */
+        public record Kling(Optional<String> accessKey, Optional<String> secretKey, URI baseUrl, String model, String mode, Duration timeout) {
+            public boolean configured() {
+                return accessKey.isPresent() && secretKey.isPresent();
+            }
+        }
+
+        /** Hailuo (MiniMax) video generation: key, model, resolution, the optional GroupId of older accounts, task deadline. */
+        public record Hailuo(Optional<String> apiKey, URI baseUrl, String model, String resolution, Optional<String> groupId, Duration timeout) {
+        }
+    }
+
     static Providers read(Config.Reader reader) {
         OpenAi openAi = new OpenAi(
                 reader.text("OPENAI_API_KEY"),
@@ -148,7 +174,7 @@ public record Providers(
         String media = reader.choice("MEDIA_STORE", List.of("local", "cloudinary", "s3"))
                 .orElse(cloudinary.configured() ? "cloudinary" : "local");
         Speech speech = new Speech(reader.text("OPENAI_TTS_MODEL", "tts-1"), reader.text("OPENAI_TTS_VOICE", "alloy"));
-        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech);
+        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video(reader));
         providers.checkComplete(reader);
         return providers;
     }
@@ -169,6 +195,10 @@ public record Providers(
         }
         if (openAi.referenceConsistency() && !(images.equals("openai") && openAi.imageModel().equals("gpt-image-1"))) {
             warnings.add("IMAGE_CONSISTENCY=reference works with IMAGE_PROVIDER=openai and OPENAI_IMAGE_MODEL=gpt-image-1 only; ignored");
+        }
+        if (video.clips().equals("local") && (video.kling().configured() || video.hailuo().apiKey().isPresent())) {
+            warnings.add((video.kling().configured() ? "Kling" : "Hailuo") + " keys are set but VIDEO_CLIPS is local: clips use camera motion"
+                    + " (set VIDEO_CLIPS=" + (video.kling().configured() ? "kling" : "hailuo") + " to use them)");
         }
         if (sheets.enabled() && !java.nio.file.Files.isReadable(sheets.credentialsFile())) {
             warnings.add("USE_GOOGLE_AUTH=true but the service account file " + sheets.credentialsFile()
@@ -205,6 +235,47 @@ public record Providers(
         if (sheets.enabled() && sheets.sheetId().isEmpty()) {
             reader.problem("USE_GOOGLE_AUTH=true needs GOOGLE_SHEET_ID");
         }
+        if (video.clips().equals("kling") && !video.kling().configured()) {
+            reader.problem("VIDEO_CLIPS=kling needs KLING_API_KEY (access_key:secret_key) or KLING_ACCESS_KEY and KLING_SECRET_KEY");
+        }
+        if (video.clips().equals("hailuo") && video.hailuo().apiKey().isEmpty()) {
+            reader.problem("VIDEO_CLIPS=hailuo needs HAILUO_AUTH (the MiniMax API key)");
+        }
+    }
+
+    private static Video video(Config.Reader reader) {
+        Optional<String> access = reader.text("KLING_ACCESS_KEY");
+        Optional<String> secret = reader.text("KLING_SECRET_KEY");
+        Optional<String> combined = reader.text("KLING_API_KEY");
+        if (combined.isPresent()) {
+            String[] parts = combined.get().split(":", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                reader.problem("KLING_API_KEY: must be access_key:secret_key (or set KLING_ACCESS_KEY and KLING_SECRET_KEY)");
+            } else {
+                access = Optional.of(parts[0].strip());
+                secret = Optional.of(parts[1].strip());
+            }
+        }
+        // The international platform now also answers at https://api-singapore.klingai.com; a key belongs to one host.
+        Video.Kling kling = new Video.Kling(access, secret, uri(reader, "KLING_BASE_URL", "https://api.klingai.com"),
+                reader.text("KLING_MODEL", "kling-v1-6"),
+                reader.choice("KLING_MODE", List.of("std", "pro")).orElse("std"),
+                Duration.ofSeconds(reader.integer("KLING_TIMEOUT_SECONDS", 600, 10, 7_200)));
+        String resolution = reader.text("HAILUO_RESOLUTION", "768P").toUpperCase();
+        if (!List.of("512P", "720P", "768P", "1080P").contains(resolution)) {
+            reader.problem("HAILUO_RESOLUTION=" + resolution + ": must be 512P, 720P, 768P or 1080P");
+            resolution = "768P";
+        }
+        Video.Hailuo hailuo = new Video.Hailuo(reader.text("HAILUO_AUTH"), uri(reader, "HAILUO_BASE_URL", "https://api.minimax.io"),
+                reader.text("HAILUO_MODEL", "MiniMax-Hailuo-02"), resolution, reader.text("HAILUO_GROUP_ID"),
+                Duration.ofSeconds(reader.integer("HAILUO_TIMEOUT_SECONDS", 600, 10, 7_200)));
+        return new Video(
+                reader.choice("VIDEO_CLIPS", Video.CLIPS).orElse("local"),
+                reader.integer("VIDEO_MAX_CONCURRENT", 2, 1, 100),
+                reader.integer("VIDEO_RATE_PER_MIN", 6, 1, 1_000),
+                reader.integer("VIDEO_MAX_TRIES", 3, 1, 10),
+                Duration.ofMillis(reader.integer("VIDEO_POLL_MS", 5_000, 1, 600_000)),
+                kling, hailuo);
     }
 
     private static Cloudinary cloudinary(Config.Reader reader) {

@@ -16,6 +16,7 @@ import fableforge.quiz.ValidatedQuiz;
 import fableforge.spend.SpendTally;
 import fableforge.spend.StorySpend;
 import fableforge.video.RenderQuality;
+import fableforge.video.remote.ClipFallback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class GenerateCommand implements Callable<Integer> {
         App.Pipeline pipeline = app.pipeline(spend);
         Optional<VideoStep> videoStep;
         try {
-            videoStep = videoStep(app, spend, pipeline);
+            videoStep = videoStep(app, spend, pipeline, err);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("fableforge: " + e.getMessage() + ". Nothing was written.");
             return EXIT_BAD_INPUT;
@@ -150,14 +151,18 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     /** The video step the options ask for, checked before anything is made; empty without --video. */
-    private Optional<VideoStep> videoStep(App app, SpendTally spend, App.Pipeline pipeline) {
+    private Optional<VideoStep> videoStep(App app, SpendTally spend, App.Pipeline pipeline, PrintWriter err) {
         if (!(video || draft || !narration.equals("none") || music != null)) {
             return Optional.empty();
         }
         if (music != null && !Files.isReadable(music)) {
             throw new IllegalArgumentException("--music " + music + ": no such readable file");
         }
-        return Optional.of(new VideoStep(app.videoAssembler(app.narrator(narration.toLowerCase(), spend)),
+        ClipFallback.Listener fallbacks = fallback -> {
+            err.println("warning: " + fallback.message());
+            err.flush();
+        };
+        return Optional.of(new VideoStep(app.videoAssembler(app.narrator(narration.toLowerCase(), spend), spend, fallbacks),
                 draft ? RenderQuality.DRAFT : RenderQuality.FINAL, Optional.ofNullable(music), pipeline.imageGenerator()::pictureArea));
     }
 

@@ -1,0 +1,79 @@
+package fableforge.video.hailuo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
+import fableforge.provider.http.RetryAfter;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+
+/**
+ * MiniMax's answers, read once. The outcome is in {@code base_resp.status_code}, usually with HTTP
+ * 200 whatever happened. Codes from MiniMax's video generation reference: 0 success; 1002 rate
+ * limited; 1004 authentication failed; 1008 insufficient balance; 1026 input and 1027 output
+ * content sensitive; 2013 bad parameters; 1000 unknown, 1001 timeout, 1013/1024/1033 internal errors.
+ */
+final class HailuoErrors {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private HailuoErrors() {
+    }
+
+    /** The body of a successful answer; any other answer thrown as its classified error. */
+    static JsonNode body(HttpResponse<byte[]> response, Clock clock) throws ProviderException {
+        JsonNode body;
+        try {
+            body = MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject() || !body.path("base_resp").path("status_code").isIntegralNumber()) {
+            throw new ProviderException(byStatus(response, "MiniMax answered HTTP " + response.statusCode() + " without base_resp", clock));
+        }
+        JsonNode base = body.path("base_resp");
+        int code = base.path("status_code").asInt();
+        if (code == 0 && response.statusCode() / 100 == 2) {
+            return body;
+        }
+        String message = "MiniMax status " + code + ": " + base.path("status_msg").asText("no message");
+        throw new ProviderException(code == 0 ? byStatus(response, message, clock) : classify(code, message, response, clock));
+    }
+
+    /** A top-level text field of the answer, or empty when it has none or is not JSON. */
+    static String field(HttpResponse<byte[]> response, String name) {
+        try {
+            return MAPPER.readTree(response.body()).path(name).asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static ProviderError classify(int code, String message, HttpResponse<byte[]> response, Clock clock) {
+        return switch (code) {
+            case 1002 -> new ProviderError.RateLimited(message, RetryAfter.from(response.headers(), clock));
+            case 1004 -> new ProviderError.BadCredentials(message + " — check HAILUO_AUTH (and HAILUO_BASE_URL: keys of api.minimaxi.com do not work on api.minimax.io)");
+            case 1008 -> new ProviderError.BillingLimit(message);
+            case 1026, 1027 -> new ProviderError.PolicyRefusal(message);
+            case 2013 -> new ProviderError.BadRequest(message);
+            case 1000, 1001, 1013, 1024, 1033 -> new ProviderError.Transient(message);
+            default -> byStatus(response, message, clock);
+        };
+    }
+
+    private static ProviderError byStatus(HttpResponse<byte[]> response, String message, Clock clock) {
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            return new ProviderError.BadCredentials(message);
+        }
+        if (status == 429) {
+            return new ProviderError.RateLimited(message, RetryAfter.from(response.headers(), clock));
+        }
+        if (status >= 400 && status < 500) {
+            return new ProviderError.BadRequest(message);
+        }
+        return new ProviderError.Transient(message);
+    }
+}

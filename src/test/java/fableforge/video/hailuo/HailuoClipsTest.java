@@ -1,0 +1,171 @@
+package fableforge.video.hailuo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fableforge.Providers;
+import fableforge.fake.FakeHailuo;
+import fableforge.fake.FakeServer;
+import fableforge.job.Sleeper;
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
+import fableforge.spend.Charge;
+import fableforge.spend.PriceTable;
+import fableforge.video.SceneClip;
+import fableforge.video.remote.ClipRequests;
+import fableforge.video.remote.FittedClip;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** HailuoClips against a fake speaking MiniMax's contract: outcomes in base_resp under HTTP 200, task, file, download. */
+class HailuoClipsTest {
+
+    private final FakeHailuo hailuo = new FakeHailuo();
+    private final List<Charge> charges = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() {
+        hailuo.close();
+    }
+
+    private HailuoClips adapter(String key, String model, String resolution, Optional<String> group, Duration timeout) {
+        Providers.Video.Hailuo settings = new Providers.Video.Hailuo(Optional.of(key), URI.create(hailuo.baseUrl()), model, resolution,
+                group, timeout);
+        return new HailuoClips(settings, Duration.ofMillis(20), charges::add, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    private HailuoClips adapter() {
+        return adapter(FakeHailuo.KEY, "MiniMax-Hailuo-02", "768P", Optional.empty(), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void sendsTheStillAsADataUriFirstFramePollsRetrievesTheFileWithItsGroupAndFitsTheClip() throws Exception {
+        hailuo.requireGroupId("group-42");
+
+        try (SceneClip clip = adapter(FakeHailuo.KEY, "MiniMax-Hailuo-02", "768P", Optional.of("group-42"), Duration.ofSeconds(20))
+                .clip(ClipRequests.scene(11, 5.0), 1)) {
+            assertThat(clip).isInstanceOf(FittedClip.class);
+            assertThat(clip.frameCount()).isEqualTo(150);
+        }
+
+        assertThat(hailuo.problems()).isEmpty();
+        JsonNode sent = hailuo.submitted().getFirst();
+        assertThat(sent.path("model").asText()).isEqualTo("MiniMax-Hailuo-02");
+        assertThat(sent.path("first_frame_image").asText()).startsWith("data:image/png;base64,");
+        assertThat(sent.path("duration").isInt()).isTrue();
+        assertThat(sent.path("duration").asInt()).isEqualTo(6);
+        assertThat(sent.path("resolution").asText()).isEqualTo("768P");
+        assertThat(sent.path("prompt_optimizer").isBoolean()).isTrue();
+        assertThat(sent.path("prompt_optimizer").asBoolean()).isFalse();
+        assertThat(sent.path("prompt").asText()).contains("transforms");
+        assertThat(hailuo.queries()).as("Preparing, Queueing, Processing, Success").isEqualTo(4);
+        assertThat(hailuo.server().requests("GET", FakeHailuo.RETRIEVE)).singleElement()
+                .satisfies(request -> assertThat(request.uri().getQuery()).contains("GroupId=group-42"));
+        assertThat(hailuo.downloads()).isEqualTo(1);
+        assertThat(charges).singleElement().satisfies(charge -> {
+            assertThat(charge.provider()).isEqualTo("hailuo");
+            assertThat(charge.detail()).isEqualTo("scene 11, 6 s 768P");
+            assertThat(charge.usd()).contains(new BigDecimal("0.28"));
+        });
+    }
+
+    @Test
+    void aLongSceneAsksForTenSecondsButTheFirstGenerationModelsOnlyMakeSixAt720p() throws Exception {
+        adapter().clip(ClipRequests.scene(2, 8.0), 1).close();
+        adapter(FakeHailuo.KEY, "I2V-01", "768P", Optional.empty(), Duration.ofSeconds(20)).clip(ClipRequests.scene(2, 8.0), 1).close();
+
+        assertThat(hailuo.problems()).isEmpty();
+        assertThat(hailuo.submitted().get(0).path("duration").asInt()).isEqualTo(10);
+        assertThat(hailuo.submitted().get(1).path("duration").asInt()).isEqualTo(6);
+        assertThat(hailuo.submitted().get(1).has("resolution")).isFalse();
+        assertThat(charges.get(0).usd()).contains(new BigDecimal("0.56"));
+        assertThat(charges.get(1).usd()).contains(new BigDecimal("0.43"));
+    }
+
+    @Test
+    void aWrongKeyIsBadCredentialsThoughMiniMaxAnswersHttp200() {
+        assertThatThrownBy(() -> adapter("wrong-key", "MiniMax-Hailuo-02", "768P", Optional.empty(), Duration.ofSeconds(5))
+                .clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.BadCredentials.class);
+                    assertThat(e.getMessage()).contains("1004").contains("HAILUO_AUTH");
+                });
+    }
+
+    @ParameterizedTest(name = "status {0} is {1}")
+    @CsvSource({
+            "1002, RateLimited",
+            "1008, BillingLimit",
+            "1026, PolicyRefusal",
+            "2013, BadRequest",
+            "1013, Transient",
+            "1000, Transient"})
+    void aSubmitAnsweredWithAnErrorInBaseRespIsClassifiedByItsCode(int code, String expected) {
+        hailuo.server().script("POST", FakeHailuo.SUBMIT, FakeHailuo.baseResp(code, "scripted"));
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error().getClass().getSimpleName()).isEqualTo(expected);
+                    assertThat(e.getMessage()).contains("MiniMax status " + code);
+                });
+        assertThat(hailuo.queries()).isZero();
+    }
+
+    @Test
+    void aPlainServerErrorPageIsTransient() {
+        hailuo.server().script("POST", FakeHailuo.SUBMIT, FakeServer.Reply.bytes(502, "text/html", "<html>Bad Gateway</html>".getBytes()));
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.Transient.class));
+    }
+
+    @Test
+    void aTaskWhoseVideoWasRefusedIsAPolicyRefusalAndOneThatFailedIsTransient() {
+        hailuo.failTasks(1027);
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.PolicyRefusal.class));
+        int queriesForRefusal = hailuo.queries();
+
+        hailuo.failTasks(0);
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(2, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.Transient.class));
+        assertThat(queriesForRefusal).as("the task is over at its first Fail").isEqualTo(4);
+        assertThat(hailuo.queries()).isEqualTo(8);
+        assertThat(charges).isEmpty();
+    }
+
+    @Test
+    void aTaskThatNeverFinishesTimesOut() {
+        hailuo.neverFinish();
+
+        assertThatThrownBy(() -> adapter(FakeHailuo.KEY, "MiniMax-Hailuo-02", "768P", Optional.empty(), Duration.ofMillis(600))
+                .clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.TimedOut.class);
+                    assertThat(e.getMessage()).contains("Processing");
+                });
+    }
+
+    @Test
+    void anExpiredLinkIsReplacedByRetrievingTheFileAgain() throws Exception {
+        hailuo.expireFirstLinks(1);
+
+        try (SceneClip clip = adapter().clip(ClipRequests.scene(1, 3.0), 1)) {
+            assertThat(clip.frameCount()).isEqualTo(90);
+        }
+        assertThat(hailuo.server().requests("GET", FakeHailuo.RETRIEVE)).hasSize(2);
+        assertThat(hailuo.downloads()).isEqualTo(2);
+        assertThat(charges).hasSize(1);
+        assertThat(hailuo.problems()).isEmpty();
+    }
+}

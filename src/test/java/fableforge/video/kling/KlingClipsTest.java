@@ -1,0 +1,229 @@
+package fableforge.video.kling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fableforge.Providers;
+import fableforge.fake.FakeKling;
+import fableforge.fake.FakeServer;
+import fableforge.job.Sleeper;
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
+import fableforge.spend.Charge;
+import fableforge.spend.PriceTable;
+import fableforge.video.SceneClip;
+import fableforge.video.VideoFrame;
+import fableforge.video.remote.ClipRequests;
+import fableforge.video.remote.FittedClip;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** KlingClips against a fake speaking Kling's contract: what is sent, how it is polled, what each failure becomes. */
+class KlingClipsTest {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final FakeKling kling = new FakeKling();
+    private final List<Charge> charges = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() {
+        kling.close();
+    }
+
+    private KlingClips adapter(String secret, Duration timeout) {
+        Providers.Video.Kling settings = new Providers.Video.Kling(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
+                URI.create(kling.baseUrl()), "kling-v1-6", "std", timeout);
+        return new KlingClips(settings, POLL, charges::add, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    private KlingClips adapter() {
+        return adapter(FakeKling.SECRET_KEY, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void sendsTheStillAsRawBase64WithAStringDurationPollsUntilDoneAndFitsTheClip() throws Exception {
+        try (SceneClip clip = adapter().clip(ClipRequests.scene(7, 4.0), 1)) {
+            assertThat(clip).isInstanceOf(FittedClip.class);
+            assertThat(clip.frameCount()).isEqualTo(120);
+            VideoFrame frame = new VideoFrame(ClipRequests.SIZE);
+            clip.render(119, frame);
+        }
+
+        assertThat(kling.problems()).isEmpty();
+        JsonNode sent = kling.submitted().getFirst();
+        assertThat(sent.path("model_name").asText()).isEqualTo("kling-v1-6");
+        assertThat(sent.path("duration").isTextual()).isTrue();
+        assertThat(sent.path("duration").asText()).isEqualTo("5");
+        assertThat(sent.path("mode").asText()).isEqualTo("std");
+        assertThat(sent.path("cfg_scale").asDouble()).isEqualTo(0.5);
+        assertThat(sent.path("external_task_id").asText()).isEqualTo("story-1-scene7-try1");
+        assertThat(sent.path("prompt").asText()).contains("Slow pull back").contains("the little fox looks up");
+        assertThat(sent.path("negative_prompt").asText()).contains("watermark");
+        assertThat(sent.path("image").asText()).doesNotStartWith("data:");
+        var still = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(sent.path("image").asText())));
+        assertThat(still.getWidth()).isEqualTo(360);
+        assertThat(still.getHeight()).isEqualTo(640);
+        assertThat(kling.statusCalls()).as("submitted, processing, succeed").isEqualTo(3);
+        assertThat(kling.downloads()).isEqualTo(1);
+        assertThat(charges).singleElement().satisfies(charge -> {
+            assertThat(charge.stage()).isEqualTo("video");
+            assertThat(charge.provider()).isEqualTo("kling");
+            assertThat(charge.model()).isEqualTo("kling-v1-6");
+            assertThat(charge.detail()).isEqualTo("scene 7, 5 s std");
+            assertThat(charge.usd()).contains(new BigDecimal("0.28"));
+        });
+    }
+
+    @Test
+    void aSceneLongerThanFiveSecondsAsksForTenAndIsChargedForTen() throws Exception {
+        try (SceneClip clip = adapter().clip(ClipRequests.scene(13, 6.0), 2)) {
+            assertThat(clip.frameCount()).isEqualTo(180);
+        }
+        assertThat(kling.submitted().getFirst().path("duration").asText()).isEqualTo("10");
+        assertThat(kling.submitted().getFirst().path("external_task_id").asText()).isEqualTo("story-1-scene13-try2");
+        assertThat(charges.getFirst().usd()).contains(new BigDecimal("0.56"));
+    }
+
+    @Test
+    void aWrongSecretIsBadCredentialsAndNothingIsCharged() {
+        assertThatThrownBy(() -> adapter("not-the-secret", Duration.ofSeconds(5)).clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.BadCredentials.class);
+                    assertThat(e.getMessage()).contains("1000");
+                });
+        assertThat(charges).isEmpty();
+    }
+
+    @ParameterizedTest(name = "code {1} with HTTP {0} is {2}")
+    @CsvSource({
+            "200, 1102, BillingLimit",
+            "429, 1101, BillingLimit",
+            "400, 1301, PolicyRefusal",
+            "429, 1302, RateLimited",
+            "429, 1303, RateLimited",
+            "400, 1201, BadRequest",
+            "500, 5000, Transient",
+            "503, 5001, Transient",
+            "401, 1004, BadCredentials"})
+    void anErrorEnvelopeIsClassifiedByItsCodeEvenWithHttp200(int http, int code, String expected) {
+        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(http, code, "scripted failure"));
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error().getClass().getSimpleName()).isEqualTo(expected);
+                    assertThat(e.getMessage()).contains("Kling code " + code).contains("scripted failure");
+                });
+        assertThat(kling.statusCalls()).isZero();
+    }
+
+    @Test
+    void aRateLimitCarriesTheWaitKlingAskedFor() {
+        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(429, 1302, "too many requests").withHeader("Retry-After", "7"));
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.error().retryAfter()).contains(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void anAnswerWithoutTheEnvelopeIsTransient() {
+        kling.server().script("POST", FakeKling.SUBMIT, FakeServer.Reply.bytes(200, "text/html", "<html>gateway</html>".getBytes()));
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.Transient.class));
+    }
+
+    @Test
+    void aTaskFailedForItsContentIsARefusalAndOneThatBrokeIsTransient() {
+        kling.failTasks("Failure to pass the risk control system");
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.PolicyRefusal.class);
+                    assertThat(e.getMessage()).contains("risk control");
+                });
+
+        kling.failTasks("internal generation error");
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(4, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.Transient.class));
+        assertThat(kling.downloads()).isZero();
+        assertThat(charges).isEmpty();
+    }
+
+    @Test
+    void aTaskThatNeverFinishesTimesOutAtTheDeadlineWithBackoff() {
+        kling.neverFinish();
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> adapter(FakeKling.SECRET_KEY, Duration.ofMillis(800)).clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.TimedOut.class);
+                    assertThat(e.getMessage()).contains("processing");
+                });
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(seconds).isBetween(0.7, 2.0);
+        // 20 ms growing by half up to 80 ms: about a dozen polls in 0.8 s, not 40.
+        assertThat(kling.statusCalls()).isBetween(6, 16);
+    }
+
+    @Test
+    void slowStatusAnswersAndServerHiccupsWhilePollingAreWaitedOut() throws Exception {
+        kling.statusDelay(Duration.ofMillis(150));
+        kling.server().script("GET", FakeKling.STATUS, FakeKling.envelope(500, 5000, "busy"), FakeKling.envelope(200, 5002, "timeout"));
+
+        try (SceneClip clip = adapter().clip(ClipRequests.scene(3, 3.0), 1)) {
+            assertThat(clip.frameCount()).isEqualTo(90);
+        }
+        assertThat(kling.statusCalls()).isEqualTo(2 + 3);
+    }
+
+    @Test
+    void anExpiredLinkIsReplacedByTheOneAFreshPollGives() throws Exception {
+        kling.expireFirstLinks(1);
+
+        try (SceneClip clip = adapter().clip(ClipRequests.scene(3, 3.0), 1)) {
+            assertThat(clip.frameCount()).isEqualTo(90);
+        }
+        assertThat(kling.statusCalls()).isEqualTo(3 + 1);
+        assertThat(kling.downloads()).isEqualTo(2);
+        assertThat(charges).as("one task, charged once").hasSize(1);
+        assertThat(kling.problems()).isEmpty();
+    }
+
+    @Test
+    void aLinkThatStaysExpiredIsTransient() {
+        kling.expireFirstLinks(5);
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.Transient.class);
+                    assertThat(e.getMessage()).contains("403");
+                });
+        assertThat(kling.downloads()).isEqualTo(2);
+    }
+
+    @Test
+    void aDownloadThatIsNotAVideoIsTransient() {
+        kling.clip("not an mp4 at all".getBytes());
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.Transient.class);
+                    assertThat(e.getMessage()).contains("not a video");
+                });
+    }
+}

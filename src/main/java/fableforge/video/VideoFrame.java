@@ -50,4 +50,9 @@ public final class VideoFrame {
             pixels[i] = (byte) (mine + (((theirs[i] & 0xff) - mine) * w >> 8));
         }
     }
+
+    /** Makes this frame a copy of {@code other} (same size). */
+    public void copyFrom(VideoFrame other) {
+        System.arraycopy(other.pixels, 0, pixels, 0, pixels.length);
+    }
 }

@@ -18,6 +18,8 @@ final class FrameComposer implements AutoCloseable {
     private final FrameSize size;
     private final VideoProgressListener progress;
     private final SceneClip[] open;
+    private final List<ClipRequest> requests;
+    private final AutoCloseable prepared;
     private final VideoFrame incoming;
     private int current;
     private int cue;
@@ -34,7 +36,15 @@ final class FrameComposer implements AutoCloseable {
         this.size = size;
         this.progress = progress;
         this.open = new SceneClip[timeline.slots().size()];
+        this.requests = java.util.stream.IntStream.range(0, timeline.slots().size()).mapToObj(this::request).toList();
+        this.prepared = clips.prepare(requests);
         this.incoming = new VideoFrame(size);
+    }
+
+    private ClipRequest request(int index) {
+        SceneStill still = job.scenes().get(index);
+        return new ClipRequest(job.storyId(), still.scene(), still.image(), still.picture(), timeline.slots().get(index).clipFrames(),
+                size, timeline.fps());
     }
 
     /** Draws frame {@code f} into {@code frame}; {@code f} must grow by one each call, from 0. */
@@ -68,10 +78,7 @@ final class FrameComposer implements AutoCloseable {
 
     private SceneClip clip(int index) throws IOException, ProviderException {
         if (open[index] == null) {
-            Timeline.Slot slot = timeline.slots().get(index);
-            SceneStill still = job.scenes().get(index);
-            open[index] = clips.clip(new ClipRequest(job.storyId(), still.scene(), still.image(), still.picture(),
-                    slot.clipFrames(), size, timeline.fps()));
+            open[index] = clips.clip(requests.get(index));
         }
         return open[index];
     }
@@ -95,6 +102,11 @@ final class FrameComposer implements AutoCloseable {
     public void close() {
         for (int i = 0; i < open.length; i++) {
             closeClip(i);
+        }
+        try {
+            prepared.close();
+        } catch (Exception e) {
+            // Only temporary clip files remain; they are deleted on exit.
         }
     }
 }

@@ -14,4 +14,13 @@ public interface VideoClipGenerator {
     String name();
 
     SceneClip clip(ClipRequest request) throws ProviderException, IOException;
+
+    /**
+     * Told every clip of a video before the first is asked for, so a remote service can make them
+     * at the same time instead of one after another while the video encodes. Closing the result
+     * frees whatever was made but never asked for (a render that failed half-way).
+     */
+    default AutoCloseable prepare(java.util.List<ClipRequest> requests) {
+        return () -> { };
+    }
 }

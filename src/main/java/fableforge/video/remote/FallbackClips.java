@@ -11,7 +11,14 @@ import fableforge.video.VideoClipGenerator;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,6 +40,7 @@ public final class FallbackClips implements VideoClipGenerator {
     private final RandomGenerator random;
     private final ClipFallback.Listener listener;
     private volatile ProviderError accountProblem;
+    private final Map<ClipKey, Future<Optional<SceneClip>>> prepared = new ConcurrentHashMap<>();
 
     public FallbackClips(RemoteClips remote, VideoClipGenerator local, CallGate gate, RetryPolicy retries, Sleeper sleeper,
                          RandomGenerator random, ClipFallback.Listener listener) {
@@ -54,10 +62,35 @@ public final class FallbackClips implements VideoClipGenerator {
         return remote;
     }
 
+    /**
+     * Starts every scene's remote task at once (the gate still holds them to the service's concurrency
+     * and rate), so 20 tasks of a minute each take minutes in all, not twenty.
+     */
+    @Override
+    public AutoCloseable prepare(List<ClipRequest> requests) {
+        ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
+        for (ClipRequest request : requests) {
+            prepared.computeIfAbsent(ClipKey.of(request), key -> starter.submit(() -> remoteClip(request)));
+        }
+        starter.shutdown();
+        return () -> {
+            for (ClipKey key : List.copyOf(prepared.keySet())) {
+                Future<Optional<SceneClip>> unused = prepared.remove(key);
+                if (unused != null) {
+                    unused.cancel(true);
+                    if (unused.state() == Future.State.SUCCESS) {
+                        unused.resultNow().ifPresent(SceneClip::close);
+                    }
+                }
+            }
+        };
+    }
+
     @Override
     public SceneClip clip(ClipRequest request) throws ProviderException, IOException {
         try {
-            Optional<SceneClip> clip = remoteClip(request);
+            Future<Optional<SceneClip>> started = prepared.remove(ClipKey.of(request));
+            Optional<SceneClip> clip = started != null ? awaited(started) : remoteClip(request);
             if (clip.isPresent()) {
                 return clip.get();
             }
@@ -66,6 +99,21 @@ public final class FallbackClips implements VideoClipGenerator {
             throw new InterruptedIOException("interrupted while making the clip of scene " + request.scene().number());
         }
         return local.clip(request);
+    }
+
+    private static Optional<SceneClip> awaited(Future<Optional<SceneClip>> started) throws InterruptedException, IOException {
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            throw new IOException("the clip task failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A prepared clip is the one asked for when story, scene and length match. */
+    private record ClipKey(String storyId, int scene, int frames) {
+        static ClipKey of(ClipRequest request) {
+            return new ClipKey(request.storyId(), request.scene().number(), request.frameCount());
+        }
     }
 
     /** The remote clip, or empty (listener told) when the service could not make it. */

@@ -181,6 +181,23 @@ class FallbackClipsTest {
         assertThat(fallbacks).extracting(ClipFallback::sceneNumber).containsExactly(2);
     }
 
+    @Test
+    void aVideosClipsAreMadeAtTheSameTimeNotOneAfterAnotherWhileItEncodes() throws Exception {
+        kling.statusDelay(Duration.ofMillis(40));
+        List<SceneStill> stills = new ArrayList<>();
+        for (int scene = 1; scene <= 4; scene++) {
+            stills.add(new SceneStill(Scene.of(scene, "The fox runs on, scene " + scene + "."), ClipRequests.still(scene)));
+        }
+        VideoJob job = new VideoJob("story-2", AspectRatio.PORTRAIT, stills, RenderQuality.DRAFT, Optional.empty());
+
+        VideoResult result = new VideoAssembler(clips(), Narrator.NONE).assemble(job, dir.resolve("four.mp4"), VideoProgressListener.NONE);
+
+        assertThat(kling.maxActive()).as("tasks in flight at once: the gate's limit, not one").isEqualTo(2);
+        assertThat(kling.submitted()).hasSize(4);
+        assertThat(decodedFrames(result.file())).isEqualTo(result.timeline().totalFrames());
+        assertThat(fallbacks).isEmpty();
+    }
+
     private static int decodedFrames(Path file) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.start();

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -112,8 +111,11 @@ public final class VideoJobs implements AutoCloseable {
         videos.markRunning(storyId, version);
         VideoRecord video = videos.find(storyId, version).orElseThrow();
         Path work = workRoot.resolve(storyId + "-v" + version + "-run" + video.runs());
-        VideoProgressEvents progress = new VideoProgressEvents(events, view, storyId, version, video.runs(),
-                !video.narration().equals("none"), record.get().scenes().size(), () -> stopping, System::nanoTime);
+        int run = video.runs();
+        VideoProgressEvents progress = new VideoProgressEvents(mapper, (data, number) -> {
+            view.progress(storyId, version, data);
+            events.emit(storyId, "video_progress", data, "video:" + version + ":run" + run + ":" + number);
+        }, version, !video.narration().equals("none"), record.get().scenes().size(), () -> stopping, System::nanoTime);
         Fallbacks fallbacks = new Fallbacks(videos, mapper, storyId, version);
         long started = System.nanoTime();
         LOG.info("[VIDEO] story={} version={} run {} started", storyId, version, video.runs());
@@ -128,19 +130,21 @@ public final class VideoJobs implements AutoCloseable {
             videos.markDone(storyId, version, files);
             LOG.info("[VIDEO] story={} version={} done in {} s: {} ({} bytes)", storyId, version,
                     (System.nanoTime() - started) / 1_000_000_000, files.videoKey(), files.sizeBytes());
-        } catch (CancellationException e) {
-            LOG.info("[VIDEO] story={} version={} interrupted by shutdown; it renders again at the next start", storyId, version);
-        } catch (ProviderException e) {
-            fail(storyId, version, "the narration could not be made: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+        } catch (ProviderException | IOException | RuntimeException e) {
             if (stopping) {
+                // Whatever broke while the server stops (a cancelled frame, an interrupted narration call),
+                // the row stays running and the next start renders it again.
                 LOG.info("[VIDEO] story={} version={} stopped by shutdown ({}); it renders again at the next start", storyId, version,
                         e.toString());
                 return;
             }
-            fail(storyId, version, e instanceof IllegalStateException ? e.getMessage() : "the video could not be made: " + e.getMessage(), e);
+            fail(storyId, version, switch (e) {
+                case ProviderException provider -> "the narration could not be made: " + provider.getMessage();
+                case IllegalStateException state -> state.getMessage();
+                default -> "the video could not be made: " + e.getMessage();
+            }, e);
         } finally {
             view.finished(storyId, version);
             deleteWork(work);

@@ -1,5 +1,6 @@
 package fableforge.studio;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.video.VideoProgressListener;
 import java.util.concurrent.CancellationException;
@@ -21,11 +22,9 @@ final class VideoProgressEvents implements VideoProgressListener {
     private static final int NARRATION_SHARE = 20;
     private static final int FRAMES_END = 95;
 
-    private final StoryEvents events;
-    private final VideoView view;
-    private final String storyId;
+    private final ObjectMapper mapper;
+    private final Sink sink;
     private final int version;
-    private final int run;
     private final boolean narrated;
     private final int totalScenes;
     private final BooleanSupplier stopping;
@@ -37,13 +36,17 @@ final class VideoProgressEvents implements VideoProgressListener {
     private long lastSent;
     private int sent;
 
-    VideoProgressEvents(StoryEvents events, VideoView view, String storyId, int version, int run, boolean narrated,
-                        int totalScenes, BooleanSupplier stopping, LongSupplier nanos) {
-        this.events = events;
-        this.view = view;
-        this.storyId = storyId;
+    /** Where the progress goes: the {@code video_progress} event's data, numbered 0, 1, … within this render. */
+    @FunctionalInterface
+    interface Sink {
+        void announce(ObjectNode data, int number);
+    }
+
+    VideoProgressEvents(ObjectMapper mapper, Sink sink, int version, boolean narrated, int totalScenes, BooleanSupplier stopping,
+                        LongSupplier nanos) {
+        this.mapper = mapper;
+        this.sink = sink;
         this.version = version;
-        this.run = run;
         this.narrated = narrated;
         this.totalScenes = totalScenes;
         this.stopping = stopping;
@@ -85,13 +88,12 @@ final class VideoProgressEvents implements VideoProgressListener {
         this.scene = sceneNumber;
         this.percent = percent;
         this.lastSent = nanos.getAsLong();
-        ObjectNode data = events.data().put("version", version).put("stage", stage);
+        ObjectNode data = mapper.createObjectNode().put("version", version).put("stage", stage);
         if (sceneNumber > 0) {
             data.put("scene_number", sceneNumber);
         }
         data.put("scenes_done", scenesDone).put("total_scenes", totalScenes).put("percent", percent);
-        view.progress(storyId, version, data);
-        events.emit(storyId, "video_progress", data, "video:" + version + ":run" + run + ":" + sent++);
+        sink.announce(data, sent++);
     }
 
     private void checkStopping() {

@@ -1,7 +1,6 @@
 package fableforge.web;
 
 import fableforge.media.MediaKey;
-import java.util.Optional;
 
 /**
  * How {@code /media/<key>} labels a file: its content type by extension, and whether the browser
@@ -31,8 +30,8 @@ record MediaType(String contentType, boolean attachment) {
     }
 
     /** The Content-Disposition header: the key's file name (safe by {@link MediaKey}'s rules), attachment or inline. */
-    Optional<String> disposition(String key) {
+    String disposition(String key) {
         String name = key.substring(key.lastIndexOf('/') + 1);
-        return Optional.of((attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+        return (attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"";
     }
 }

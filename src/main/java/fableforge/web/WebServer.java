@@ -262,7 +262,7 @@ public final class WebServer implements AutoCloseable {
                 .orElseThrow(() -> new StudioException(StudioException.Kind.NOT_FOUND, "no such media"));
         MediaType type = MediaType.of(key);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        type.disposition(key).ifPresent(disposition -> ctx.header("Content-Disposition", disposition));
+        ctx.header("Content-Disposition", type.disposition(key));
         if (requested.answer() == ByteRange.Answer.PARTIAL) {
             ctx.status(206).header("Content-Range", bytes.contentRange(total));
         }

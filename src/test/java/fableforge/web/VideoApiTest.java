@@ -103,7 +103,7 @@ class VideoApiTest {
         HttpResponse<byte[]> srt = app.fetch(app.uri("/" + video.get("srt_url").asText()));
         assertThat(srt.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-subrip");
         assertThat(srt.headers().firstValue("Content-Disposition").orElse("")).isEqualTo("attachment; filename=\"video-v1.srt\"");
-        assertThat(new String(srt.body(), StandardCharsets.UTF_8)).startsWith("1\n00:00:00,");
+        assertThat(new String(srt.body(), StandardCharsets.UTF_8)).startsWith("1\r\n00:00:00,000 --> ");
         HttpResponse<byte[]> fcpxml = app.fetch(app.uri("/" + video.get("fcpxml_url").asText()));
         assertThat(fcpxml.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
         assertThat(new String(fcpxml.body(), StandardCharsets.UTF_8)).contains("<fcpxml version=\"1.10\"").contains("src=\"./images/scene-01.png\"");

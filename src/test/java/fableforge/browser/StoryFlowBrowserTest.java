@@ -52,6 +52,7 @@ class StoryFlowBrowserTest extends BrowserTest {
         page.locator("#video-panel").scrollIntoViewIfNeeded();
         page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-options.png")));
         studio.generateDraftVideo();
+        assertThat(page.locator("#video-stage")).hasText(Pattern.compile("^Rendering scene \\d+ of 20 · \\d+%$"), StudioPage.within(StudioPage.LONG));
         page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-progress.png")));
         studio.assertVideoReady();
         JsonNode video = new StoryApi(baseUrl()).story(storyId).get("video");

@@ -249,24 +249,26 @@ public final class WebServer implements AutoCloseable {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
         }
         long total = size.get();
-        String range = ctx.header("Range");
-        ByteRange.Parsed requested = ByteRange.parse(range, total);
-        ctx.header("Accept-Ranges", "bytes");
+        MediaType type = MediaType.of(key);
+        ByteRange.Parsed requested = type.ranges() ? ByteRange.parse(ctx.header("Range"), total) : ByteRange.parse(null, total);
+        ctx.header("Accept-Ranges", type.ranges() ? "bytes" : "none");
         if (requested.answer() == ByteRange.Answer.UNSATISFIABLE) {
             ctx.header("Content-Range", "bytes */" + total);
-            error(ctx, 416, "range_not_satisfiable", "the range " + range + " is outside the " + total + " bytes of this file");
+            error(ctx, 416, "range_not_satisfiable", "the range " + ctx.header("Range") + " is outside the " + total + " bytes of this file");
             return;
         }
         ByteRange bytes = requested.range();
         InputStream in = media.open(key, bytes.first())
                 .orElseThrow(() -> new StudioException(StudioException.Kind.NOT_FOUND, "no such media"));
-        MediaType type = MediaType.of(key);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("Content-Disposition", type.disposition(key));
         if (requested.answer() == ByteRange.Answer.PARTIAL) {
             ctx.status(206).header("Content-Range", bytes.contentRange(total));
         }
-        ctx.header("Content-Length", String.valueOf(bytes.length()));
+        if (type.ranges()) {
+            // Never compressed by Javalin (see MediaType), so the stored length is the length sent.
+            ctx.header("Content-Length", String.valueOf(bytes.length()));
+        }
         ctx.contentType(type.contentType()).result(ByteRange.limit(in, bytes.length()));
     }
 

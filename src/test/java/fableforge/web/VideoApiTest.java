@@ -246,6 +246,33 @@ class VideoApiTest {
         assertThat(health.get("narration").toString()).doesNotContain("openai");
     }
 
+    @Test
+    void textMediaIsSentWholeAndMayBeCompressedWhileBinaryMediaIsServedInRanges() throws Exception {
+        app = TestApp.start(Map.of(), data);
+        String srt = "1\r\n00:00:00,000 --> 00:00:03,700\r\nLong ago, in the enchanted forest\r\n\r\n".repeat(100);
+        Files.createDirectories(data.resolve("media/stories/abc"));
+        Files.writeString(data.resolve("media/stories/abc/video-v1.srt"), srt);
+        byte[] zip = new byte[10_000];
+        new java.util.Random(7).nextBytes(zip);
+        Files.write(data.resolve("media/stories/abc/video-v1.zip"), zip);
+
+        HttpResponse<byte[]> text = app.fetch(app.uri("/media/stories/abc/video-v1.srt"), "Accept-Encoding", "gzip", "Range", "bytes=0-9");
+        assertThat(text.statusCode()).as("a range of text that may be compressed is not honoured").isEqualTo(200);
+        assertThat(text.headers().firstValue("Accept-Ranges")).contains("none");
+        assertThat(text.headers().firstValue("Content-Encoding")).as("Javalin compresses text for a browser that accepts it").contains("gzip");
+        byte[] body = text.headers().firstValue("Content-Encoding").orElse("").equals("gzip")
+                ? new java.util.zip.GZIPInputStream(new ByteArrayInputStream(text.body())).readAllBytes() : text.body();
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(srt);
+
+        HttpResponse<byte[]> part = app.fetch(app.uri("/media/stories/abc/video-v1.zip"), "Accept-Encoding", "gzip", "Range", "bytes=9000-");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(part.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"video-v1.zip\"");
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(zip, 9000, 10_000));
+        assertThat(app.fetch(app.uri("/media/stories/abc/missing.mp4")).statusCode()).isEqualTo(404);
+        assertThat(app.fetch(app.uri("/media/stories/abc/.hidden.mp4")).statusCode()).isEqualTo(404);
+    }
+
     /** The MP4's bytes, after checking a whole GET, a middle range, a suffix range, an open range and a bad range. */
     private byte[] assertServedWithRanges(String url, long size) throws Exception {
         java.net.URI uri = app.uri("/" + url);

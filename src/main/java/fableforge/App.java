@@ -48,6 +48,14 @@ import fableforge.studio.ImageJobs;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
+import fableforge.studio.MusicLibrary;
+import fableforge.studio.VideoJobs;
+import fableforge.studio.VideoQuote;
+import fableforge.studio.VideoRender;
+import fableforge.studio.VideoRequests;
+import fableforge.studio.VideoTools;
+import fableforge.studio.VideoView;
+import fableforge.store.VideoRepository;
 import fableforge.store.TrackingOutbox;
 import fableforge.tracking.GoogleSheetsSink;
 import fableforge.tracking.TrackingRelay;
@@ -175,17 +183,27 @@ public final class App {
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
-        StoryView view = new StoryView(stories, images, mapper, spending);
+        VideoTools videoTools = videoTools();
+        VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
+        VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
+        VideoView videoView = new VideoView(videoRows, mapper);
+        StoryView view = new StoryView(stories, images, mapper, spending, videoView, videoQuote);
+        MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper);
+        VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
+                new VideoRender(images, media, videoTools, served.imageGenerator()::pictureArea, spend),
+                new VideoRequests(stories, images, videoRows, videoTools, videoQuote, music, spending), events, mapper,
+                config.videoMaxRenders(), dataDir.resolve("video-work"));
         Optional<TrackingRelay> tracking = tracking(database, mapper);
-        WebServer web = new WebServer(studio, view, log, bus, media, mapper, quizJson(),
-                () -> health(mapper, database, served, media, tracking), config.sseHeartbeat());
+        WebServer web = new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(),
+                () -> health(mapper, database, served, media, tracking, videoTools), config.sseHeartbeat());
         web.start(host, port);
         LOG.info("[START] story={} prompts={} images={} media={} database={}", served.storyWriter().name(),
                 served.promptWriter().name(), served.imageGenerator().name(), media.name(), database.file());
         config.providers().warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         jobs.resumeUnfinished();
+        videos.resumeUnfinished();
         tracking.ifPresent(TrackingRelay::start);
-        return new RunningServer(web, jobs, database, tracking);
+        return new RunningServer(web, jobs, videos, database, tracking);
     }
 
     /** The Google Sheets relay when {@code USE_GOOGLE_AUTH=true}; nothing runs otherwise. */
@@ -209,7 +227,7 @@ public final class App {
     }
 
     /** A started server; {@link #close()} stops it. */
-    public record RunningServer(WebServer web, ImageJobs jobs, Database database, Optional<TrackingRelay> tracking)
+    public record RunningServer(WebServer web, ImageJobs jobs, VideoJobs videos, Database database, Optional<TrackingRelay> tracking)
             implements AutoCloseable {
         public int port() {
             return web.port();
@@ -222,12 +240,13 @@ public final class App {
                 tracking.get().close();
             }
             jobs.close();
+            videos.close();
             database.close();
         }
     }
 
     private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media,
-                              Optional<TrackingRelay> tracking) {
+                              Optional<TrackingRelay> tracking, VideoTools video) {
         ObjectNode health = mapper.createObjectNode().put("status", "ok");
         ObjectNode providers = health.putObject("providers");
         lastCall(providers.putObject("story").put("adapter", pipeline.storyWriter().name()), pipeline.storyWriter());
@@ -238,6 +257,10 @@ public final class App {
         lastCall(providers.putObject("media").put("adapter", media.name()), media);
         trackingHealth(providers.putObject("tracking"), tracking);
         health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
+        ObjectNode videoNode = health.putObject("video");
+        video.clipSources().forEach(videoNode.putArray("clips")::add);
+        video.narrations().forEach(videoNode.putArray("narration")::add);
+        videoNode.put("max_renders", config.videoMaxRenders());
         return health;
     }
 
@@ -300,6 +323,11 @@ public final class App {
             }
             default -> throw new IllegalArgumentException("narration must be none, local or openai, not " + choice);
         };
+    }
+
+    /** The clip sources and narrators the web app offers, as configured. */
+    public VideoTools videoTools() {
+        return new ConfiguredVideoTools(this::narrator, prices, config.providers(), EspeakNarrator.onPath().isPresent());
     }
 
     /** Joins approved images into a video with the built-in camera-motion clips. */

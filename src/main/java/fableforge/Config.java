@@ -27,6 +27,7 @@ public record Config(
         int port,
         Path dataDir,
         Duration sseHeartbeat,
+        int videoMaxRenders,
         Providers providers) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
@@ -57,6 +58,8 @@ public record Config(
                 reader.integer("PORT", 8080, 1, 65_535),
                 Path.of(reader.text("FABLEFORGE_DATA_DIR").orElse("data")),
                 Duration.ofSeconds(reader.integer("SSE_HEARTBEAT_SECONDS", 15, 1, 300)),
+                // One render keeps every core busy (x264 and the frame composer both use them all).
+                reader.integer("VIDEO_MAX_RENDERS", 1, 1, 16),
                 providers);
         reader.failIfProblems();
         return config;

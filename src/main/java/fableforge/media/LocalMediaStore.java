@@ -2,10 +2,13 @@ package fableforge.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -48,6 +51,43 @@ public final class LocalMediaStore implements MediaStore {
     public Optional<InputStream> open(String key) throws IOException {
         Path path = resolve(key);
         return Files.isRegularFile(path) ? Optional.of(Files.newInputStream(path)) : Optional.empty();
+    }
+
+    /** Copies the file beside its target first and then moves it in, as {@link #put} does, never reading it into memory. */
+    @Override
+    public StoredMedia putFile(String key, Path file, String contentType) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+        try {
+            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            long size = Files.size(temporary);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new StoredMedia(key, urlPrefix + key, size);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public Optional<Long> size(String key) throws IOException {
+        Path path = resolve(key);
+        return Files.isRegularFile(path) ? Optional.of(Files.size(path)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<InputStream> open(String key, long offset) throws IOException {
+        Path path = resolve(key);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        channel.position(offset);
+        return Optional.of(Channels.newInputStream(channel));
     }
 
     /** The file behind a key, for callers that serve files directly. */

@@ -2,7 +2,10 @@ package fableforge.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Port: where generated media (images, clips, videos) is kept, and the URL it is reachable at. */
@@ -18,6 +21,40 @@ public interface MediaStore {
     Optional<InputStream> open(String key) throws IOException;
 
     String name();
+
+    /**
+     * Stores a file's content under a key, for media too large to hold in memory (videos, archives).
+     * The default reads the file into memory; stores that can stream it override this.
+     */
+    default StoredMedia putFile(String key, Path file, String contentType) throws IOException {
+        return put(key, Files.readAllBytes(file), contentType);
+    }
+
+    /**
+     * The size in bytes of what is stored at the key, or empty when nothing is. The default reads
+     * the media through once; stores that know sizes cheaply override this.
+     */
+    default Optional<Long> size(String key) throws IOException {
+        Optional<InputStream> in = open(key);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream stream = in.get()) {
+            return Optional.of(stream.transferTo(OutputStream.nullOutputStream()));
+        }
+    }
+
+    /**
+     * Opens stored media positioned at byte {@code offset} (for HTTP range requests), or empty when
+     * nothing is stored at the key. The default skips the bytes before it; file-based stores seek.
+     */
+    default Optional<InputStream> open(String key, long offset) throws IOException {
+        Optional<InputStream> in = open(key);
+        if (in.isPresent() && offset > 0) {
+            in.get().skipNBytes(offset);
+        }
+        return in;
+    }
 
     /**
      * Where {@code GET /media/<key>} should send the browser instead of streaming the bytes itself,

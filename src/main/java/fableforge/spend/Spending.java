@@ -33,6 +33,14 @@ public final class Spending {
     }
 
     /**
+     * Refuses other paid work ({@code what}, e.g. "narrating the video") costing {@code upcoming}
+     * (empty: price unknown, so treated as paid) when the day's cap is reached.
+     */
+    public void allow(Optional<BigDecimal> upcoming, String what) throws SpendLimitReached {
+        ledger.checkCanSpend(upcoming, what);
+    }
+
+    /**
      * The {@code cost} object of a story's API view; {@code nextStep} names the step the user can
      * take next ({@code approve_scenes} or empty when only single regenerations remain).
      */

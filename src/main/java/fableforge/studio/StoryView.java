@@ -23,9 +23,14 @@ public final class StoryView {
     private final ImageRepository images;
     private final ObjectMapper mapper;
     private final Spending spending;
+    private final VideoView video;
+    private final VideoQuote videoQuote;
 
-    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending) {
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, VideoView video,
+                     VideoQuote videoQuote) {
         this.spending = spending;
+        this.video = video;
+        this.videoQuote = videoQuote;
         this.stories = stories;
         this.images = images;
         this.mapper = mapper;
@@ -67,9 +72,14 @@ public final class StoryView {
             attempts.stream().filter(a -> a.scene() == scene).forEach(a -> all.add(attemptNode(a)));
             imagesNode.set(String.valueOf(scene), image);
         });
-        root.set("cost", spending.costOf(storyId, AspectRatio.fromLabel(record.aspectRatio()),
-                StoryRecord.SCENES_READY.equals(record.status()), mapper));
-        root.putNull("video");
+        ObjectNode cost = spending.costOf(storyId, AspectRatio.fromLabel(record.aspectRatio()),
+                StoryRecord.SCENES_READY.equals(record.status()), mapper);
+        if (StoryRecord.ALL_APPROVED.equals(record.status())) {
+            // The next paid step of an approved story is its video's narration, when OpenAI can read it.
+            videoQuote.narrationStep(record).ifPresent(step -> cost.set("next_step", step));
+        }
+        root.set("cost", cost);
+        root.set("video", video.of(storyId));
         root.put("created_at", record.createdAt().toString());
         root.put("updated_at", record.updatedAt().toString());
         return root;

@@ -6,7 +6,11 @@ public final class StudioException extends RuntimeException {
     public enum Kind {
         NOT_FOUND, CONFLICT, BAD_REQUEST,
         /** The daily spend limit refuses new paid work. */
-        SPEND_LIMIT
+        SPEND_LIMIT,
+        /** An upload over its size limit. */
+        TOO_LARGE,
+        /** An upload that is not of a kind the endpoint takes. */
+        UNSUPPORTED_MEDIA
     }
 
     private final Kind kind;

@@ -50,6 +50,23 @@ public final class Fcpxml {
         }
     }
 
+    /**
+     * A media file's URL: absolute paths as file URLs; relative ones as relative URLs, which FCPXML
+     * resolves against the timeline file's own folder (e.g. {@code ./images/scene-01.png} in a ZIP that
+     * holds both). Apple's FCPXML reference, "Resources": src is "an absolute file URL ... or a relative
+     * URL based on the location of the FCPXML document itself".
+     */
+    static String src(Path file) {
+        if (file.isAbsolute()) {
+            return file.toUri().toString();
+        }
+        StringBuilder url = new StringBuilder(".");
+        for (Path part : file) {
+            url.append('/').append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return url.toString();
+    }
+
     /** A time on the 30 fps grid (or any fps) as FCPXML's rational seconds: frames × 100 / (fps × 100) s. */
     static String time(int frames, int fps) {
         return frames == 0 ? "0s" : (frames * 100L) + "/" + (fps * 100) + "s";
@@ -70,14 +87,14 @@ public final class Fcpxml {
                 xml.writeStartElement("asset");
                 attributes("id", "a" + number, "name", "scene-%02d".formatted(number), "start", "0s", "duration", "0s",
                         "hasVideo", "1", "format", "f" + number, "videoSources", "1");
-                empty("media-rep", "kind", "original-media", "src", scene.image().toUri().toString());
+                empty("media-rep", "kind", "original-media", "src", src(scene.image()));
                 xml.writeEndElement();
                 if (scene.narration().isPresent()) {
                     xml.writeStartElement("asset");
                     attributes("id", "n" + number, "name", "narration-%02d".formatted(number), "start", "0s",
                             "duration", time(frames(scene.narrationSeconds()), timeline.fps()), "hasAudio", "1",
                             "audioSources", "1", "audioChannels", "1", "audioRate", "48000");
-                    empty("media-rep", "kind", "original-media", "src", scene.narration().get().toUri().toString());
+                    empty("media-rep", "kind", "original-media", "src", src(scene.narration().get()));
                     xml.writeEndElement();
                 }
             }

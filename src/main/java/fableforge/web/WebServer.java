@@ -16,17 +16,20 @@ import fableforge.studio.RejectReason;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
 import fableforge.studio.StudioException;
+import fableforge.studio.MusicLibrary;
+import fableforge.studio.VideoJobs;
+import fableforge.studio.VideoOptions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,9 +40,12 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final String EXPLAINED = "fableforge.explained";
 
     private final Studio studio;
     private final StoryView view;
+    private final VideoJobs videos;
+    private final MusicLibrary music;
     private final MediaStore media;
     private final ObjectMapper mapper;
     private final Supplier<ObjectNode> health;
@@ -47,10 +53,12 @@ public final class WebServer implements AutoCloseable {
     private final String quizJson;
     private Javalin javalin;
 
-    public WebServer(Studio studio, StoryView view, EventLog log, EventBus bus, MediaStore media,
+    public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery) {
         this.studio = studio;
         this.view = view;
+        this.videos = videos;
+        this.music = music;
         this.media = media;
         this.mapper = mapper;
         this.quizJson = quizJson;
@@ -74,6 +82,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/approve_scenes", this::approveScenes);
             config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(ctx.pathParam("id"))));
             config.routes.post("/approve_image/{id}/{n}", this::approveImage);
+            config.routes.post("/generate_video/{id}", this::generateVideo);
+            config.routes.post("/api/music", this::uploadMusic);
             config.routes.before("/stream", ctx -> {
                 String accept = ctx.header("Accept");
                 if (accept == null || !accept.contains("text/event-stream")) {
@@ -85,11 +95,13 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
                     "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-            config.routes.exception(StudioException.class, (e, ctx) -> error(ctx, switch (e.kind()) {
+            config.routes.exception(StudioException.class, (e, ctx) -> explained(ctx).error(ctx, switch (e.kind()) {
                 case NOT_FOUND -> 404;
                 case CONFLICT -> 409;
                 case BAD_REQUEST -> 400;
                 case SPEND_LIMIT -> 402;
+                case TOO_LARGE -> 413;
+                case UNSUPPORTED_MEDIA -> 415;
             }, e.kind().name().toLowerCase(), e.getMessage()));
             config.routes.exception(InvalidQuizException.class, (e, ctx) -> {
                 ObjectNode body = mapper.createObjectNode().put("error", "invalid_quiz")
@@ -110,7 +122,12 @@ public final class WebServer implements AutoCloseable {
                     error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
                 }
             });
-            config.routes.error(413, ctx -> error(ctx, 413, "too_large", "request body over " + MAX_BODY_BYTES / 1024 + " KiB"));
+            config.routes.error(413, ctx -> {
+                // Our own 413s (an upload over its own limit) already say why; this one is the JSON body limit.
+                if (ctx.attribute(EXPLAINED) == null) {
+                    error(ctx, 413, "too_large", "request body over " + MAX_BODY_BYTES / 1024 + " KiB");
+                }
+            });
         }).start();
         LOG.info("FableForge listening on http://{}:{}/", host, javalin.port());
         return this;
@@ -174,6 +191,27 @@ public final class WebServer implements AutoCloseable {
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
     }
 
+    /** {@code {clips?, narration?, draft?, music_key?}}, every field optional; an empty body asks for the defaults. */
+    private void generateVideo(Context ctx) {
+        JsonNode body = ctx.body().isBlank() ? mapper.createObjectNode() : body(ctx);
+        JsonNode draft = body.path("draft");
+        if (!draft.isMissingNode() && !draft.isNull() && !draft.isBoolean()) {
+            throw new BadRequest("draft must be true or false");
+        }
+        VideoOptions options = new VideoOptions(text(body, "clips").orElse("local").strip().toLowerCase(Locale.ROOT),
+                text(body, "narration").orElse("none").strip().toLowerCase(Locale.ROOT), draft.asBoolean(false),
+                text(body, "music_key").map(String::strip).filter(key -> !key.isEmpty()));
+        json(ctx, 202, videos.request(ctx.pathParam("id"), options));
+    }
+
+    /**
+     * The music file itself as the body, with its audio Content-Type. Read as a stream (the JSON body
+     * limit does not apply) and cut off at {@link MusicLibrary#MAX_BYTES}.
+     */
+    private void uploadMusic(Context ctx) throws IOException {
+        json(ctx, 201, music.upload(ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
+    }
+
     /**
      * A provider failure the retries did not cure. Out of credit is said as exactly that (402); a
      * problem the user's configuration must fix is not followed by "try again".
@@ -187,9 +225,14 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Media the local store keeps, with single byte ranges (RFC 9110 §14): browsers fetch an MP4 in
+     * ranges to seek in it. Javalin's writeSeekableStream was not used: it parses only "from-to" (a
+     * suffix range "-500" is read as from 500), answers no 416, and cuts video ranges to 128 kB.
+     */
     private void media(Context ctx) throws Exception {
         String key = ctx.pathParam("key");
-        Optional<InputStream> in;
+        Optional<Long> size;
         try {
             Optional<URI> elsewhere = media.redirect(key);
             if (elsewhere.isPresent()) {
@@ -198,29 +241,41 @@ public final class WebServer implements AutoCloseable {
                 ctx.redirect(elsewhere.get().toString(), HttpStatus.FOUND);
                 return;
             }
-            in = media.open(key);
+            size = media.size(key);
         } catch (IllegalArgumentException e) {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
         }
-        if (in.isEmpty()) {
+        if (size.isEmpty()) {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
         }
+        long total = size.get();
+        MediaType type = MediaType.of(key);
+        ByteRange.Parsed requested = type.ranges() ? ByteRange.parse(ctx.header("Range"), total) : ByteRange.parse(null, total);
+        ctx.header("Accept-Ranges", type.ranges() ? "bytes" : "none");
+        if (requested.answer() == ByteRange.Answer.UNSATISFIABLE) {
+            ctx.header("Content-Range", "bytes */" + total);
+            error(ctx, 416, "range_not_satisfiable", "the range " + ctx.header("Range") + " is outside the " + total + " bytes of this file");
+            return;
+        }
+        ByteRange bytes = requested.range();
+        InputStream in = media.open(key, bytes.first())
+                .orElseThrow(() -> new StudioException(StudioException.Kind.NOT_FOUND, "no such media"));
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.contentType(contentType(key)).result(in.get());
+        ctx.header("Content-Disposition", type.disposition(key));
+        if (requested.answer() == ByteRange.Answer.PARTIAL) {
+            ctx.status(206).header("Content-Range", bytes.contentRange(total));
+        }
+        if (type.ranges()) {
+            // Never compressed by Javalin (see MediaType), so the stored length is the length sent.
+            ctx.header("Content-Length", String.valueOf(bytes.length()));
+        }
+        ctx.contentType(type.contentType()).result(ByteRange.limit(in, bytes.length()));
     }
 
-    private static String contentType(String key) {
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(".png")) {
-            return "image/png";
-        }
-        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-            return "image/jpeg";
-        }
-        if (lower.endsWith(".webp")) {
-            return "image/webp";
-        }
-        return "application/octet-stream";
+    /** Marks the answer as carrying its own explanation, so a status-wide error handler leaves it alone. */
+    private WebServer explained(Context ctx) {
+        ctx.attribute(EXPLAINED, true);
+        return this;
     }
 
     private JsonNode body(Context ctx) {

@@ -14,6 +14,8 @@ function describeStatus(status) {
   if (status === 0) return 'Could not reach the server. Check your connection and try again.';
   if (status === 402) return 'The daily spending limit has been reached.';
   if (status === 404) return 'Not found. It may have been deleted.';
+  if (status === 413) return 'That file is too large.';
+  if (status === 415) return 'That kind of file is not accepted here.';
   if (status === 429) return 'The server is busy. Please wait a moment and try again.';
   if (status >= 500) return 'The server had a problem. Please try again in a moment.';
   return `The request failed (HTTP ${status}).`;
@@ -25,6 +27,15 @@ async function request(method, path, body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  return send(path, init);
+}
+
+/** A file sent as the raw body with its own content type (the server checks what it really is). */
+function upload(path, file) {
+  return send(path, { method: 'POST', cache: 'no-store', headers: { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }, body: file });
+}
+
+async function send(path, init) {
   let response;
   try {
     response = await fetch(path, init);
@@ -52,6 +63,9 @@ export const api = {
   stories: () => request('GET', 'api/stories'),
   reviewImage: (storyId, sceneNumber, body) =>
     request('POST', `approve_image/${id(storyId)}/${Number(sceneNumber)}`, body),
+  health: () => request('GET', 'health'),
+  generateVideo: (storyId, options) => request('POST', `generate_video/${id(storyId)}`, options),
+  uploadMusic: file => upload('api/music', file),
 };
 
 /**

@@ -7,6 +7,7 @@ import { Gallery } from './gallery.js';
 import { StoryStream } from './stream.js';
 import { renderStories } from './stories.js';
 import { normalizeScenes } from './beats.js';
+import { VideoPanel } from './video.js';
 
 const CURRENT = 'fableforge.current';
 const VIEWS = ['quiz', 'scenes', 'images', 'stories'];
@@ -36,10 +37,13 @@ const scenes = new ScenesEditor({
   },
 });
 
+const video = new VideoPanel($('#video-panel'), { onStarted: () => stream?.wake() });
+
 const gallery = new Gallery({
   grid: $('#gallery'), hero: $('#images-hero'), spend: $('#images-spend'), progressText: $('#progress-text'), progressReady: $('#progress-ready'),
   progressApproved: $('#progress-approved'), storyError: $('#story-error'), allApproved: $('#all-approved'),
   viewer: $('#viewer'), viewerImg: $('#viewer-img'), viewerTitle: $('#viewer-title'),
+  onAllApproved: all => video.setReady(all),
 });
 $('#viewer-close').addEventListener('click', () => $('#viewer').close());
 
@@ -99,11 +103,18 @@ async function openStory(storyId) {
     return undefined;
   }
   show('images');
+  video.load(storyId, story);
   gallery.load(storyId, story);
   setConnection('idle');
   stream = new StoryStream(storyId, {
-    onEvent: (type, data) => gallery.applyEvent(type, data),
-    onState: state => gallery.applyState(state),
+    onEvent: (type, data) => {
+      gallery.applyEvent(type, data);
+      video.applyEvent(type, data);
+    },
+    onState: state => {
+      gallery.applyState(state);
+      video.update(state);
+    },
     onMode: setConnection,
   });
   stream.start();

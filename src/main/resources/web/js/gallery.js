@@ -10,7 +10,7 @@ const COST_REFRESH_MS = 2000; // after images land, the story's spend is fetched
 
 export class Gallery {
   constructor(refs) {
-    this.refs = refs; // {grid, hero, spend, progressText, progressReady, progressApproved, storyError, allApproved, viewer, viewerImg, viewerTitle}
+    this.refs = refs; // {grid, hero, spend, progressText, progressReady, progressApproved, storyError, allApproved, viewer, viewerImg, viewerTitle, onAllApproved?}
     this.storyId = null;
     this.cost = null;
     this.costTimer = null;
@@ -179,6 +179,7 @@ export class Gallery {
     this.refs.progressApproved.style.width = `${(approved / total) * 100}%`;
     const allApproved = this.storyStatus === 'all_approved' || (approved === total && total > 0);
     this.refs.allApproved.hidden = !allApproved;
+    this.refs.onAllApproved?.(allApproved);
   }
 
   openViewer(n, url, attempt) {

@@ -3,13 +3,14 @@
 import { api, streamUrl } from './api.js';
 
 export const EVENT_TYPES = ['image_ready', 'image_failed', 'approval_update', 'story_complete',
-  'story_error', 'all_approved', 'video_progress', 'video_ready'];
+  'story_error', 'all_approved', 'video_progress', 'video_ready', 'video_failed'];
 
 const POLL_MS = 3000;
 const MAX_BACKOFF_MS = 30000;
 const MAX_FAILURES = 3;
 const RETRY_SSE_EVERY = 10; // while polling, try SSE again every 10 polls (30 s)
 const DONE = new Set(['all_approved', 'failed']);
+const RENDERING = new Set(['queued', 'running']);
 
 export class StoryStream {
   /**
@@ -107,11 +108,20 @@ export class StoryStream {
     tick();
   }
 
+  /** Something started on the server (a video): if polling had stopped as finished, poll again. */
+  wake() {
+    if (!this.polling || !this.done || this.stopped) return;
+    this.done = false;
+    this.polling = false;
+    this.startPolling();
+  }
+
   async pollOnce() {
     try {
       const story = await api.story(this.storyId);
       if (this.stopped) return;
-      this.done = DONE.has(story.status);
+      // An approved story is finished unless its video is still being made.
+      this.done = DONE.has(story.status) && !RENDERING.has(story.video?.status);
       this.onState(story);
       if (this.polling && !this.done) this.onMode('polling');
     } catch (error) {

@@ -48,6 +48,26 @@ class StoryFlowBrowserTest extends BrowserTest {
         assertThat(story.get("images").get("7").get("attempts")).hasSize(2);
         assertThat(story.get("images").get("7").get("attempt").asInt()).isEqualTo(2);
         assertThat(story.get("images").get("7").get("status").asText()).isEqualTo("approved");
+
+        page.locator("#video-panel").scrollIntoViewIfNeeded();
+        page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-options.png")));
+        studio.generateDraftVideo();
+        assertThat(page.locator("#video-stage")).hasText(Pattern.compile("^Rendering scene \\d+ of 20 · \\d+%$"), StudioPage.within(StudioPage.LONG));
+        page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-progress.png")));
+        studio.assertVideoReady();
+        JsonNode video = new StoryApi(baseUrl()).story(storyId).get("video");
+        assertThat(studio.videoSeconds()).isCloseTo(video.get("duration_seconds").asDouble(), org.assertj.core.data.Offset.offset(0.5));
+        page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-ready.png")));
+        page.setViewportSize(390, 844);
+        page.locator("#video-panel").scrollIntoViewIfNeeded();
+        page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("mobile-video-ready.png")));
+        page.locator("#video-again summary").click();
+        assertThat(page.locator("#video-generate")).isVisible();
+        page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("mobile-video-another.png")));
+
+        page.reload();
+        assertThat(page.locator("#video-title")).hasText("Your video");
+        assertThat(page.locator("video#video-player")).hasAttribute("src", Pattern.compile("video-v1\\.mp4$"));
     }
 
     @Test

@@ -135,6 +135,42 @@ final class StudioPage {
         assertThat(card(n)).hasAttribute("data-status", "approved");
     }
 
+    /** Rendering a 20-scene draft while Chromium runs, on two shared cores. */
+    static final double RENDER = 240_000;
+
+    /** Chooses a quick draft with the default clips and narration, presses "Generate video" and sees the render start. */
+    void generateDraftVideo() {
+        Locator panel = page.locator("#video-panel");
+        assertThat(panel).isVisible();
+        assertThat(panel.locator("#video-title")).hasText("Make the video");
+        assertThat(page.locator("#video-clips-local")).isChecked();
+        assertThat(page.locator("#video-clips-kling")).isDisabled();
+        assertThat(page.locator("label[for='video-clips-kling']")).containsText("not configured");
+        assertThat(page.locator("#video-narration-none")).isChecked();
+        page.locator("#video-draft").check();
+        page.locator("#video-generate").click();
+        assertThat(page.locator("#video-stage")).hasText(Pattern.compile("Rendering scene \\d+ of 20|Waiting"), within(LONG));
+    }
+
+    /** The finished video is in a player the browser can play, with the four downloads beside it. */
+    void assertVideoReady() {
+        assertThat(page.locator("#video-title")).hasText("Your video", within(RENDER));
+        Locator player = page.locator("video#video-player");
+        assertThat(player).hasAttribute("src", Pattern.compile("video-v1\\.mp4$"));
+        page.waitForFunction("() => { const v = document.getElementById('video-player');"
+                + " return v != null && v.readyState >= 1 && v.duration > 0; }", null, new Page.WaitForFunctionOptions().setTimeout(LONG));
+        Locator downloads = page.locator("#video-downloads a[download]");
+        assertThat(downloads).hasCount(4);
+        assertThat(downloads.nth(0)).hasAttribute("href", Pattern.compile("video-v1\\.mp4$"));
+        assertThat(downloads.nth(1)).hasAttribute("href", Pattern.compile("video-v1\\.srt$"));
+        assertThat(downloads.nth(2)).hasAttribute("href", Pattern.compile("video-v1\\.fcpxml$"));
+        assertThat(downloads.nth(3)).hasAttribute("href", Pattern.compile("video-v1\\.zip$"));
+    }
+
+    double videoSeconds() {
+        return ((Number) page.evaluate("() => document.getElementById('video-player').duration")).doubleValue();
+    }
+
     void approveAll() {
         for (int n = 1; n <= 20; n++) {
             if (!"approved".equals(card(n).getAttribute("data-status"))) {

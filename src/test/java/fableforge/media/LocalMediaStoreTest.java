@@ -28,6 +28,24 @@ class LocalMediaStoreTest {
     }
 
     @Test
+    void storesAFileWithoutReadingItAndOpensItAtAnOffset() throws Exception {
+        LocalMediaStore store = new LocalMediaStore(root.resolve("media"), "media/");
+        Path file = Files.write(root.resolve("video.mp4"), new byte[] {10, 11, 12, 13, 14});
+
+        StoredMedia stored = store.putFile("stories/abc/video-v1.mp4", file, "video/mp4");
+
+        assertThat(stored).isEqualTo(new StoredMedia("stories/abc/video-v1.mp4", "media/stories/abc/video-v1.mp4", 5));
+        assertThat(store.size("stories/abc/video-v1.mp4")).contains(5L);
+        assertThat(store.size("stories/abc/missing.mp4")).isEmpty();
+        try (InputStream in = store.open("stories/abc/video-v1.mp4", 3).orElseThrow()) {
+            assertThat(in.readAllBytes()).containsExactly(13, 14);
+        }
+        try (Stream<Path> files = Files.list(root.resolve("media/stories/abc"))) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("video-v1.mp4");
+        }
+    }
+
+    @Test
     void replacingAKeyLeavesNoTemporaryFiles() throws Exception {
         LocalMediaStore store = new LocalMediaStore(root, "");
         store.put("a/b.png", new byte[] {1}, "image/png");

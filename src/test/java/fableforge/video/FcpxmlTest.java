@@ -104,6 +104,23 @@ class FcpxmlTest {
     }
 
     @Test
+    void relativeMediaPathsBecomeUrlsRelativeToTheTimelineFile() throws Exception {
+        Timeline timeline = twentyScenes();
+        List<Fcpxml.SceneMedia> media = new ArrayList<>();
+        for (int n = 1; n <= 20; n++) {
+            media.add(new Fcpxml.SceneMedia(Path.of("images/scene-%02d.png".formatted(n)), 1080, 1920,
+                    Optional.of(Path.of("narration", "scene %02d.wav".formatted(n))), 2.5));
+        }
+
+        Document document = parse(Fcpxml.render("Ember the fox", timeline, FrameSize.of(AspectRatio.PORTRAIT), media));
+
+        NodeList reps = document.getElementsByTagName("media-rep");
+        assertThat(((Element) reps.item(0)).getAttribute("src")).isEqualTo("./images/scene-01.png");
+        assertThat(((Element) reps.item(1)).getAttribute("src")).isEqualTo("./narration/scene%2001.wav");
+        assertThat(Fcpxml.src(Path.of("/abs/scene-01.png"))).isEqualTo("file:///abs/scene-01.png");
+    }
+
+    @Test
     void timesAreRationalSecondsInHundredthsOfAFrameRate() {
         assertThat(Fcpxml.time(0, 30)).isEqualTo("0s");
         assertThat(Fcpxml.time(1, 30)).isEqualTo("100/3000s");

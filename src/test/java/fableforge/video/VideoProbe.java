@@ -7,10 +7,10 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /** Reads back an MP4 the way a player does: its streams, and the picture at a given time. */
-record VideoProbe(int width, int height, double fps, double seconds, String videoCodec, boolean hasAudio, String audioCodec,
+public record VideoProbe(int width, int height, double fps, double seconds, String videoCodec, boolean hasAudio, String audioCodec,
                   int audioChannels, int sampleRate) {
 
-    static VideoProbe of(Path file) throws Exception {
+    public static VideoProbe of(Path file) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.start();
             return new VideoProbe(grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate(),

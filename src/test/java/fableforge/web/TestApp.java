@@ -79,9 +79,21 @@ final class TestApp implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Any URL's bytes (the app's own, or a media host's), redirects not followed. */
-    HttpResponse<byte[]> fetch(URI url) throws Exception {
-        return http.send(HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** Any URL's bytes (the app's own, or a media host's), redirects not followed; {@code headers} are name, value, .... */
+    HttpResponse<byte[]> fetch(URI url, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Raw bytes posted with their content type (an upload). */
+    Response upload(String path, byte[] body, String contentType) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
     }
 
     /** The story's event stream, left open; {@code headers} (name, value, ...) go with Accept: text/event-stream. */

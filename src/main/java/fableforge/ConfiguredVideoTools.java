@@ -1,0 +1,92 @@
+package fableforge;
+
+import fableforge.spend.PriceTable;
+import fableforge.spend.SpendMeter;
+import fableforge.studio.VideoTools;
+import fableforge.video.LocalMotionClips;
+import fableforge.video.MotionPlan;
+import fableforge.video.Narrator;
+import fableforge.video.VideoClipGenerator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The video tools this configuration provides: clip sources (the built-in camera motion; Kling and
+ * Hailuo once their adapters are wired here) and narrations (espeak-ng when installed, OpenAI speech
+ * when it has a key or a compatible server).
+ */
+final class ConfiguredVideoTools implements VideoTools {
+
+    private final BiFunction<String, SpendMeter, Narrator> narrators;
+    private final PriceTable prices;
+    private final Providers providers;
+    private final boolean localSpeech;
+
+    /**
+     * @param narrators   {@link App#narrator(String, SpendMeter)}
+     * @param localSpeech whether a local speech engine (espeak-ng or espeak) is on PATH
+     */
+    ConfiguredVideoTools(BiFunction<String, SpendMeter, Narrator> narrators, PriceTable prices, Providers providers, boolean localSpeech) {
+        this.narrators = narrators;
+        this.prices = prices;
+        this.providers = providers;
+        this.localSpeech = localSpeech;
+    }
+
+    @Override
+    public List<String> clipSources() {
+        return List.of("local");
+    }
+
+    @Override
+    public List<String> narrations() {
+        List<String> available = new ArrayList<>(List.of("none"));
+        if (localSpeech) {
+            available.add("local");
+        }
+        if (openAiSpeech()) {
+            available.add("openai");
+        }
+        return List.copyOf(available);
+    }
+
+    @Override
+    public String unavailableBecause(String name) {
+        return switch (name) {
+            case "kling" -> "Kling clips are not configured on this server; use clips \"local\" (camera motion over the images)";
+            case "hailuo" -> "Hailuo clips are not configured on this server; use clips \"local\" (camera motion over the images)";
+            case "local" -> "local narration needs espeak-ng on the server (apt-get install espeak-ng); choose none or openai";
+            case "openai" -> "narration by OpenAI needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server); choose none or local";
+            default -> name + " is not available on this server";
+        };
+    }
+
+    @Override
+    public VideoClipGenerator clips(String source, ClipFallbacks fallbacks) {
+        if (!source.equals("local")) {
+            throw new IllegalArgumentException(unavailableBecause(source));
+        }
+        return new LocalMotionClips(new MotionPlan());
+    }
+
+    @Override
+    public Narrator narrator(String narration, SpendMeter meter) {
+        return narrators.apply(narration, meter);
+    }
+
+    @Override
+    public Optional<BigDecimal> narrationCost(String narration, int characters) {
+        if (!narration.equals("openai")) {
+            return Optional.of(BigDecimal.ZERO);
+        }
+        return prices.unit("speech", providers.speech().model()).map(perCharacter -> perCharacter.multiply(BigDecimal.valueOf(characters)));
+    }
+
+    /** The same condition {@link App#narrator} applies: a key, or a server other than OpenAI's own. */
+    private boolean openAiSpeech() {
+        return providers.openAi().apiKey().isPresent() || !providers.openAi().baseUrl().getHost().endsWith("openai.com");
+    }
+}

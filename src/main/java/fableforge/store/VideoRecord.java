@@ -1,0 +1,52 @@
+package fableforge.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One version of a story's video: the options it was asked with and, once done, where its files are.
+ * Result fields are {@code null} until the render is done; {@code error} only when it failed.
+ */
+public record VideoRecord(
+        String storyId,
+        int version,
+        String status,
+        String clips,
+        String narration,
+        boolean draft,
+        Optional<String> musicKey,
+        String videoKey,
+        String videoUrl,
+        String srtUrl,
+        String fcpxmlUrl,
+        String zipUrl,
+        Long durationMs,
+        Integer width,
+        Integer height,
+        Long sizeBytes,
+        String fallbacksJson,
+        String error,
+        int runs,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+
+    public boolean finished() {
+        return DONE.equals(status) || FAILED.equals(status);
+    }
+
+    /** Whether this video was asked for with exactly these options. */
+    public boolean sameOptions(String clips, String narration, boolean draft, Optional<String> musicKey) {
+        return this.clips.equals(clips) && this.narration.equals(narration) && this.draft == draft && this.musicKey.equals(musicKey);
+    }
+
+    /** What a finished render stored: the media keys' URLs, the video's length, frame size and file size. */
+    public record Files(String videoKey, String videoUrl, String srtUrl, String fcpxmlUrl, String zipUrl, long durationMs,
+                        int width, int height, long sizeBytes) {
+    }
+}

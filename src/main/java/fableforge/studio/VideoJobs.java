@@ -1,0 +1,213 @@
+package fableforge.studio;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.provider.ProviderException;
+import fableforge.store.StoryRepository;
+import fableforge.store.VideoRecord;
+import fableforge.store.VideoRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Videos as jobs kept in the database, like {@link ImageJobs}: a {@code video} row in status queued
+ * or running is a render not yet done; {@link #resumeUnfinished()} runs them again at start-up, from
+ * the beginning (a render is minutes at most, and its half-written file lived only in its work
+ * directory). At most {@code maxRenders} render at once, since one render keeps every core busy.
+ */
+public final class VideoJobs implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoJobs.class);
+
+    private final StoryRepository stories;
+    private final VideoRepository videos;
+    private final VideoView view;
+    private final StoryView storyView;
+    private final VideoRender render;
+    private final VideoRequests requests;
+    private final StoryEvents events;
+    private final ObjectMapper mapper;
+    private final Path workRoot;
+    private final Semaphore renders;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean stopping;
+
+    /**
+     * @param workRoot where renders keep their files until they are stored (emptied at start-up)
+     */
+    public VideoJobs(StoryRepository stories, VideoRepository videos, VideoView view, StoryView storyView, VideoRender render,
+                     VideoRequests requests, StoryEvents events, ObjectMapper mapper, int maxRenders, Path workRoot) {
+        this.stories = stories;
+        this.videos = videos;
+        this.view = view;
+        this.storyView = storyView;
+        this.render = render;
+        this.requests = requests;
+        this.events = events;
+        this.mapper = mapper;
+        this.workRoot = workRoot;
+        this.renders = new Semaphore(maxRenders, true);
+    }
+
+    /**
+     * Queues a video of the story with these options and answers the job as {@code GET /story} shows
+     * it. The same options again while it is queued or rendering answer the same job.
+     */
+    public ObjectNode request(String storyId, VideoOptions options) {
+        VideoRepository.Requested requested = requests.request(storyId, options);
+        VideoRecord video = requested.video();
+        if (requested.created()) {
+            LOG.info("[VIDEO] story={} version={} queued (clips={} narration={} draft={} music={})", storyId, video.version(),
+                    video.clips(), video.narration(), video.draft(), video.musicKey().isPresent());
+            submit(storyId, video.version());
+        }
+        return view.node(video).put("story_id", storyId);
+    }
+
+    /** Queues again every render a previous process left unfinished, after clearing its work files. Returns how many. */
+    public int resumeUnfinished() {
+        deleteWork(workRoot);
+        var unfinished = videos.unfinished();
+        unfinished.forEach(video -> submit(video.storyId(), video.version()));
+        if (!unfinished.isEmpty()) {
+            LOG.info("[VIDEO] resuming {} unfinished renders", unfinished.size());
+        }
+        return unfinished.size();
+    }
+
+    private void submit(String storyId, int version) {
+        executor.submit(() -> run(storyId, version));
+    }
+
+    private void run(String storyId, int version) {
+        try {
+            renders.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            runNow(storyId, version);
+        } finally {
+            renders.release();
+        }
+    }
+
+    private void runNow(String storyId, int version) {
+        var found = videos.find(storyId, version);
+        var record = stories.find(storyId);
+        if (found.isEmpty() || record.isEmpty() || found.get().finished() || stopping) {
+            return;
+        }
+        videos.markRunning(storyId, version);
+        VideoRecord video = videos.find(storyId, version).orElseThrow();
+        Path work = workRoot.resolve(storyId + "-v" + version + "-run" + video.runs());
+        int run = video.runs();
+        VideoProgressEvents progress = new VideoProgressEvents(mapper, (data, number) -> {
+            view.progress(storyId, version, data);
+            events.emit(storyId, "video_progress", data, "video:" + version + ":run" + run + ":" + number);
+        }, version, !video.narration().equals("none"), record.get().scenes().size(), () -> stopping, System::nanoTime);
+        Fallbacks fallbacks = new Fallbacks(videos, mapper, storyId, version);
+        long started = System.nanoTime();
+        LOG.info("[VIDEO] story={} version={} run {} started", storyId, version, video.runs());
+        try {
+            Files.createDirectories(work);
+            ObjectNode storyJson = storyView.story(storyId);
+            storyJson.remove("video");
+            VideoRecord.Files files = render.run(new StoredStory(record.get(), mapper), video, storyJson, work, progress, fallbacks);
+            // Announced before it is marked done: a crash in between renders again and the dedupe key
+            // keeps the announcement single; the other order could leave a done video never announced.
+            events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
+            videos.markDone(storyId, version, files);
+            LOG.info("[VIDEO] story={} version={} done in {} s: {} ({} bytes)", storyId, version,
+                    (System.nanoTime() - started) / 1_000_000_000, files.videoKey(), files.sizeBytes());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ProviderException | IOException | RuntimeException e) {
+            if (stopping) {
+                // Whatever broke while the server stops (a cancelled frame, an interrupted narration call),
+                // the row stays running and the next start renders it again.
+                LOG.info("[VIDEO] story={} version={} stopped by shutdown ({}); it renders again at the next start", storyId, version,
+                        e.toString());
+                return;
+            }
+            fail(storyId, version, switch (e) {
+                case ProviderException provider -> "the narration could not be made: " + provider.getMessage();
+                case IllegalStateException state -> state.getMessage();
+                default -> "the video could not be made: " + e.getMessage();
+            }, e);
+        } finally {
+            view.finished(storyId, version);
+            deleteWork(work);
+        }
+    }
+
+    private ObjectNode ready(int version, VideoRecord.Files files, Fallbacks fallbacks) {
+        ObjectNode data = events.data().put("version", version).put("url", files.videoUrl()).put("srt_url", files.srtUrl())
+                .put("fcpxml_url", files.fcpxmlUrl()).put("zip_url", files.zipUrl())
+                .put("duration_seconds", files.durationMs() / 1000.0).put("width", files.width()).put("height", files.height())
+                .put("size_bytes", files.sizeBytes());
+        data.set("fallbacks", fallbacks.list());
+        return data;
+    }
+
+    private void fail(String storyId, int version, String error, Exception cause) {
+        LOG.warn("[VIDEO] story={} version={} failed: {}", storyId, version, error, cause);
+        videos.markFailed(storyId, version, error);
+        events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
+    }
+
+    private static void deleteWork(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("[VIDEO] could not clear {}: {}", directory, e.toString());
+        }
+    }
+
+    /** Stops taking work; a render in progress stops between two frames and stays running in the store. */
+    @Override
+    public void close() throws InterruptedException {
+        stopping = true;
+        executor.shutdownNow();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /** The scenes of one render that fell back to local camera motion, kept on the row as they happen. */
+    private static final class Fallbacks implements VideoTools.ClipFallbacks {
+        private final VideoRepository videos;
+        private final String storyId;
+        private final int version;
+        private final com.fasterxml.jackson.databind.node.ArrayNode list;
+
+        Fallbacks(VideoRepository videos, ObjectMapper mapper, String storyId, int version) {
+            this.videos = videos;
+            this.storyId = storyId;
+            this.version = version;
+            this.list = mapper.createArrayNode();
+        }
+
+        @Override
+        public synchronized void fellBack(int sceneNumber, String reason) {
+            list.addObject().put("scene_number", sceneNumber).put("reason", reason);
+            videos.setFallbacks(storyId, version, list.toString());
+            LOG.warn("[VIDEO] story={} version={} scene {} fell back to local camera motion: {}", storyId, version, sceneNumber, reason);
+        }
+
+        synchronized com.fasterxml.jackson.databind.node.ArrayNode list() {
+            return list.deepCopy();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package fableforge.studio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.store.VideoRecord;
+import fableforge.store.VideoRepository;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code video} object of a story's API view: the newest version's status, options and files,
+ * and, while it renders, the last progress the render announced (kept in memory only: after a
+ * restart the render starts again and announces afresh).
+ */
+public final class VideoView {
+
+    private final VideoRepository videos;
+    private final ObjectMapper mapper;
+    private final Map<String, ObjectNode> progress = new ConcurrentHashMap<>();
+
+    public VideoView(VideoRepository videos, ObjectMapper mapper) {
+        this.videos = videos;
+        this.mapper = mapper;
+    }
+
+    /** The newest version of the story's video, or JSON null when none was asked for. */
+    public JsonNode of(String storyId) {
+        return videos.latest(storyId).<JsonNode>map(this::node).orElse(mapper.nullNode());
+    }
+
+    public ObjectNode node(VideoRecord video) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("status", video.status());
+        node.put("version", video.version());
+        ObjectNode options = node.putObject("options");
+        options.put("clips", video.clips()).put("narration", video.narration()).put("draft", video.draft())
+                .put("music_key", video.musicKey().orElse(null));
+        ObjectNode now = progress.get(key(video.storyId(), video.version()));
+        if (now != null && !video.finished()) {
+            node.set("progress", now.deepCopy());
+        }
+        node.put("url", video.videoUrl());
+        node.put("srt_url", video.srtUrl());
+        node.put("fcpxml_url", video.fcpxmlUrl());
+        node.put("zip_url", video.zipUrl());
+        if (video.durationMs() != null) {
+            node.put("duration_seconds", video.durationMs() / 1000.0);
+        } else {
+            node.putNull("duration_seconds");
+        }
+        node.put("width", video.width());
+        node.put("height", video.height());
+        node.put("size_bytes", video.sizeBytes());
+        if (video.error() != null) {
+            node.put("error", video.error());
+        }
+        node.set("fallbacks", readArray(video.fallbacksJson()));
+        return node;
+    }
+
+    void progress(String storyId, int version, ObjectNode data) {
+        progress.put(key(storyId, version), data);
+    }
+
+    void finished(String storyId, int version) {
+        progress.remove(key(storyId, version));
+    }
+
+    private JsonNode readArray(String json) {
+        try {
+            JsonNode node = mapper.readTree(json == null ? "[]" : json);
+            return node != null && node.isArray() ? node : mapper.createArrayNode();
+        } catch (JsonProcessingException e) {
+            return mapper.createArrayNode();
+        }
+    }
+
+    private static String key(String storyId, int version) {
+        return storyId + "#" + version;
+    }
+}

@@ -327,7 +327,7 @@ public final class App {
 
     /** The clip sources and narrators the web app offers, as configured. */
     public VideoTools videoTools() {
-        return new ConfiguredVideoTools(this::narrator, prices, config.providers(), EspeakNarrator.onPath().isPresent());
+        return new ConfiguredVideoTools(this::narrator, prices, config.providers(), EspeakNarrator.onPath().isPresent(), clock);
     }
 
     /** Joins approved images into a video with the built-in camera-motion clips. */

@@ -7,6 +7,7 @@ import fableforge.video.LocalMotionClips;
 import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
 import fableforge.video.VideoClipGenerator;
+import fableforge.video.remote.VideoClipSources;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The video tools this configuration provides: clip sources (the built-in camera motion; Kling and
- * Hailuo once their adapters are wired here) and narrations (espeak-ng when installed, OpenAI speech
- * when it has a key or a compatible server).
+ * The video tools this configuration provides: clip sources (the built-in camera motion, and the one
+ * remote service {@code VIDEO_CLIPS} names, sharing one gate across all stories) and narrations
+ * (espeak-ng when installed, OpenAI speech when it has a key or a compatible server).
  */
 final class ConfiguredVideoTools implements VideoTools {
 
@@ -24,21 +25,25 @@ final class ConfiguredVideoTools implements VideoTools {
     private final PriceTable prices;
     private final Providers providers;
     private final boolean localSpeech;
+    private final VideoClipSources remoteClips;
 
     /**
      * @param narrators   {@link App#narrator(String, SpendMeter)}
      * @param localSpeech whether a local speech engine (espeak-ng or espeak) is on PATH
      */
-    ConfiguredVideoTools(BiFunction<String, SpendMeter, Narrator> narrators, PriceTable prices, Providers providers, boolean localSpeech) {
+    ConfiguredVideoTools(BiFunction<String, SpendMeter, Narrator> narrators, PriceTable prices, Providers providers, boolean localSpeech,
+                         java.time.Clock clock) {
         this.narrators = narrators;
         this.prices = prices;
         this.providers = providers;
         this.localSpeech = localSpeech;
+        this.remoteClips = new VideoClipSources(providers.video(), prices, clock, fableforge.job.Sleeper.REAL);
     }
 
     @Override
     public List<String> clipSources() {
-        return List.of("local");
+        String configured = providers.video().clips();
+        return configured.equals("local") ? List.of("local") : List.of("local", configured);
     }
 
     @Override
@@ -56,8 +61,8 @@ final class ConfiguredVideoTools implements VideoTools {
     @Override
     public String unavailableBecause(String name) {
         return switch (name) {
-            case "kling" -> "Kling clips are not configured on this server; use clips \"local\" (camera motion over the images)";
-            case "hailuo" -> "Hailuo clips are not configured on this server; use clips \"local\" (camera motion over the images)";
+            case "kling" -> "Kling clips are not configured on this server (set VIDEO_CLIPS=kling and KLING_API_KEY); use clips \"local\" (camera motion over the images)";
+            case "hailuo" -> "Hailuo clips are not configured on this server (set VIDEO_CLIPS=hailuo and HAILUO_AUTH); use clips \"local\" (camera motion over the images)";
             case "local" -> "local narration needs espeak-ng on the server (apt-get install espeak-ng); choose none or openai";
             case "openai" -> "narration by OpenAI needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server); choose none or local";
             default -> name + " is not available on this server";
@@ -65,11 +70,26 @@ final class ConfiguredVideoTools implements VideoTools {
     }
 
     @Override
-    public VideoClipGenerator clips(String source, ClipFallbacks fallbacks) {
-        if (!source.equals("local")) {
+    public VideoClipGenerator clips(String source, SpendMeter meter, ClipFallbacks fallbacks) {
+        if (!clipSources().contains(source)) {
             throw new IllegalArgumentException(unavailableBecause(source));
         }
-        return new LocalMotionClips(new MotionPlan());
+        VideoClipGenerator local = new LocalMotionClips(new MotionPlan());
+        return source.equals("local") ? local
+                : remoteClips.clips(local, meter, fallback -> fallbacks.fellBack(fallback.sceneNumber(), fallback.message()));
+    }
+
+    /** Remote clips are priced per scene as 5-second clips (the shortest both services make). */
+    @Override
+    public Optional<BigDecimal> clipsCost(String source, int scenes) {
+        Providers.Video video = providers.video();
+        Optional<BigDecimal> perClip = switch (source) {
+            case "local" -> Optional.of(BigDecimal.ZERO);
+            case "kling" -> prices.unit("video", video.kling().model() + "/" + video.kling().mode() + "/5");
+            case "hailuo" -> prices.unit("video", video.hailuo().model() + "/" + video.hailuo().resolution() + "/6");
+            default -> Optional.empty();
+        };
+        return perClip.map(price -> price.multiply(BigDecimal.valueOf(scenes)));
     }
 
     @Override

@@ -31,9 +31,9 @@ public interface VideoTools {
     /**
      * The clip generator of a source in {@link #clipSources()}. A remote source is expected to fall
      * back to the local camera motion for a scene whose clip it could not make, and to say so through
-     * {@code fallbacks}.
+     * {@code fallbacks}. Paid clips are charged to {@code meter}.
      */
-    VideoClipGenerator clips(String source, ClipFallbacks fallbacks);
+    VideoClipGenerator clips(String source, SpendMeter meter, ClipFallbacks fallbacks);
 
     /** The narrator of a narration in {@link #narrations()}, charging paid speech to {@code meter}. */
     Narrator narrator(String narration, SpendMeter meter);

@@ -49,6 +49,11 @@ public final class KlingClips implements RemoteClips {
     private final SpendMeter meter;
     private final PriceTable prices;
     private final Clock clock;
+    /**
+     * Kling wants external task ids unique per account for good: a render that runs again (after a
+     * restart, or as the story's next video version) must not reuse the ids of an earlier run.
+     */
+    private final String runTag = Long.toString(new java.security.SecureRandom().nextLong() >>> 1, 36);
 
     public KlingClips(Providers.Video.Kling settings, Duration pollInterval, SpendMeter meter, PriceTable prices, Clock clock, Sleeper sleeper) {
         if (!settings.configured()) {
@@ -109,7 +114,7 @@ public final class KlingClips implements RemoteClips {
                 .put("negative_prompt", MotionPrompt.NEGATIVE)
                 .put("mode", settings.mode())
                 .put("duration", duration)
-                .put("external_task_id", request.storyId() + "-scene" + request.scene().number() + "-try" + attempt);
+                .put("external_task_id", request.storyId() + "-" + runTag + "-scene" + request.scene().number() + "-try" + attempt);
         if (settings.model().startsWith("kling-v1")) {
             // Kling's reference: the kling-v2.x models do not take cfg_scale.
             body.put("cfg_scale", 0.5);

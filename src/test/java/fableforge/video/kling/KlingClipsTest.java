@@ -70,7 +70,7 @@ class KlingClipsTest {
         assertThat(sent.path("duration").asText()).isEqualTo("5");
         assertThat(sent.path("mode").asText()).isEqualTo("std");
         assertThat(sent.path("cfg_scale").asDouble()).isEqualTo(0.5);
-        assertThat(sent.path("external_task_id").asText()).isEqualTo("story-1-scene7-try1");
+        assertThat(sent.path("external_task_id").asText()).matches("story-1-[0-9a-z]+-scene7-try1");
         assertThat(sent.path("prompt").asText()).contains("Slow pull back").contains("the little fox looks up");
         assertThat(sent.path("negative_prompt").asText()).contains("watermark");
         assertThat(sent.path("image").asText()).doesNotStartWith("data:");
@@ -89,12 +89,21 @@ class KlingClipsTest {
     }
 
     @Test
+    void aRenderThatRunsAgainNeverReusesAnEarlierRunsTaskIds() throws Exception {
+        adapter().clip(ClipRequests.scene(3, 4.0), 1).close();
+        adapter().clip(ClipRequests.scene(3, 4.0), 1).close();
+
+        assertThat(kling.problems()).as("Kling refuses a used external_task_id").isEmpty();
+        assertThat(kling.submitted()).extracting(sent -> sent.path("external_task_id").asText()).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
     void aSceneLongerThanFiveSecondsAsksForTenAndIsChargedForTen() throws Exception {
         try (SceneClip clip = adapter().clip(ClipRequests.scene(13, 6.0), 2)) {
             assertThat(clip.frameCount()).isEqualTo(180);
         }
         assertThat(kling.submitted().getFirst().path("duration").asText()).isEqualTo("10");
-        assertThat(kling.submitted().getFirst().path("external_task_id").asText()).isEqualTo("story-1-scene13-try2");
+        assertThat(kling.submitted().getFirst().path("external_task_id").asText()).matches("story-1-[0-9a-z]+-scene13-try2");
         assertThat(charges.getFirst().usd()).contains(new BigDecimal("0.56"));
     }
 

@@ -7,6 +7,7 @@ import fableforge.video.LocalMotionClips;
 import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
 import fableforge.video.VideoClipGenerator;
+import fableforge.video.remote.ClipCache;
 import fableforge.video.remote.VideoClipSources;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -70,13 +71,13 @@ final class ConfiguredVideoTools implements VideoTools {
     }
 
     @Override
-    public VideoClipGenerator clips(String source, SpendMeter meter, ClipFallbacks fallbacks) {
+    public VideoClipGenerator clips(String source, SpendMeter meter, ClipFallbacks fallbacks, ClipCache cache) {
         if (!clipSources().contains(source)) {
             throw new IllegalArgumentException(unavailableBecause(source));
         }
         VideoClipGenerator local = new LocalMotionClips(new MotionPlan());
         return source.equals("local") ? local
-                : remoteClips.clips(local, meter, fallback -> fallbacks.fellBack(fallback.sceneNumber(), fallback.message()));
+                : remoteClips.clips(local, meter, fallback -> fallbacks.fellBack(fallback.sceneNumber(), fallback.message()), cache);
     }
 
     /** Remote clips are priced per scene as 5-second clips (the shortest both services make). */

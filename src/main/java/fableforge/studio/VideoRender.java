@@ -76,7 +76,7 @@ public final class VideoRender {
         Optional<Path> music = music(video.musicKey(), work);
         AspectRatio aspect = story.context().aspectRatio();
         VideoJob job = new VideoJob(storyId, aspect, stills, video.draft() ? RenderQuality.DRAFT : RenderQuality.FINAL, music);
-        VideoAssembler assembler = new VideoAssembler(tools.clips(video.clips(), meter, fallbacks), tools.narrator(video.narration(), meter));
+        VideoAssembler assembler = new VideoAssembler(tools.clips(video.clips(), meter, fallbacks, new MediaClipCache(media, baseKey(storyId, video.version()) + "-clips")), tools.narrator(video.narration(), meter));
         Path mp4 = work.resolve("video.mp4");
         VideoResult result = assembler.assemble(job, mp4, progress);
 

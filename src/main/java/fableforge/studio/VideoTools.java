@@ -3,6 +3,7 @@ package fableforge.studio;
 import fableforge.spend.SpendMeter;
 import fableforge.video.Narrator;
 import fableforge.video.VideoClipGenerator;
+import fableforge.video.remote.ClipCache;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +32,9 @@ public interface VideoTools {
     /**
      * The clip generator of a source in {@link #clipSources()}. A remote source is expected to fall
      * back to the local camera motion for a scene whose clip it could not make, and to say so through
-     * {@code fallbacks}. Paid clips are charged to {@code meter}.
+     * {@code fallbacks}. Paid clips are charged to {@code meter} and kept in {@code cache}.
      */
-    VideoClipGenerator clips(String source, SpendMeter meter, ClipFallbacks fallbacks);
+    VideoClipGenerator clips(String source, SpendMeter meter, ClipFallbacks fallbacks, ClipCache cache);
 
     /** The narrator of a narration in {@link #narrations()}, charging paid speech to {@code meter}. */
     Narrator narrator(String narration, SpendMeter meter);

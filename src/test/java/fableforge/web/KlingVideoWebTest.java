@@ -59,6 +59,11 @@ class KlingVideoWebTest {
             assertThat(line.get("stage").asText()).isEqualTo("video");
             assertThat(line.get("calls").asInt()).isEqualTo(19);
         });
+        try (var kept = java.nio.file.Files.list(data.resolve("media/stories/" + id + "/video-v1-clips"))) {
+            assertThat(kept.map(path -> path.getFileName().toString()).toList())
+                    .as("Kling's clips kept beside the video, so a rerun does not pay for them again").hasSize(19)
+                    .allMatch(name -> name.matches("scene-\\d\\d-\\d+f\\.mp4")).noneMatch(name -> name.startsWith("scene-04-"));
+        }
         assertThat(app.fetch(app.uri(video.get("url").asText().startsWith("/") ? video.get("url").asText() : "/" + video.get("url").asText()))
                 .statusCode()).isEqualTo(200);
     }

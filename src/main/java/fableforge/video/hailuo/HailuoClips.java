@@ -85,7 +85,7 @@ public final class HailuoClips implements RemoteClips {
     }
 
     @Override
-    public SceneClip clip(ClipRequest request, int attempt) throws ProviderException {
+    public byte[] fetch(ClipRequest request, int attempt) throws ProviderException {
         Instant deadline = poller.deadlineAfter(settings.timeout());
         int duration = duration(request.seconds());
         String taskId = submit(request, duration);
@@ -94,11 +94,7 @@ public final class HailuoClips implements RemoteClips {
                 "scene " + request.scene().number() + ", " + duration + " s " + resolution(),
                 prices.unit("video", settings.model() + "/" + resolution() + "/" + duration)));
         byte[] video = download(fileId, deadline);
-        try {
-            return FittedClip.open(video, request.size(), request.frameCount(), request.fps());
-        } catch (IOException e) {
-            throw new ProviderException(new ProviderError.Transient("Hailuo file " + fileId + " is not a video: " + e.getMessage()), e);
-        }
+        return video;
     }
 
     /** The shortest clip the model makes that covers the scene, else its longest (slowed or held if need be). */

@@ -84,7 +84,7 @@ public final class KlingClips implements RemoteClips {
     }
 
     @Override
-    public SceneClip clip(ClipRequest request, int attempt) throws ProviderException {
+    public byte[] fetch(ClipRequest request, int attempt) throws ProviderException {
         Instant deadline = poller.deadlineAfter(settings.timeout());
         String duration = duration(request.seconds());
         String taskId = submit(request, attempt, duration);
@@ -93,11 +93,7 @@ public final class KlingClips implements RemoteClips {
                 "scene " + request.scene().number() + ", " + duration + " s " + settings.mode(),
                 prices.unit("video", settings.model() + "/" + settings.mode() + "/" + duration)));
         byte[] video = download(taskId, url, deadline);
-        try {
-            return FittedClip.open(video, request.size(), request.frameCount(), request.fps());
-        } catch (IOException e) {
-            throw new ProviderException(new ProviderError.Transient("Kling task " + taskId + " gave a file that is not a video: " + e.getMessage()), e);
-        }
+        return video;
     }
 
     /** Kling makes 5 s or 10 s clips: the shorter one when it covers the scene, else the longer one (slowed or held if need be). */

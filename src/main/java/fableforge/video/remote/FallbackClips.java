@@ -39,11 +39,18 @@ public final class FallbackClips implements VideoClipGenerator {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final ClipFallback.Listener listener;
+    private final ClipCache cache;
     private volatile ProviderError accountProblem;
     private final Map<ClipKey, Future<Optional<SceneClip>>> prepared = new ConcurrentHashMap<>();
 
     public FallbackClips(RemoteClips remote, VideoClipGenerator local, CallGate gate, RetryPolicy retries, Sleeper sleeper,
                          RandomGenerator random, ClipFallback.Listener listener) {
+        this(remote, local, gate, retries, sleeper, random, listener, ClipCache.NONE);
+    }
+
+    public FallbackClips(RemoteClips remote, VideoClipGenerator local, CallGate gate, RetryPolicy retries, Sleeper sleeper,
+                         RandomGenerator random, ClipFallback.Listener listener, ClipCache cache) {
+        this.cache = cache;
         this.remote = remote;
         this.local = local;
         this.gate = gate;
@@ -109,6 +116,26 @@ public final class FallbackClips implements VideoClipGenerator {
         }
     }
 
+    /** A clip an earlier run of this video already paid for, when it was kept and still opens. */
+    private Optional<SceneClip> fromCache(ClipRequest request) {
+        try {
+            Optional<byte[]> kept = cache.find(request.scene().number(), request.frameCount());
+            return kept.isPresent() ? Optional.of(RemoteClips.fitted(remote.label(), kept.get(), request)) : Optional.empty();
+        } catch (IOException | ProviderException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps a delivered clip for a render that runs again; failing to keep it costs only a later re-request. */
+    private byte[] kept(ClipRequest request, byte[] clip) {
+        try {
+            cache.keep(request.scene().number(), request.frameCount(), clip);
+        } catch (IOException e) {
+            // Nothing lost now: the clip is used; only a rerun would have to ask for it again.
+        }
+        return clip;
+    }
+
     /** A prepared clip is the one asked for when story, scene and length match. */
     private record ClipKey(String storyId, int scene, int frames) {
         static ClipKey of(ClipRequest request) {
@@ -118,6 +145,10 @@ public final class FallbackClips implements VideoClipGenerator {
 
     /** The remote clip, or empty (listener told) when the service could not make it. */
     private Optional<SceneClip> remoteClip(ClipRequest request) throws InterruptedException {
+        Optional<SceneClip> earlier = fromCache(request);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
         if (accountProblem != null) {
             listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), accountProblem));
             return Optional.empty();
@@ -126,7 +157,7 @@ public final class FallbackClips implements VideoClipGenerator {
             int thisAttempt = attempt;
             ProviderError error;
             try {
-                return Optional.of(gate.call(() -> remote.clip(request, thisAttempt)));
+                return Optional.of(RemoteClips.fitted(remote.label(), kept(request, gate.call(() -> remote.fetch(request, thisAttempt))), request));
             } catch (ProviderException e) {
                 error = e.error();
             }

@@ -16,7 +16,22 @@ public interface RemoteClips extends VideoClipGenerator, Monitored {
      * The clip of {@code request}'s scene; {@code attempt} (1, 2, …) makes each try a task of its own
      * at the provider (it is part of the idempotency key), so a retry is never taken for a duplicate.
      */
-    SceneClip clip(ClipRequest request, int attempt) throws ProviderException;
+    default SceneClip clip(ClipRequest request, int attempt) throws ProviderException {
+        return fitted(label(), fetch(request, attempt), request);
+    }
+
+    /** The clip file the service made for {@code request} (an MP4), downloaded; charged when the service finished it. */
+    byte[] fetch(ClipRequest request, int attempt) throws ProviderException;
+
+    /** A downloaded clip fitted to {@code request}'s frames; a file that is not a video is a transient failure of {@code service}. */
+    static SceneClip fitted(String service, byte[] clip, ClipRequest request) throws ProviderException {
+        try {
+            return FittedClip.open(clip, request.size(), request.frameCount(), request.fps());
+        } catch (java.io.IOException e) {
+            throw new ProviderException(new fableforge.provider.ProviderError.Transient(service + "'s clip of scene "
+                    + request.scene().number() + " is not a video: " + e.getMessage()), e);
+        }
+    }
 
     @Override
     default SceneClip clip(ClipRequest request) throws ProviderException {

@@ -43,6 +43,11 @@ public final class VideoClipSources {
 
     /** A generator for one story or run: paid clips are charged to {@code meter}; {@code fallbacks} hears of scenes that got {@code local}. */
     public VideoClipGenerator clips(VideoClipGenerator local, SpendMeter meter, ClipFallback.Listener fallbacks) {
+        return clips(local, meter, fallbacks, ClipCache.NONE);
+    }
+
+    /** As {@link #clips(VideoClipGenerator, SpendMeter, ClipFallback.Listener)}, keeping delivered clips in {@code cache}. */
+    public VideoClipGenerator clips(VideoClipGenerator local, SpendMeter meter, ClipFallback.Listener fallbacks, ClipCache cache) {
         RemoteClips remote = switch (settings.clips()) {
             case "local" -> null;
             case "kling" -> new KlingClips(settings.kling(), settings.pollInterval(), meter, prices, clock, sleeper);
@@ -54,7 +59,7 @@ public final class VideoClipSources {
         }
         Duration taskTimeout = settings.clips().equals("kling") ? settings.kling().timeout() : settings.hailuo().timeout();
         RetryPolicy retries = new RetryPolicy(settings.maxTries(), RETRY_BASE, RETRY_MAX, taskTimeout);
-        return new FallbackClips(remote, local, gate, retries, sleeper, new Random(), fallbacks);
+        return new FallbackClips(remote, local, gate, retries, sleeper, new Random(), fallbacks, cache);
     }
 
     /** One generator with a gate of its own: for a single run (the command line). */

@@ -198,6 +198,40 @@ class FallbackClipsTest {
         assertThat(fallbacks).isEmpty();
     }
 
+    @Test
+    void aRenderThatRunsAgainUsesTheClipsAlreadyDeliveredInsteadOfPayingTwice() throws Exception {
+        java.util.Map<String, byte[]> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        ClipCache cache = new ClipCache() {
+            @Override
+            public Optional<byte[]> find(int sceneNumber, int frameCount) {
+                return Optional.ofNullable(kept.get(sceneNumber + "/" + frameCount));
+            }
+
+            @Override
+            public void keep(int sceneNumber, int frameCount, byte[] clip) {
+                kept.put(sceneNumber + "/" + frameCount, clip);
+            }
+        };
+        CallGate gate = new CallGate(2, RateLimiter.unlimited());
+        RetryPolicy retries = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(20));
+        FallbackClips firstRun = new FallbackClips(remote(FakeKling.SECRET_KEY), local, gate, retries, waits::add, new Random(1), fallbacks::add, cache);
+        for (int scene = 1; scene <= 2; scene++) {
+            firstRun.clip(ClipRequests.scene(scene, 3.0)).close();
+        }
+
+        FallbackClips secondRun = new FallbackClips(remote(FakeKling.SECRET_KEY), local, gate, retries, waits::add, new Random(1), fallbacks::add, cache);
+        SceneClip again = secondRun.clip(ClipRequests.scene(1, 3.0));
+        SceneClip longer = secondRun.clip(ClipRequests.scene(2, 4.0));
+
+        assertThat(again).isInstanceOf(FittedClip.class);
+        assertThat(again.frameCount()).isEqualTo(90);
+        again.close();
+        longer.close();
+        assertThat(kling.submitted()).as("scene 1 from the cache; scene 2 at a new length asked again").hasSize(3);
+        assertThat(charges).hasSize(3);
+        assertThat(kept).containsOnlyKeys("1/90", "2/90", "2/120");
+    }
+
     private static int decodedFrames(Path file) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.start();

@@ -108,15 +108,25 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
 
     @Override
     public StoredMedia put(String key, byte[] bytes, String contentType) throws IOException {
+        return upload(key, RequestBody.fromBytes(bytes), bytes.length, contentType);
+    }
+
+    /** Streams the file from disk, so a video or its ZIP is never held in memory whole. */
+    @Override
+    public StoredMedia putFile(String key, java.nio.file.Path file, String contentType) throws IOException {
+        return upload(key, RequestBody.fromFile(file), java.nio.file.Files.size(file), contentType);
+    }
+
+    private StoredMedia upload(String key, RequestBody body, long length, String contentType) throws IOException {
         MediaKey.requireValid(key);
         try {
-            client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+            client.putObject(request -> request.bucket(bucket).key(key).contentType(contentType), body);
             record(true, 200);
         } catch (SdkException e) {
             throw failure("upload of " + key, e);
         }
         String url = settings.publicBaseUrl().map(base -> base + "/" + key).orElse("media/" + key);
-        return new StoredMedia(key, url, bytes.length);
+        return new StoredMedia(key, url, length);
     }
 
     @Override

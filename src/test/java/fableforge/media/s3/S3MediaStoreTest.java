@@ -107,6 +107,24 @@ class S3MediaStoreTest {
     }
 
     @Test
+    void aFileIsStreamedFromDiskIntoASignedPutAndReadsBackWhole() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("video", ".mp4");
+        byte[] video = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(5).nextBytes(video);
+        java.nio.file.Files.write(file, video);
+        try (S3MediaStore store = store()) {
+            var stored = store.putFile("stories/s1/video-v1.mp4", file, "video/mp4");
+
+            assertThat(stored.sizeBytes()).isEqualTo(video.length);
+            assertThat(read(store.open("stories/s1/video-v1.mp4"))).isEqualTo(video);
+            assertThat(s3.server().requests("PUT", FakeS3.OBJECT_PATH)).singleElement()
+                    .satisfies(put -> assertThat(put.header("content-type")).isEqualTo("video/mp4"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void aMissingBucketIsABadRequestThatNamesIt() {
         try (S3MediaStore store = new S3MediaStore(settings("no-such-bucket", "right-secret", Optional.empty(), Duration.ofMinutes(5)), Clock.systemUTC())) {
             assertThatThrownBy(() -> store.put(KEY, PNG, "image/png"))

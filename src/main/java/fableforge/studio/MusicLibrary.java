@@ -28,6 +28,8 @@ public final class MusicLibrary {
 
     /** 20 MiB: several minutes of MP3, enough for a 2-3 minute video. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** How much of a refused upload is still read so its sender hears why; a larger one is cut off. */
+    static final long DRAIN_BYTES = 64L * 1024 * 1024;
     private static final Pattern KEY = Pattern.compile("music/[0-9a-f]{32}\\.(mp3|wav|ogg|flac|m4a|aac|webm)");
 
     /** Declared content type (without parameters) → the file kind it must be. */
@@ -70,6 +72,7 @@ public final class MusicLibrary {
                     + String.join(", ", TYPES.keySet().stream().sorted().toList()) + "), not \"" + abbreviate(type) + "\"");
         }
         if (declaredLength > MAX_BYTES) {
+            drain(body);
             throw tooLarge();
         }
         Files.createDirectories(scratch);
@@ -113,12 +116,30 @@ public final class MusicLibrary {
             while ((read = body.read(buffer)) != -1) {
                 total += read;
                 if (total > MAX_BYTES) {
+                    drain(body);
                     throw tooLarge();
                 }
                 out.write(buffer, 0, read);
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * Reads and drops the rest of a refused upload (up to {@link #DRAIN_BYTES}), so the client, still
+     * sending, gets the 413 and its reason instead of a connection reset mid-request.
+     */
+    private static void drain(InputStream body) {
+        try {
+            long left = DRAIN_BYTES;
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // The client went away: there is nobody left to tell.
+        }
     }
 
     /** The file's signature matches the kind its type declares. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.RetryAfter;
+import fableforge.provider.http.StatusErrors;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -64,16 +65,6 @@ final class HailuoErrors {
     }
 
     private static ProviderError byStatus(HttpResponse<byte[]> response, String message, Clock clock) {
-        int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            return new ProviderError.BadCredentials(message);
-        }
-        if (status == 429) {
-            return new ProviderError.RateLimited(message, RetryAfter.from(response.headers(), clock));
-        }
-        if (status >= 400 && status < 500) {
-            return new ProviderError.BadRequest(message);
-        }
-        return new ProviderError.Transient(message);
+        return StatusErrors.byStatus(response, message, clock, true);
     }
 }

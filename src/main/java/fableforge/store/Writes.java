@@ -22,16 +22,26 @@ final class Writes {
     private Writes() {
     }
 
+    /**
+     * Inside a transaction already open on this thread (see {@link Database#inTransaction}), the work
+     * joins it and runs once: after a failed statement PostgreSQL accepts nothing more in that
+     * transaction, so only the outermost one can be rolled back and run again.
+     */
     static <T> T inTransaction(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
-        for (int run = 1; ; run++) {
-            try {
-                return jdbi.inTransaction(work);
-            } catch (JdbiException e) {
-                if (run >= MAX_RUNS || !lostRace(e)) {
-                    throw e;
+        return jdbi.withHandle(handle -> {
+            if (handle.isInTransaction()) {
+                return work.withHandle(handle);
+            }
+            for (int run = 1; ; run++) {
+                try {
+                    return handle.inTransaction(work);
+                } catch (JdbiException e) {
+                    if (run >= MAX_RUNS || !lostRace(e)) {
+                        throw e;
+                    }
                 }
             }
-        }
+        });
     }
 
     private static boolean lostRace(Throwable error) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.image.AspectRatio;
 import fableforge.store.Database;
+import fableforge.store.Engine;
+import fableforge.store.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,23 +18,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SpendLedgerTest {
 
     @TempDir
     java.nio.file.Path dir;
 
+    @Parameter
+    Engine engine;
+
+    private TestDatabase store;
     private Database database;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
 
     @BeforeEach
     void open() {
-        database = Database.open(dir);
+        store = engine.open(dir);
+        database = store.database();
     }
 
     @AfterEach
     void close() {
-        database.close();
+        store.close();
     }
 
     private SpendLedger ledger(Double limit) {

@@ -16,7 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class EventLogTest {
 
     private static final Instant START = Instant.parse("2026-11-01T10:00:00Z");
@@ -25,12 +30,17 @@ class EventLogTest {
     Path dir;
 
     private final TestStories.SteppingClock clock = new TestStories.SteppingClock(START);
+    @Parameter
+    Engine engine;
+
+    private TestDatabase store;
     private Database db;
     private EventLog events;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        store = engine.open(dir);
+        db = store.database();
         StoryRepository stories = new StoryRepository(db.jdbi(), clock);
         stories.create(TestStories.story("s-1"));
         stories.create(TestStories.story("s-2"));
@@ -39,7 +49,7 @@ class EventLogTest {
 
     @AfterEach
     void close() {
-        db.close();
+        store.close();
     }
 
     @Test
@@ -135,9 +145,7 @@ class EventLogTest {
     void eventsAreStillThereAfterTheDatabaseIsReopened() {
         events.append("s-1", "image_ready", "{\"scene\":1}", "k1");
         events.append("s-1", "all_approved", "{}", null);
-        db.close();
-
-        db = Database.open(dir);
+        db = store.reopen();
         EventLog reopened = new EventLog(db.jdbi(), clock);
 
         assertThat(reopened.after("s-1", 0)).extracting(StoryEvent::name).containsExactly("image_ready", "all_approved");

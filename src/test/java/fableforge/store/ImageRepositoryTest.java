@@ -11,7 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ImageRepositoryTest {
 
     private static final Instant START = Instant.parse("2026-11-01T10:00:00Z");
@@ -20,19 +25,24 @@ class ImageRepositoryTest {
     Path dir;
 
     private final TestStories.SteppingClock clock = new TestStories.SteppingClock(START);
+    @Parameter
+    Engine engine;
+
+    private TestDatabase store;
     private Database db;
     private ImageRepository images;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        store = engine.open(dir);
+        db = store.database();
         new StoryRepository(db.jdbi(), clock).create(TestStories.story("s-1"));
         images = new ImageRepository(db.jdbi(), clock);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        store.close();
     }
 
     @Test

@@ -13,7 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class StoryRepositoryTest {
 
     private static final Instant START = Instant.parse("2026-11-01T10:00:00Z");
@@ -22,18 +27,23 @@ class StoryRepositoryTest {
     Path dir;
 
     private final TestStories.SteppingClock clock = new TestStories.SteppingClock(START);
+    @Parameter
+    Engine engine;
+
+    private TestDatabase store;
     private Database db;
     private StoryRepository stories;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        store = engine.open(dir);
+        db = store.database();
         stories = new StoryRepository(db.jdbi(), clock);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        store.close();
     }
 
     @Test

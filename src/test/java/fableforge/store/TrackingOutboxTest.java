@@ -11,20 +11,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class TrackingOutboxTest {
 
     @TempDir
     Path dir;
 
     private final TestStories.SteppingClock clock = new TestStories.SteppingClock(Instant.parse("2026-11-20T09:00:00Z"));
+    @Parameter
+    Engine engine;
+
+    private TestDatabase store;
     private Database db;
     private EventLog log;
     private TrackingOutbox outbox;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        store = engine.open(dir);
+        db = store.database();
         StoryRepository stories = new StoryRepository(db.jdbi(), clock);
         stories.create(TestStories.story("a"));
         stories.create(TestStories.story("b"));
@@ -34,7 +44,7 @@ class TrackingOutboxTest {
 
     @AfterEach
     void close() {
-        db.close();
+        store.close();
     }
 
     private void event(String story, String name) {

@@ -48,7 +48,9 @@ class DatabaseTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when opening failed: that error is the one to see
+            store.close();
+        }
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The engines the store runs on. Store tests are {@code @ParameterizedClass @EnumSource(Engine.class)}
- * and open their database with {@link #open(Path)}, so each test body runs on both.
+ * and open their database with {@link #open(Path)}, so each test body runs on both. In Surefire's
+ * reports a class's tests appear twice, as {@code [1]} (SQLite) and {@code [2]} (PostgreSQL).
  */
 public enum Engine {
 

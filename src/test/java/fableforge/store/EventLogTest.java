@@ -49,7 +49,9 @@ class EventLogTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when opening failed: that error is the one to see
+            store.close();
+        }
     }
 
     @Test

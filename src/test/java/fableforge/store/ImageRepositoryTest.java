@@ -42,7 +42,9 @@ class ImageRepositoryTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when opening failed: that error is the one to see
+            store.close();
+        }
     }
 
     @Test

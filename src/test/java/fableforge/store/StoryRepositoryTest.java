@@ -43,7 +43,9 @@ class StoryRepositoryTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when opening failed: that error is the one to see
+            store.close();
+        }
     }
 
     @Test

@@ -44,7 +44,9 @@ class TrackingOutboxTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when opening failed: that error is the one to see
+            store.close();
+        }
     }
 
     private void event(String story, String name) {

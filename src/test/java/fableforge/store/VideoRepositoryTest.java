@@ -39,7 +39,9 @@ class VideoRepositoryTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when opening failed: that error is the one to see
+            store.close();
+        }
     }
 
     @Test

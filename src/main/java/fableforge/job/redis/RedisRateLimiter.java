@@ -27,6 +27,10 @@ import java.time.Duration;
  * nodes (it refills by the writer's clock), so their clocks should be roughly in sync (NTP). Every
  * node must configure the same rate for a name: Bucket4j keeps the configuration of whichever node
  * created the bucket until it expires, idle, after one refill.
+ *
+ * <p>While Redis is unreachable for longer than {@link RedisConnections}' command timeout, {@code
+ * acquire} and {@code pauseFor} throw Lettuce's unchecked {@code RedisException}: the call fails like
+ * any provider error rather than going ahead unmetered.
  */
 public final class RedisRateLimiter implements RateLimiter {
 

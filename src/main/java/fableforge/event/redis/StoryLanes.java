@@ -1,0 +1,90 @@
+package fableforge.event.redis;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs deliveries off Redis's I/O thread, in order per story: a story always maps to the same lane,
+ * and a lane runs its tasks one at a time. A slow listener holds up only the stories that share its
+ * lane, never the thread that reads from Redis. Lanes borrow a thread only while they have work, so
+ * at most {@code laneCount} threads exist.
+ */
+final class StoryLanes implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoryLanes.class);
+
+    private final Lane[] lanes;
+    // Platform threads: listeners write to SSE clients inside synchronized blocks, which would pin
+    // (and, with few cores, starve) virtual threads on JDK 21.
+    private final ExecutorService threads = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("redis-event-delivery-", 0).factory());
+
+    StoryLanes(int laneCount) {
+        lanes = new Lane[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = new Lane();
+        }
+    }
+
+    void submit(String storyId, Runnable delivery) {
+        lanes[Math.floorMod(storyId.hashCode(), lanes.length)].submit(delivery);
+    }
+
+    /** Lets queued deliveries finish for a short while, then stops. */
+    @Override
+    public void close() {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(2, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Lane {
+        private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        void submit(Runnable task) {
+            tasks.add(task);
+            startDraining();
+        }
+
+        private void startDraining() {
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    threads.execute(this::drain);
+                } catch (RejectedExecutionException closed) {
+                    draining.set(false);
+                    tasks.clear();
+                }
+            }
+        }
+
+        private void drain() {
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("event delivery failed: {}", e.toString());
+                }
+            }
+            draining.set(false);
+            // A task added after the last poll but before the flag was cleared found the lane busy.
+            if (!tasks.isEmpty()) {
+                startDraining();
+            }
+        }
+    }
+}

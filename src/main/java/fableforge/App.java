@@ -68,7 +68,11 @@ import fableforge.video.OpenAiNarrator;
 import fableforge.video.VideoAssembler;
 import fableforge.video.remote.ClipFallback;
 import fableforge.video.remote.VideoClipSources;
+import fableforge.web.HealthServer;
+import fableforge.web.HttpEndpoint;
 import fableforge.web.WebServer;
+import fableforge.job.WorkerSettings;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -165,21 +169,26 @@ public final class App {
     }
 
     /**
-     * Opens the database in {@code dataDir}, resumes image jobs a previous run left unfinished and
-     * starts the web server. Closing the result stops everything in reverse order.
+     * Opens the database (the embedded one in {@code dataDir}, or {@code DATABASE_URL}), starts this
+     * node's role: the web server, the job workers (which take over jobs left unfinished), or both.
+     * Closing the result stops everything in reverse order.
      */
     public RunningServer serve(String host, int port, Path dataDir) throws IOException {
+        Cluster cluster = config.cluster();
         ObjectMapper mapper = new ObjectMapper();
-        Database database = Database.open(dataDir);
+        Database database = cluster.databaseUrl().map(url -> Database.connect(url, cluster.databasePool()))
+                .orElseGet(() -> Database.open(dataDir));
         StoryRepository stories = new StoryRepository(database.jdbi(), clock);
         ImageRepository images = new ImageRepository(database.jdbi(), clock);
         EventLog log = new EventLog(database.jdbi(), clock);
-        EventBus bus = new InProcessEventBus();
-        StoryEvents events = new StoryEvents(log, bus, mapper);
+        EventBus bus = eventBus();
+        StoryEvents events = new StoryEvents(log, bus, mapper, database);
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, config.providers().spend().limitUsdPerDay());
         MediaStore media = mediaStore(dataDir);
         Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
-        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent());
+        WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
+                cluster.jobLease(), cluster.jobPoll(), clock);
+        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
@@ -192,18 +201,27 @@ public final class App {
         VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
                 new VideoRender(images, media, videoTools, served.imageGenerator()::pictureArea, spend),
                 new VideoRequests(stories, images, videoRows, videoTools, videoQuote, music, spending), events, mapper,
-                config.videoMaxRenders(), dataDir.resolve("video-work"));
-        Optional<TrackingRelay> tracking = tracking(database, mapper);
-        WebServer web = new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(),
-                () -> health(mapper, database, served, media, tracking, videoTools), config.sseHeartbeat());
-        web.start(host, port);
-        LOG.info("[START] story={} prompts={} images={} media={} database={}", served.storyWriter().name(),
-                served.promptWriter().name(), served.imageGenerator().name(), media.name(), database.file());
+                config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
+                workers);
+        Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
+        Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools);
+        HttpEndpoint web = cluster.servesWeb()
+                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat()).start(host, port)
+                : new HealthServer(health).start(host, port);
+        LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
+                served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
+                database.describe(), bus instanceof AutoCloseable ? "redis" : "in-process");
         config.providers().warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
-        jobs.resumeUnfinished();
-        videos.resumeUnfinished();
+        cluster.warnings(config.providers().media()).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
+        jobs.start();
+        videos.start();
         tracking.ifPresent(TrackingRelay::start);
-        return new RunningServer(web, jobs, videos, database, tracking);
+        return new RunningServer(web, jobs, videos, database, tracking, events, bus);
+    }
+
+    /** Redis pub/sub when {@code REDIS_URL} is set, so every node's browsers see every node's events. */
+    private EventBus eventBus() {
+        return new InProcessEventBus(); // TEMPORARY until the Redis adapter lands
     }
 
     /** The Google Sheets relay when {@code USE_GOOGLE_AUTH=true}; nothing runs otherwise. */
@@ -226,9 +244,9 @@ public final class App {
         };
     }
 
-    /** A started server; {@link #close()} stops it. */
-    public record RunningServer(WebServer web, ImageJobs jobs, VideoJobs videos, Database database, Optional<TrackingRelay> tracking)
-            implements AutoCloseable {
+    /** A started node; {@link #close()} stops it. */
+    public record RunningServer(HttpEndpoint web, ImageJobs jobs, VideoJobs videos, Database database,
+                                Optional<TrackingRelay> tracking, StoryEvents events, EventBus bus) implements AutoCloseable {
         public int port() {
             return web.port();
         }
@@ -241,6 +259,9 @@ public final class App {
             }
             jobs.close();
             videos.close();
+            if (bus instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
             database.close();
         }
     }
@@ -248,6 +269,7 @@ public final class App {
     private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media,
                               Optional<TrackingRelay> tracking, VideoTools video) {
         ObjectNode health = mapper.createObjectNode().put("status", "ok");
+        health.putObject("node").put("id", config.cluster().nodeId()).put("role", config.cluster().role());
         ObjectNode providers = health.putObject("providers");
         lastCall(providers.putObject("story").put("adapter", pipeline.storyWriter().name()), pipeline.storyWriter());
         lastCall(providers.putObject("prompts").put("adapter", pipeline.promptWriter().name()), pipeline.promptWriter());

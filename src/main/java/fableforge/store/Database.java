@@ -18,7 +18,7 @@ import org.sqlite.SQLiteDataSource;
  * Transactions start with {@code BEGIN IMMEDIATE}: a writer takes the write lock before it reads, so a
  * read-then-write never fails half-way on a lock upgrade; other writers wait up to the busy timeout.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, Transactions {
 
     public static final String FILE_NAME = "fableforge.db";
     private static final int BUSY_TIMEOUT_MILLIS = 30_000;
@@ -65,6 +65,24 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("the database " + file + " is closed");
         }
         return jdbi;
+    }
+
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return Writes.inTransaction(jdbi(), handle -> work.get());
+    }
+
+    // TEMPORARY until the PostgreSQL adapter lands
+    public static Database connect(String url, int poolSize) {
+        throw new UnsupportedOperationException("PostgreSQL is not supported yet");
+    }
+
+    public boolean isEmbedded() {
+        return true;
+    }
+
+    public String describe() {
+        return "sqlite " + file;
     }
 
     public Path file() {

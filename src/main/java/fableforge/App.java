@@ -68,7 +68,16 @@ import fableforge.video.OpenAiNarrator;
 import fableforge.video.VideoAssembler;
 import fableforge.video.remote.ClipFallback;
 import fableforge.video.remote.VideoClipSources;
+import fableforge.web.HealthServer;
+import fableforge.web.HttpEndpoint;
 import fableforge.web.WebServer;
+import fableforge.job.WorkerSettings;
+import fableforge.job.redis.RedisRateLimiter;
+import fableforge.event.redis.RedisEventBus;
+import fableforge.redis.RedisConnections;
+import fableforge.store.NodeLeases;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,6 +101,7 @@ public final class App {
     private final RateLimiter imageRateLimiter;
     private final CallGate imageGate;
     private final RetryPolicy imageRetryPolicy;
+    private final Optional<RedisConnections> redis;
 
     public App(Config config, Clock clock) {
         this.config = config;
@@ -102,8 +112,13 @@ public final class App {
         }
         this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
         this.prices = PriceTable.load(config.providers().spend().priceTableFile());
+        this.redis = config.cluster().redisUrl().map(RedisConnections::open);
+        // With Redis every node (and every command-line run) draws from one bucket per image provider,
+        // so together they stay within IMAGE_RATE_PER_MIN.
         RateLimiter limiter = imageRatePerMinute(config)
-                .<RateLimiter>map(rate -> new TokenBucketRateLimiter(rate, clock))
+                .<RateLimiter>map(rate -> redis.<RateLimiter>map(connections -> new RedisRateLimiter(connections,
+                                config.cluster().redisKeyPrefix(), "images-" + config.providers().images(), rate))
+                        .orElseGet(() -> new TokenBucketRateLimiter(rate, clock)))
                 .orElse(RateLimiter.unlimited());
         this.imageRateLimiter = limiter;
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
@@ -165,21 +180,26 @@ public final class App {
     }
 
     /**
-     * Opens the database in {@code dataDir}, resumes image jobs a previous run left unfinished and
-     * starts the web server. Closing the result stops everything in reverse order.
+     * Opens the database (the embedded one in {@code dataDir}, or {@code DATABASE_URL}), starts this
+     * node's role: the web server, the job workers (which take over jobs left unfinished), or both.
+     * Closing the result stops everything in reverse order.
      */
     public RunningServer serve(String host, int port, Path dataDir) throws IOException {
+        Cluster cluster = config.cluster();
         ObjectMapper mapper = new ObjectMapper();
-        Database database = Database.open(dataDir);
+        Database database = cluster.databaseUrl().map(url -> Database.connect(url, cluster.databasePool()))
+                .orElseGet(() -> Database.open(dataDir));
         StoryRepository stories = new StoryRepository(database.jdbi(), clock);
         ImageRepository images = new ImageRepository(database.jdbi(), clock);
         EventLog log = new EventLog(database.jdbi(), clock);
-        EventBus bus = new InProcessEventBus();
-        StoryEvents events = new StoryEvents(log, bus, mapper);
+        EventBus bus = eventBus();
+        StoryEvents events = new StoryEvents(log, bus, mapper, database);
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, config.providers().spend().limitUsdPerDay());
         MediaStore media = mediaStore(dataDir);
         Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
-        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent());
+        WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
+                cluster.jobLease(), cluster.jobPoll(), clock);
+        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
@@ -192,18 +212,28 @@ public final class App {
         VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
                 new VideoRender(images, media, videoTools, served.imageGenerator()::pictureArea, spend),
                 new VideoRequests(stories, images, videoRows, videoTools, videoQuote, music, spending), events, mapper,
-                config.videoMaxRenders(), dataDir.resolve("video-work"));
-        Optional<TrackingRelay> tracking = tracking(database, mapper);
-        WebServer web = new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(),
-                () -> health(mapper, database, served, media, tracking, videoTools), config.sseHeartbeat());
-        web.start(host, port);
-        LOG.info("[START] story={} prompts={} images={} media={} database={}", served.storyWriter().name(),
-                served.promptWriter().name(), served.imageGenerator().name(), media.name(), database.file());
+                config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
+                workers);
+        Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
+        Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools);
+        HttpEndpoint web = cluster.servesWeb()
+                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat()).start(host, port)
+                : new HealthServer(health).start(host, port);
+        LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
+                served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
+                database.describe().get("adapter"), redis.isPresent() ? "redis " + redis.get() : "in-process");
         config.providers().warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
-        jobs.resumeUnfinished();
-        videos.resumeUnfinished();
+        cluster.warnings(config.providers().media()).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
+        jobs.start();
+        videos.start();
         tracking.ifPresent(TrackingRelay::start);
-        return new RunningServer(web, jobs, videos, database, tracking);
+        return new RunningServer(web, jobs, videos, database, tracking, events, bus, redis);
+    }
+
+    /** Redis pub/sub when {@code REDIS_URL} is set, so every node's browsers see every node's events. */
+    private EventBus eventBus() {
+        return redis.<EventBus>map(connections -> new RedisEventBus(connections, config.cluster().redisKeyPrefix(), clock))
+                .orElseGet(InProcessEventBus::new);
     }
 
     /** The Google Sheets relay when {@code USE_GOOGLE_AUTH=true}; nothing runs otherwise. */
@@ -214,8 +244,12 @@ public final class App {
         }
         GoogleSheetsSink sink = GoogleSheetsSink.create(sheets, clock);
         LOG.info("[START] tracking=google-sheets sheet={} range={}", sheets.sheetId().orElse(""), sheets.range());
+        NodeLeases leases = new NodeLeases(database.jdbi());
+        Cluster cluster = config.cluster();
+        BooleanSupplier leading = () -> database.isEmbedded() || leases.hold("tracking-relay", cluster.nodeId(), clock.instant(),
+                clock.instant().plus(cluster.jobLease()));
         return Optional.of(new TrackingRelay(new TrackingOutbox(database.jdbi(), clock), new TrackingRows(mapper), sink,
-                sheets.pollInterval(), sheets.maxBackoff(), Sleeper.REAL, clock));
+                sheets.pollInterval(), sheets.maxBackoff(), Sleeper.REAL, clock, leading));
     }
 
     private MediaStore mediaStore(Path dataDir) {
@@ -226,9 +260,10 @@ public final class App {
         };
     }
 
-    /** A started server; {@link #close()} stops it. */
-    public record RunningServer(WebServer web, ImageJobs jobs, VideoJobs videos, Database database, Optional<TrackingRelay> tracking)
-            implements AutoCloseable {
+    /** A started node; {@link #close()} stops it. */
+    public record RunningServer(HttpEndpoint web, ImageJobs jobs, VideoJobs videos, Database database,
+                                Optional<TrackingRelay> tracking, StoryEvents events, EventBus bus,
+                                Optional<RedisConnections> redis) implements AutoCloseable {
         public int port() {
             return web.port();
         }
@@ -241,6 +276,12 @@ public final class App {
             }
             jobs.close();
             videos.close();
+            if (bus instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+            if (redis.isPresent()) {
+                redis.get().close();
+            }
             database.close();
         }
     }
@@ -248,6 +289,7 @@ public final class App {
     private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media,
                               Optional<TrackingRelay> tracking, VideoTools video) {
         ObjectNode health = mapper.createObjectNode().put("status", "ok");
+        health.putObject("node").put("id", config.cluster().nodeId()).put("role", config.cluster().role());
         ObjectNode providers = health.putObject("providers");
         lastCall(providers.putObject("story").put("adapter", pipeline.storyWriter().name()), pipeline.storyWriter());
         lastCall(providers.putObject("prompts").put("adapter", pipeline.promptWriter().name()), pipeline.promptWriter());
@@ -256,7 +298,8 @@ public final class App {
                 .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"));
         lastCall(providers.putObject("media").put("adapter", media.name()), media);
         trackingHealth(providers.putObject("tracking"), tracking);
-        health.putObject("database").put("adapter", "sqlite").put("file", database.file().toString());
+        health.set("database", mapper.valueToTree(database.describe()));
+        health.putObject("events").put("adapter", redis.isPresent() ? "redis" : "in-process");
         ObjectNode videoNode = health.putObject("video");
         video.clipSources().forEach(videoNode.putArray("clips")::add);
         video.narrations().forEach(videoNode.putArray("narration")::add);

@@ -28,9 +28,11 @@ public record Config(
         Path dataDir,
         Duration sseHeartbeat,
         int videoMaxRenders,
-        Providers providers) {
+        Providers providers,
+        Cluster cluster) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
+
 
     public static Config load(Map<String, String> environment, Path dotEnv) {
         Map<String, String> values = new HashMap<>(readDotEnv(dotEnv));
@@ -60,7 +62,8 @@ public record Config(
                 Duration.ofSeconds(reader.integer("SSE_HEARTBEAT_SECONDS", 15, 1, 300)),
                 // One render keeps every core busy (x264 and the frame composer both use them all).
                 reader.integer("VIDEO_MAX_RENDERS", 1, 1, 16),
-                providers);
+                providers,
+                Cluster.read(reader));
         reader.failIfProblems();
         return config;
     }

@@ -30,7 +30,11 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
         commandLine.addSubcommand(new BenchCommand());
-        commandLine.addSubcommand(new ServeCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
+        commandLine.addSubcommand(new ServeCommand(overrides -> {
+            Map<String, String> withOptions = new java.util.HashMap<>(environment);
+            withOptions.putAll(overrides);
+            return new App(Config.load(withOptions, dotEnv), Clock.systemUTC());
+        }));
         // After the subcommands: picocli passes writers on only to subcommands it already has.
         commandLine.setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {

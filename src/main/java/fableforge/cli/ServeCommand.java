@@ -1,10 +1,12 @@
 package fableforge.cli;
 
 import fableforge.App;
+import fableforge.Cluster;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,18 +22,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE})")
     private String host;
 
+    @Option(names = "--role", paramLabel = "ROLE",
+            description = "all (default: $NODE_ROLE or all), web (pages, API and live events; needs DATABASE_URL) "
+                    + "or worker (runs image and video jobs, answers only /health; needs DATABASE_URL)")
+    private String role;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Where the database and media live (default: $FABLEFORGE_DATA_DIR or ./data)")
     private Path dataDir;
 
-    private final Supplier<App> appFactory;
+    private final Function<Map<String, String>, App> appFactory;
 
-    public ServeCommand(Supplier<App> appFactory) {
+    /** @param appFactory makes the app from the configuration, with the given variables set by the command line's options */
+    public ServeCommand(Function<Map<String, String>, App> appFactory) {
         this.appFactory = appFactory;
     }
 
     @Override
     public Integer call() throws Exception {
-        App app = appFactory.get();
+        App app = appFactory.apply(role == null ? Map.of() : Map.of("NODE_ROLE", role));
         int listenPort = port != null ? port : app.config().port();
         Path data = dataDir != null ? dataDir : app.config().dataDir();
         App.RunningServer server = app.serve(host, listenPort, data);
@@ -45,7 +53,12 @@ public final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }));
-        System.out.println("FableForge is running: open http://localhost:" + server.port() + "/ (data in " + data.toAbsolutePath() + ")");
+        Cluster cluster = app.config().cluster();
+        if (cluster.servesWeb()) {
+            System.out.println("FableForge is running: open http://localhost:" + server.port() + "/ (data in " + data.toAbsolutePath() + ")");
+        } else {
+            System.out.println("FableForge worker " + cluster.nodeId() + " is running jobs (health on http://localhost:" + server.port() + "/health)");
+        }
         stopped.await();
         return 0;
     }

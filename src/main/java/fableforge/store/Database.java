@@ -31,7 +31,7 @@ import org.sqlite.SQLiteDataSource;
  * <p>PostgreSQL: a fixed-size connection pool, because JDBI takes a connection per handle. Races that
  * SQLite's single writer rules out are handled where they can happen (see {@link Writes}).
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, Transactions {
 
     public static final String FILE_NAME = "fableforge.db";
     private static final int BUSY_TIMEOUT_MILLIS = 30_000;
@@ -135,6 +135,7 @@ public final class Database implements AutoCloseable {
      * race for a unique key (PostgreSQL), it is rolled back and {@code work} runs again from the start,
      * so {@code work} must not have effects outside the database.
      */
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return Writes.inTransaction(jdbi(), handle -> work.get());
     }

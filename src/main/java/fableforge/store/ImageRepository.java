@@ -172,6 +172,11 @@ public final class ImageRepository {
                   AND status IN ('pending_approval', 'approved')""", update -> update.bind("reason", reason));
     }
 
+    /** The attempts as jobs that any node claims, runs under a lease and takes over when a node dies. */
+    public fableforge.job.ClaimableJobs<JobKey> jobs() {
+        return LeasedJobTable.imageAttempts(jdbi);
+    }
+
     /** Attempts a crash or restart interrupted: queued or running, oldest first, across all stories. */
     public List<ImageAttempt> unfinished() {
         return jdbi.withHandle(handle -> handle.createQuery("""

@@ -113,6 +113,14 @@ public final class StoryRepository {
         });
     }
 
+    /**
+     * Inside a transaction: waits for and takes the story's lock until the transaction ends, so
+     * writers of one story take turns on every node. True if the story exists.
+     */
+    public boolean lock(String storyId) {
+        return jdbi.withHandle(handle -> Writes.lockStory(handle, storyId));
+    }
+
     /** Sets the story's status (one of {@link StoryRecord#STATUSES}); false if there is no such story. */
     public boolean setStatus(String storyId, String status) {
         if (!StoryRecord.STATUSES.contains(status)) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One version of a story's video: the options it was asked with and, once done, where its files are.
- * Result fields are {@code null} until the render is done; {@code error} only when it failed.
+ * Result fields are {@code null} until the render is done; {@code error} only when it failed;
+ * {@code progressJson}, the last progress announced, only while it renders.
  */
 public record VideoRecord(
         String storyId,
@@ -27,6 +28,7 @@ public record VideoRecord(
         String fallbacksJson,
         String error,
         int runs,
+        String progressJson,
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt) {

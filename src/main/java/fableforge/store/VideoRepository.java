@@ -72,6 +72,19 @@ public final class VideoRepository {
                 .bind("storyId", storyId).map(VideoRepository::video).findOne());
     }
 
+    /** The renders as jobs that any node claims, runs under a lease and takes over when a node dies. */
+    public fableforge.job.ClaimableJobs<JobKey> jobs() {
+        return LeasedJobTable.videos(jdbi);
+    }
+
+    /** Records the last progress a running render announced (JSON), for every node's view of it. */
+    public boolean setProgress(String storyId, int version, String progressJson) {
+        return update(storyId, version, """
+                UPDATE video SET progress_json = :progress
+                WHERE story_id = :storyId AND version = :version AND status = 'running'""",
+                update -> update.bind("progress", progressJson));
+    }
+
     /** Versions a crash or restart interrupted, oldest first, across all stories. */
     public List<VideoRecord> unfinished() {
         return jdbi.withHandle(handle -> handle.createQuery(
@@ -153,6 +166,7 @@ public final class VideoRepository {
                 row.getString("fallbacks_json"),
                 row.getString("error"),
                 row.getInt("runs"),
+                row.getString("progress_json"),
                 Columns.instant(row, "queued_at"),
                 Columns.instant(row, "started_at"),
                 Columns.instant(row, "finished_at"));

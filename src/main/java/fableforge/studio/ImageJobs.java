@@ -5,27 +5,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ImageProducer;
 import fableforge.image.ImageProgressListener;
+import fableforge.job.JobWorker;
+import fableforge.job.WorkerSettings;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.JobKey;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.story.Beat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs image attempts as jobs kept in the database: an attempt row in status queued or running is a
- * job not yet done. Running one is idempotent (a finished attempt is skipped, events carry dedupe
- * keys), so after a crash or restart {@link #resumeUnfinished()} simply runs them all again.
+ * job not yet done. Any node with a worker claims attempts oldest first, under a lease; when a node
+ * dies, its attempts are claimed again once their leases run out. Running one is idempotent (a
+ * finished attempt is skipped), and an outcome is stored in one transaction with its events, so an
+ * attempt run twice records one image and one event.
  */
 public final class ImageJobs implements AutoCloseable {
 
@@ -36,100 +36,96 @@ public final class ImageJobs implements AutoCloseable {
     private final ImageProducer producer;
     private final StoryEvents events;
     private final ObjectMapper mapper;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore running;
-    private final Map<String, ReentrantLock> storyLocks = new ConcurrentHashMap<>();
+    private final Optional<JobWorker<JobKey>> worker;
 
     /**
-     * @param maxRunning how many attempts may be in progress at once; the others stay queued (and
-     *                   their prompts editable) until a slot frees, so this matches the provider's concurrency
+     * @param maxRunning how many attempts this node draws at once; the others stay queued (and their
+     *                   prompts editable) until a slot frees, so this matches the provider's concurrency
      */
     public ImageJobs(StoryRepository stories, ImageRepository images, ImageProducer producer, StoryEvents events,
-                     ObjectMapper mapper, int maxRunning) {
-        this.running = new Semaphore(maxRunning, true);
+                     ObjectMapper mapper, int maxRunning, WorkerSettings settings) {
         this.stories = stories;
         this.images = images;
         this.producer = producer;
         this.events = events;
         this.mapper = mapper;
+        this.worker = settings.worker("image", images.jobs(), this::run, maxRunning);
     }
 
+    /** An attempt was queued: a worker on this node starts it as soon as it has a slot; others find it on their next look. */
     public void submit(String storyId, int scene, int attempt) {
-        executor.submit(() -> run(storyId, scene, attempt));
+        worker.ifPresent(JobWorker::wake);
     }
 
-    /** Queues again every attempt a previous process left unfinished. Returns how many. */
-    public int resumeUnfinished() {
-        var unfinished = images.unfinished();
-        unfinished.forEach(attempt -> submit(attempt.storyId(), attempt.scene(), attempt.attempt()));
-        if (!unfinished.isEmpty()) {
-            LOG.info("[JOBS] resuming {} unfinished image attempts", unfinished.size());
-        }
-        return unfinished.size();
+    /** Starts this node's worker, which also takes over the attempts a previous run left unfinished. */
+    public void start() {
+        worker.ifPresent(JobWorker::start);
     }
 
-    void run(String storyId, int scene, int attempt) {
-        try {
-            running.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            runNow(storyId, scene, attempt);
-        } finally {
-            running.release();
-        }
-    }
-
-    private void runNow(String storyId, int scene, int attempt) {
+    private void run(JobKey job) {
+        String storyId = job.storyId();
+        int scene = job.scene();
+        int attempt = job.number();
         try {
             var row = images.find(storyId, scene, attempt);
             var record = stories.find(storyId);
             if (row.isEmpty() || record.isEmpty() || row.get().finished()) {
                 return;
             }
-            images.markRunning(storyId, scene, attempt);
             StoredStory story = new StoredStory(record.get(), mapper);
             LOG.info("[ASYNC] story={} scene={} attempt={} started", storyId, scene, attempt);
             ImageOutcome outcome = producer.produce(story.task(scene, attempt, row.get().prompt()), ImageProgressListener.NONE);
-            // One story's outcomes are recorded one at a time, so "story_complete" (or "story_error")
-            // always follows the last image's own event in the log.
-            ReentrantLock lock = storyLocks.computeIfAbsent(storyId, id -> new ReentrantLock());
-            lock.lock();
-            try {
-                record(storyId, scene, attempt, row.get().prompt(), outcome);
-                checkComplete(storyId);
-            } finally {
-                lock.unlock();
-            }
+            // The story's row is locked first, so one story's outcomes are stored one at a time on every
+            // node: "story_complete" (or "story_error") always follows the last image's own event.
+            events.atomically(() -> {
+                stories.lock(storyId);
+                if (record(storyId, scene, attempt, row.get().prompt(), outcome)) {
+                    checkComplete(storyId);
+                }
+                return null;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("[ASYNC] story={} scene={} attempt={} crashed", storyId, scene, attempt, e);
-            images.markFailed(storyId, scene, attempt, "internal error: " + e.getMessage(), 0);
-            ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", "internal error");
-            events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
+            events.atomically(() -> {
+                stories.lock(storyId);
+                if (images.markFailed(storyId, scene, attempt, "internal error: " + e.getMessage(), 0)) {
+                    ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", "internal error");
+                    events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
+                    checkComplete(storyId);
+                }
+                return null;
+            });
         }
     }
 
-    private void record(String storyId, int scene, int attempt, String requestedPrompt, ImageOutcome outcome) {
+    /** Stores the outcome and its event; false if another run of the attempt stored one first. */
+    private boolean record(String storyId, int scene, int attempt, String requestedPrompt, ImageOutcome outcome) {
         String dedupe = "image:" + scene + ":" + attempt;
         switch (outcome) {
             case ImageOutcome.Produced produced -> {
-                images.markProduced(storyId, scene, attempt, produced.media().url(), produced.media().key(),
-                        produced.width(), produced.height(), produced.tries().size(), produced.prompt());
+                if (!images.markProduced(storyId, scene, attempt, produced.media().url(), produced.media().key(),
+                        produced.width(), produced.height(), produced.tries().size(), produced.prompt())) {
+                    LOG.info("[ASYNC] story={} scene={} attempt={} was finished by another run; its image {} is not used",
+                            storyId, scene, attempt, produced.media().key());
+                    return false;
+                }
                 ObjectNode data = events.data().put("scene_number", scene).put("url", produced.media().url())
                         .put("status", ImageAttempt.PENDING_APPROVAL).put("attempt", attempt).put("prompt", produced.prompt());
                 PromptChanges.describe(data, requestedPrompt, produced.prompt());
                 events.emit(storyId, "image_ready", data, dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
+                return true;
             }
             case ImageOutcome.Failed failed -> {
-                images.markFailed(storyId, scene, attempt, failed.reason(), failed.tries().size());
+                if (!images.markFailed(storyId, scene, attempt, failed.reason(), failed.tries().size())) {
+                    return false;
+                }
                 ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", failed.reason());
                 events.emit(storyId, "image_failed", data, dedupe);
                 LOG.warn("[ASYNC] story={} scene={} attempt={} failed: {}", storyId, scene, attempt, failed.reason());
+                return true;
             }
         }
     }
@@ -162,7 +158,8 @@ public final class ImageJobs implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        if (worker.isPresent()) {
+            worker.get().close();
+        }
     }
 }

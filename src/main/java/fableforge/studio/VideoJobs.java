@@ -2,7 +2,10 @@ package fableforge.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.job.JobWorker;
+import fableforge.job.WorkerSettings;
 import fableforge.provider.ProviderException;
+import fableforge.store.JobKey;
 import fableforge.store.StoryRepository;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
@@ -10,19 +13,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Videos as jobs kept in the database, like {@link ImageJobs}: a {@code video} row in status queued
- * or running is a render not yet done; {@link #resumeUnfinished()} runs them again at start-up, from
- * the beginning (a render is minutes at most, and its half-written file lived only in its work
- * directory). At most {@code maxRenders} render at once, since one render keeps every core busy.
+ * or running is a render not yet done. Any node with a worker claims one under a lease and renders it
+ * from the beginning; a render whose node died or stopped is claimed again (a render is minutes at
+ * most, and its half-written file lived only in that node's work directory). At most
+ * {@code maxRenders} render at once on a node, since one render keeps every core busy.
  */
 public final class VideoJobs implements AutoCloseable {
 
@@ -37,15 +38,15 @@ public final class VideoJobs implements AutoCloseable {
     private final StoryEvents events;
     private final ObjectMapper mapper;
     private final Path workRoot;
-    private final Semaphore renders;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Optional<JobWorker<JobKey>> worker;
     private volatile boolean stopping;
 
     /**
-     * @param workRoot where renders keep their files until they are stored (emptied at start-up)
+     * @param workRoot where this node's renders keep their files until they are stored (emptied at start-up)
      */
     public VideoJobs(StoryRepository stories, VideoRepository videos, VideoView view, StoryView storyView, VideoRender render,
-                     VideoRequests requests, StoryEvents events, ObjectMapper mapper, int maxRenders, Path workRoot) {
+                     VideoRequests requests, StoryEvents events, ObjectMapper mapper, int maxRenders, Path workRoot,
+                     WorkerSettings settings) {
         this.stories = stories;
         this.videos = videos;
         this.view = view;
@@ -55,7 +56,7 @@ public final class VideoJobs implements AutoCloseable {
         this.events = events;
         this.mapper = mapper;
         this.workRoot = workRoot;
-        this.renders = new Semaphore(maxRenders, true);
+        this.worker = settings.worker("video", videos.jobs(), this::run, maxRenders);
     }
 
     /**
@@ -73,33 +74,20 @@ public final class VideoJobs implements AutoCloseable {
         return view.node(video).put("story_id", storyId);
     }
 
-    /** Queues again every render a previous process left unfinished, after clearing its work files. Returns how many. */
-    public int resumeUnfinished() {
-        deleteWork(workRoot);
-        var unfinished = videos.unfinished();
-        unfinished.forEach(video -> submit(video.storyId(), video.version()));
-        if (!unfinished.isEmpty()) {
-            LOG.info("[VIDEO] resuming {} unfinished renders", unfinished.size());
+    /** Clears this node's work files and starts its worker, which also takes over renders left unfinished. */
+    public void start() {
+        if (worker.isPresent()) {
+            deleteWork(workRoot);
+            worker.get().start();
         }
-        return unfinished.size();
     }
 
     private void submit(String storyId, int version) {
-        executor.submit(() -> run(storyId, version));
+        worker.ifPresent(JobWorker::wake);
     }
 
-    private void run(String storyId, int version) {
-        try {
-            renders.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            runNow(storyId, version);
-        } finally {
-            renders.release();
-        }
+    private void run(JobKey job) {
+        runNow(job.storyId(), job.number());
     }
 
     private void runNow(String storyId, int version) {
@@ -108,7 +96,6 @@ public final class VideoJobs implements AutoCloseable {
         if (found.isEmpty() || record.isEmpty() || found.get().finished() || stopping) {
             return;
         }
-        videos.markRunning(storyId, version);
         VideoRecord video = videos.find(storyId, version).orElseThrow();
         Path work = workRoot.resolve(storyId + "-v" + version + "-run" + video.runs());
         int run = video.runs();
@@ -124,10 +111,19 @@ public final class VideoJobs implements AutoCloseable {
             ObjectNode storyJson = storyView.story(storyId);
             storyJson.remove("video");
             VideoRecord.Files files = render.run(new StoredStory(record.get(), mapper), video, storyJson, work, progress, fallbacks);
-            // Announced before it is marked done: a crash in between renders again and the dedupe key
-            // keeps the announcement single; the other order could leave a done video never announced.
-            events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
-            videos.markDone(storyId, version, files);
+            // Marked done and announced in one transaction: never a done video left unannounced, and
+            // of two runs of one version (a lease taken over from a stalled node) only the first counts.
+            boolean first = events.atomically(() -> {
+                if (!videos.markDone(storyId, version, files)) {
+                    return false;
+                }
+                events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
+                return true;
+            });
+            if (!first) {
+                LOG.info("[VIDEO] story={} version={} was finished by another run; this run's files are not used", storyId, version);
+                return;
+            }
             LOG.info("[VIDEO] story={} version={} done in {} s: {} ({} bytes)", storyId, version,
                     (System.nanoTime() - started) / 1_000_000_000, files.videoKey(), files.sizeBytes());
         } catch (InterruptedException e) {
@@ -146,7 +142,6 @@ public final class VideoJobs implements AutoCloseable {
                 default -> "the video could not be made: " + e.getMessage();
             }, e);
         } finally {
-            view.finished(storyId, version);
             deleteWork(work);
         }
     }
@@ -162,8 +157,12 @@ public final class VideoJobs implements AutoCloseable {
 
     private void fail(String storyId, int version, String error, Exception cause) {
         LOG.warn("[VIDEO] story={} version={} failed: {}", storyId, version, error, cause);
-        videos.markFailed(storyId, version, error);
-        events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
+        events.atomically(() -> {
+            if (videos.markFailed(storyId, version, error)) {
+                events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
+            }
+            return null;
+        });
     }
 
     private static void deleteWork(Path directory) {
@@ -177,12 +176,13 @@ public final class VideoJobs implements AutoCloseable {
         }
     }
 
-    /** Stops taking work; a render in progress stops between two frames and stays running in the store. */
+    /** Stops taking work; a render in progress stops between two frames and is left for the next node (or start) to render. */
     @Override
     public void close() throws InterruptedException {
         stopping = true;
-        executor.shutdownNow();
-        executor.awaitTermination(30, TimeUnit.SECONDS);
+        if (worker.isPresent()) {
+            worker.get().close();
+        }
     }
 
     /** The scenes of one render that fell back to local camera motion, kept on the row as they happen. */

@@ -6,19 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code video} object of a story's API view: the newest version's status, options and files,
- * and, while it renders, the last progress the render announced (kept in memory only: after a
- * restart the render starts again and announces afresh).
+ * and, while it renders, the last progress the render announced (kept on the row, so a node that
+ * serves the page shows the progress of a render running on another node).
  */
 public final class VideoView {
 
     private final VideoRepository videos;
     private final ObjectMapper mapper;
-    private final Map<String, ObjectNode> progress = new ConcurrentHashMap<>();
 
     public VideoView(VideoRepository videos, ObjectMapper mapper) {
         this.videos = videos;
@@ -37,9 +34,8 @@ public final class VideoView {
         ObjectNode options = node.putObject("options");
         options.put("clips", video.clips()).put("narration", video.narration()).put("draft", video.draft())
                 .put("music_key", video.musicKey().orElse(null));
-        ObjectNode now = progress.get(key(video.storyId(), video.version()));
-        if (now != null && !video.finished()) {
-            node.set("progress", now.deepCopy());
+        if (video.progressJson() != null && !video.finished()) {
+            node.set("progress", readObject(video.progressJson()));
         }
         node.put("url", video.videoUrl());
         node.put("srt_url", video.srtUrl());
@@ -61,11 +57,7 @@ public final class VideoView {
     }
 
     void progress(String storyId, int version, ObjectNode data) {
-        progress.put(key(storyId, version), data);
-    }
-
-    void finished(String storyId, int version) {
-        progress.remove(key(storyId, version));
+        videos.setProgress(storyId, version, data.toString());
     }
 
     private JsonNode readArray(String json) {
@@ -77,7 +69,12 @@ public final class VideoView {
         }
     }
 
-    private static String key(String storyId, int version) {
-        return storyId + "#" + version;
+    private JsonNode readObject(String json) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            return node != null && node.isObject() ? node : mapper.nullNode();
+        } catch (JsonProcessingException e) {
+            return mapper.nullNode();
+        }
     }
 }

@@ -6,6 +6,7 @@ import fableforge.provider.ProviderException;
 import fableforge.store.OutboxEvent;
 import fableforge.store.TrackingOutbox;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class TrackingRelay implements AutoCloseable {
     private final Duration maxBackoff;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final BooleanSupplier leading;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Outage outage;
@@ -47,6 +49,16 @@ public final class TrackingRelay implements AutoCloseable {
 
     public TrackingRelay(TrackingOutbox outbox, TrackingRows rows, TrackingSink sink, Duration pollInterval,
                          Duration maxBackoff, Sleeper sleeper, Clock clock) {
+        this(outbox, rows, sink, pollInterval, maxBackoff, sleeper, clock, () -> true);
+    }
+
+    /**
+     * @param leading asked before each round: false while another node is the one relaying (several
+     *                nodes share one outbox, and one relay keeps the rows in order and single)
+     */
+    public TrackingRelay(TrackingOutbox outbox, TrackingRows rows, TrackingSink sink, Duration pollInterval,
+                         Duration maxBackoff, Sleeper sleeper, Clock clock, BooleanSupplier leading) {
+        this.leading = leading;
         this.outbox = outbox;
         this.rows = rows;
         this.sink = sink;
@@ -99,6 +111,10 @@ public final class TrackingRelay implements AutoCloseable {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
+                if (!leading.getAsBoolean()) {
+                    sleeper.sleep(pollInterval);
+                    continue;
+                }
                 int taken = deliverOnce();
                 recovered();
                 backoff = Duration.ZERO;

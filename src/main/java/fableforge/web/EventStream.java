@@ -5,7 +5,7 @@ import fableforge.store.EventLog;
 import fableforge.store.StoryEvent;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,16 +14,18 @@ import java.util.function.Predicate;
 
 /**
  * {@code GET /stream?channel=<story_id>}: Server-Sent Events with {@code id:} = the event's sequence
- * number. Every live event only triggers a catch-up read of the durable log after the last id sent,
- * so a connection never skips or reorders an event, and a reconnect with Last-Event-ID gets exactly
- * what it missed. A heartbeat comment (every 15 s by default) keeps proxies from closing an idle stream.
+ * number. A live event that directly follows the last one sent goes straight out; any other (a gap,
+ * as when events of two nodes cross on the bus) triggers a catch-up read of the durable log after the
+ * last id sent, so a connection never skips or reorders an event, and a reconnect with Last-Event-ID
+ * gets exactly what it missed. A heartbeat comment (every 15 s by default) keeps proxies from closing
+ * an idle stream; each heartbeat also catches up from the log, which covers events a bus outage lost.
  */
 final class EventStream implements AutoCloseable {
 
     private final EventLog log;
     private final EventBus bus;
     private final Predicate<String> storyExists;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final Map<SseClient, Connection> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
 
@@ -46,8 +48,8 @@ final class EventStream implements AutoCloseable {
         }
         Connection connection = new Connection(client, storyId, lastEventId(ctx));
         client.keepAlive();
-        clients.add(client);
-        EventBus.Subscription subscription = bus.subscribe(storyId, event -> connection.catchUp());
+        clients.put(client, connection);
+        EventBus.Subscription subscription = bus.subscribe(storyId, connection::deliver);
         client.onClose(() -> {
             subscription.close();
             clients.remove(client);
@@ -66,13 +68,18 @@ final class EventStream implements AutoCloseable {
     }
 
     private void beat() {
-        for (SseClient client : clients) {
-            if (client.terminated()) {
-                clients.remove(client);
-            } else {
-                synchronized (client) {
-                    client.sendComment("heartbeat");
-                }
+        for (Connection connection : clients.values()) {
+            if (connection.client.terminated()) {
+                clients.remove(connection.client);
+                continue;
+            }
+            try {
+                connection.catchUp();
+            } catch (RuntimeException e) {
+                // The database is unreachable for now: the next heartbeat or event tries again.
+            }
+            synchronized (connection.client) {
+                connection.client.sendComment("heartbeat");
             }
         }
     }
@@ -80,7 +87,7 @@ final class EventStream implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        clients.forEach(SseClient::close);
+        clients.keySet().forEach(SseClient::close);
     }
 
     private final class Connection {
@@ -92,6 +99,25 @@ final class EventStream implements AutoCloseable {
             this.client = client;
             this.storyId = storyId;
             this.lastSent = lastSent;
+        }
+
+        /** A live event: sent at once if it is the next one, else read with any missed ones from the log. */
+        void deliver(StoryEvent event) {
+            if (EventBus.RESYNC.equals(event.name())) {
+                catchUp();
+                return;
+            }
+            synchronized (client) {
+                if (client.terminated() || event.seq() <= lastSent) {
+                    return;
+                }
+                if (event.seq() == lastSent + 1) {
+                    client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
+                    lastSent = event.seq();
+                    return;
+                }
+            }
+            catchUp();
         }
 
         void catchUp() {

@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP API of DESIGN §6 (seed-compatible names), the event stream, media files and the web UI. */
-public final class WebServer implements AutoCloseable {
+public final class WebServer implements HttpEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final long MAX_BODY_BYTES = 64 * 1024;
@@ -133,6 +133,7 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    @Override
     public int port() {
         return javalin.port();
     }

@@ -116,9 +116,12 @@ public final class App {
         // With Redis every node (and every command-line run) draws from one bucket per image provider,
         // so together they stay within IMAGE_RATE_PER_MIN.
         RateLimiter limiter = imageRatePerMinute(config)
-                .<RateLimiter>map(rate -> redis.<RateLimiter>map(connections -> new RedisRateLimiter(connections,
-                                config.cluster().redisKeyPrefix(), "images-" + config.providers().images(), rate))
-                        .orElseGet(() -> new TokenBucketRateLimiter(rate, clock)))
+                .<RateLimiter>map(rate -> {
+                    int burst = config.imageRateBurst().orElse(rate);
+                    return redis.<RateLimiter>map(connections -> new RedisRateLimiter(connections,
+                                    config.cluster().redisKeyPrefix(), "images-" + config.providers().images(), rate, burst))
+                            .orElseGet(() -> new TokenBucketRateLimiter(rate, burst, clock));
+                })
                 .orElse(RateLimiter.unlimited());
         this.imageRateLimiter = limiter;
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record Config(
         Optional<Integer> imageRatePerMinute,
+        Optional<Integer> imageRateBurst,
         int imageMaxConcurrent,
         int imageMaxTries,
         Duration imageTimeout,
@@ -48,6 +49,7 @@ public record Config(
         boolean oneGpu = providers.images().equals("sdwebui");
         Config config = new Config(
                 reader.optionalInt("IMAGE_RATE_PER_MIN", 1, 100_000),
+                reader.optionalInt("IMAGE_RATE_BURST", 1, 100_000),
                 reader.integer("IMAGE_MAX_CONCURRENT", oneGpu ? 1 : 10, 1, 1_000),
                 reader.integer("IMAGE_MAX_TRIES", 4, 1, 20),
                 Duration.ofSeconds(reader.integer("IMAGE_TIMEOUT_SECONDS",

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class KillAndRestartTest {
 
     @Test
     void storyKilledMidGenerationFinishesAfterRestartWithTwentyImagesAndNoDuplicateEvents() throws Exception {
-        Server first = Server.start(data);
+        ChildNode first = ChildNode.start(data, SLOWED_DOWN);
         String id;
         try {
             JsonNode submitted = mapper.readTree(post(first.url("/submit"), Files.readString(Path.of("examples/red-fox.json"))).body());
@@ -50,7 +49,7 @@ class KillAndRestartTest {
             first.kill();
         }
 
-        Server second = Server.start(data);
+        ChildNode second = ChildNode.start(data, SLOWED_DOWN);
         try {
             JsonNode story = waitFor(second, id, s -> s.get("status").asText().equals("images_ready"));
             assertThat(story.get("completed_scenes").asInt()).isEqualTo(20);
@@ -74,7 +73,7 @@ class KillAndRestartTest {
         }
     }
 
-    private List<JsonNode> replay(Server server, String id) throws Exception {
+    private List<JsonNode> replay(ChildNode server, String id) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/stream?channel=" + id)))
                 .header("Accept", "text/event-stream").build();
         HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
@@ -101,7 +100,7 @@ class KillAndRestartTest {
         return events;
     }
 
-    private JsonNode waitFor(Server server, String id, Predicate<JsonNode> condition) throws Exception {
+    private JsonNode waitFor(ChildNode server, String id, Predicate<JsonNode> condition) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         JsonNode story = null;
         while (System.nanoTime() < deadline) {
@@ -120,53 +119,5 @@ class KillAndRestartTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** {@code fableforge serve} in its own JVM, slowed down so it can be killed half-way. */
-    private record Server(Process process, int port) {
-
-        static Server start(Path data) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                    "fableforge.Main", "serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(data.resolve("server-" + port + ".log").toFile());
-            builder.environment().put("OFFLINE_LATENCY_MS", "400");
-            builder.environment().put("IMAGE_MAX_CONCURRENT", "2");
-            Server server = new Server(builder.start(), port);
-            server.awaitHealthy();
-            return server;
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-
-        void awaitHealthy() throws Exception {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("server exited with " + process.exitValue());
-                }
-                try {
-                    if (client.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
-                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            throw new IllegalStateException("server did not start within 60 s");
-        }
-
-        /** SIGKILL: no shutdown hook, no flush, like a crash. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-    }
+    private static final Map<String, String> SLOWED_DOWN = Map.of("OFFLINE_LATENCY_MS", "400", "IMAGE_MAX_CONCURRENT", "2");
 }

@@ -215,6 +215,11 @@ public final class SseBenchmark {
             for (String problem : result.problems()) {
                 out.println(result.mode() + ": " + problem);
             }
+            if (result.achievedRate() < 0.9 * result.askedRate()) {
+                out.printf("%s: the emitter managed %.1f events/s, not the %.1f asked: each emit() call returned only after"
+                        + " %.0f ms (p50), so events were emitted as fast as emit() allowed%n", result.mode(), result.achievedRate(),
+                        result.askedRate(), result.emitMillis(50));
+            }
             if (!result.clean() && result.problems().isEmpty()) {
                 out.println(result.mode() + ": LOSS - not every client got every event exactly once and in order");
             }

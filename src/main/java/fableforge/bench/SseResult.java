@@ -12,10 +12,11 @@ import java.util.List;
  * @param complete clients that got every event exactly once and in order
  * @param latencyNanos every delivery's latency, sorted
  * @param emitNanos each emit call's duration, sorted
+ * @param askedRate events per second the emitter aimed at
  * @param problems why the mode could not run or ran incompletely; empty when it ran cleanly
  */
 public record SseResult(String mode, int clients, int connected, int events, long expected, long delivered, long duplicates,
-                        long outOfOrder, int complete, long[] latencyNanos, long[] emitNanos, long emitSpanNanos,
+                        long outOfOrder, int complete, long[] latencyNanos, long[] emitNanos, long emitSpanNanos, double askedRate,
                         List<String> problems) {
 
     static SseResult of(String mode, SseBenchmark.Settings settings, List<StreamClient> clients, List<Long> emitNanos,
@@ -46,13 +47,14 @@ public record SseResult(String mode, int clients, int connected, int events, lon
         Arrays.sort(sorted);
         long[] emits = emitNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return new SseResult(mode, settings.clients(), clients.size(), settings.events(), (long) settings.clients() * settings.events(),
-                delivered, duplicates, outOfOrder, complete, sorted, emits, emitSpanNanos, List.copyOf(problems));
+                delivered, duplicates, outOfOrder, complete, sorted, emits, emitSpanNanos, settings.ratePerSecond(),
+                List.copyOf(problems));
     }
 
     /** A mode whose set-up failed before any client connected. */
     static SseResult notRun(String mode, SseBenchmark.Settings settings, String why) {
         return new SseResult(mode, settings.clients(), 0, settings.events(), (long) settings.clients() * settings.events(), 0, 0, 0, 0,
-                new long[0], new long[0], 0, List.of(why));
+                new long[0], new long[0], 0, settings.ratePerSecond(), List.of(why));
     }
 
     public long lost() {

@@ -142,7 +142,7 @@ public final class SseBenchmark {
             databases.put(TWO_NODES, databaseOf(a));
             if (!knowsStory(b, storyId)) {
                 return SseResult.notRun(TWO_NODES, settings, "node B does not see the story created on node A: the nodes do not"
-                        + " share a database, so this build ignores DATABASE_URL (database on A: " + databaseOf(a) + ")");
+                        + " share a database (database + bus on A: " + databaseOf(a) + ")");
             }
             return new SseRun(settings, run).measure(TWO_NODES, address(a), storyId, b.events());
         }
@@ -170,10 +170,10 @@ public final class SseBenchmark {
         return send(node, HttpRequest.newBuilder(uri(node, "/story/" + storyId)).GET()).statusCode() == 200;
     }
 
-    /** The database adapter the node's /health reports. */
+    /** The database and event bus adapters the node's /health reports, as {@code database + bus}. */
     private static String databaseOf(App.RunningServer node) throws IOException, InterruptedException {
         JsonNode health = MAPPER.readTree(send(node, HttpRequest.newBuilder(uri(node, "/health")).GET()).body());
-        return health.at("/database/adapter").asText("?");
+        return health.at("/database/adapter").asText("?") + " + " + health.at("/events/adapter").asText("?");
     }
 
     private static HttpResponse<String> send(App.RunningServer node, HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -189,7 +189,7 @@ public final class SseBenchmark {
     private static void print(PrintWriter out, List<SseResult> results, Map<String, String> databases) {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("", results, SseResult::mode));
-        rows.add(row("database (/health)", results, r -> databases.getOrDefault(r.mode(), "-")));
+        rows.add(row("database + bus (/health)", results, r -> databases.getOrDefault(r.mode(), "-")));
         rows.add(row("clients connected", results, r -> r.connected() + "/" + r.clients()));
         rows.add(row("delivered/expected", results, r -> r.delivered() + "/" + r.expected()));
         rows.add(row("lost", results, r -> String.valueOf(r.lost())));

@@ -30,7 +30,7 @@ class SseBenchmarkTest {
             assertThat(result.latencyNanos()).hasSize(50 * 20);
             assertThat(result.clean()).isTrue();
         });
-        assertThat(text.toString()).contains("one node", "sqlite", "delivered/expected", "1000/1000", "latency p50", "latency p99",
+        assertThat(text.toString()).contains("one node", "sqlite + in-process", "delivered/expected", "1000/1000", "latency p50", "latency p99",
                 "latency max", "clients complete", "50/50").doesNotContain("LOSS");
     }
 

@@ -1,11 +1,14 @@
 package fableforge.cli;
 
 import fableforge.bench.SchedulerBenchmark;
+import fableforge.bench.SseBenchmark;
+import fableforge.bench.SseResult;
 import fableforge.bench.VideoBenchmark;
 import fableforge.image.AspectRatio;
 import fableforge.video.RenderQuality;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code fableforge bench}: benchmarks that print figures side by side; they never pass or fail on time. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures side by side.",
-        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Video.class})
+        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Video.class, BenchCommand.Sse.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -105,6 +108,66 @@ public final class BenchCommand implements Runnable {
             new VideoBenchmark(new VideoBenchmark.Settings(scenes, sceneSeconds, draft ? RenderQuality.DRAFT : RenderQuality.FINAL, ratio))
                     .run(spec.commandLine().getOut());
             return 0;
+        }
+    }
+
+    @Command(name = "sse", mixinStandardHelpOptions = true,
+            description = {"Event delivery to many Server-Sent Events clients on one story: latency from emit() to each client's",
+                    "read of the data: line (p50/p99/max) and whether every client got every event exactly once, in order;",
+                    "on one node, and on two nodes sharing PostgreSQL and Redis (clients on A, events emitted on B), side by side.",
+                    "Exit 0 when every mode ran without loss, 3 otherwise, 2 on a bad option or too low a file limit."})
+    static final class Sse implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--clients", defaultValue = "1000", description = "concurrent SSE connections (default: ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--events", defaultValue = "200", description = "events emitted per mode (default: ${DEFAULT-VALUE})")
+        int events;
+
+        @Option(names = "--rate", defaultValue = "20", description = "events emitted per second, steadily (default: ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(names = "--nodes", defaultValue = "both", description = "1, 2 or both (default: ${DEFAULT-VALUE})")
+        String nodes;
+
+        @Option(names = "--database-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
+                description = {"PostgreSQL of the two-node mode (jdbc:postgresql://… or postgres://…); the run creates its own",
+                        "schema ff_bench_<random> in it and drops it at the end (default: ${DEFAULT-VALUE})"})
+        String databaseUrl;
+
+        @Option(names = "--redis-url", defaultValue = "redis://127.0.0.1:6379",
+                description = "Redis of the two-node mode; keys and channels get a random prefix, deleted at the end (default: ${DEFAULT-VALUE})")
+        String redisUrl;
+
+        @Option(names = "--wait-seconds", defaultValue = "30",
+                description = "how long after the last emit clients may take before what is missing counts as lost (default: ${DEFAULT-VALUE})")
+        int waitSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            SseBenchmark.Nodes which = switch (nodes) {
+                case "1" -> SseBenchmark.Nodes.ONE;
+                case "2" -> SseBenchmark.Nodes.TWO;
+                case "both" -> SseBenchmark.Nodes.BOTH;
+                default -> null;
+            };
+            if (clients < 1 || events < 1 || !(rate > 0 && rate <= 10_000) || waitSeconds < 1 || which == null) {
+                err.println("fableforge: --clients, --events and --wait-seconds must be at least 1, --rate above 0 (at most 10000),"
+                        + " --nodes 1, 2 or both");
+                return 2;
+            }
+            var shortage = SseBenchmark.fileDescriptorShortage(clients);
+            if (shortage.isPresent()) {
+                err.println("fableforge: " + shortage.get());
+                return 2;
+            }
+            List<SseResult> results = new SseBenchmark(new SseBenchmark.Settings(clients, events, rate, which, databaseUrl, redisUrl,
+                    Duration.ofSeconds(waitSeconds))).run(spec.commandLine().getOut());
+            return results.stream().allMatch(SseResult::clean) ? 0 : 3;
         }
     }
 }

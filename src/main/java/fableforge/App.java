@@ -298,7 +298,8 @@ public final class App {
         lastCall(providers.putObject("prompts").put("adapter", pipeline.promptWriter().name()), pipeline.promptWriter());
         lastCall(providers.putObject("images").put("adapter", pipeline.imageGenerator().name()), pipeline.imageGenerator())
                 .put("max_concurrent", config.imageMaxConcurrent())
-                .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"));
+                .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"))
+                .put("rate_shared_by_nodes", redis.isPresent() && imageRatePerMinute(config).isPresent());
         lastCall(providers.putObject("media").put("adapter", media.name()), media);
         trackingHealth(providers.putObject("tracking"), tracking);
         health.set("database", mapper.valueToTree(database.describe()));
@@ -373,7 +374,12 @@ public final class App {
 
     /** The clip sources and narrators the web app offers, as configured. */
     public VideoTools videoTools() {
-        return new ConfiguredVideoTools(this::narrator, prices, config.providers(), EspeakNarrator.onPath().isPresent(), clock);
+        int clipRate = config.providers().video().ratePerMinute();
+        RateLimiter clipLimiter = redis.<RateLimiter>map(connections -> new RedisRateLimiter(connections,
+                        config.cluster().redisKeyPrefix(), "clips-" + config.providers().video().clips(), clipRate))
+                .orElseGet(() -> new TokenBucketRateLimiter(clipRate, clock));
+        return new ConfiguredVideoTools(this::narrator, prices, config.providers(), EspeakNarrator.onPath().isPresent(), clock,
+                clipLimiter);
     }
 
     /** Joins approved images into a video with the built-in camera-motion clips. */

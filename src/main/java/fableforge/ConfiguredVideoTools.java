@@ -33,12 +33,12 @@ final class ConfiguredVideoTools implements VideoTools {
      * @param localSpeech whether a local speech engine (espeak-ng or espeak) is on PATH
      */
     ConfiguredVideoTools(BiFunction<String, SpendMeter, Narrator> narrators, PriceTable prices, Providers providers, boolean localSpeech,
-                         java.time.Clock clock) {
+                         java.time.Clock clock, fableforge.job.RateLimiter clipRateLimiter) {
         this.narrators = narrators;
         this.prices = prices;
         this.providers = providers;
         this.localSpeech = localSpeech;
-        this.remoteClips = new VideoClipSources(providers.video(), prices, clock, fableforge.job.Sleeper.REAL);
+        this.remoteClips = new VideoClipSources(providers.video(), prices, clock, fableforge.job.Sleeper.REAL, clipRateLimiter);
     }
 
     @Override

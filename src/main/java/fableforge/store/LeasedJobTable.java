@@ -4,6 +4,7 @@ import fableforge.job.ClaimableJobs;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 
@@ -55,9 +56,7 @@ final class LeasedJobTable implements ClaimableJobs<JobKey> {
                 .bind("node", node)
                 .bind("leaseUntil", leaseUntil.toEpochMilli())
                 .bind("now", now.toEpochMilli())
-                .bind("storyId", job.storyId())
-                .bind("scene", job.scene())
-                .bind("number", job.number())
+                .bindMap(key(job))
                 // The video table has no scene column: its key leaves :scene unused.
                 .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
                 .execute() == 1);
@@ -69,9 +68,7 @@ final class LeasedJobTable implements ClaimableJobs<JobKey> {
                         + " SET lease_until = :leaseUntil WHERE " + keyWhere + " AND claimed_by = :node AND status = 'running'")
                 .bind("leaseUntil", leaseUntil.toEpochMilli())
                 .bind("node", node)
-                .bind("storyId", job.storyId())
-                .bind("scene", job.scene())
-                .bind("number", job.number())
+                .bindMap(key(job))
                 .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
                 .execute() == 1);
     }
@@ -83,6 +80,10 @@ final class LeasedJobTable implements ClaimableJobs<JobKey> {
                 .bindBySqlType("node", node, Types.VARCHAR)
                 .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
                 .execute());
+    }
+
+    private static Map<String, Object> key(JobKey job) {
+        return Map.of("storyId", job.storyId(), "scene", job.scene(), "number", job.number());
     }
 
     /** The {@code image_attempt} table: one job per attempt. */

@@ -39,10 +39,12 @@ public final class VideoJobs implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Path workRoot;
     private final Optional<JobWorker<JobKey>> worker;
+    private final boolean soleNode;
     private volatile boolean stopping;
 
     /**
-     * @param workRoot where this node's renders keep their files until they are stored (emptied at start-up)
+     * @param workRoot where this node's renders keep their files until they are stored (emptied at
+     *                 start-up), a directory of its own inside the one all nodes' work directories share
      */
     public VideoJobs(StoryRepository stories, VideoRepository videos, VideoView view, StoryView storyView, VideoRender render,
                      VideoRequests requests, StoryEvents events, ObjectMapper mapper, int maxRenders, Path workRoot,
@@ -57,6 +59,7 @@ public final class VideoJobs implements AutoCloseable {
         this.mapper = mapper;
         this.workRoot = workRoot;
         this.worker = settings.worker("video", videos.jobs(), this::run, maxRenders);
+        this.soleNode = settings.soleNode();
     }
 
     /**
@@ -74,10 +77,13 @@ public final class VideoJobs implements AutoCloseable {
         return view.node(video).put("story_id", storyId);
     }
 
-    /** Clears this node's work files and starts its worker, which also takes over renders left unfinished. */
+    /**
+     * Clears this node's work files (every node's, on the embedded database, whose earlier runs had
+     * other ids) and starts its worker, which also takes over renders left unfinished.
+     */
     public void start() {
         if (worker.isPresent()) {
-            deleteWork(workRoot);
+            deleteWork(soleNode && workRoot.getParent() != null ? workRoot.getParent() : workRoot);
             worker.get().start();
         }
     }

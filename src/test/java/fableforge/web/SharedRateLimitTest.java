@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeOpenAiImages;
-import fableforge.redis.LocalRedis;
-import fableforge.redis.RedisConnections;
 import fableforge.store.PostgresTestDatabase;
 import fableforge.web.EventRecorder.Event;
 import java.nio.file.Path;
@@ -31,8 +29,8 @@ class SharedRateLimitTest {
     @TempDir
     Path data;
 
-    private final PostgresTestDatabase database = new PostgresTestDatabase();
-    private final String redisPrefix = LocalRedis.randomPrefix();
+    private final ClusterEnv cluster = new ClusterEnv();
+    private final PostgresTestDatabase database = cluster.database;
     private final FakeOpenAiImages provider = new FakeOpenAiImages(KEY);
     private TestApp web;
     private TestApp workerOne;
@@ -46,19 +44,11 @@ class SharedRateLimitTest {
             }
         }
         provider.close();
-        database.close();
-        try (RedisConnections redis = LocalRedis.connect()) {
-            LocalRedis.deleteKeys(redis, redisPrefix);
-        }
+        cluster.close();
     }
 
     private TestApp node(String id, String role) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", database.databaseUrl());
-        env.put("DATABASE_POOL_SIZE", "4");
-        env.put("REDIS_URL", LocalRedis.URL);
-        env.put("REDIS_KEY_PREFIX", redisPrefix);
-        env.put("NODE_ID", id);
+        Map<String, String> env = cluster.node(id);
         env.put("NODE_ROLE", role);
         env.put("JOB_POLL_MS", "100");
         env.put("OPENAI_API_KEY", KEY);

@@ -3,13 +3,10 @@ package fableforge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fableforge.redis.LocalRedis;
-import fableforge.redis.RedisConnections;
 import fableforge.store.PostgresTestDatabase;
 import fableforge.web.EventRecorder.Event;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +29,8 @@ class TwoNodesOneKilledTest {
     @TempDir
     Path data;
 
-    private final PostgresTestDatabase database = new PostgresTestDatabase();
-    private final String redisPrefix = LocalRedis.randomPrefix();
+    private final ClusterEnv cluster = new ClusterEnv();
+    private final PostgresTestDatabase database = cluster.database;
     private TestApp nodeA;
     private ChildNode workerB;
 
@@ -45,19 +42,11 @@ class TwoNodesOneKilledTest {
         if (nodeA != null) {
             nodeA.close();
         }
-        database.close();
-        try (RedisConnections redis = LocalRedis.connect()) {
-            LocalRedis.deleteKeys(redis, redisPrefix);
-        }
+        cluster.close();
     }
 
     private Map<String, String> shared(String nodeId) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", database.databaseUrl());
-        env.put("DATABASE_POOL_SIZE", "4");
-        env.put("REDIS_URL", LocalRedis.URL);
-        env.put("REDIS_KEY_PREFIX", redisPrefix);
-        env.put("NODE_ID", nodeId);
+        Map<String, String> env = cluster.node(nodeId);
         env.put("JOB_LEASE_SECONDS", "2");
         env.put("JOB_POLL_MS", "200");
         env.put("OFFLINE_LATENCY_MS", "1200");
@@ -80,6 +69,7 @@ class TwoNodesOneKilledTest {
             stream.await(events -> events.stream().filter(e -> e.name().equals("image_ready")).count() >= 6, Duration.ofSeconds(60));
             assertThat(claimedBy(id, WORKER_B)).as("the worker drew some of the images").isNotEmpty();
             Set<Integer> heldByTheWorker = runningOn(id, WORKER_B);
+            long killedAt = System.currentTimeMillis();
             workerB.kill();
             workerB = null;
             assertThat(heldByTheWorker).as("the worker was killed in the middle of jobs").isNotEmpty();
@@ -89,6 +79,9 @@ class TwoNodesOneKilledTest {
                     .as("one image per scene, none twice").hasSize(20).doesNotHaveDuplicates();
             assertThat(events.getLast().name()).isEqualTo("story_complete");
             assertThat(claimedBy(id, NODE_A)).as("node A finished what the worker held").containsAll(heldByTheWorker);
+            System.out.printf("[FIGURES] worker killed holding scenes %s; node A (one image at a time) took the first of them over"
+                    + " %d ms later, the last %d ms later (JOB_LEASE_SECONDS=2, JOB_POLL_MS=200)%n", heldByTheWorker,
+                    takeover(id, heldByTheWorker, "MIN") - killedAt, takeover(id, heldByTheWorker, "MAX") - killedAt);
 
             nodeA.approveEveryImage(id);
             events = stream.await(seen -> seen.stream().anyMatch(e -> e.name().equals("all_approved")), Duration.ofSeconds(30));
@@ -118,6 +111,13 @@ class TwoNodesOneKilledTest {
         List<Integer> scenes = database.database().jdbi().withHandle(handle -> handle.createQuery(sql)
                 .bind(0, storyId).bind(1, node).mapTo(Integer.class).list());
         return new TreeSet<>(scenes);
+    }
+
+    /** When node A started the first ({@code MIN}) or last ({@code MAX}) of {@code scenes}. */
+    private long takeover(String storyId, Set<Integer> scenes, String which) {
+        return database.database().jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT " + which + "(started_at) FROM image_attempt WHERE story_id = :id AND scene_number IN (<scenes>)")
+                .bind("id", storyId).bindList("scenes", List.copyOf(scenes)).mapTo(Long.class).one());
     }
 
     private long loggedEvents(String storyId) {

@@ -2,6 +2,7 @@ package fableforge.video.remote;
 
 import fableforge.Providers;
 import fableforge.job.CallGate;
+import fableforge.job.RateLimiter;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TokenBucketRateLimiter;
@@ -34,11 +35,16 @@ public final class VideoClipSources {
     private final CallGate gate;
 
     public VideoClipSources(Providers.Video settings, PriceTable prices, Clock clock, Sleeper sleeper) {
+        this(settings, prices, clock, sleeper, new TokenBucketRateLimiter(settings.ratePerMinute(), clock));
+    }
+
+    /** @param rateLimiter paces clip tasks at {@code VIDEO_RATE_PER_MIN}: shared by every node when it lives in Redis */
+    public VideoClipSources(Providers.Video settings, PriceTable prices, Clock clock, Sleeper sleeper, RateLimiter rateLimiter) {
         this.settings = settings;
         this.prices = prices;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.gate = new CallGate(settings.maxConcurrent(), new TokenBucketRateLimiter(settings.ratePerMinute(), clock));
+        this.gate = new CallGate(settings.maxConcurrent(), rateLimiter);
     }
 
     /** A generator for one story or run: paid clips are charged to {@code meter}; {@code fallbacks} hears of scenes that got {@code local}. */

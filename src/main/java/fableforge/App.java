@@ -277,8 +277,16 @@ public final class App {
             if (tracking.isPresent()) {
                 tracking.get().close();
             }
-            jobs.close();
+            // Both workers stop at once, so a node leaves within one grace period and hands its jobs back.
+            Thread imagesStopping = Thread.ofVirtual().start(() -> {
+                try {
+                    jobs.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             videos.close();
+            imagesStopping.join();
             if (bus instanceof AutoCloseable closeable) {
                 closeable.close();
             }

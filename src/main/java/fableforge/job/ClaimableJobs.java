@@ -17,6 +17,12 @@ public interface ClaimableJobs<K> {
     /** Takes the job for {@code node} until {@code leaseUntil}; false if it is done or another node holds it. */
     boolean claim(K job, String node, Instant now, Instant leaseUntil);
 
+    /**
+     * Whether {@code node} still holds the job: checked in the transaction that stores its outcome, so a
+     * node whose lease was taken over (after a long stall) does not overwrite the new holder's work.
+     */
+    boolean holds(K job, String node);
+
     /** Extends the lease of a job {@code node} is running; false if it no longer holds it. */
     boolean renew(K job, String node, Instant leaseUntil);
 

@@ -91,14 +91,6 @@ public final class ImageRepository {
                 .findOne());
     }
 
-    /** {@code queued | running → running}; records the (latest) start time. */
-    public boolean markRunning(String storyId, int scene, int attempt) {
-        return update(storyId, scene, attempt, """
-                UPDATE image_attempt SET status = 'running', started_at = :now
-                WHERE story_id = :storyId AND scene_number = :scene AND attempt = :attempt
-                  AND status IN ('queued', 'running')""", update -> { });
-    }
-
     /** {@code queued | running → pending_approval}, with the stored image and the prompt that made it. */
     public boolean markProduced(String storyId, int scene, int attempt, String url, String mediaKey,
                                 int width, int height, int tries, String finalPrompt) {
@@ -175,13 +167,6 @@ public final class ImageRepository {
     /** The attempts as jobs that any node claims, runs under a lease and takes over when a node dies. */
     public fableforge.job.ClaimableJobs<JobKey> jobs() {
         return LeasedJobTable.imageAttempts(jdbi);
-    }
-
-    /** Attempts a crash or restart interrupted: queued or running, oldest first, across all stories. */
-    public List<ImageAttempt> unfinished() {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT * FROM image_attempt WHERE status IN ('queued', 'running') ORDER BY queued_at, story_id, scene_number""")
-                .map(ImageRepository::attempt).list());
     }
 
     /** Every attempt of the story, by scene then attempt; empty for an unknown story. */

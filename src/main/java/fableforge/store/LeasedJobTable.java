@@ -63,6 +63,17 @@ final class LeasedJobTable implements ClaimableJobs<JobKey> {
     }
 
     @Override
+    public boolean holds(JobKey job, String node) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table
+                        + " WHERE " + keyWhere + " AND claimed_by = :node AND status = 'running'")
+                .bind("node", node)
+                .bindMap(key(job))
+                .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
+                .mapTo(Integer.class)
+                .one() == 1);
+    }
+
+    @Override
     public boolean renew(JobKey job, String node, Instant leaseUntil) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE " + table
                         + " SET lease_until = :leaseUntil WHERE " + keyWhere + " AND claimed_by = :node AND status = 'running'")

@@ -3,7 +3,6 @@ package fableforge.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -83,20 +82,6 @@ public final class VideoRepository {
                 UPDATE video SET progress_json = :progress
                 WHERE story_id = :storyId AND version = :version AND status = 'running'""",
                 update -> update.bind("progress", progressJson));
-    }
-
-    /** Versions a crash or restart interrupted, oldest first, across all stories. */
-    public List<VideoRecord> unfinished() {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT * FROM video WHERE status IN ('queued', 'running') ORDER BY queued_at, story_id")
-                .map(VideoRepository::video).list());
-    }
-
-    /** {@code queued | running → running}: a render (first or again) starts; counts the run. */
-    public boolean markRunning(String storyId, int version) {
-        return update(storyId, version, """
-                UPDATE video SET status = 'running', runs = runs + 1, started_at = :now, fallbacks_json = '[]', error = NULL
-                WHERE story_id = :storyId AND version = :version AND status IN ('queued', 'running')""", update -> { });
     }
 
     /** Records the scenes that fell back to local camera motion so far in this run (a JSON array). */

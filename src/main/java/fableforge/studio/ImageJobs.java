@@ -37,6 +37,7 @@ public final class ImageJobs implements AutoCloseable {
     private final StoryEvents events;
     private final ObjectMapper mapper;
     private final Optional<JobWorker<JobKey>> worker;
+    private final String node;
 
     /**
      * @param maxRunning how many attempts this node draws at once; the others stay queued (and their
@@ -50,6 +51,7 @@ public final class ImageJobs implements AutoCloseable {
         this.events = events;
         this.mapper = mapper;
         this.worker = settings.worker("image", images.jobs(), this::run, maxRunning);
+        this.node = settings.node();
     }
 
     /** An attempt was queued: a worker on this node starts it as soon as it has a slot; others find it on their next look. */
@@ -79,6 +81,11 @@ public final class ImageJobs implements AutoCloseable {
             // node: "story_complete" (or "story_error") always follows the last image's own event.
             events.atomically(() -> {
                 stories.lock(storyId);
+                if (!images.jobs().holds(job, node)) {
+                    LOG.warn("[ASYNC] story={} scene={} attempt={} was taken over by another node; this run's outcome is dropped",
+                            storyId, scene, attempt);
+                    return null;
+                }
                 if (record(storyId, scene, attempt, row.get().prompt(), outcome)) {
                     checkComplete(storyId);
                 }
@@ -86,11 +93,14 @@ public final class ImageJobs implements AutoCloseable {
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Recorded as failed (the user can try again) rather than left running, where every node
+            // would take it up again after its lease and crash the same way.
             LOG.error("[ASYNC] story={} scene={} attempt={} crashed", storyId, scene, attempt, e);
             events.atomically(() -> {
                 stories.lock(storyId);
-                if (images.markFailed(storyId, scene, attempt, "internal error: " + e.getMessage(), 0)) {
+                if (images.jobs().holds(job, node)
+                        && images.markFailed(storyId, scene, attempt, "internal error: " + e.getMessage(), 0)) {
                     ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", "internal error");
                     events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
                     checkComplete(storyId);

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class VideoJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoJobs.class);
+    static final int MAX_RUNS = 3;
 
     private final StoryRepository stories;
     private final VideoRepository videos;
@@ -40,6 +41,7 @@ public final class VideoJobs implements AutoCloseable {
     private final Path workRoot;
     private final Optional<JobWorker<JobKey>> worker;
     private final boolean soleNode;
+    private final String node;
     private volatile boolean stopping;
 
     /**
@@ -60,6 +62,7 @@ public final class VideoJobs implements AutoCloseable {
         this.workRoot = workRoot;
         this.worker = settings.worker("video", videos.jobs(), this::run, maxRenders);
         this.soleNode = settings.soleNode();
+        this.node = settings.node();
     }
 
     /**
@@ -103,6 +106,13 @@ public final class VideoJobs implements AutoCloseable {
             return;
         }
         VideoRecord video = videos.find(storyId, version).orElseThrow();
+        if (video.runs() > MAX_RUNS) {
+            // Each run ended with its node gone (a crash, kill -9, out of memory): a further run would
+            // most likely take the next node down too.
+            fail(storyId, version, "the render was started " + MAX_RUNS + " times and each time the server running it stopped"
+                    + " before it finished; ask for the video again (a draft needs less memory)", null);
+            return;
+        }
         Path work = workRoot.resolve(storyId + "-v" + version + "-run" + video.runs());
         int run = video.runs();
         VideoProgressEvents progress = new VideoProgressEvents(mapper, (data, number) -> {
@@ -120,7 +130,7 @@ public final class VideoJobs implements AutoCloseable {
             // Marked done and announced in one transaction: never a done video left unannounced, and
             // of two runs of one version (a lease taken over from a stalled node) only the first counts.
             boolean first = events.atomically(() -> {
-                if (!videos.markDone(storyId, version, files)) {
+                if (!videos.jobs().holds(new JobKey(storyId, 0, version), node) || !videos.markDone(storyId, version, files)) {
                     return false;
                 }
                 events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
@@ -134,7 +144,7 @@ public final class VideoJobs implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000_000, files.videoKey(), files.sizeBytes());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ProviderException | IOException | RuntimeException e) {
+        } catch (ProviderException | IOException | RuntimeException | Error e) {
             if (stopping) {
                 // Whatever broke while the server stops (a cancelled frame, an interrupted narration call),
                 // the row stays running and the next start renders it again.
@@ -161,10 +171,10 @@ public final class VideoJobs implements AutoCloseable {
         return data;
     }
 
-    private void fail(String storyId, int version, String error, Exception cause) {
+    private void fail(String storyId, int version, String error, Throwable cause) {
         LOG.warn("[VIDEO] story={} version={} failed: {}", storyId, version, error, cause);
         events.atomically(() -> {
-            if (videos.markFailed(storyId, version, error)) {
+            if (videos.jobs().holds(new JobKey(storyId, 0, version), node) && videos.markFailed(storyId, version, error)) {
                 events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
             }
             return null;

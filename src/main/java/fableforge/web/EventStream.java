@@ -5,6 +5,7 @@ import fableforge.store.EventLog;
 import fableforge.store.StoryEvent;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -67,19 +68,23 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /** Heartbeats first, so a slow database never delays them; then each stream catches up from the log. */
     private void beat() {
         for (Connection connection : clients.values()) {
             if (connection.client.terminated()) {
                 clients.remove(connection.client);
                 continue;
             }
+            synchronized (connection.client) {
+                connection.client.sendComment("heartbeat");
+            }
+        }
+        for (Connection connection : clients.values()) {
             try {
                 connection.catchUp();
             } catch (RuntimeException e) {
                 // The database is unreachable for now: the next heartbeat or event tries again.
-            }
-            synchronized (connection.client) {
-                connection.client.sendComment("heartbeat");
+                return;
             }
         }
     }
@@ -120,14 +125,29 @@ final class EventStream implements AutoCloseable {
             catchUp();
         }
 
+        /**
+         * Sends what the log has after the last event sent. The log is read outside the connection's
+         * lock, so a slow database never holds up a live event or a heartbeat of this connection;
+         * events another caller sent meanwhile are skipped by their sequence number.
+         */
         void catchUp() {
+            long from;
             synchronized (client) {
                 if (client.terminated()) {
                     return;
                 }
-                for (StoryEvent event : log.after(storyId, lastSent)) {
-                    client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
-                    lastSent = event.seq();
+                from = lastSent;
+            }
+            List<StoryEvent> missed = log.after(storyId, from);
+            synchronized (client) {
+                for (StoryEvent event : missed) {
+                    if (client.terminated()) {
+                        return;
+                    }
+                    if (event.seq() == lastSent + 1) {
+                        client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
+                        lastSent = event.seq();
+                    }
                 }
             }
         }

@@ -67,7 +67,7 @@ class ImageRepositoryTest {
     void anAttemptGoesFromQueuedThroughRunningToProducedWithItsTimings() {
         images.createAttempt("s-1", 1, "prompt");
         clock.advance(Duration.ofSeconds(2));
-        assertThat(images.markRunning("s-1", 1, 1)).isTrue();
+        assertThat(claim("s-1", 1, 1)).isTrue();
         clock.advance(Duration.ofSeconds(8));
         assertThat(images.markProduced("s-1", 1, 1, "/media/s-1/1.png", "s-1/1.png", 1024, 1536, 2, "final prompt")).isTrue();
 
@@ -88,12 +88,12 @@ class ImageRepositoryTest {
     @Test
     void aJobThatRunsAgainAfterFinishingChangesNothing() {
         images.createAttempt("s-1", 1, "prompt");
-        images.markRunning("s-1", 1, 1);
+        claim("s-1", 1, 1);
         images.markProduced("s-1", 1, 1, "/a.png", "a.png", 10, 10, 1, "p");
         ImageAttempt done = images.find("s-1", 1, 1).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(images.markRunning("s-1", 1, 1)).isFalse();
+        assertThat(claim("s-1", 1, 1)).isFalse();
         assertThat(images.markProduced("s-1", 1, 1, "/b.png", "b.png", 20, 20, 1, "q")).isFalse();
         assertThat(images.markFailed("s-1", 1, 1, "boom", 3)).isFalse();
         assertThat(images.find("s-1", 1, 1)).contains(done);
@@ -102,7 +102,7 @@ class ImageRepositoryTest {
     @Test
     void aFailedAttemptKeepsItsReasonAndTries() {
         images.createAttempt("s-1", 2, "prompt");
-        images.markRunning("s-1", 2, 1);
+        claim("s-1", 2, 1);
         clock.advance(Duration.ofSeconds(30));
         assertThat(images.markFailed("s-1", 2, 1, "refused by content policy after 3 tries", 3)).isTrue();
 
@@ -184,7 +184,7 @@ class ImageRepositoryTest {
         assertThat(images.latest("nope")).isEmpty();
         assertThat(images.countProduced("nope")).isZero();
         assertThat(images.countApproved("nope")).isZero();
-        assertThat(images.markRunning("nope", 1, 1)).isFalse();
+        assertThat(claim("nope", 1, 1)).isFalse();
         assertThat(images.approve("nope", 1, 1)).isFalse();
         assertThatThrownBy(() -> images.createAttempt("s-1", 21, "p"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no scene 21");
@@ -193,8 +193,13 @@ class ImageRepositoryTest {
 
     private void produce(int scene) {
         ImageAttempt attempt = images.createAttempt("s-1", scene, "prompt " + scene);
-        images.markRunning("s-1", scene, attempt.attempt());
+        claim("s-1", scene, attempt.attempt());
         images.markProduced("s-1", scene, attempt.attempt(), "/media/" + scene + ".png", scene + ".png",
                 1024, 1536, 1, "prompt " + scene);
+    }
+
+    /** A node takes the attempt, as a worker does before it draws. */
+    private boolean claim(String storyId, int scene, int attempt) {
+        return images.jobs().claim(new JobKey(storyId, scene, attempt), "node-1", clock.instant(), clock.instant().plusSeconds(30));
     }
 }

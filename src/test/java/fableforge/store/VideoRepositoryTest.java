@@ -57,14 +57,14 @@ class VideoRepositoryTest {
         assertThat(first.video().fallbacksJson()).isEqualTo("[]");
         assertThat(again.created()).isFalse();
         assertThat(again.video()).isEqualTo(first.video());
-        assertThat(videos.unfinished()).extracting(VideoRecord::version).containsExactly(1);
+        assertThat(videos.jobs().claimable(clock.instant(), 10)).extracting(JobKey::number).containsExactly(1);
     }
 
     @Test
     void aFinishedVersionKeepsItsFilesAndTheNextRequestGetsTheNextVersion() {
         videos.request("s-1", "local", "none", false, Optional.of("music/a.mp3"));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(videos.markRunning("s-1", 1)).isTrue();
+        assertThat(claim("s-1", 1)).isTrue();
         assertThat(videos.setFallbacks("s-1", 1, "[3,7]")).isTrue();
         clock.advance(Duration.ofSeconds(9));
         VideoRecord.Files files = new VideoRecord.Files("s-1/v1.mp4", "/media/s-1/v1.mp4", "/media/s-1/v1.srt",
@@ -94,15 +94,20 @@ class VideoRepositoryTest {
     @Test
     void aFailedVersionKeepsItsReasonAndIsNoLongerUnfinished() {
         videos.request("s-1", "local", "none", false, Optional.empty());
-        videos.markRunning("s-1", 1);
+        claim("s-1", 1);
 
         assertThat(videos.markFailed("s-1", 1, "the encoder ran out of disk")).isTrue();
 
         VideoRecord failed = videos.find("s-1", 1).orElseThrow();
         assertThat(failed.status()).isEqualTo(VideoRecord.FAILED);
         assertThat(failed.error()).isEqualTo("the encoder ran out of disk");
-        assertThat(videos.unfinished()).isEmpty();
+        assertThat(videos.jobs().claimable(clock.instant(), 10)).isEmpty();
         assertThat(videos.latestDone("s-1")).isEmpty();
         assertThat(videos.find("s-1", 9)).isEmpty();
+    }
+
+    /** A node takes the render, as a worker does before it starts. */
+    private boolean claim(String storyId, int version) {
+        return videos.jobs().claim(new JobKey(storyId, 0, version), "node-1", clock.instant(), clock.instant().plusSeconds(30));
     }
 }

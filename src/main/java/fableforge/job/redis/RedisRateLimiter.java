@@ -7,11 +7,15 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 /**
  * The rate limiter of {@link fableforge.job.TokenBucketRateLimiter} with its state in Redis, so every
  * process calling one provider shares one budget: a token bucket of {@code burst} calls refilled
@@ -28,9 +32,10 @@ import java.time.Duration;
  * node must configure the same rate for a name: Bucket4j keeps the configuration of whichever node
  * created the bucket until it expires, idle, after one refill.
  *
- * <p>While Redis is unreachable for longer than {@link RedisConnections}' command timeout, {@code
- * acquire} and {@code pauseFor} throw Lettuce's unchecked {@code RedisException}: the call fails like
- * any provider error rather than going ahead unmetered.
+ * <p>While Redis is unreachable, {@code acquire} waits for it to come back (trying again every few
+ * seconds, with one warning per outage) rather than letting calls go ahead unmetered or failing the
+ * images that wait: an outage delays drawing, it does not fail it. A pause that cannot be recorded
+ * is logged and dropped; the provider will answer 429 again if it still wants one.
  */
 public final class RedisRateLimiter implements RateLimiter {
 
@@ -46,7 +51,11 @@ public final class RedisRateLimiter implements RateLimiter {
             return redis.call('PTTL', KEYS[1])
             """;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
+    private static final Duration OUTAGE_RETRY = Duration.ofSeconds(2);
+
     private final StatefulRedisConnection<String, byte[]> redis;
+    private final AtomicBoolean outage = new AtomicBoolean();
     private final BucketProxy bucket;
     private final String pauseKey;
 
@@ -79,10 +88,44 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public void acquire() throws InterruptedException {
-        waitOutPause();
-        bucket.asBlocking().consume(1);
-        // A pause may have started, here or on another node, while we waited for a token.
-        waitOutPause();
+        while (true) {
+            try {
+                waitOutPause();
+                bucket.asBlocking().consume(1);
+                // A pause may have started, here or on another node, while we waited for a token.
+                waitOutPause();
+                recovered();
+                return;
+            } catch (RuntimeException e) {
+                if (!redisOutage(e)) {
+                    throw e;
+                }
+                unreachable(e);
+                Thread.sleep(OUTAGE_RETRY.toMillis());
+            }
+        }
+    }
+
+    /** Lettuce's errors, as thrown or as Bucket4j wraps them. */
+    private static boolean redisOutage(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RedisException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void unreachable(RuntimeException e) {
+        if (!outage.getAndSet(true)) {
+            LOG.warn("[RATE] Redis is unreachable, so calls wait for it instead of going unmetered: {}", e.toString());
+        }
+    }
+
+    private void recovered() {
+        if (outage.getAndSet(false)) {
+            LOG.info("[RATE] Redis answers again; calls are metered and go ahead");
+        }
     }
 
     @Override
@@ -91,8 +134,15 @@ public final class RedisRateLimiter implements RateLimiter {
             return;
         }
         long millis = Math.max(1, wait.toMillis());
-        redis.sync().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new String[] {pauseKey},
-                Long.toString(millis).getBytes(StandardCharsets.US_ASCII));
+        try {
+            redis.sync().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new String[] {pauseKey},
+                    Long.toString(millis).getBytes(StandardCharsets.US_ASCII));
+        } catch (RuntimeException e) {
+            if (!redisOutage(e)) {
+                throw e;
+            }
+            unreachable(e);
+        }
     }
 
     private void waitOutPause() throws InterruptedException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fableforge.redis.LocalRedis;
+import fableforge.redis.SeverableProxy;
 import fableforge.redis.RedisConnections;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,6 +120,28 @@ class RedisRateLimiterTest {
         var redis = nodeB.commands().sync();
         assertThat(redis.pttl(prefix + "rate:openai")).isPositive();
         assertThat(redis.pttl(prefix + "rate:openai:paused")).isBetween(1L, 5_000L);
+    }
+
+    @Test
+    void callersWaitOutARedisOutageInsteadOfFailingOrGoingUnmetered() throws Exception {
+        try (SeverableProxy proxy = new SeverableProxy(); RedisConnections throughProxy = LocalRedis.connect(proxy.url())) {
+            RedisRateLimiter limiter = new RedisRateLimiter(throughProxy, prefix, "openai", 600, 10);
+            limiter.acquire();
+            proxy.sever();
+            java.util.concurrent.CompletableFuture<Void> waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    limiter.acquire();
+                    limiter.pauseFor(Duration.ofMillis(1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread.sleep(7_000);
+            assertThat(waiting).as("still waiting for Redis, neither failed nor let through").isNotDone();
+
+            proxy.restore();
+            waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @Test

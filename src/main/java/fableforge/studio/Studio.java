@@ -191,23 +191,33 @@ public final class Studio {
         int scene = latest.scene();
         boolean failed = ImageAttempt.FAILED.equals(latest.status());
         withinSpendLimit(() -> spending.allowImages(1, new StoredStory(record, mapper).context().aspectRatio()));
-        // A failed image has nothing to reject: "reject" then simply means "try again".
-        if (!failed && !images.reject(storyId, scene, latest.attempt(), decision.reason().map(RejectReason::id).orElse(null))) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
-        }
         String prompt = decision.prompt()
                 .orElseGet(() -> decision.reason().map(reason -> reason.fix(latest.prompt())).orElse(latest.prompt()));
-        ImageAttempt next = images.createAttempt(storyId, scene, prompt);
-        if (StoryRecord.ALL_APPROVED.equals(record.status()) || StoryRecord.IMAGES_READY.equals(record.status())) {
-            stories.setStatus(storyId, StoryRecord.GENERATING);
+        // One transaction under the story's lock: no worker (on any node) can see the new attempt, and
+        // so finish it, before the story is back to "generating".
+        record Regeneration(ImageAttempt next, int approved) {
         }
-        int approved = images.countApproved(storyId);
-        if (!failed) {
-            events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "rejected")
-                    .put("attempt", latest.attempt()).put("approved_count", approved), "reject:" + scene + ":" + latest.attempt());
-        }
-        events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "regenerating")
-                .put("attempt", next.attempt()).put("approved_count", approved), "regenerate:" + scene + ":" + next.attempt());
+        Regeneration regeneration = events.atomically(() -> {
+            stories.lock(storyId);
+            // A failed image has nothing to reject: "reject" then simply means "try again".
+            if (!failed && !images.reject(storyId, scene, latest.attempt(), decision.reason().map(RejectReason::id).orElse(null))) {
+                throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
+            }
+            ImageAttempt next = images.createAttempt(storyId, scene, prompt);
+            if (StoryRecord.ALL_APPROVED.equals(record.status()) || StoryRecord.IMAGES_READY.equals(record.status())) {
+                stories.setStatus(storyId, StoryRecord.GENERATING);
+            }
+            int approved = images.countApproved(storyId);
+            if (!failed) {
+                events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "rejected")
+                        .put("attempt", latest.attempt()).put("approved_count", approved), "reject:" + scene + ":" + latest.attempt());
+            }
+            events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "regenerating")
+                    .put("attempt", next.attempt()).put("approved_count", approved), "regenerate:" + scene + ":" + next.attempt());
+            return new Regeneration(next, approved);
+        });
+        ImageAttempt next = regeneration.next();
+        int approved = regeneration.approved();
         LOG.info("[APPROVAL] story={} scene={} rejected, regenerating as attempt {}", storyId, scene, next.attempt());
         jobs.submit(storyId, scene, next.attempt());
         ObjectNode result = result(storyId, scene, "regenerating", next.attempt(), approved);

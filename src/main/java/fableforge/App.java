@@ -218,7 +218,13 @@ public final class App {
                 config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
                 workers);
         Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
-        Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools);
+        Supplier<ObjectNode> health = () -> {
+            ObjectNode node = health(mapper, database, served, media, tracking, videoTools);
+            ObjectNode backlog = node.putObject("jobs");
+            backlog(backlog.putObject("images"), images.jobs().backlog(clock.instant()));
+            backlog(backlog.putObject("videos"), videoRows.jobs().backlog(clock.instant()));
+            return node;
+        };
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat()).start(host, port)
                 : new HealthServer(health).start(host, port);
@@ -317,6 +323,11 @@ public final class App {
         video.narrations().forEach(videoNode.putArray("narration")::add);
         videoNode.put("max_renders", config.videoMaxRenders());
         return health;
+    }
+
+    /** Jobs of every node waiting and running: a queue that only grows means no worker is taking them. */
+    private static void backlog(ObjectNode node, fableforge.job.ClaimableJobs.Backlog backlog) {
+        node.put("queued", backlog.queued()).put("running", backlog.running()).put("oldest_queued_seconds", backlog.oldestQueuedSeconds());
     }
 
     /** For a remote adapter, whether its provider answered the last call and with what status. */

@@ -14,6 +14,12 @@ public interface ClaimableJobs<K> {
     /** Up to {@code limit} jobs no live node holds: queued, or running on a lease that ran out; oldest first. */
     List<K> claimable(Instant now, int limit);
 
+    /** How many jobs wait for a node and how many run, and since when the oldest waits: for {@code /health}. */
+    Backlog backlog(Instant now);
+
+    record Backlog(long queued, long running, long oldestQueuedSeconds) {
+    }
+
     /** Takes the job for {@code node} until {@code leaseUntil}; false if it is done or another node holds it. */
     boolean claim(K job, String node, Instant now, Instant leaseUntil);
 

@@ -49,6 +49,22 @@ final class LeasedJobTable implements ClaimableJobs<JobKey> {
     }
 
     @Override
+    public Backlog backlog(Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT"
+                        + " SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END) AS queued,"
+                        + " SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS running,"
+                        + " MIN(CASE WHEN status = 'queued' THEN queued_at END) AS oldest"
+                        + " FROM " + table + " WHERE status IN ('queued', 'running')")
+                .map((row, context) -> {
+                    long oldest = row.getLong("oldest");
+                    boolean none = row.wasNull();
+                    return new Backlog(row.getLong("queued"), row.getLong("running"),
+                            none ? 0 : Math.max(0, (now.toEpochMilli() - oldest) / 1000));
+                })
+                .one());
+    }
+
+    @Override
     public boolean claim(JobKey job, String node, Instant now, Instant leaseUntil) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE " + table
                         + " SET status = 'running', claimed_by = :node, lease_until = :leaseUntil, started_at = :now" + claimSet

@@ -127,6 +127,22 @@ class LeasedJobsTest {
     }
 
     @Test
+    void theBacklogCountsWaitingAndRunningJobsAndTheOldestWait() {
+        assertThat(jobs.backlog(NOW)).isEqualTo(new ClaimableJobs.Backlog(0, 0, 0));
+        images.createAttempt("s-1", 1, "a fox");
+        images.createAttempt("s-1", 2, "an owl");
+        images.createAttempt("s-1", 3, "a river");
+        jobs.claim(new JobKey("s-1", 1, 1), "node-a", NOW, NOW.plusSeconds(30));
+        long queuedAt = images.find("s-1", 2, 1).orElseThrow().queuedAt().toEpochMilli();
+
+        ClaimableJobs.Backlog backlog = jobs.backlog(java.time.Instant.ofEpochMilli(queuedAt).plusSeconds(90));
+
+        assertThat(backlog.queued()).isEqualTo(2);
+        assertThat(backlog.running()).isEqualTo(1);
+        assertThat(backlog.oldestQueuedSeconds()).isBetween(89L, 90L);
+    }
+
+    @Test
     void finishedAttemptsAreNeverClaimable() {
         images.createAttempt("s-1", 1, "a fox");
         jobs.claim(new JobKey("s-1", 1, 1), "node-a", NOW, NOW.plusSeconds(30));

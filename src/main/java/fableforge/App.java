@@ -25,7 +25,6 @@ import fableforge.spend.SpendMeter;
 import fableforge.spend.Spending;
 import fableforge.provider.Monitored;
 import fableforge.pipeline.StoryPlanner;
-import fableforge.provider.Monitored;
 import fableforge.provider.SimulatedConditions;
 import fableforge.provider.http.ProviderHttp;
 import fableforge.quiz.QuizDefinition;
@@ -116,12 +115,7 @@ public final class App {
         // With Redis every node (and every command-line run) draws from one bucket per image provider,
         // so together they stay within IMAGE_RATE_PER_MIN.
         RateLimiter limiter = imageRatePerMinute(config)
-                .<RateLimiter>map(rate -> {
-                    int burst = config.imageRateBurst().orElse(rate);
-                    return redis.<RateLimiter>map(connections -> new RedisRateLimiter(connections,
-                                    config.cluster().redisKeyPrefix(), "images-" + config.providers().images(), rate, burst))
-                            .orElseGet(() -> new TokenBucketRateLimiter(rate, burst, clock));
-                })
+                .map(rate -> rateLimiter("images-" + config.providers().images(), rate, config.imageRateBurst().orElse(rate)))
                 .orElse(RateLimiter.unlimited());
         this.imageRateLimiter = limiter;
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
@@ -218,13 +212,7 @@ public final class App {
                 config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
                 workers);
         Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
-        Supplier<ObjectNode> health = () -> {
-            ObjectNode node = health(mapper, database, served, media, tracking, videoTools);
-            ObjectNode backlog = node.putObject("jobs");
-            backlog(backlog.putObject("images"), images.jobs().backlog(clock.instant()));
-            backlog(backlog.putObject("videos"), videoRows.jobs().backlog(clock.instant()));
-            return node;
-        };
+        Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat()).start(host, port)
                 : new HealthServer(health).start(host, port);
@@ -304,7 +292,7 @@ public final class App {
     }
 
     private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media,
-                              Optional<TrackingRelay> tracking, VideoTools video) {
+                              Optional<TrackingRelay> tracking, VideoTools video, ImageRepository images, VideoRepository videos) {
         ObjectNode health = mapper.createObjectNode().put("status", "ok");
         health.putObject("node").put("id", config.cluster().nodeId()).put("role", config.cluster().role());
         ObjectNode providers = health.putObject("providers");
@@ -322,6 +310,9 @@ public final class App {
         video.clipSources().forEach(videoNode.putArray("clips")::add);
         video.narrations().forEach(videoNode.putArray("narration")::add);
         videoNode.put("max_renders", config.videoMaxRenders());
+        ObjectNode jobs = health.putObject("jobs");
+        backlog(jobs.putObject("images"), images.jobs().backlog(clock.instant()));
+        backlog(jobs.putObject("videos"), videos.jobs().backlog(clock.instant()));
         return health;
     }
 
@@ -394,11 +385,15 @@ public final class App {
     /** The clip sources and narrators the web app offers, as configured. */
     public VideoTools videoTools() {
         int clipRate = config.providers().video().ratePerMinute();
-        RateLimiter clipLimiter = redis.<RateLimiter>map(connections -> new RedisRateLimiter(connections,
-                        config.cluster().redisKeyPrefix(), "clips-" + config.providers().video().clips(), clipRate))
-                .orElseGet(() -> new TokenBucketRateLimiter(clipRate, clock));
         return new ConfiguredVideoTools(this::narrator, prices, config.providers(), EspeakNarrator.onPath().isPresent(), clock,
-                clipLimiter);
+                rateLimiter("clips-" + config.providers().video().clips(), clipRate, clipRate));
+    }
+
+    /** The rate limit of one provider: in Redis, shared by every node, when REDIS_URL is set; else in this process. */
+    private RateLimiter rateLimiter(String name, int perMinute, int burst) {
+        return redis.<RateLimiter>map(connections -> new RedisRateLimiter(connections, config.cluster().redisKeyPrefix(), name,
+                        perMinute, burst))
+                .orElseGet(() -> new TokenBucketRateLimiter(perMinute, burst, clock));
     }
 
     /** Joins approved images into a video with the built-in camera-motion clips. */

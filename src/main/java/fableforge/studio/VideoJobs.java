@@ -130,7 +130,7 @@ public final class VideoJobs implements AutoCloseable {
             // Marked done and announced in one transaction: never a done video left unannounced, and
             // of two runs of one version (a lease taken over from a stalled node) only the first counts.
             boolean first = events.atomically(() -> {
-                if (!videos.jobs().holds(new JobKey(storyId, 0, version), node) || !videos.markDone(storyId, version, files)) {
+                if (!stillHeld(storyId, version) || !videos.markDone(storyId, version, files)) {
                     return false;
                 }
                 events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
@@ -162,6 +162,11 @@ public final class VideoJobs implements AutoCloseable {
         }
     }
 
+    /** Whether this node still holds the render: only the holder stores how it ended. */
+    private boolean stillHeld(String storyId, int version) {
+        return videos.jobs().holds(new JobKey(storyId, 0, version), node);
+    }
+
     private ObjectNode ready(int version, VideoRecord.Files files, Fallbacks fallbacks) {
         ObjectNode data = events.data().put("version", version).put("url", files.videoUrl()).put("srt_url", files.srtUrl())
                 .put("fcpxml_url", files.fcpxmlUrl()).put("zip_url", files.zipUrl())
@@ -174,7 +179,7 @@ public final class VideoJobs implements AutoCloseable {
     private void fail(String storyId, int version, String error, Throwable cause) {
         LOG.warn("[VIDEO] story={} version={} failed: {}", storyId, version, error, cause);
         events.atomically(() -> {
-            if (videos.jobs().holds(new JobKey(storyId, 0, version), node) && videos.markFailed(storyId, version, error)) {
+            if (stillHeld(storyId, version) && videos.markFailed(storyId, version, error)) {
                 events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
             }
             return null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
+import java.util.function.Predicate;
 
 /**
  * The {@code video} object of a story's API view: the newest version's status, options and files,
@@ -35,7 +36,7 @@ public final class VideoView {
         options.put("clips", video.clips()).put("narration", video.narration()).put("draft", video.draft())
                 .put("music_key", video.musicKey().orElse(null));
         if (video.progressJson() != null && !video.finished()) {
-            node.set("progress", readObject(video.progressJson()));
+            node.set("progress", read(video.progressJson(), JsonNode::isObject, mapper.nullNode()));
         }
         node.put("url", video.videoUrl());
         node.put("srt_url", video.srtUrl());
@@ -52,7 +53,7 @@ public final class VideoView {
         if (video.error() != null) {
             node.put("error", video.error());
         }
-        node.set("fallbacks", readArray(video.fallbacksJson()));
+        node.set("fallbacks", read(video.fallbacksJson(), JsonNode::isArray, mapper.createArrayNode()));
         return node;
     }
 
@@ -60,21 +61,16 @@ public final class VideoView {
         videos.setProgress(storyId, version, data.toString());
     }
 
-    private JsonNode readArray(String json) {
-        try {
-            JsonNode node = mapper.readTree(json == null ? "[]" : json);
-            return node != null && node.isArray() ? node : mapper.createArrayNode();
-        } catch (JsonProcessingException e) {
-            return mapper.createArrayNode();
+    /** The stored JSON if it is the expected kind of node, else {@code otherwise} (the page never breaks on a bad row). */
+    private JsonNode read(String json, Predicate<JsonNode> expected, JsonNode otherwise) {
+        if (json == null) {
+            return otherwise;
         }
-    }
-
-    private JsonNode readObject(String json) {
         try {
             JsonNode node = mapper.readTree(json);
-            return node != null && node.isObject() ? node : mapper.nullNode();
+            return node != null && expected.test(node) ? node : otherwise;
         } catch (JsonProcessingException e) {
-            return mapper.nullNode();
+            return otherwise;
         }
     }
 }

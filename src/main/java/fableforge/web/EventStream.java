@@ -113,12 +113,7 @@ final class EventStream implements AutoCloseable {
                 return;
             }
             synchronized (client) {
-                if (client.terminated() || event.seq() <= lastSent) {
-                    return;
-                }
-                if (event.seq() == lastSent + 1) {
-                    client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
-                    lastSent = event.seq();
+                if (client.terminated() || event.seq() <= lastSent || sendIfNext(event)) {
                     return;
                 }
             }
@@ -144,12 +139,19 @@ final class EventStream implements AutoCloseable {
                     if (client.terminated()) {
                         return;
                     }
-                    if (event.seq() == lastSent + 1) {
-                        client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
-                        lastSent = event.seq();
-                    }
+                    sendIfNext(event);
                 }
             }
+        }
+
+        /** Under the client's lock: sends the event if it directly follows the last one sent. */
+        private boolean sendIfNext(StoryEvent event) {
+            if (event.seq() != lastSent + 1) {
+                return false;
+            }
+            client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
+            lastSent = event.seq();
+            return true;
         }
     }
 }

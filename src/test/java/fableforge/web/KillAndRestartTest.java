@@ -12,12 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import fableforge.web.EventRecorder.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,47 +57,29 @@ class KillAndRestartTest {
                 assertThat(image.get("attempts")).as("one attempt per scene").hasSize(1);
                 assertThat(image.get("status").asText()).isEqualTo("pending_approval");
             }
-            List<JsonNode> events = replay(second, id);
-            List<String> names = events.stream().map(e -> e.get("event").asText()).toList();
+            List<Event> events = replay(second, id);
+            List<String> names = events.stream().map(Event::name).toList();
             assertThat(names).filteredOn("image_ready"::equals).hasSize(20);
             Set<Integer> scenes = new HashSet<>();
-            events.stream().filter(e -> e.get("event").asText().equals("image_ready"))
-                    .forEach(e -> scenes.add(e.get("data").get("scene_number").asInt()));
+            events.stream().filter(e -> e.name().equals("image_ready"))
+                    .forEach(e -> scenes.add(e.data().get("scene_number").asInt()));
             assertThat(scenes).hasSize(20);
             assertThat(names).filteredOn("story_complete"::equals).hasSize(1);
             for (int i = 0; i < events.size(); i++) {
-                assertThat(events.get(i).get("id").asLong()).as("sequence without gaps").isEqualTo(i + 1);
+                assertThat(events.get(i).id()).as("sequence without gaps").isEqualTo(i + 1);
             }
         } finally {
             second.kill();
         }
     }
 
-    private List<JsonNode> replay(ChildNode server, String id) throws Exception {
+    /** The story's whole event stream, read from the start until story_complete. */
+    private List<Event> replay(ChildNode server, String id) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/stream?channel=" + id)))
                 .header("Accept", "text/event-stream").build();
-        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        List<JsonNode> events = new ArrayList<>();
-        ObjectNode current = mapper.createObjectNode();
-        var lines = response.body().iterator();
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (line.startsWith("id: ")) {
-                current.put("id", Long.parseLong(line.substring(4).strip()));
-            } else if (line.startsWith("event: ")) {
-                current.put("event", line.substring(7).strip());
-            } else if (line.startsWith("data: ")) {
-                current.set("data", mapper.readTree(line.substring(6)));
-            } else if (line.isEmpty() && current.has("event")) {
-                events.add(current);
-                if (current.get("event").asText().equals("story_complete")) {
-                    break;
-                }
-                current = mapper.createObjectNode();
-            }
+        try (EventRecorder stream = new EventRecorder(http.send(request, HttpResponse.BodyHandlers.ofLines()))) {
+            return stream.await(events -> events.stream().anyMatch(e -> e.name().equals("story_complete")), Duration.ofSeconds(30));
         }
-        response.body().close();
-        return events;
     }
 
     private JsonNode waitFor(ChildNode server, String id, Predicate<JsonNode> condition) throws Exception {

@@ -90,8 +90,7 @@ public final class HailuoClips implements RemoteClips {
         meter.record(new Charge(request.storyId(), "video", name(), settings.model(),
                 "scene " + request.scene().number() + ", " + duration + " s " + resolution(),
                 prices.unit("video", settings.model() + "/" + resolution() + "/" + duration)));
-        byte[] video = download(fileId, deadline);
-        return video;
+        return download(fileId, deadline);
     }
 
     /** The shortest clip the model makes that covers the scene, else its longest (slowed or held if need be). */

@@ -89,8 +89,7 @@ public final class KlingClips implements RemoteClips {
         meter.record(new Charge(request.storyId(), "video", name(), settings.model(),
                 "scene " + request.scene().number() + ", " + duration + " s " + settings.mode(),
                 prices.unit("video", settings.model() + "/" + settings.mode() + "/" + duration)));
-        byte[] video = download(taskId, url, deadline);
-        return video;
+        return download(taskId, url, deadline);
     }
 
     /** Kling makes 5 s or 10 s clips: the shorter one when it covers the scene, else the longer one (slowed or held if need be). */

@@ -1,23 +1,23 @@
 package fableforge.image;
 
 import fableforge.provider.ProviderException;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Port: the picture a story's scenes are drawn to match (consistency by reference). A generator that
- * can draw from a reference asks for one per scene; when the story has none yet, the source has the
- * generator paint a character sheet, once per story.
+ * Port: the pictures a story's scenes are drawn to match (consistency by reference). A generator that
+ * can draw from references asks for them per scene: the story's character sheet (painted by the
+ * generator the first time, once per story) and, once the user approved it, scene 1 as accepted.
  */
 public interface ReferenceImages {
 
     /** No reference: every scene is drawn from its prompt alone. */
-    ReferenceImages NONE = (request, painter) -> Optional.empty();
+    ReferenceImages NONE = (request, painter) -> List.of();
 
     /**
-     * The reference for {@code request}'s scene, painting the story's character sheet with
-     * {@code painter} if this story needs one and has none yet.
+     * The references for {@code request}'s scene, the character sheet first, painting it with
+     * {@code painter} if this story has none yet; empty when references are off.
      */
-    Optional<Reference> referenceFor(ImageRequest request, SheetPainter painter) throws ProviderException, InterruptedException;
+    List<Reference> referencesFor(ImageRequest request, SheetPainter painter) throws ProviderException, InterruptedException;
 
     /** Paints a story's character sheet: one paid provider call. */
     @FunctionalInterface

@@ -7,15 +7,17 @@ import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * References kept in the media store: the story's approved scene-1 image when the user has approved
- * one (it shows the hero as the user accepted it), otherwise the story's character sheet, painted the
- * first time a scene asks and stored at {@code stories/<id>/character-sheet.png}, so later scenes, a
- * regeneration or a restarted server reuse it instead of paying for another.
+ * References kept in the media store: the story's character sheet, painted the first time a scene asks
+ * and stored at {@code stories/<id>/character-sheet.png}, so later scenes, a regeneration or a
+ * restarted server reuse it instead of paying for another; and the story's approved scene-1 image once
+ * the user has approved one (it shows the hero as the user accepted it, in a scene).
  */
 public final class StoredReferenceImages implements ReferenceImages {
 
@@ -34,7 +36,7 @@ public final class StoredReferenceImages implements ReferenceImages {
         }
     }
 
-    /** The web service: the approved scene 1 first, else the character sheet. */
+    /** The web service: the character sheet, and the approved scene 1 when there is one. */
     public static StoredReferenceImages withApprovals(ImageRepository images, MediaStore media) {
         return new StoredReferenceImages(media, storyId -> images.attempts(storyId).stream()
                 .filter(attempt -> attempt.scene() == 1 && ImageAttempt.APPROVED.equals(attempt.status()))
@@ -52,15 +54,14 @@ public final class StoredReferenceImages implements ReferenceImages {
     }
 
     @Override
-    public Optional<Reference> referenceFor(ImageRequest request, SheetPainter painter) throws ProviderException, InterruptedException {
+    public List<Reference> referencesFor(ImageRequest request, SheetPainter painter) throws ProviderException, InterruptedException {
+        List<Reference> references = new ArrayList<>();
+        references.add(characterSheet(request, painter));
         Optional<String> approvedKey = approvedSceneOneKey.apply(request.storyId());
         if (approvedKey.isPresent()) {
-            Optional<Reference> approved = read(approvedKey.get(), "scene-1");
-            if (approved.isPresent()) {
-                return approved;
-            }
+            read(approvedKey.get(), "scene-1").ifPresent(references::add);
         }
-        return Optional.of(characterSheet(request, painter));
+        return List.copyOf(references);
     }
 
     private Reference characterSheet(ImageRequest request, SheetPainter painter) throws ProviderException, InterruptedException {

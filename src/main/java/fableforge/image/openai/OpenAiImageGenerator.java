@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,16 +89,17 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     @Override
     public GeneratedImage generate(ImageRequest request) throws ProviderException {
         String size = model.size(request.brief().aspectRatio());
-        Optional<ReferenceImages.Reference> reference;
+        List<ReferenceImages.Reference> reference;
         try {
-            reference = references.referenceFor(request, this::paintCharacterSheet);
+            reference = references.referencesFor(request, this::paintCharacterSheet);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(new ProviderError.TimedOut("interrupted while waiting for the story's character sheet"), e);
         }
-        if (reference.isPresent()) {
-            LOG.debug("[IMAGE] story={} scene={} drawn from {}", request.storyId(), request.sceneNumber(), reference.get().source());
-            return drawn(request.storyId(), post("/images/edits", editForm(request.prompt(), size, reference.get())), size, "");
+        if (!reference.isEmpty()) {
+            LOG.debug("[IMAGE] story={} scene={} drawn from {}", request.storyId(), request.sceneNumber(),
+                    reference.stream().map(ReferenceImages.Reference::source).toList());
+            return drawn(request.storyId(), post("/images/edits", editForm(request.prompt(), size, reference)), size, "");
         }
         return drawn(request.storyId(), post("/images/generations", generationJson(request.prompt(), size)), size, "");
     }
@@ -147,17 +149,19 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
      * keeps the reference's features closer (gpt-image-1, per OpenAI's input-fidelity cookbook; how
      * well it holds an animal's markings is not documented).
      */
-    private Body editForm(String prompt, String size, ReferenceImages.Reference reference) {
-        String extension = switch (reference.contentType()) {
-            case "image/jpeg" -> "jpg";
-            case "image/webp" -> "webp";
-            default -> "png";
-        };
+    private Body editForm(String prompt, String size, List<ReferenceImages.Reference> references) {
         MultipartForm form = new MultipartForm()
                 .field("model", model.id())
-                .field("prompt", prompt)
-                .file("image[]", reference.source() + "." + extension, reference.contentType(), reference.bytes())
-                .field("n", "1")
+                .field("prompt", prompt);
+        for (ReferenceImages.Reference reference : references) {
+            String extension = switch (reference.contentType()) {
+                case "image/jpeg" -> "jpg";
+                case "image/webp" -> "webp";
+                default -> "png";
+            };
+            form.file("image[]", reference.source() + "." + extension, reference.contentType(), reference.bytes());
+        }
+        form.field("n", "1")
                 .field("size", size)
                 .field("quality", quality)
                 .field("input_fidelity", "high");

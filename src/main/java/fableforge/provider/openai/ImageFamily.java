@@ -44,7 +44,7 @@ public record ImageFamily(
     }
 
     /**
-     * The size to ask for a frame: the frame's own aspect at the family's long side, each side rounded
+     * The size to ask for a frame: the frame's own size (its long side at most the family's), each side rounded
      * up to the grid (9:16 → 1088x1920), or the family's fixed size for that frame.
      */
     public String size(AspectRatio frame) {
@@ -52,7 +52,7 @@ public record ImageFamily(
             return fixedSizes.getOrDefault(frame.label(), fixedSizes.values().iterator().next());
         }
         FlexibleSize rule = flexible.get();
-        double scale = (double) rule.longSide() / Math.max(frame.width(), frame.height());
+        double scale = Math.min(1.0, (double) rule.longSide() / Math.max(frame.width(), frame.height()));
         int width = roundUp(frame.width() * scale, rule.multipleOf());
         int height = roundUp(frame.height() * scale, rule.multipleOf());
         return width + "x" + height;

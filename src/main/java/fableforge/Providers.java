@@ -295,18 +295,24 @@ public record Providers(
                 secret = Optional.of(parts[1].strip());
             }
         }
-        // The international platform now also answers at https://api-singapore.klingai.com; a key belongs to one host.
-        Video.Kling kling = new Video.Kling(access, secret, uri(reader, "KLING_BASE_URL", "https://api.klingai.com"),
-                reader.text("KLING_MODEL", "kling-v1-6"),
+        // Kling moved its international API from api.klingai.com to api-singapore.klingai.com; mainland accounts
+        // use https://api-beijing.klingai.com. A key belongs to one host (Kling's "General Information", API Domain).
+        // The default model is a current v2 image-to-video model taking std and pro, 5 s and 10 s (see KlingModels).
+        Video.Kling kling = new Video.Kling(access, secret, uri(reader, "KLING_BASE_URL", "https://api-singapore.klingai.com"),
+                reader.text("KLING_MODEL", "kling-v2-5-turbo"),
                 reader.choice("KLING_MODE", List.of("std", "pro")).orElse("std"),
                 Duration.ofSeconds(reader.integer("KLING_TIMEOUT_SECONDS", 600, 10, 7_200)));
-        String resolution = reader.text("HAILUO_RESOLUTION", "768P").toUpperCase();
-        if (!List.of("512P", "720P", "768P", "1080P").contains(resolution)) {
-            reader.problem("HAILUO_RESOLUTION=" + resolution + ": must be 512P, 720P, 768P or 1080P");
-            resolution = "768P";
+        String hailuoModel = reader.text("HAILUO_MODEL", "MiniMax-Hailuo-02");
+        // Each model renders only some resolutions (HailuoModels): a wrong pair stops start-up instead of failing every clip with 2013.
+        var known = fableforge.video.hailuo.HailuoModels.find(hailuoModel);
+        String resolution = reader.text("HAILUO_RESOLUTION").map(String::toUpperCase)
+                .orElse(known.map(model -> model.defaultResolution()).orElse("768P"));
+        if (known.isPresent() && !known.get().resolutions().contains(resolution)) {
+            reader.problem("HAILUO_RESOLUTION=" + resolution + " is not offered by HAILUO_MODEL=" + hailuoModel
+                    + ": use one of " + String.join(", ", known.get().resolutions()));
         }
         Video.Hailuo hailuo = new Video.Hailuo(reader.text("HAILUO_AUTH"), uri(reader, "HAILUO_BASE_URL", "https://api.minimax.io"),
-                reader.text("HAILUO_MODEL", "MiniMax-Hailuo-02"), resolution, reader.text("HAILUO_GROUP_ID"),
+                hailuoModel, resolution, reader.text("HAILUO_GROUP_ID"),
                 Duration.ofSeconds(reader.integer("HAILUO_TIMEOUT_SECONDS", 600, 10, 7_200)));
         return new Video(
                 reader.choice("VIDEO_CLIPS", Video.CLIPS).orElse("local"),

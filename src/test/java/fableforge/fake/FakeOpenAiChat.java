@@ -210,6 +210,12 @@ public final class FakeOpenAiChat implements AutoCloseable {
         }
         JsonNode body = json(request.body());
         String problem = body == null ? "We could not parse the JSON body of your request." : FakeChatRules.problem(request, body, expectedModel(body));
+        if (problem == null) {
+            // The official spec's request schema (../shared/openai-contract.json), when the shared folder is there.
+            problem = fableforge.fake.contract.OpenAiContract.shared()
+                    .flatMap(contract -> contract.check("chat/completions", body).stream().findFirst())
+                    .map(violation -> "Invalid request (against OpenAI's spec): " + violation).orElse(null);
+        }
         if (problem != null) {
             problems.add(problem);
             return error(problem.contains("does not exist") ? 404 : 400, problem, "invalid_request_error", null,

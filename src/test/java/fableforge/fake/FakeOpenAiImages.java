@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.fake.FakeServer.Recorded;
 import fableforge.fake.FakeServer.Reply;
+import fableforge.fake.contract.OpenAiContract;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -348,6 +349,10 @@ public final class FakeOpenAiImages implements AutoCloseable {
         if (!body.path("prompt").isTextual()) {
             return new Parsed(fields, List.of(), Optional.of("Missing required parameter: 'prompt'."));
         }
+        Optional<String> offSpec = OpenAiContract.shared().flatMap(contract -> first(contract.check("images/generations", body)));
+        if (offSpec.isPresent()) {
+            return new Parsed(fields, List.of(), offSpec);
+        }
         return check(fields, List.of(), GENERATION_FIELDS);
     }
 
@@ -390,7 +395,18 @@ public final class FakeOpenAiImages implements AutoCloseable {
         if (!fields.containsKey("prompt")) {
             return new Parsed(fields, images, Optional.of("Missing required parameter: 'prompt'."));
         }
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        fields.forEach((name, value) -> form.put(name, List.of(value)));
+        Optional<String> offSpec = OpenAiContract.shared().flatMap(contract -> first(contract.imageEditViolations(form, images.size())));
+        if (offSpec.isPresent()) {
+            return new Parsed(fields, images, offSpec);
+        }
         return check(fields, images, EDIT_FIELDS);
+    }
+
+    /** The first of the official spec's objections (../shared/openai-contract.json), as OpenAI's 400 names one. */
+    private static Optional<String> first(List<String> violations) {
+        return violations.stream().findFirst().map(violation -> "against OpenAI's spec: " + violation);
     }
 
     /** The parts of a request both endpoints check the same way. */

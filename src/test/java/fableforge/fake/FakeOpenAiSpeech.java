@@ -32,6 +32,13 @@ public final class FakeOpenAiSpeech implements AutoCloseable {
         return models;
     }
 
+    private final java.util.List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Requests the official spec (../shared/openai-contract.json) refuses; a correct adapter leaves this empty. */
+    public java.util.List<String> violations() {
+        return java.util.List.copyOf(violations);
+    }
+
     /** The JSON bodies of the speech calls, in order. */
     public java.util.List<JsonNode> bodies() {
         return java.util.List.copyOf(bodies);
@@ -64,6 +71,12 @@ public final class FakeOpenAiSpeech implements AutoCloseable {
             return error(400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
         }
         bodies.add(body);
+        java.util.List<String> offSpec = fableforge.fake.contract.OpenAiContract.shared()
+                .map(contract -> contract.check("audio/speech", body)).orElse(java.util.List.of());
+        if (!offSpec.isEmpty()) {
+            violations.add(offSpec.get(0));
+            return error(400, "Invalid request (against OpenAI's spec): " + offSpec.get(0).replace("\"", "'"), "invalid_request_error", null);
+        }
         String input = body.path("input").asText("");
         if (!body.path("model").isTextual() || body.path("model").asText().isBlank()) {
             return error(400, "you must provide a model parameter", "invalid_request_error", null);

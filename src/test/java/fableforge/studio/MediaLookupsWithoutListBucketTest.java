@@ -22,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
@@ -64,11 +65,11 @@ class MediaLookupsWithoutListBucketTest {
         ImageRequest request = new ImageRequest("story-1", 1, "prompt", brief);
         StoredReferenceImages references = StoredReferenceImages.sheetOnly(media);
 
-        Optional<ReferenceImages.Reference> first = references.referenceFor(request, painter);
-        Optional<ReferenceImages.Reference> again = references.referenceFor(request, painter);
+        List<ReferenceImages.Reference> first = references.referencesFor(request, painter);
+        List<ReferenceImages.Reference> again = references.referencesFor(request, painter);
 
-        assertThat(first).get().satisfies(reference -> assertThat(reference.bytes()).isEqualTo(sheet));
-        assertThat(again).get().satisfies(reference -> assertThat(reference.bytes()).isEqualTo(sheet));
+        assertThat(first).singleElement().satisfies(reference -> assertThat(reference.bytes()).isEqualTo(sheet));
+        assertThat(again).singleElement().satisfies(reference -> assertThat(reference.bytes()).isEqualTo(sheet));
         assertThat(paintings).as("the stored sheet is reused").hasValue(1);
         assertThat(s3.object("fable", StoredReferenceImages.sheetKey("story-1"))).isPresent();
     }
@@ -79,7 +80,7 @@ class MediaLookupsWithoutListBucketTest {
         s3.server().script("GET", FakeS3.OBJECT_PATH, FakeS3.error(403, "AccessDenied", "Access Denied"));
         ImageBrief brief = new ImageBrief(2, Beat.ofScene(2), TestHeroes.ember(), "forest", "anime", "caption", AspectRatio.PORTRAIT, 1);
 
-        assertThatThrownBy(() -> StoredReferenceImages.sheetOnly(media).referenceFor(new ImageRequest("story-1", 1, "prompt", brief),
+        assertThatThrownBy(() -> StoredReferenceImages.sheetOnly(media).referencesFor(new ImageRequest("story-1", 1, "prompt", brief),
                 request -> { throw new AssertionError("a stored sheet is not painted again"); }))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.error().retryable()).isFalse();

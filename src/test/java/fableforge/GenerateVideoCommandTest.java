@@ -79,7 +79,7 @@ class GenerateVideoCommandTest {
     }
 
     @Test
-    void narrationRefusedByTheProviderLeavesTheStoryAndImagesButNoVideo() throws Exception {
+    void aKeyTheNarrationProviderRefusesStopsAtTheStartUpModelCheckBeforeAnythingIsWritten() throws Exception {
         Path outDir = dir.resolve("refused");
         try (FakeOpenAiSpeech speech = new FakeOpenAiSpeech()) {
             Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-not-this-one", "OPENAI_BASE_URL", speech.baseUrl(),
@@ -88,13 +88,11 @@ class GenerateVideoCommandTest {
             int exit = generate(env, "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--seed", "7", "--draft",
                     "--narration", "openai");
 
-            assertThat(exit).isEqualTo(3);
-            assertThat(speech.server().requests()).hasSize(1);
+            assertThat(exit).isEqualTo(2);
+            assertThat(speech.server().requests()).as("GET /v1/models, refused").hasSize(1);
         }
-        assertThat(err.toString()).contains("no video: the narration could not be made").contains("OPENAI_API_KEY");
-        assertThat(outDir.resolve("images/scene-20.png")).exists();
-        assertThat(outDir.resolve("video-draft.mp4")).doesNotExist();
-        assertThat(new ObjectMapper().readTree(outDir.resolve("story.json").toFile()).has("video")).isFalse();
+        assertThat(err.toString()).contains("OPENAI_API_KEY").contains("Incorrect API key");
+        assertThat(outDir).as("nothing written").doesNotExist();
     }
 
     @Test

@@ -64,8 +64,8 @@ class OpenAiWebFlowTest {
         assertThat(openAi.problems()).isEmpty();
 
         JsonNode health = app.get("/health");
-        assertThat(health.at("/providers/story/adapter").asText()).isEqualTo("openai:gpt-4o-mini");
-        assertThat(health.at("/providers/prompts/adapter").asText()).isEqualTo("openai:gpt-4o-mini");
+        assertThat(health.at("/providers/story/adapter").asText()).isEqualTo("openai:gpt-5.4-mini");
+        assertThat(health.at("/providers/prompts/adapter").asText()).isEqualTo("openai:gpt-5.4-mini");
         assertThat(health.at("/providers/story/last_call/answered").asBoolean()).isTrue();
         assertThat(health.at("/providers/story/last_call/http_status").asInt()).isEqualTo(200);
         assertThat(health.at("/providers/images/adapter").asText()).isEqualTo("offline-illustrator");
@@ -86,13 +86,10 @@ class OpenAiWebFlowTest {
     }
 
     @Test
-    void aRejectedKeyFailsTheSubmitWithAMessageThatNamesTheSetting() throws Exception {
-        start("sk-wrong-key");
-
-        TestApp.Response response = app.post("/submit", TestApp.redFoxQuiz());
-
-        assertThat(response.status()).isEqualTo(502);
-        assertThat(response.text()).contains("OPENAI_API_KEY");
-        assertThat(openAi.calls()).hasSize(1);
+    void aRejectedKeyStopsStartUpAtTheModelCheckWithAMessageThatNamesTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start("sk-wrong-key"))
+                .isInstanceOf(fableforge.Config.ConfigException.class)
+                .hasMessageContaining("OPENAI_API_KEY").hasMessageContaining("Incorrect API key");
+        assertThat(openAi.calls()).as("no story call is paid for").isEmpty();
     }
 }

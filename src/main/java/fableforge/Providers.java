@@ -21,7 +21,8 @@ public record Providers(
         Sheets sheets,
         Spend spend,
         Speech speech,
-        Video video) {
+        Video video,
+        Gemini gemini) {
 
     public static final String OFFLINE = "offline";
 
@@ -35,6 +36,14 @@ public record Providers(
             String imageStyle,
             boolean referenceConsistency,
             Duration timeout) {
+    }
+
+    /**
+     * Google's Gemini image models through the Gen AI SDK: the key (from Google AI Studio), the model
+     * (configuration, never pinned in code), the API's base URL (a loopback fake in tests) and the
+     * time limit of one call.
+     */
+    public record Gemini(Optional<String> apiKey, URI baseUrl, String imageModel, Duration timeout) {
     }
 
     /** Stable Diffusion WebUI (AUTOMATIC1111, Forge, SD.Next) with {@code --api}. */
@@ -169,12 +178,14 @@ public record Providers(
 
         String story = reader.choice("STORY_PROVIDER", List.of(OFFLINE, "openai"))
                 .orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
-        String images = reader.choice("IMAGE_PROVIDER", List.of(OFFLINE, "openai", "sdwebui"))
-                .orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
+        Gemini gemini = gemini(reader);
+        String images = reader.choice("IMAGE_PROVIDER", List.of(OFFLINE, "openai", "sdwebui", "gemini"))
+                .orElse(openAi.apiKey().isPresent() ? "openai" : gemini.apiKey().isPresent() ? "gemini" : OFFLINE);
         String media = reader.choice("MEDIA_STORE", List.of("local", "cloudinary", "s3"))
                 .orElse(cloudinary.configured() ? "cloudinary" : "local");
         Speech speech = new Speech(reader.text("OPENAI_TTS_MODEL", "tts-1"), reader.text("OPENAI_TTS_VOICE", "alloy"));
-        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video(reader));
+        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video(reader),
+                gemini);
         providers.checkComplete(reader);
         return providers;
     }
@@ -213,6 +224,9 @@ public record Providers(
                 && openAi.baseUrl().getHost().endsWith("openai.com")) {
             reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
         }
+        if (images.equals("gemini") && gemini.apiKey().isEmpty()) {
+            reader.problem("IMAGE_PROVIDER=gemini needs GEMINI_API_KEY (an API key from Google AI Studio)");
+        }
         if (sdWebUi.basicAuth().filter(auth -> auth.indexOf(':') < 1).isPresent()) {
             reader.problem("SD_WEBUI_AUTH: must look like user:password (the WebUI's --api-auth)");
         }
@@ -241,6 +255,18 @@ public record Providers(
         if (video.clips().equals("hailuo") && video.hailuo().apiKey().isEmpty()) {
             reader.problem("VIDEO_CLIPS=hailuo needs HAILUO_AUTH (the MiniMax API key)");
         }
+    }
+
+    /**
+     * Gemini image settings. The default model is Google's generally available image model (Gemini 2.5
+     * Flash Image, per ai.google.dev/gemini-api/docs/image-generation); set GEMINI_IMAGE_MODEL for another.
+     */
+    private static Gemini gemini(Config.Reader reader) {
+        return new Gemini(
+                reader.text("GEMINI_API_KEY"),
+                uri(reader, "GEMINI_BASE_URL", "https://generativelanguage.googleapis.com"),
+                reader.text("GEMINI_IMAGE_MODEL", "gemini-2.5-flash-image"),
+                Duration.ofSeconds(reader.integer("GEMINI_TIMEOUT_SECONDS", 120, 1, 3_600)));
     }
 
     private static Video video(Config.Reader reader) {

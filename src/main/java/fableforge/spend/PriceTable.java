@@ -75,6 +75,24 @@ public final class PriceTable {
         return Optional.of(text.add(image).divide(MILLION, 6, RoundingMode.HALF_UP));
     }
 
+    /**
+     * One Gemini image of {@code model}: its per-image price (the image's output tokens, a fixed count
+     * per 1K image) plus {@code inputTokens} (prompt and reference images) at the model's input rate
+     * when the table has one; empty when the model's per-image price is unknown.
+     */
+    public Optional<BigDecimal> geminiImage(String model, long inputTokens) {
+        JsonNode price = table.path("gemini_images").path(model);
+        if (!price.path("per_image").isNumber()) {
+            return Optional.empty();
+        }
+        BigDecimal image = price.get("per_image").decimalValue();
+        if (!price.path("input_per_million").isNumber()) {
+            return Optional.of(image);
+        }
+        BigDecimal input = price.get("input_per_million").decimalValue().multiply(BigDecimal.valueOf(inputTokens));
+        return Optional.of(image.add(input.divide(MILLION, 6, RoundingMode.HALF_UP)));
+    }
+
     /** A price per unit of a named product, e.g. {@code ("video", "kling-v1-6/std/5")} or {@code ("speech", "tts-1")}. */
     public Optional<BigDecimal> unit(String section, String product) {
         JsonNode price = table.path(section).path(product);

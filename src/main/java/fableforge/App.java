@@ -82,8 +82,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import fableforge.provider.openai.ModelCatalog;
+import fableforge.provider.openai.ModelKinds;
+import fableforge.provider.openai.ModelLifecycle;
+import fableforge.provider.openai.ModelTable;
+import fableforge.provider.openai.ModelWatch;
 
 /**
  * The composition root: reads the {@link Config}, picks the adapter of each port and wires everything
@@ -102,7 +108,13 @@ public final class App {
     private final CallGate imageGate;
     private final RetryPolicy imageRetryPolicy;
     private final Optional<RedisConnections> redis;
+    /** The configured providers with {@code auto} models resolved by the start-up check. */
+    private final Providers providers;
+    private final Optional<ModelWatch> models;
 
+    /**
+     * @throws Config.ConfigException when a configured OpenAI model is retired or not available to the key
+     */
     public App(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -121,6 +133,52 @@ public final class App {
         this.imageRateLimiter = limiter;
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
         this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
+        this.models = checkModels(config.providers());
+        this.providers = models.map(watch -> resolved(config.providers(), watch.current())).orElse(config.providers());
+    }
+
+    /**
+     * Start-up's model check (OpenAI's {@code GET /models}) for every OpenAI model the configuration
+     * uses: chat when OpenAI writes, image when it draws, speech when OpenAI narration is offered.
+     */
+    private Optional<ModelWatch> checkModels(Providers configured) {
+        Providers.OpenAi openAi = configured.openAi();
+        List<ModelLifecycle.Wanted> wanted = new java.util.ArrayList<>();
+        ModelTable table = openAi.models();
+        if (configured.story().equals("openai")) {
+            wanted.add(new ModelLifecycle.Wanted("chat", "OPENAI_CHAT_MODEL", openAi.chatModel(), table.chatPreference(),
+                    ModelKinds::chat, true));
+        }
+        if (configured.images().equals("openai")) {
+            wanted.add(new ModelLifecycle.Wanted("image", "OPENAI_IMAGE_MODEL", openAi.imageModel(), List.of(openAi.imageModel()),
+                    id -> table.imageFamily(id).known(), true));
+        }
+        if (openAi.usable()) { // narration by OpenAI is offered
+            wanted.add(new ModelLifecycle.Wanted("speech", "OPENAI_TTS_MODEL", configured.speech().model(), table.speechPreference(),
+                    ModelKinds::speech, !configured.speech().model().equalsIgnoreCase(ModelLifecycle.AUTO)));
+        }
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        ModelLifecycle lifecycle = new ModelLifecycle(new ModelCatalog(openAi.baseUrl(), openAi.apiKey(),
+                Duration.ofSeconds(Math.min(30, openAi.timeout().toSeconds())), clock), table, clock);
+        ModelLifecycle.Check check = lifecycle.check(wanted);
+        ModelWatch.log(check);
+        if (!check.problems().isEmpty()) {
+            throw new Config.ConfigException(check.problems());
+        }
+        return Optional.of(new ModelWatch(lifecycle, List.copyOf(wanted), check, Duration.ofDays(1)));
+    }
+
+    private static Providers resolved(Providers configured, ModelLifecycle.Check check) {
+        Providers.OpenAi openAi = configured.openAi().withChatModel(check.model("chat").orElse(configured.openAi().chatModel()));
+        Providers.Speech speech = new Providers.Speech(check.model("speech").orElse(configured.speech().model()), configured.speech().voice());
+        return configured.with(openAi, speech);
+    }
+
+    /** The providers with {@code auto} models resolved: what the adapters are built from. */
+    public Providers providers() {
+        return providers;
     }
 
     /**
@@ -136,8 +194,7 @@ public final class App {
      * scenes from one ({@code IMAGE_CONSISTENCY=reference}).
      */
     public Pipeline pipeline(SpendMeter meter, ReferenceImages references) {
-        Providers providers = config.providers();
-        // One client for both writers, so a structured-output fallback learnt by one serves the other.
+                // One client for both writers, so a structured-output fallback learnt by one serves the other.
         ChatCompletions chat = providers.story().equals("openai")
                 ? new ChatCompletions(ChatCompletions.Endpoint.of(providers.openAi()), prices, meter, clock) : null;
         StoryWriter storyWriter = switch (providers.story()) {
@@ -193,7 +250,7 @@ public final class App {
         EventLog log = new EventLog(database.jdbi(), clock);
         EventBus bus = eventBus();
         StoryEvents events = new StoryEvents(log, bus, mapper, database);
-        SpendLedger spend = new SpendLedger(database.jdbi(), clock, config.providers().spend().limitUsdPerDay());
+        SpendLedger spend = new SpendLedger(database.jdbi(), clock, providers.spend().limitUsdPerDay());
         MediaStore media = mediaStore(dataDir);
         Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
         WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
@@ -221,12 +278,13 @@ public final class App {
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
                 served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
                 database.describe().get("adapter"), redis.isPresent() ? "redis " + redis.get() : "in-process");
-        config.providers().warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
-        cluster.warnings(config.providers().media()).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
+        providers.warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
+        cluster.warnings(providers.media()).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         jobs.start();
         videos.start();
         tracking.ifPresent(TrackingRelay::start);
-        return new RunningServer(web, jobs, videos, database, tracking, events, bus, redis);
+        models.ifPresent(ModelWatch::start);
+        return new RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models);
     }
 
     /** Redis pub/sub when {@code REDIS_URL} is set, so every node's browsers see every node's events. */
@@ -237,7 +295,7 @@ public final class App {
 
     /** The Google Sheets relay when {@code USE_GOOGLE_AUTH=true}; nothing runs otherwise. */
     private Optional<TrackingRelay> tracking(Database database, ObjectMapper mapper) {
-        Providers.Sheets sheets = config.providers().sheets();
+        Providers.Sheets sheets = providers.sheets();
         if (!sheets.enabled()) {
             return Optional.empty();
         }
@@ -252,9 +310,9 @@ public final class App {
     }
 
     private MediaStore mediaStore(Path dataDir) {
-        return switch (config.providers().media()) {
-            case "cloudinary" -> new CloudinaryMediaStore(config.providers().cloudinary(), Sleeper.REAL, clock);
-            case "s3" -> new S3MediaStore(config.providers().s3(), clock);
+        return switch (providers.media()) {
+            case "cloudinary" -> new CloudinaryMediaStore(providers.cloudinary(), Sleeper.REAL, clock);
+            case "s3" -> new S3MediaStore(providers.s3(), clock);
             default -> new LocalMediaStore(dataDir.resolve("media"), "media/");
         };
     }
@@ -262,13 +320,14 @@ public final class App {
     /** A started node; {@link #close()} stops it. */
     public record RunningServer(HttpEndpoint web, ImageJobs jobs, VideoJobs videos, Database database,
                                 Optional<TrackingRelay> tracking, StoryEvents events, EventBus bus,
-                                Optional<RedisConnections> redis) implements AutoCloseable {
+                                Optional<RedisConnections> redis, Optional<ModelWatch> models) implements AutoCloseable {
         public int port() {
             return web.port();
         }
 
         @Override
         public void close() throws Exception {
+            models.ifPresent(ModelWatch::close);
             web.close();
             if (tracking.isPresent()) {
                 tracking.get().close();
@@ -306,6 +365,7 @@ public final class App {
                 .put("rate_shared_by_nodes", redis.isPresent() && imageRatePerMinute(config).isPresent());
         lastCall(providers.putObject("media").put("adapter", media.name()), media);
         trackingHealth(providers.putObject("tracking"), tracking);
+        models.ifPresent(watch -> modelsHealth(health.putObject("models"), watch.current()));
         health.set("database", mapper.valueToTree(database.describe()));
         health.putObject("events").put("adapter", redis.isPresent() ? "redis" : "in-process");
         ObjectNode videoNode = health.putObject("video");
@@ -316,6 +376,24 @@ public final class App {
         backlog(jobs.putObject("images"), images.jobs().backlog(clock.instant()));
         backlog(jobs.putObject("videos"), videos.jobs().backlog(clock.instant()));
         return health;
+    }
+
+    /**
+     * The OpenAI models in use (what {@code auto} chose), the ones shutting down soon with their date
+     * and what to do (the UI shows these as a banner), and when the list was last read.
+     */
+    private static void modelsHealth(ObjectNode node, ModelLifecycle.Check check) {
+        node.put("checked_at", check.checkedAt().toString()).put("listed", check.listed());
+        com.fasterxml.jackson.databind.node.ArrayNode inUse = node.putArray("in_use");
+        check.inUse().forEach(use -> inUse.addObject().put("kind", use.kind()).put("variable", use.variable())
+                .put("configured", use.configured()).put("model", use.model())
+                .put("shutdown_date", use.shutdownDate().map(Object::toString).orElse(null)));
+        com.fasterxml.jackson.databind.node.ArrayNode notices = node.putArray("shutdowns");
+        check.notices().forEach(notice -> notices.addObject().put("kind", notice.kind()).put("variable", notice.variable())
+                .put("model", notice.model()).put("shutdown_date", notice.shutdownDate().toString())
+                .put("days_left", notice.daysLeft()).put("message", notice.message()));
+        check.problems().forEach(node.putArray("problems")::add);
+        check.warnings().forEach(node.putArray("warnings")::add);
     }
 
     /** Jobs of every node waiting and running: a queue that only grows means no worker is taking them. */
@@ -360,7 +438,7 @@ public final class App {
      * sheet alone, when consistency by reference is on (always with Gemini, chosen for it).
      */
     public ReferenceImages commandLineReferences(MediaStore media) {
-        return config.providers().openAi().referenceConsistency() || config.providers().images().equals("gemini")
+        return providers.openAi().referenceConsistency() || providers.images().equals("gemini")
                 ? StoredReferenceImages.sheetOnly(media) : ReferenceImages.NONE;
     }
 
@@ -369,8 +447,7 @@ public final class App {
      * {@code openai} (text-to-speech, charged to {@code meter}).
      */
     public Narrator narrator(String choice, SpendMeter meter) {
-        Providers providers = config.providers();
-        return switch (choice) {
+                return switch (choice) {
             case "none" -> Narrator.NONE;
             case "local" -> EspeakNarrator.onPath().orElseThrow(() -> new IllegalStateException(
                     "no local speech engine: install espeak-ng (apt-get install espeak-ng) or choose another narration"));
@@ -379,7 +456,8 @@ public final class App {
                     throw new IllegalStateException("narration by OpenAI needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
                 }
                 yield new OpenAiNarrator(providers.openAi().baseUrl(), providers.openAi().apiKey(), providers.speech().model(),
-                        providers.speech().voice(), providers.openAi().timeout(), meter, prices, clock);
+                        providers.speech().voice(), providers.openAi().models().speechTakesInstructions(providers.speech().model()),
+                        providers.openAi().timeout(), meter, prices, clock);
             }
             default -> throw new IllegalArgumentException("narration must be none, local or openai, not " + choice);
         };
@@ -387,9 +465,9 @@ public final class App {
 
     /** The clip sources and narrators the web app offers, as configured. */
     public VideoTools videoTools() {
-        int clipRate = config.providers().video().ratePerMinute();
-        return new ConfiguredVideoTools(this::narrator, prices, config.providers(), EspeakNarrator.onPath().isPresent(), clock,
-                rateLimiter("clips-" + config.providers().video().clips(), clipRate, clipRate));
+        int clipRate = providers.video().ratePerMinute();
+        return new ConfiguredVideoTools(this::narrator, prices, providers, EspeakNarrator.onPath().isPresent(), clock,
+                rateLimiter("clips-" + providers.video().clips(), clipRate, clipRate));
     }
 
     /** The rate limit of one provider: in Redis, shared by every node, when REDIS_URL is set; else in this process. */
@@ -409,7 +487,7 @@ public final class App {
      * {@code meter}; a scene whose remote clip fails gets camera motion and {@code fallbacks} hears why.
      */
     public VideoAssembler videoAssembler(Narrator narrator, SpendMeter meter, ClipFallback.Listener fallbacks) {
-        return new VideoAssembler(VideoClipSources.from(config.providers(), prices, meter, clock, new LocalMotionClips(new MotionPlan()),
+        return new VideoAssembler(VideoClipSources.from(providers, prices, meter, clock, new LocalMotionClips(new MotionPlan()),
                 fallbacks), narrator);
     }
 

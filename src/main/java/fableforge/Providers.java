@@ -1,5 +1,8 @@
 package fableforge;
 
+import fableforge.provider.openai.ImageFamily;
+import fableforge.provider.openai.ModelLifecycle;
+import fableforge.provider.openai.ModelTable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +29,11 @@ public record Providers(
 
     public static final String OFFLINE = "offline";
 
-    /** OpenAI and any server speaking its API (Ollama, vLLM, LM Studio, LocalAI). */
+    /**
+     * OpenAI and any server speaking its API (Ollama, vLLM, LM Studio, LocalAI). {@code chatModel} may be
+     * {@code auto} until the start-up check resolves it; {@code models} is the model table
+     * ({@code models.json} or {@code MODEL_TABLE_FILE}).
+     */
     public record OpenAi(
             Optional<String> apiKey,
             URI baseUrl,
@@ -35,7 +42,18 @@ public record Providers(
             String imageQuality,
             String imageStyle,
             boolean referenceConsistency,
-            Duration timeout) {
+            Duration timeout,
+            ModelTable models) {
+
+        /** The same settings with the chat model the start-up check chose for {@code auto}. */
+        public OpenAi withChatModel(String model) {
+            return new OpenAi(apiKey, baseUrl, model, imageModel, imageQuality, imageStyle, referenceConsistency, timeout, models);
+        }
+
+        /** Whether calls can be made: a key, or a base URL of a compatible server that needs none. */
+        public boolean usable() {
+            return apiKey.isPresent() || !baseUrl.getHost().endsWith("openai.com");
+        }
     }
 
     /**
@@ -111,7 +129,7 @@ public record Providers(
 
     /**
      * Narration by OpenAI text-to-speech (key, base URL and timeout are {@link OpenAi}'s): the model
-     * ({@code tts-1}, {@code tts-1-hd}, {@code gpt-4o-mini-tts}, or what a compatible server calls its own) and the voice.
+     * ({@code auto}, {@code gpt-4o-mini-tts}, {@code tts-1}, or what a compatible server calls its own) and the voice.
      */
     public record Speech(String model, String voice) {
     }
@@ -141,16 +159,22 @@ public record Providers(
         }
     }
 
+    /** The same providers with other OpenAI and speech settings (the models the start-up check chose). */
+    public Providers with(OpenAi openAi, Speech speech) {
+        return new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video, gemini);
+    }
+
     static Providers read(Config.Reader reader) {
         OpenAi openAi = new OpenAi(
                 reader.text("OPENAI_API_KEY"),
                 uri(reader, "OPENAI_BASE_URL", "https://api.openai.com/v1"),
-                reader.text("OPENAI_CHAT_MODEL", "gpt-4o-mini"),
-                reader.choice("OPENAI_IMAGE_MODEL", List.of("gpt-image-1", "dall-e-3")).orElse("gpt-image-1"),
-                reader.choice("OPENAI_IMAGE_QUALITY", List.of("low", "medium", "high", "auto", "standard", "hd")).orElse(""),
+                reader.text("OPENAI_CHAT_MODEL", ModelLifecycle.AUTO),
+                reader.text("OPENAI_IMAGE_MODEL", "gpt-image-2"),
+                reader.text("OPENAI_IMAGE_QUALITY").map(String::toLowerCase).orElse(""),
                 reader.choice("OPENAI_IMAGE_STYLE", List.of("vivid", "natural")).orElse("vivid"),
                 reader.choice("IMAGE_CONSISTENCY", List.of("none", "reference")).orElse("none").equals("reference"),
-                Duration.ofSeconds(reader.integer("OPENAI_TIMEOUT_SECONDS", 120, 1, 3_600)));
+                Duration.ofSeconds(reader.integer("OPENAI_TIMEOUT_SECONDS", 120, 1, 3_600)),
+                modelTable(reader));
         SdWebUi sdWebUi = new SdWebUi(
                 uri(reader, "SD_WEBUI_URL", "http://127.0.0.1:7860"),
                 reader.text("SD_WEBUI_AUTH"),
@@ -183,7 +207,7 @@ public record Providers(
                 .orElse(openAi.apiKey().isPresent() ? "openai" : gemini.apiKey().isPresent() ? "gemini" : OFFLINE);
         String media = reader.choice("MEDIA_STORE", List.of("local", "cloudinary", "s3"))
                 .orElse(cloudinary.configured() ? "cloudinary" : "local");
-        Speech speech = new Speech(reader.text("OPENAI_TTS_MODEL", "tts-1"), reader.text("OPENAI_TTS_VOICE", "alloy"));
+        Speech speech = new Speech(reader.text("OPENAI_TTS_MODEL", ModelLifecycle.AUTO), reader.text("OPENAI_TTS_VOICE", "alloy"));
         Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video(reader),
                 gemini);
         providers.checkComplete(reader);
@@ -204,8 +228,13 @@ public record Providers(
         if (cloudinary.uploadPreset().isPresent() && cloudinary.cloudName().isEmpty()) {
             warnings.add("CLOUDINARY_PRESET is set without CLOUDINARY_CLOUD_NAME (or CLOUDINARY_URL): media stays " + media);
         }
-        if (openAi.referenceConsistency() && !(images.equals("openai") && openAi.imageModel().equals("gpt-image-1"))) {
-            warnings.add("IMAGE_CONSISTENCY=reference works with IMAGE_PROVIDER=openai and OPENAI_IMAGE_MODEL=gpt-image-1 only; ignored");
+        if (openAi.referenceConsistency() && !images.equals("openai") && !images.equals("gemini")) {
+            warnings.add("IMAGE_CONSISTENCY=reference applies to IMAGE_PROVIDER=openai (gemini always draws from references); ignored by "
+                    + images);
+        }
+        if (images.equals("openai") && !openAi.models().imageFamily(openAi.imageModel()).known()) {
+            warnings.add("OPENAI_IMAGE_MODEL=" + openAi.imageModel() + " is of no image family FableForge knows (models.json):"
+                    + " it is sent only model, prompt, n and a square size, and the picture is fitted to the frame");
         }
         if (video.clips().equals("local") && (video.kling().configured() || video.hailuo().apiKey().isPresent())) {
             warnings.add((video.kling().configured() ? "Kling" : "Hailuo") + " keys are set but VIDEO_CLIPS is local: clips use camera motion"
@@ -231,13 +260,15 @@ public record Providers(
             reader.problem("SD_WEBUI_AUTH: must look like user:password (the WebUI's --api-auth)");
         }
         if (images.equals("openai")) {
-            List<String> qualities = openAi.imageModel().equals("dall-e-3") ? List.of("standard", "hd") : List.of("low", "medium", "high", "auto");
-            if (!openAi.imageQuality().isEmpty() && !qualities.contains(openAi.imageQuality())) {
+            ImageFamily family = openAi.models().imageFamily(openAi.imageModel());
+            if (!openAi.imageQuality().isEmpty() && !family.qualities().contains(openAi.imageQuality())) {
                 reader.problem("OPENAI_IMAGE_QUALITY=" + openAi.imageQuality() + " does not apply to " + openAi.imageModel()
-                        + "; use one of " + String.join(", ", qualities));
+                        + (family.qualities().isEmpty() ? " (a model of no known family is sent no quality); unset it"
+                        : "; use one of " + String.join(", ", family.qualities())));
             }
-            if (openAi.referenceConsistency() && !openAi.imageModel().equals("gpt-image-1")) {
-                reader.problem("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1 (dall-e-3 cannot draw from a reference image)");
+            if (openAi.referenceConsistency() && family.maxReferenceImages() == 0) {
+                reader.problem("IMAGE_CONSISTENCY=reference needs an OPENAI_IMAGE_MODEL that draws from reference images, such as gpt-image-2 ("
+                        + openAi.imageModel() + " cannot)");
             }
         }
         if (media.equals("cloudinary") && !cloudinary.configured()) {
@@ -269,6 +300,15 @@ public record Providers(
                 Duration.ofSeconds(reader.integer("GEMINI_TIMEOUT_SECONDS", 120, 1, 3_600)));
     }
 
+    private static ModelTable modelTable(Config.Reader reader) {
+        try {
+            return ModelTable.load(reader.text("MODEL_TABLE_FILE").map(Path::of));
+        } catch (IllegalArgumentException e) {
+            reader.problem(e.getMessage());
+            return ModelTable.builtIn();
+        }
+    }
+
     private static Video video(Config.Reader reader) {
         Optional<String> access = reader.text("KLING_ACCESS_KEY");
         Optional<String> secret = reader.text("KLING_SECRET_KEY");
@@ -282,18 +322,24 @@ public record Providers(
                 secret = Optional.of(parts[1].strip());
             }
         }
-        // The international platform now also answers at https://api-singapore.klingai.com; a key belongs to one host.
-        Video.Kling kling = new Video.Kling(access, secret, uri(reader, "KLING_BASE_URL", "https://api.klingai.com"),
-                reader.text("KLING_MODEL", "kling-v1-6"),
+        // Kling moved its international API from api.klingai.com to api-singapore.klingai.com; mainland accounts
+        // use https://api-beijing.klingai.com. A key belongs to one host (Kling's "General Information", API Domain).
+        // The default model is a current v2 image-to-video model taking std and pro, 5 s and 10 s (see KlingModels).
+        Video.Kling kling = new Video.Kling(access, secret, uri(reader, "KLING_BASE_URL", "https://api-singapore.klingai.com"),
+                reader.text("KLING_MODEL", "kling-v2-5-turbo"),
                 reader.choice("KLING_MODE", List.of("std", "pro")).orElse("std"),
                 Duration.ofSeconds(reader.integer("KLING_TIMEOUT_SECONDS", 600, 10, 7_200)));
-        String resolution = reader.text("HAILUO_RESOLUTION", "768P").toUpperCase();
-        if (!List.of("512P", "720P", "768P", "1080P").contains(resolution)) {
-            reader.problem("HAILUO_RESOLUTION=" + resolution + ": must be 512P, 720P, 768P or 1080P");
-            resolution = "768P";
+        String hailuoModel = reader.text("HAILUO_MODEL", "MiniMax-Hailuo-02");
+        // Each model renders only some resolutions (HailuoModels): a wrong pair stops start-up instead of failing every clip with 2013.
+        var known = fableforge.video.hailuo.HailuoModels.find(hailuoModel);
+        String resolution = reader.text("HAILUO_RESOLUTION").map(String::toUpperCase)
+                .orElse(known.map(model -> model.defaultResolution()).orElse("768P"));
+        if (known.isPresent() && !known.get().resolutions().contains(resolution)) {
+            reader.problem("HAILUO_RESOLUTION=" + resolution + " is not offered by HAILUO_MODEL=" + hailuoModel
+                    + ": use one of " + String.join(", ", known.get().resolutions()));
         }
         Video.Hailuo hailuo = new Video.Hailuo(reader.text("HAILUO_AUTH"), uri(reader, "HAILUO_BASE_URL", "https://api.minimax.io"),
-                reader.text("HAILUO_MODEL", "MiniMax-Hailuo-02"), resolution, reader.text("HAILUO_GROUP_ID"),
+                hailuoModel, resolution, reader.text("HAILUO_GROUP_ID"),
                 Duration.ofSeconds(reader.integer("HAILUO_TIMEOUT_SECONDS", 600, 10, 7_200)));
         return new Video(
                 reader.choice("VIDEO_CLIPS", Video.CLIPS).orElse("local"),

@@ -1,6 +1,7 @@
 package fableforge.image;
 
 import fableforge.media.MediaStore;
+import fableforge.media.MediaStoreException;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.store.ImageAttempt;
@@ -69,7 +70,9 @@ public final class StoredReferenceImages implements ReferenceImages {
         ReentrantLock lock = sheetLocks[Math.floorMod(request.storyId().hashCode(), LOCK_STRIPES)];
         lock.lockInterruptibly();
         try {
-            Optional<Reference> stored = read(key, "character-sheet");
+            // Nothing records whether the sheet was painted, so ask the store; unlike a read, asking
+            // never fails on a store that answers "forbidden" for a missing key (S3 without s3:ListBucket).
+            Optional<Reference> stored = sheetExists(key) ? read(key, "character-sheet") : Optional.empty();
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -77,7 +80,7 @@ public final class StoredReferenceImages implements ReferenceImages {
             try {
                 media.put(key, sheet.bytes(), sheet.contentType());
             } catch (IOException e) {
-                throw new ProviderException(new ProviderError.Transient("could not store the character sheet: " + e.getMessage()), e);
+                throw storeFailure("could not store the character sheet: ", e);
             }
             return new Reference(sheet.bytes(), sheet.contentType(), "character-sheet");
         } finally {
@@ -85,6 +88,26 @@ public final class StoredReferenceImages implements ReferenceImages {
         }
     }
 
+    private boolean sheetExists(String key) throws ProviderException {
+        try {
+            return media.exists(key);
+        } catch (IOException e) {
+            throw storeFailure("could not look for the character sheet " + key + ": ", e);
+        }
+    }
+
+    /**
+     * A remote store's failure keeps its own classification, whose message already names the key and
+     * the reason (a refused bucket policy is not worth retrying); any other I/O failure is transient.
+     */
+    private static ProviderException storeFailure(String what, IOException e) {
+        if (e instanceof MediaStoreException store) {
+            return new ProviderException(store.error(), e);
+        }
+        return new ProviderException(new ProviderError.Transient(what + e.getMessage()), e);
+    }
+
+    /** Reads a key we have reason to think is there (the approved scene 1 from our records, a sheet the store has). */
     private Optional<Reference> read(String key, String source) throws ProviderException {
         try {
             Optional<InputStream> opened = media.open(key);
@@ -98,7 +121,7 @@ public final class StoredReferenceImages implements ReferenceImages {
             // Bytes that are not an image (a half-written file from another store) are no reference.
             return ImageHeader.read(bytes).map(header -> new Reference(bytes, header.contentType(), source));
         } catch (IOException e) {
-            throw new ProviderException(new ProviderError.Transient("could not read the reference image " + key + ": " + e.getMessage()), e);
+            throw storeFailure("could not read the reference image " + key + ": ", e);
         }
     }
 }

@@ -74,6 +74,11 @@ public final class LocalMediaStore implements MediaStore {
     }
 
     @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
     public Optional<Long> size(String key) throws IOException {
         Path path = resolve(key);
         return Files.isRegularFile(path) ? Optional.of(Files.size(path)) : Optional.empty();

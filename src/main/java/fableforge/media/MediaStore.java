@@ -17,8 +17,27 @@ public interface MediaStore {
      */
     StoredMedia put(String key, byte[] bytes, String contentType) throws IOException;
 
-    /** Opens stored media for reading, or empty when nothing is stored at the key. */
+    /**
+     * Opens stored media for reading, or empty when nothing is stored at the key. Meant for keys we
+     * know were stored (our own records say so): a store that is not allowed to read the key fails.
+     */
     Optional<InputStream> open(String key) throws IOException;
+
+    /**
+     * Whether something is stored at the key, for callers that look before they make or reuse
+     * (the character sheet, a kept clip, uploaded music). A store that cannot tell a missing key
+     * from one it may not read answers false here rather than failing, so a look never costs an
+     * image or a video; a real read of the key then still fails with the store's reason. The
+     * default opens the media and closes it again; stores that can ask cheaply override this.
+     */
+    default boolean exists(String key) throws IOException {
+        Optional<InputStream> in = open(key);
+        if (in.isEmpty()) {
+            return false;
+        }
+        in.get().close();
+        return true;
+    }
 
     String name();
 

@@ -93,6 +93,40 @@ public final class PriceTable {
         return Optional.of(image.add(input.divide(MILLION, 6, RoundingMode.HALF_UP)));
     }
 
+    /**
+     * A GPT image model billed by tokens (gpt-image-2): the text and image tokens it read and the
+     * image tokens it wrote, as its answer's {@code usage} reports them.
+     */
+    public Optional<BigDecimal> imageTokens(String model, long textInput, long imageInput, long output) {
+        JsonNode price = table.path("image_tokens").path(model);
+        if (!price.path("text_input_per_million").isNumber() || !price.path("image_input_per_million").isNumber()
+                || !price.path("image_output_per_million").isNumber()) {
+            return Optional.empty();
+        }
+        BigDecimal total = price.get("text_input_per_million").decimalValue().multiply(BigDecimal.valueOf(textInput))
+                .add(price.get("image_input_per_million").decimalValue().multiply(BigDecimal.valueOf(imageInput)))
+                .add(price.get("image_output_per_million").decimalValue().multiply(BigDecimal.valueOf(output)));
+        return Optional.of(total.divide(MILLION, 6, RoundingMode.HALF_UP));
+    }
+
+    /** Whether {@code model} is billed by tokens, so the charge must come from its answer's usage. */
+    public boolean billsImageTokens(String model) {
+        return table.path("image_tokens").path(model).isObject();
+    }
+
+    /**
+     * What one image of a token-billed model is expected to cost before it is drawn: its output
+     * tokens estimated from the picture's area and quality; empty when the table has no estimate.
+     */
+    public Optional<BigDecimal> imageTokensEstimate(String model, int width, int height, String quality) {
+        JsonNode perMegapixel = table.path("image_tokens").path(model).path("output_tokens_per_megapixel").path(quality);
+        if (!perMegapixel.isNumber()) {
+            return Optional.empty();
+        }
+        long tokens = Math.round(perMegapixel.asDouble() * width * height / 1_048_576.0);
+        return imageTokens(model, 0, 0, tokens);
+    }
+
     /** A price per unit of a named product, e.g. {@code ("video", "kling-v1-6/std/5")} or {@code ("speech", "tts-1")}. */
     public Optional<BigDecimal> unit(String section, String product) {
         JsonNode price = table.path(section).path(product);

@@ -22,7 +22,13 @@ final class MediaClipCache implements ClipCache {
 
     @Override
     public Optional<byte[]> find(int sceneNumber, int frameCount) throws IOException {
-        Optional<InputStream> in = media.open(key(sceneNumber, frameCount));
+        // Most clips are not kept yet; asking first keeps a store that answers "forbidden" for a
+        // missing key (S3 without s3:ListBucket) from looking like a failure.
+        String key = key(sceneNumber, frameCount);
+        if (!media.exists(key)) {
+            return Optional.empty();
+        }
+        Optional<InputStream> in = media.open(key);
         if (in.isEmpty()) {
             return Optional.empty();
         }

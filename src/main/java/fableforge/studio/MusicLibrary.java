@@ -56,8 +56,12 @@ public final class MusicLibrary {
         return KEY.matcher(key).matches();
     }
 
+    /**
+     * Asked before a video is queued. The key is the client's, not from our records, so this asks the
+     * store the way that never fails on a store that cannot tell "missing" from "forbidden".
+     */
     boolean exists(String key) throws IOException {
-        return media.size(key).isPresent();
+        return media.exists(key);
     }
 
     /**

@@ -28,6 +28,12 @@ import java.util.Optional;
  */
 public final class OpenAiNarrator implements Narrator, Monitored {
 
+    /**
+     * How the voice should read, for speech models that take {@code instructions} (gpt-4o-mini-tts;
+     * tts-1 and tts-1-hd do not, per OpenAI's CreateSpeechRequest).
+     */
+    static final String STORYTELLER = "Read like a warm, expressive storyteller telling an animal adventure aloud: clear and unhurried,"
+            + " rising with excitement in the action, hushed and tender in the quiet moments, with a short pause between sentences.";
     /** The API's limit on {@code input}. */
     static final int MAX_INPUT_CHARACTERS = 4096;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,18 +43,21 @@ public final class OpenAiNarrator implements Narrator, Monitored {
     private final Optional<String> apiKey;
     private final String model;
     private final String voice;
+    private final boolean takesInstructions;
     private final Duration timeout;
     private final SpendMeter meter;
     private final PriceTable prices;
     private final Clock clock;
 
-    public OpenAiNarrator(URI baseUrl, Optional<String> apiKey, String model, String voice, Duration timeout,
+    /** @param takesInstructions whether {@code model} reads {@code instructions} (from the model table) */
+    public OpenAiNarrator(URI baseUrl, Optional<String> apiKey, String model, String voice, boolean takesInstructions, Duration timeout,
                           SpendMeter meter, PriceTable prices, Clock clock) {
         this.http = new ProviderHttp("OpenAI text-to-speech", clock);
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.model = model;
         this.voice = voice;
+        this.takesInstructions = takesInstructions;
         this.timeout = timeout;
         this.meter = meter;
         this.prices = prices;
@@ -77,13 +86,16 @@ public final class OpenAiNarrator implements Narrator, Monitored {
                 .put("input", input)
                 .put("voice", voice)
                 .put("response_format", "wav");
+        if (takesInstructions) {
+            body.put("instructions", STORYTELLER);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/audio/speech"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
         HttpResponse<byte[]> response = http.send(request.build(), timeout);
         if (response.statusCode() != 200) {
-            throw new ProviderException(OpenAiErrors.classify(response, clock));
+            throw new ProviderException(OpenAiErrors.classify(response, clock, new OpenAiErrors.ModelSetting("OPENAI_TTS_MODEL", model)));
         }
         float[] samples;
         try {

@@ -157,5 +157,20 @@ function route() {
   return showQuiz();
 }
 
+/**
+ * Models the provider shuts down soon (from /health): the operator must change a setting before the
+ * date, and whoever is making a story should know why it may stop working.
+ */
+async function showModelNotices() {
+  try {
+    const shutdowns = (await api.health())?.models?.shutdowns ?? [];
+    if (shutdowns.length === 0) return;
+    setText($('#model-notice'), `Heads-up: ${shutdowns.map(notice => notice.message).join(' · ')}`);
+  } catch {
+    // Health is informational here; the rest of the page works without it.
+  }
+}
+
 window.addEventListener('hashchange', route);
 route();
+showModelNotices();

@@ -33,6 +33,12 @@ import java.util.stream.Collectors;
  * parameters unsigned uploads may not send, and checks that an image upload really is an image.
  * Stored assets are served at {@code <url>/res/<cloud>/<type>/upload/[v<version>/]<public id>[.<format>]},
  * the fake's delivery base. Failure modes are scripted on {@link #server()} for {@link #UPLOAD_PATH}.
+ *
+ * <p>Chunked uploads (what the SDKs' {@code upload_large} sends) are taken as Cloudinary's guidelines
+ * describe them (https://support.cloudinary.com/hc/en-us/articles/208263735): every part carries the same
+ * {@code X-Unique-Upload-Id} and a {@code Content-Range: bytes start-end/total}; parts arrive in order,
+ * each but the last at least 5 MB; only the last part's answer is the upload's answer. A non-chunked
+ * upload larger than {@link #withUploadLimit} is refused with Cloudinary's "File size too large".
  */
 public final class FakeCloudinary implements AutoCloseable {
 
@@ -40,6 +46,9 @@ public final class FakeCloudinary implements AutoCloseable {
     private static final Pattern UPLOAD = Pattern.compile("/v1_1/([^/]+)/(image|video|raw)/upload");
     private static final Pattern DELIVERY = Pattern.compile("/res/([^/]+)/(image|video|raw)/upload/(?:v\\d+/)?(.+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
+    /** Cloudinary: "Each chunk must be larger than 5mb except the last one". */
+    public static final int MIN_CHUNK_BYTES = 5 * 1024 * 1024;
     private static final Set<String> NOT_SIGNED = Set.of("file", "api_key", "resource_type", "cloud_name", "signature");
     // Cloudinary's list of what an unsigned upload may send (its "unsupported parameter" error message).
     private static final Set<String> UNSIGNED_ALLOWED = Set.of("upload_preset", "file", "callback", "public_id", "folder",
@@ -55,6 +64,12 @@ public final class FakeCloudinary implements AutoCloseable {
     private final Map<String, Boolean> unsignedPresets = new ConcurrentHashMap<>();
     private final Map<String, Asset> assets = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong(1_700_000_000);
+    /** Chunked uploads in progress, by X-Unique-Upload-Id: the total announced and the bytes so far. */
+    private final Map<String, Partial> partials = new ConcurrentHashMap<>();
+    private volatile long uploadLimit = Long.MAX_VALUE;
+
+    private record Partial(long total, java.io.ByteArrayOutputStream received) {
+    }
 
     /** A stored asset: its bytes, format ("" for raw) and the version of its last upload. */
     public record Asset(byte[] bytes, String format, long version) {
@@ -73,6 +88,21 @@ public final class FakeCloudinary implements AutoCloseable {
     public FakeCloudinary withUnsignedPreset(String name, boolean overwrite) {
         unsignedPresets.put(name, overwrite);
         return this;
+    }
+
+    /**
+     * The largest file one non-chunked upload may carry (Cloudinary's plan file-size limit, or its
+     * 100 MB per request); above it the upload is refused with Cloudinary's 400 "File size too large.
+     * Got N. Maximum is M.". Chunked uploads get past it, as {@code upload_large} does.
+     */
+    public FakeCloudinary withUploadLimit(long bytes) {
+        uploadLimit = bytes;
+        return this;
+    }
+
+    /** Chunked uploads that were started and not finished. */
+    public int unfinishedChunkedUploads() {
+        return partials.size();
     }
 
     /** The API base, for CLOUDINARY_API_BASE_URL. */
@@ -148,7 +178,49 @@ public final class FakeCloudinary implements AutoCloseable {
         } else {
             return error(400, "Upload preset must be specified when using unsigned upload");
         }
+        if (request.header("x-unique-upload-id") != null || request.header("content-range") != null) {
+            return chunk(request, resourceType, params, file.get(), overwrite);
+        }
+        if (file.get().body().length > uploadLimit) {
+            return error(400, "File size too large. Got " + file.get().body().length + ". Maximum is " + uploadLimit + ".");
+        }
         return store(resourceType, params, file.get(), overwrite);
+    }
+
+    /** One part of a chunked upload: kept until the last part, which stores the whole file and answers for it. */
+    private synchronized Reply chunk(Recorded request, String resourceType, Map<String, String> params, Multipart.Part part, boolean overwrite) {
+        String uploadId = request.header("x-unique-upload-id");
+        String rangeHeader = request.header("content-range");
+        if (uploadId == null || uploadId.isBlank() || rangeHeader == null) {
+            return error(400, "Chunked upload needs both X-Unique-Upload-Id and Content-Range headers");
+        }
+        Matcher range = CONTENT_RANGE.matcher(rangeHeader);
+        if (!range.matches()) {
+            return error(400, "Invalid Content-Range header: " + rangeHeader);
+        }
+        long start = Long.parseLong(range.group(1));
+        long end = Long.parseLong(range.group(2));
+        long total = Long.parseLong(range.group(3));
+        byte[] bytes = part.body();
+        if (end < start || end >= total || end - start + 1 != bytes.length) {
+            return error(400, "Content-Range " + rangeHeader + " does not match the " + bytes.length + " bytes sent");
+        }
+        Partial partial = start == 0 ? new Partial(total, new java.io.ByteArrayOutputStream()) : partials.get(uploadId);
+        if (partial == null || partial.total() != total || partial.received().size() != start) {
+            return error(400, "Chunk " + rangeHeader + " does not follow the chunks received for upload " + uploadId
+                    + (partial == null ? " (none)" : " (" + partial.received().size() + " of " + partial.total() + " bytes)"));
+        }
+        boolean last = end + 1 == total;
+        if (!last && bytes.length < MIN_CHUNK_BYTES) {
+            return error(400, "Chunk size of " + bytes.length + " bytes is too small; every chunk but the last must be at least 5 MB");
+        }
+        partial.received().writeBytes(bytes);
+        if (!last) {
+            partials.put(uploadId, partial);
+            return Reply.json(200, JSON.createObjectNode().put("done", false).put("bytes", partial.received().size()).toString());
+        }
+        partials.remove(uploadId);
+        return store(resourceType, params, new Multipart.Part(part.name(), part.filename(), partial.received().toByteArray()), overwrite);
     }
 
     private Optional<Reply> checkSignature(Map<String, String> params) {

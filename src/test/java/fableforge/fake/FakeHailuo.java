@@ -21,8 +21,9 @@ import javax.imageio.ImageIO;
  * MiniMax's video generation API (Hailuo) on loopback. Answers carry their outcome in
  * {@code base_resp} with HTTP 200, as MiniMax's do, a wrong key included (1004). A submit must name a
  * known model, give {@code first_frame_image} as a {@code data:image/png|jpeg;base64,} URI of a real
- * image, an integer {@code duration} the model makes (6 or 10; 6 only at 1080P and for the 01
- * models), a resolution the model renders and a boolean {@code prompt_optimizer}. Tasks go Preparing
+ * image, a resolution the model renders and an integer {@code duration} it makes there (see
+ * {@link #MODELS}; anything else is refused with {@code base_resp} 2013, as MiniMax does) and a boolean
+ * {@code prompt_optimizer}. Tasks go Preparing
  * → Queueing → Processing → Success over {@link #pollsToFinish} polls; the file's link comes from
  * {@code /v1/files/retrieve}, which checks {@code GroupId} when the fake is told one.
  */
@@ -136,10 +137,24 @@ public final class FakeHailuo implements AutoCloseable {
         return FakeServer.Reply.json(200, answer.toString());
     }
 
+    /**
+     * Per model, each resolution it renders and the clip lengths it makes there, written out apart from
+     * the adapter's table so that a mistake there shows (MiniMax's image-to-video reference, checked
+     * 2026-12-02): 02 512P/768P 6 or 10 s, 1080P 6 s; 2.3 and 2.3-Fast 768P 6 or 10 s, 1080P 6 s; the
+     * I2V-01 models 720P, 6 s. Without {@code resolution} a model renders its default (768P, or 720P).
+     */
+    private static final Map<String, Map<String, Set<Integer>>> MODELS = Map.of(
+            "MiniMax-Hailuo-02", Map.of("512P", Set.of(6, 10), "768P", Set.of(6, 10), "1080P", Set.of(6)),
+            "MiniMax-Hailuo-2.3", Map.of("768P", Set.of(6, 10), "1080P", Set.of(6)),
+            "MiniMax-Hailuo-2.3-Fast", Map.of("768P", Set.of(6, 10), "1080P", Set.of(6)),
+            "I2V-01", Map.of("720P", Set.of(6)),
+            "I2V-01-live", Map.of("720P", Set.of(6)),
+            "I2V-01-Director", Map.of("720P", Set.of(6)));
+
     private String checkSubmit(JsonNode body) {
         String model = body.path("model").asText();
-        boolean firstGeneration = model.startsWith("I2V-01");
-        if (!firstGeneration && !model.equals("MiniMax-Hailuo-02")) {
+        Map<String, Set<Integer>> offered = MODELS.get(model);
+        if (offered == null) {
             return "model: unknown " + model;
         }
         String image = body.path("first_frame_image").asText("");
@@ -154,15 +169,14 @@ public final class FakeHailuo implements AutoCloseable {
         } catch (IllegalArgumentException | IOException e) {
             return "first_frame_image: not valid base64";
         }
-        JsonNode resolution = body.path("resolution");
-        if (firstGeneration ? resolution.isTextual() && !resolution.asText().equals("720P")
-                : !Set.of("512P", "768P", "1080P").contains(resolution.asText())) {
-            return "resolution: " + resolution + " is not one " + model + " renders";
+        String resolution = body.path("resolution").asText(offered.containsKey("720P") ? "720P" : "768P");
+        if (!offered.containsKey(resolution)) {
+            return "resolution: " + resolution + " is not one " + model + " renders (" + String.join(", ", new java.util.TreeSet<>(offered.keySet())) + ")";
         }
         JsonNode duration = body.path("duration");
-        Set<Integer> durations = firstGeneration || resolution.asText().equals("1080P") ? Set.of(6) : Set.of(6, 10);
+        Set<Integer> durations = offered.get(resolution);
         if (!duration.isInt() || !durations.contains(duration.asInt())) {
-            return "duration: must be an integer in " + durations + " for " + model + " at " + resolution.asText("720P") + ", was " + duration;
+            return "duration: must be an integer in " + durations + " for " + model + " at " + resolution + ", was " + duration;
         }
         if (!body.path("prompt_optimizer").isBoolean()) {
             return "prompt_optimizer: must be a boolean";

@@ -29,7 +29,9 @@ import javax.imageio.ImageIO;
  * valid now and for 30 minutes from five seconds ago (checked with Auth0's java-jwt, an implementation
  * independent of the adapter's); a submit must have the fields and types Kling takes ({@code duration}
  * the string "5" or "10", {@code image} raw base64 of a PNG or JPEG, no {@code data:} prefix, a known
- * model and mode, {@code cfg_scale} in 0–1, a fresh {@code external_task_id}). Tasks go submitted →
+ * model (else 1203), only the optional parameters that model takes (else 1201: {@code cfg_scale} only for
+ * v1 models, {@code mode} std/pro not for the master models), {@code cfg_scale} in 0–1, a fresh
+ * {@code external_task_id}). Tasks go submitted →
  * processing → succeed over {@link #pollsToFinish} polls and then link to a real MP4 on the fake's
  * file store. Failure modes: a task that fails with a message (all or one scene's), one that never
  * finishes, slow status answers, expired links; error envelopes are scripted with {@link #envelope}.
@@ -40,7 +42,19 @@ public final class FakeKling implements AutoCloseable {
     public static final String SECRET_KEY = "sk-fake-kling-secret";
     public static final String SUBMIT = "/v1/videos/image2video";
     public static final String STATUS = "/v1/videos/image2video/[^/]+";
-    private static final Set<String> MODELS = Set.of("kling-v1", "kling-v1-5", "kling-v1-6", "kling-v2-master", "kling-v2-1", "kling-v2-1-master");
+    /**
+     * The image-to-video models and the optional parameters each takes, written out here apart from the
+     * adapter's table so that a mistake there shows: {@code cfg_scale} only for the v1 family ("not supported
+     * for V2.x models"), no {@code mode} for the master models ("Kling-v2-master currently does not support
+     * mode parameter"). Kling's image-to-video reference and capability map, checked 2026-12-02.
+     */
+    private record Takes(boolean cfgScale, boolean mode) {
+    }
+
+    private static final Map<String, Takes> MODELS = Map.of(
+            "kling-v1", new Takes(true, true), "kling-v1-5", new Takes(true, true), "kling-v1-6", new Takes(true, true),
+            "kling-v2-master", new Takes(false, false), "kling-v2-1", new Takes(false, true),
+            "kling-v2-1-master", new Takes(false, false), "kling-v2-5-turbo", new Takes(false, true), "kling-v2-6", new Takes(false, true));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final FakeServer server = new FakeServer();
@@ -56,6 +70,7 @@ public final class FakeKling implements AutoCloseable {
     private volatile int failScene;
     private volatile Duration statusDelay = Duration.ZERO;
     private volatile byte[] clip = TestClips.standard();
+    private final Map<String, Takes> extraModels = new ConcurrentHashMap<>();
 
     private static final class Task {
         final String id;
@@ -127,6 +142,17 @@ public final class FakeKling implements AutoCloseable {
         return this;
     }
 
+    /** Kling also offers {@code model}, taking no optional parameter (what a model newer than the adapter's table looks like). */
+    public FakeKling offerModel(String model) {
+        extraModels.put(model, new Takes(false, false));
+        return this;
+    }
+
+    /** Kling's answer to a call from an address outside the account's IP allow-list: code 1304 with HTTP 429. */
+    public static FakeServer.Reply ipNotAllowed() {
+        return envelope(429, 1304, "Trigger the platform's IP whitelist policy");
+    }
+
     /** The submit bodies received, in order. */
     public List<JsonNode> submitted() {
         return server.requests("POST", SUBMIT).stream().map(r -> json(r.body())).toList();
@@ -163,7 +189,14 @@ public final class FakeKling implements AutoCloseable {
         if (body == null || !body.isObject()) {
             return invalid("the body is not a JSON object");
         }
-        String problem = checkSubmit(body);
+        String model = body.path("model_name").asText();
+        Takes takes = MODELS.containsKey(model) ? MODELS.get(model) : extraModels.get(model);
+        if (takes == null) {
+            problems.add("model_name: unknown model " + model);
+            // Kling's table: 1203, HTTP 404, "the requested resource does not exist, such as the model".
+            return envelope(404, 1203, "model_name " + model + " does not exist");
+        }
+        String problem = checkSubmit(body, model, takes);
         if (problem != null) {
             problems.add(problem);
             return invalid(problem);
@@ -175,9 +208,12 @@ public final class FakeKling implements AutoCloseable {
                 .put("created_at", Instant.now().toEpochMilli()).put("updated_at", Instant.now().toEpochMilli()));
     }
 
-    private String checkSubmit(JsonNode body) {
-        if (!MODELS.contains(body.path("model_name").asText())) {
-            return "model_name: unknown model " + body.path("model_name");
+    private String checkSubmit(JsonNode body, String model, Takes takes) {
+        if (body.has("cfg_scale") && !takes.cfgScale()) {
+            return "cfg_scale: not supported by " + model;
+        }
+        if (body.has("mode") && !takes.mode()) {
+            return "mode: not supported by " + model;
         }
         JsonNode image = body.path("image");
         if (!image.isTextual() || image.asText().startsWith("data:")) {
@@ -193,7 +229,7 @@ public final class FakeKling implements AutoCloseable {
         if (!body.path("duration").isTextual() || !Set.of("5", "10").contains(body.path("duration").asText())) {
             return "duration: must be the string \"5\" or \"10\", was " + body.path("duration");
         }
-        if (!Set.of("std", "pro").contains(body.path("mode").asText())) {
+        if (body.has("mode") && !Set.of("std", "pro").contains(body.path("mode").asText())) {
             return "mode: must be std or pro";
         }
         if (body.has("cfg_scale") && !(body.path("cfg_scale").isNumber() && body.path("cfg_scale").asDouble() >= 0

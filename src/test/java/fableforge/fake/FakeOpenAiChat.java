@@ -51,7 +51,9 @@ public final class FakeOpenAiChat implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<Usage> usages = new CopyOnWriteArrayList<>();
     private volatile String key = KEY;
-    private volatile String model = "gpt-4o-mini";
+    /** The one model this server takes, or null: any chat model its {@code /v1/models} lists. */
+    private volatile String model;
+    private final FakeOpenAiModels models = new FakeOpenAiModels();
     private volatile Support support = Support.STRUCTURED;
     private volatile PromptAnswer promptDefault = PromptAnswer.NORMAL;
     private volatile Duration delay = Duration.ZERO;
@@ -59,6 +61,20 @@ public final class FakeOpenAiChat implements AutoCloseable {
 
     public FakeOpenAiChat() {
         server.on("POST", PATH, this::answer);
+        models.serveOn(server, () -> key);
+    }
+
+    /** What {@code GET /v1/models} lists (today's models by default). */
+    public FakeOpenAiModels models() {
+        return models;
+    }
+
+    private String expectedModel(JsonNode body) {
+        if (model != null) {
+            return model;
+        }
+        String asked = body.path("model").asText("");
+        return models.listed().stream().anyMatch(listed -> listed.id().equals(asked)) ? asked : "a listed model";
     }
 
     /** The base URL an adapter is configured with ({@code OPENAI_BASE_URL}). */
@@ -193,7 +209,13 @@ public final class FakeOpenAiChat implements AutoCloseable {
             return invalidApiKey();
         }
         JsonNode body = json(request.body());
-        String problem = body == null ? "We could not parse the JSON body of your request." : FakeChatRules.problem(request, body, model);
+        String problem = body == null ? "We could not parse the JSON body of your request." : FakeChatRules.problem(request, body, expectedModel(body));
+        if (problem == null) {
+            // The official spec's request schema (../shared/openai-contract.json), when the shared folder is there.
+            problem = fableforge.fake.contract.OpenAiContract.shared()
+                    .flatMap(contract -> contract.check("chat/completions", body).stream().findFirst())
+                    .map(violation -> "Invalid request (against OpenAI's spec): " + violation).orElse(null);
+        }
         if (problem != null) {
             problems.add(problem);
             return error(problem.contains("does not exist") ? 404 : 400, problem, "invalid_request_error", null,
@@ -242,7 +264,7 @@ public final class FakeOpenAiChat implements AutoCloseable {
                 .put("id", "chatcmpl-fake" + ids.incrementAndGet())
                 .put("object", "chat.completion")
                 .put("created", System.currentTimeMillis() / 1000)
-                .put("model", model + "-2024-07-18");
+                .put("model", body.path("model").asText() + "-2026-01-01");
         ObjectNode choice = reply.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant");
         message.put("content", answer.content());

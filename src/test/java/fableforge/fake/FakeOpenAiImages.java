@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.fake.FakeServer.Recorded;
 import fableforge.fake.FakeServer.Reply;
+import fableforge.fake.contract.OpenAiContract;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -35,7 +36,7 @@ import javax.imageio.ImageIO;
  * real PNGs of the requested size as {@code b64_json} or as a link to {@code GET /files/<id>.png}.
  *
  * <p>It checks what it is sent the way the real API does (Bearer key, model, size and quality valid
- * for that model, {@code n=1}, prompt length, {@code style}/{@code response_format} only for dall-e-3,
+ * for today's GPT image models, {@code n=1}, prompt length, never {@code style} or {@code response_format}; retired models answer 404 {@code model_not_found},
  * the edit's {@code image[]} parts) and answers a mistake with a 400, also kept in {@link #violations()}
  * so a test can fail on it. Scripted answers play the failures: 429 storms with Retry-After headers,
  * no credit, bad key, server errors, slow and malformed answers; prompts with configured words are
@@ -45,19 +46,20 @@ import javax.imageio.ImageIO;
 public final class FakeOpenAiImages implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, List<String>> SIZES = Map.of(
-            "dall-e-3", List.of("1024x1024", "1792x1024", "1024x1792"),
-            "gpt-image-1", List.of("1024x1024", "1536x1024", "1024x1536", "auto"));
-    private static final Map<String, List<String>> QUALITIES = Map.of(
-            "dall-e-3", List.of("standard", "hd"),
-            "gpt-image-1", List.of("low", "medium", "high", "auto"));
-    private static final Map<String, Integer> PROMPT_LIMITS = Map.of("dall-e-3", 4_000, "gpt-image-1", 32_000);
+    /** The image models OpenAI serves today (provider-contracts.md, "OpenAI — Images"); the retired ones answer 404. */
+    private static final Set<String> MODELS = Set.of("gpt-image-2", "gpt-image-2-2026-04-21");
+    private static final List<String> FIXED_SIZES = List.of("1024x1024", "1536x1024", "1024x1536", "auto");
+    private static final List<String> QUALITIES = List.of("low", "medium", "high", "auto");
+    private static final int PROMPT_LIMIT = 32_000;
+    /** Output tokens of a 1024x1024 image per quality (gpt-image-1's published counts), scaled by area. */
+    private static final Map<String, Integer> OUTPUT_TOKENS_1024 = Map.of("low", 272, "medium", 1_056, "high", 4_160, "auto", 1_056);
     private static final Set<String> GENERATION_FIELDS = Set.of("model", "prompt", "n", "size", "quality", "style",
             "response_format", "user", "output_format", "output_compression", "background", "moderation");
     private static final Set<String> EDIT_FIELDS = Set.of("model", "prompt", "n", "size", "quality", "input_fidelity",
             "user", "output_format", "output_compression", "background", "moderation");
 
     private final FakeServer server = new FakeServer();
+    private final FakeOpenAiModels models = new FakeOpenAiModels();
     private final String apiKey;
     private final Set<String> refusedWords = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
@@ -65,6 +67,7 @@ public final class FakeOpenAiImages implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean answerWithUrls;
     private volatile boolean linksExpired;
+    private volatile boolean omitUsage;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -79,6 +82,12 @@ public final class FakeOpenAiImages implements AutoCloseable {
         server.on("POST", "/v1/images/generations", request -> handle(request, this::readGeneration));
         server.on("POST", "/v1/images/edits", request -> handle(request, this::readEdit));
         server.on("GET", "/files/[A-Za-z0-9-]+\\.png", this::file);
+        models.serveOn(server, () -> apiKey);
+    }
+
+    /** What {@code GET /v1/models} lists (today's models by default). */
+    public FakeOpenAiModels models() {
+        return models;
     }
 
     /** {@code http://127.0.0.1:<port>/v1}, what {@code OPENAI_BASE_URL} is set to. */
@@ -119,6 +128,12 @@ public final class FakeOpenAiImages implements AutoCloseable {
      */
     public FakeOpenAiImages answerWithLinks(boolean links) {
         this.answerWithUrls = links;
+        return this;
+    }
+
+    /** Answers carry no {@code usage}, as some OpenAI-compatible servers answer. */
+    public FakeOpenAiImages omitUsage() {
+        this.omitUsage = true;
         return this;
     }
 
@@ -209,6 +224,11 @@ public final class FakeOpenAiImages implements AutoCloseable {
                 return reply;
             }
             parsed = reader.apply(request);
+            String model = parsed.fields().get("model");
+            if (model != null && !MODELS.contains(model)) {
+                reply = FakeOpenAiModels.modelNotFound(model);
+                return reply;
+            }
             if (parsed.problem().isPresent()) {
                 violations.add(request.path() + ": " + parsed.problem().get());
                 reply = error(400, "invalid_value", "invalid_request_error", parsed.problem().get());
@@ -261,19 +281,15 @@ public final class FakeOpenAiImages implements AutoCloseable {
                 .filter(word -> Pattern.compile("\\b" + Pattern.quote(word) + "\\b", Pattern.CASE_INSENSITIVE).matcher(prompt).find())
                 .findFirst();
         if (refused.isPresent()) {
-            return model.equals("dall-e-3")
-                    ? error(400, "content_policy_violation", "invalid_request_error", "Your request was rejected as a result of our "
-                            + "safety system. Your prompt may contain text that is not allowed by our safety system.")
-                    : error(400, "moderation_blocked", "image_generation_user_error", "Your request was rejected by the safety system. "
-                            + "If you believe this is an error, contact us at help.openai.com and include the request ID req_fake.");
+            return error(400, "moderation_blocked", "image_generation_user_error", "Your request was rejected by the safety system. "
+                    + "If you believe this is an error, contact us at help.openai.com and include the request ID req_fake.");
         }
-        String size = request.fields().getOrDefault("size", "1024x1024").replace("auto", "1024x1024");
+        String size = request.fields().getOrDefault("size", "auto").replace("auto", "1024x1024");
+        String quality = request.fields().getOrDefault("quality", "auto");
         byte[] png = png(size);
         ObjectNode answer = MAPPER.createObjectNode().put("created", 1_731_000_000L);
         ObjectNode image = answer.putArray("data").addObject();
-        boolean link = model.equals("dall-e-3")
-                ? answerWithUrls || !"b64_json".equals(request.fields().get("response_format"))
-                : answerWithUrls;
+        boolean link = answerWithUrls;
         if (link) {
             String name = UUID.randomUUID() + ".png";
             files.put(name, png);
@@ -281,13 +297,14 @@ public final class FakeOpenAiImages implements AutoCloseable {
         } else {
             image.put("b64_json", Base64.getEncoder().encodeToString(png));
         }
-        if (model.equals("dall-e-3")) {
-            image.put("revised_prompt", prompt.length() > 200 ? prompt.substring(0, 200) : prompt);
-        } else {
-            int textTokens = prompt.split("\\s+").length;
-            int imageTokens = request.images().size() * 323;
-            answer.putObject("usage").put("input_tokens", textTokens + imageTokens).put("output_tokens", 1_056)
-                    .put("total_tokens", textTokens + imageTokens + 1_056)
+        String[] sides = size.split("x");
+        long outputTokens = Math.round(OUTPUT_TOKENS_1024.get(quality) * Long.parseLong(sides[0]) * Long.parseLong(sides[1]) / 1_048_576.0);
+        int textTokens = prompt.split("\\s+").length;
+        int imageTokens = request.images().size() * 323;
+        answer.put("background", "opaque").put("output_format", "png").put("quality", quality).put("size", size);
+        if (!omitUsage) {
+            answer.putObject("usage").put("input_tokens", textTokens + imageTokens).put("output_tokens", outputTokens)
+                    .put("total_tokens", textTokens + imageTokens + outputTokens)
                     .putObject("input_tokens_details").put("text_tokens", textTokens).put("image_tokens", imageTokens);
         }
         return Reply.json(200, answer.toString());
@@ -327,10 +344,14 @@ public final class FakeOpenAiImages implements AutoCloseable {
         body.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().isTextual()
                 ? field.getValue().asText() : field.getValue().toString()));
         if (body.has("n") && !(body.get("n").isInt() && body.get("n").asInt() == 1)) {
-            return new Parsed(fields, List.of(), Optional.of("n must be 1 (dall-e-3 makes one image per call; we ask for one)"));
+            return new Parsed(fields, List.of(), Optional.of("n must be 1 (FableForge asks for one image per call)"));
         }
         if (!body.path("prompt").isTextual()) {
             return new Parsed(fields, List.of(), Optional.of("Missing required parameter: 'prompt'."));
+        }
+        Optional<String> offSpec = OpenAiContract.shared().flatMap(contract -> first(contract.check("images/generations", body)));
+        if (offSpec.isPresent()) {
+            return new Parsed(fields, List.of(), offSpec);
         }
         return check(fields, List.of(), GENERATION_FIELDS);
     }
@@ -365,9 +386,6 @@ public final class FakeOpenAiImages implements AutoCloseable {
         if (images.isEmpty() || images.size() > 16) {
             return new Parsed(fields, images, Optional.of("an edit needs 1 to 16 image[] parts, got " + images.size()));
         }
-        if (!"gpt-image-1".equals(fields.get("model"))) {
-            return new Parsed(fields, images, Optional.of("Invalid value for 'model': edits with reference images need gpt-image-1."));
-        }
         if (fields.containsKey("input_fidelity") && !List.of("high", "low").contains(fields.get("input_fidelity"))) {
             return new Parsed(fields, images, Optional.of("input_fidelity must be high or low"));
         }
@@ -377,7 +395,18 @@ public final class FakeOpenAiImages implements AutoCloseable {
         if (!fields.containsKey("prompt")) {
             return new Parsed(fields, images, Optional.of("Missing required parameter: 'prompt'."));
         }
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        fields.forEach((name, value) -> form.put(name, List.of(value)));
+        Optional<String> offSpec = OpenAiContract.shared().flatMap(contract -> first(contract.imageEditViolations(form, images.size())));
+        if (offSpec.isPresent()) {
+            return new Parsed(fields, images, offSpec);
+        }
         return check(fields, images, EDIT_FIELDS);
+    }
+
+    /** The first of the official spec's objections (../shared/openai-contract.json), as OpenAI's 400 names one. */
+    private static Optional<String> first(List<String> violations) {
+        return violations.stream().findFirst().map(violation -> "against OpenAI's spec: " + violation);
     }
 
     /** The parts of a request both endpoints check the same way. */
@@ -388,30 +417,46 @@ public final class FakeOpenAiImages implements AutoCloseable {
             }
         }
         String model = fields.get("model");
-        if (model == null || !SIZES.containsKey(model)) {
-            return new Parsed(fields, images, Optional.of("Invalid value for 'model': " + model + "."));
+        if (model == null) {
+            return new Parsed(fields, images, Optional.of("Missing required parameter: 'model'."));
         }
         String prompt = fields.get("prompt");
-        if (prompt.isBlank() || prompt.length() > PROMPT_LIMITS.get(model)) {
-            return new Parsed(fields, images, Optional.of("prompt must be 1 to " + PROMPT_LIMITS.get(model) + " characters for "
-                    + model + ", was " + prompt.length()));
+        if (prompt.isBlank() || prompt.length() > PROMPT_LIMIT) {
+            return new Parsed(fields, images, Optional.of("prompt must be 1 to " + PROMPT_LIMIT + " characters for " + model
+                    + ", was " + prompt.length()));
         }
-        if (fields.containsKey("size") && !SIZES.get(model).contains(fields.get("size"))) {
-            return new Parsed(fields, images, Optional.of("Invalid value for 'size': " + fields.get("size") + " is not one of "
-                    + SIZES.get(model) + " for " + model + "."));
+        if (fields.containsKey("size") && !sizeAllowed(fields.get("size"))) {
+            return new Parsed(fields, images, Optional.of("Invalid value for 'size': " + fields.get("size") + ". " + model + " takes "
+                    + FIXED_SIZES + " or WIDTHxHEIGHT with both sides divisible by 16, an aspect between 1:3 and 3:1 and at most"
+                    + " 3840x2160."));
         }
-        if (fields.containsKey("quality") && !QUALITIES.get(model).contains(fields.get("quality"))) {
+        if (fields.containsKey("quality") && !QUALITIES.contains(fields.get("quality"))) {
             return new Parsed(fields, images, Optional.of("Invalid value for 'quality': " + fields.get("quality") + " is not one of "
-                    + QUALITIES.get(model) + " for " + model + "."));
+                    + QUALITIES + " for " + model + "."));
         }
-        boolean dallE3 = model.equals("dall-e-3");
-        if (fields.containsKey("style") && !(dallE3 && List.of("vivid", "natural").contains(fields.get("style")))) {
-            return new Parsed(fields, images, Optional.of("Invalid value for 'style': only dall-e-3 takes vivid or natural."));
+        if (fields.containsKey("style")) {
+            return new Parsed(fields, images, Optional.of("Unknown parameter: 'style' (GPT image models do not take it)."));
         }
-        if (fields.containsKey("response_format") && !(dallE3 && List.of("url", "b64_json").contains(fields.get("response_format")))) {
-            return new Parsed(fields, images, Optional.of("Unknown parameter: 'response_format' (gpt-image-1 always answers b64_json)."));
+        if (fields.containsKey("response_format")) {
+            return new Parsed(fields, images, Optional.of("Unknown parameter: 'response_format' (GPT image models always answer b64_json)."));
         }
         return new Parsed(fields, images, Optional.empty());
+    }
+
+    /** gpt-image-2's rule (provider-contracts.md): the three fixed sizes, auto, or any 16-grid size within 1:3..3:1 and 3840x2160. */
+    public static boolean sizeAllowed(String size) {
+        if (FIXED_SIZES.contains(size)) {
+            return true;
+        }
+        var sides = Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(size);
+        if (!sides.matches()) {
+            return false;
+        }
+        int width = Integer.parseInt(sides.group(1));
+        int height = Integer.parseInt(sides.group(2));
+        double aspect = (double) Math.max(width, height) / Math.min(width, height);
+        return width % 16 == 0 && height % 16 == 0 && aspect <= 3.0 && Math.max(width, height) <= 3840
+                && (long) width * height <= 3840L * 2160;
     }
 
     private static Optional<String> imageProblem(Part part) {

@@ -48,7 +48,7 @@ class FakeOpenAiImagesTest {
 
     @Test
     void aMissingOrWrongKeyIs401() throws Exception {
-        String good = "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"n\":1,\"size\":\"1024x1024\",\"quality\":\"low\"}";
+        String good = "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"n\":1,\"size\":\"1024x1024\",\"quality\":\"low\"}";
 
         assertThat(generate(good, null).statusCode()).isEqualTo(401);
         assertThat(generate(good, "Bearer sk-other").statusCode()).isEqualTo(401);
@@ -59,18 +59,16 @@ class FakeOpenAiImagesTest {
     @Test
     void fieldsThatDoNotFitTheModelAre400AndRecordedAsViolations() throws Exception {
         String[] wrong = {
-                "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"size\":\"1024x1024\",\"response_format\":\"b64_json\"}",
-                "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"size\":\"1024x1024\",\"style\":\"vivid\"}",
-                "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"size\":\"1792x1024\"}",
-                "{\"model\":\"dall-e-3\",\"prompt\":\"a fox\",\"size\":\"1536x1024\"}",
-                "{\"model\":\"dall-e-3\",\"prompt\":\"a fox\",\"quality\":\"medium\"}",
-                "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"quality\":\"hd\"}",
-                "{\"model\":\"dall-e-3\",\"prompt\":\"a fox\",\"n\":2}",
-                "{\"model\":\"dall-e-3\",\"prompt\":\"\"}",
-                "{\"model\":\"dall-e-3\",\"prompt\":\"" + "x".repeat(4_001) + "\"}",
-                "{\"model\":\"dall-e-2\",\"prompt\":\"a fox\"}",
-                "{\"model\":\"dall-e-3\",\"prompt\":\"a fox\",\"seed\":3}",
-                "{\"model\":\"dall-e-3\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1024x1024\",\"response_format\":\"b64_json\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1024x1024\",\"style\":\"vivid\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1080x1920\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"640x2048\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"4096x2304\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"quality\":\"hd\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"n\":2}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"\"}",
+                "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"seed\":3}",
+                "{\"model\":\"gpt-image-2\"}",
                 "{not json"};
         for (String json : wrong) {
             HttpResponse<String> response = generate(json, "Bearer " + KEY);
@@ -78,19 +76,46 @@ class FakeOpenAiImagesTest {
             assertThat(mapper.readTree(response.body()).at("/error/type").asText()).isEqualTo("invalid_request_error");
         }
         assertThat(fake.violations()).hasSize(wrong.length);
+        assertThat(generate("{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1088x1920\"}", "Bearer " + KEY).statusCode())
+                .as("a native 9:16 size").isEqualTo(200);
     }
 
     @Test
-    void anEditNeedsAnImagePartWhoseBytesMatchItsTypeAndGptImage1() throws Exception {
+    void retiredModelsAnswer404ModelNotFoundAsOpenAiDoesSinceTheirShutdown() throws Exception {
+        for (String model : new String[] {"dall-e-3", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "dall-e-2"}) {
+            HttpResponse<String> response = generate("{\"model\":\"" + model + "\",\"prompt\":\"a fox\"}", "Bearer " + KEY);
+
+            assertThat(response.statusCode()).as(model).isEqualTo(404);
+            assertThat(mapper.readTree(response.body()).at("/error/code").asText()).isEqualTo("model_not_found");
+        }
+        HttpResponse<String> listing = http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/models"))
+                .header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(mapper.readTree(listing.body()).get("data")).extracting(model -> model.get("id").asText())
+                .contains("gpt-image-2").doesNotContain("gpt-image-1", "dall-e-3");
+    }
+
+    @Test
+    void anAnswerReportsItsTokenUsageAndSize() throws Exception {
+        HttpResponse<String> response = generate("{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1088x1920\",\"quality\":\"medium\"}",
+                "Bearer " + KEY);
+
+        var answer = mapper.readTree(response.body());
+        assertThat(answer.get("size").asText()).isEqualTo("1088x1920");
+        assertThat(answer.at("/usage/output_tokens").asLong()).isEqualTo(Math.round(1_056 * 1088L * 1920 / 1_048_576.0));
+        assertThat(answer.at("/usage/input_tokens_details/text_tokens").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anEditNeedsAnImagePartWhoseBytesMatchItsTypeAndACurrentModel() throws Exception {
         String png = new String(png(), StandardCharsets.ISO_8859_1);
-        String fields = part("model", "gpt-image-1") + part("prompt", "the fox again") + part("size", "1024x1536")
+        String fields = part("model", "gpt-image-2") + part("prompt", "the fox again") + part("size", "1024x1536")
                 + part("quality", "medium") + part("input_fidelity", "high");
 
         assertThat(edit("b", fields + file("image[]", "image/png", png) + "--b--\r\n").statusCode()).isEqualTo(200);
         assertThat(edit("b", fields + "--b--\r\n").statusCode()).as("no image[]").isEqualTo(400);
         assertThat(edit("b", fields + file("image[]", "image/jpeg", png) + "--b--\r\n").statusCode()).as("PNG bytes sent as JPEG").isEqualTo(400);
         assertThat(edit("b", fields + file("image[]", "image/png", "plain text") + "--b--\r\n").statusCode()).isEqualTo(400);
-        assertThat(edit("b", fields.replace("gpt-image-1", "dall-e-3") + file("image[]", "image/png", png) + "--b--\r\n").statusCode())
+        assertThat(edit("b", fields.replace("gpt-image-2", "gpt-image-2").replace("1024x1536", "1000x1500") + file("image[]", "image/png", png) + "--b--\r\n").statusCode())
                 .isEqualTo(400);
         assertThat(edit("b", fields + part("response_format", "b64_json") + file("image[]", "image/png", png) + "--b--\r\n").statusCode())
                 .isEqualTo(400);
@@ -102,7 +127,7 @@ class FakeOpenAiImagesTest {
     @Test
     void callsHeldAtOnceAndCallsPerWindowAreCounted() throws Exception {
         fake.latency(Duration.ofMillis(300));
-        String good = "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"size\":\"1024x1024\"}";
+        String good = "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1024x1024\"}";
         CountDownLatch done = new CountDownLatch(4);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 4; i++) {
@@ -123,7 +148,7 @@ class FakeOpenAiImagesTest {
     @Test
     void aRateLimitStormAnswersEachWayOfSayingTheWaitAndOpensWindows() throws Exception {
         fake.script(FakeOpenAiImages.Answer.storm(3, 1_200));
-        String good = "{\"model\":\"gpt-image-1\",\"prompt\":\"a fox\",\"size\":\"1024x1024\"}";
+        String good = "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1024x1024\"}";
 
         HttpResponse<String> first = generate(good, "Bearer " + KEY);
         Thread.sleep(150);

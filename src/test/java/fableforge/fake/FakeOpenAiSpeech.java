@@ -24,8 +24,29 @@ public final class FakeOpenAiSpeech implements AutoCloseable {
 
     private final FakeServer server = new FakeServer();
 
+    private final FakeOpenAiModels models = new FakeOpenAiModels();
+    private final java.util.List<JsonNode> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What {@code GET /v1/models} lists (today's models by default). */
+    public FakeOpenAiModels models() {
+        return models;
+    }
+
+    private final java.util.List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Requests the official spec (../shared/openai-contract.json) refuses; a correct adapter leaves this empty. */
+    public java.util.List<String> violations() {
+        return java.util.List.copyOf(violations);
+    }
+
+    /** The JSON bodies of the speech calls, in order. */
+    public java.util.List<JsonNode> bodies() {
+        return java.util.List.copyOf(bodies);
+    }
+
     public FakeOpenAiSpeech() {
         server.on("POST", "/v1/audio/speech", this::speak);
+        models.serveOn(server, () -> KEY);
     }
 
     public String baseUrl() {
@@ -49,9 +70,24 @@ public final class FakeOpenAiSpeech implements AutoCloseable {
         } catch (IOException e) {
             return error(400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
         }
+        bodies.add(body);
+        java.util.List<String> offSpec = fableforge.fake.contract.OpenAiContract.shared()
+                .map(contract -> contract.check("audio/speech", body)).orElse(java.util.List.of());
+        if (!offSpec.isEmpty()) {
+            violations.add(offSpec.get(0));
+            return error(400, "Invalid request (against OpenAI's spec): " + offSpec.get(0).replace("\"", "'"), "invalid_request_error", null);
+        }
         String input = body.path("input").asText("");
         if (!body.path("model").isTextual() || body.path("model").asText().isBlank()) {
             return error(400, "you must provide a model parameter", "invalid_request_error", null);
+        }
+        String model = body.path("model").asText();
+        if (models.listed().stream().noneMatch(listed -> listed.id().equals(model))) {
+            return FakeOpenAiModels.modelNotFound(model);
+        }
+        // CreateSpeechRequest: "instructions ... Does not work with tts-1 or tts-1-hd."
+        if (body.has("instructions") && model.startsWith("tts-1")) {
+            return error(400, "Unknown parameter: 'instructions' (not supported by " + model + ").", "invalid_request_error", null);
         }
         if (input.isBlank() || input.length() > 4096) {
             return error(400, "input must be 1 to 4096 characters", "invalid_request_error", null);

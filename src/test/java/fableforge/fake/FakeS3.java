@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * query string, and the fake recomputes the signature with the secret it knows: a request signed with
  * the wrong secret, for another region, with a payload that does not match its declared hash, too far
  * from the fake's clock, or presigned and expired, is refused as S3 refuses it. Buckets marked public
- * may also be read without a signature. Failure modes (500, 503 SlowDown, slow answers) are scripted
+ * may also be read without a signature. {@link #withoutListBucket()} answers as a bucket policy without
+ * {@code s3:ListBucket} does: a missing key is 403 AccessDenied on GET and HEAD, not 404. Failure modes (500, 503 SlowDown, slow answers) are scripted
  * on {@link #server()} for {@link #OBJECT_PATH}.
  */
 public final class FakeS3 implements AutoCloseable {
@@ -46,6 +47,7 @@ public final class FakeS3 implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Map<String, StoredObject>> buckets = new ConcurrentHashMap<>();
     private final Set<String> publicBuckets = ConcurrentHashMap.newKeySet();
+    private volatile boolean listBucketAllowed = true;
 
     /** An object as stored: its bytes and the content type it was put with. */
     public record StoredObject(byte[] bytes, String contentType) {
@@ -70,6 +72,17 @@ public final class FakeS3 implements AutoCloseable {
     public FakeS3 withPublicBucket(String name) {
         publicBuckets.add(name);
         return withBucket(name);
+    }
+
+    /**
+     * The credentials' policy lacks {@code s3:ListBucket}: "If you don't have the s3:ListBucket
+     * permission, Amazon S3 returns an HTTP status code 403 Forbidden error" for a key that does not
+     * exist (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html), GET with S3's
+     * AccessDenied XML and HEAD with no body.
+     */
+    public FakeS3 withoutListBucket() {
+        listBucketAllowed = false;
+        return this;
     }
 
     /** The endpoint, for S3_ENDPOINT. */
@@ -131,10 +144,16 @@ public final class FakeS3 implements AutoCloseable {
         StoredObject object = bucket == null ? null : bucket.get(path.group(2));
         if (object == null) {
             Reply missing = bucket == null ? error(404, "NoSuchBucket", "The specified bucket does not exist")
-                    : error(404, "NoSuchKey", "The specified key does not exist.");
-            return withBody ? missing : new Reply(404, Map.of(), new byte[0], Duration.ZERO);
+                    : listBucketAllowed ? error(404, "NoSuchKey", "The specified key does not exist.")
+                    : error(403, "AccessDenied", "Access Denied");
+            // A HEAD's error has no body (S3 cannot put its XML there).
+            return withBody ? missing : new Reply(missing.status(), Map.of(), new byte[0], Duration.ZERO);
         }
-        Map<String, String> headers = Map.of("Content-Type", object.contentType(), "ETag", "\"" + md5(object.bytes()) + "\"");
+        Map<String, String> headers = withBody
+                ? Map.of("Content-Type", object.contentType(), "ETag", "\"" + md5(object.bytes()) + "\"")
+                // A HEAD tells the object's length without sending it.
+                : Map.of("Content-Type", object.contentType(), "ETag", "\"" + md5(object.bytes()) + "\"",
+                        "Content-Length", Integer.toString(object.bytes().length));
         return new Reply(200, headers, withBody ? object.bytes() : new byte[0], Duration.ZERO);
     }
 

@@ -34,7 +34,7 @@ class OpenAiNarratorTest {
     }
 
     private OpenAiNarrator narrator(String key, Duration timeout) {
-        return new OpenAiNarrator(URI.create(fake.baseUrl()), Optional.ofNullable(key), "tts-1", "nova", timeout, spend,
+        return new OpenAiNarrator(URI.create(fake.baseUrl()), Optional.ofNullable(key), "tts-1", "nova", false, timeout, spend,
                 PriceTable.builtIn(), Clock.systemUTC());
     }
 

@@ -121,10 +121,10 @@ class OpenAiImagesWebTest {
         StorySpend spend = spendOf(id);
         assertThat(spend.lines()).singleElement().satisfies(line -> {
             assertThat(line.stage()).isEqualTo("image");
-            assertThat(line.model()).isEqualTo("gpt-image-1");
+            assertThat(line.model()).isEqualTo("gpt-image-2");
             assertThat(line.calls()).as("only delivered images are charged").isEqualTo(21);
         });
-        assertThat(spend.totalUsd()).isEqualByComparingTo(billed("0.063"));
+        assertThat(spend.totalUsd()).isEqualByComparingTo(billed());
         LOG.info("[FIGURES] calls={} (edits {}) refused={} rate-limited={} most-at-once={} most-in-1s={} story-seconds={} spend=${}",
                 fake.calls().size(), fake.calls("/v1/images/edits").size(),
                 fake.calls().stream().filter(c -> c.status() == 400).count(),
@@ -154,7 +154,7 @@ class OpenAiImagesWebTest {
         assertThat(fake.calls()).as("one call per scene, no retries").hasSize(20);
         assertThat(fake.violations()).isEmpty();
         StorySpend spend = spendOf(id);
-        assertThat(spend.totalUsd()).isEqualByComparingTo(billed("0.063"));
+        assertThat(spend.totalUsd()).isEqualByComparingTo(billed());
     }
 
     @Test
@@ -181,7 +181,7 @@ class OpenAiImagesWebTest {
         assertThat(fake.calls("/v1/images/generations")).hasSize(1);
         assertThat(fake.violations()).isEmpty();
         StorySpend spend = spendOf(id);
-        assertThat(spend.totalUsd()).as("the sheet and 21 scenes").isEqualByComparingTo(billed("0.063"));
+        assertThat(spend.totalUsd()).as("the sheet and 21 scenes").isEqualByComparingTo(billed());
     }
 
     private void assertWithinLimits() {
@@ -202,16 +202,18 @@ class OpenAiImagesWebTest {
     }
 
     /**
-     * What OpenAI bills for the images it delivered: the per-image price, plus gpt-image-1's input
-     * tokens at $5 (text, one a word at the fake) and $10 (reference images, 323 each) per million.
+     * What OpenAI bills for the images it delivered: gpt-image-2's tokens as the fake reports them, text
+     * in at $5 (one a word), reference images in at $8 (323 each) and image out at $30 per million.
      */
-    private BigDecimal billed(String perImage) {
+    private BigDecimal billed() {
         BigDecimal total = BigDecimal.ZERO;
         for (Call call : fake.calls()) {
             if (call.status() == 200) {
                 long text = call.prompt().split("\\s+").length;
                 long image = call.images().size() * 323L;
-                total = total.add(new BigDecimal(perImage)).add(BigDecimal.valueOf(text * 5 + image * 10).movePointLeft(6));
+                String[] size = call.fields().get("size").split("x");
+                long output = Math.round(1_056 * Long.parseLong(size[0]) * Long.parseLong(size[1]) / 1_048_576.0);
+                total = total.add(BigDecimal.valueOf(text * 5 + image * 8 + output * 30).movePointLeft(6));
             }
         }
         return total;

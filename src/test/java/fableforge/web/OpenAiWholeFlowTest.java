@@ -39,6 +39,7 @@ class OpenAiWholeFlowTest {
     /** One base URL for both APIs, as OpenAI has: chat calls go to the chat fake, image calls to the image fake. */
     private final FakeServer openAi = new FakeServer()
             .on("POST", "/v1/chat/.*", request -> forward(request, chat.baseUrl()))
+            .on("GET", "/v1/models.*", request -> forward(request, chat.baseUrl()))
             .on("POST", "/v1/images/.*", request -> forward(request, images.baseUrl()));
     private TestApp app;
 
@@ -63,20 +64,26 @@ class OpenAiWholeFlowTest {
     }
 
     @Test
-    void onlyAnOpenAiKeyRunsTheWholeStoryOnOpenAiAndChargesEveryCallToIt() throws Exception {
+    void onlyAnOpenAiKeyRunsTheWholeStoryOnTodaysModelsAtANativeNineBySixteenSizeAndChargesEveryCall() throws Exception {
         start("50");
+        JsonNode models = app.get("/health").get("models");
+        assertThat(models.get("in_use")).extracting(use -> use.get("variable").asText() + "=" + use.get("model").asText())
+                .as("auto picks the first preferred model listed with no shutdown near")
+                .containsExactly("OPENAI_CHAT_MODEL=gpt-5.4-mini", "OPENAI_IMAGE_MODEL=gpt-image-2", "OPENAI_TTS_MODEL=gpt-4o-mini-tts");
+        assertThat(models.get("shutdowns")).isEmpty();
         JsonNode health = app.get("/health").get("providers");
-        assertThat(health.at("/story/adapter").asText()).isEqualTo("openai:gpt-4o-mini");
+        assertThat(health.at("/story/adapter").asText()).isEqualTo("openai:gpt-5.4-mini");
         assertThat(health.at("/prompts/adapter").asText()).startsWith("openai");
-        assertThat(health.at("/images/adapter").asText()).isEqualTo("openai:gpt-image-1");
+        assertThat(health.at("/images/adapter").asText()).isEqualTo("openai:gpt-image-2");
         assertThat(health.at("/images/rate_per_min").asText()).isEqualTo("1200");
 
         JsonNode submitted = app.submit(quiz());
         String id = submitted.get("story_id").asText();
         assertThat(submitted.get("scenes")).hasSize(20);
         assertThat(submitted.at("/cost/next_step/units").asInt()).isEqualTo(20);
-        assertThat(submitted.at("/cost/next_step/estimate_usd").decimalValue()).isEqualByComparingTo("1.26");
-        assertThat(submitted.at("/cost/next_step/description").asText()).contains("1024x1536").contains("medium");
+        assertThat(submitted.at("/cost/next_step/estimate_usd").decimalValue()).as("20 x 1010 tokens/MP x 1.99 MP x $30/M")
+                .isBetween(new BigDecimal("1.15"), new BigDecimal("1.25"));
+        assertThat(submitted.at("/cost/next_step/description").asText()).contains("1088x1920").contains("medium");
         assertThat(submitted.at("/cost/spent_usd").decimalValue()).isPositive().isLessThan(new BigDecimal("0.01"));
         assertThat(chat.calls()).hasSize(1);
 
@@ -84,17 +91,19 @@ class OpenAiWholeFlowTest {
         JsonNode drawn = app.waitFor(id, story -> story.get("completed_scenes").asInt() == 20);
 
         assertThat(chat.calls()).as("the story, then the prompts once, on the approved scenes").hasSize(2);
-        assertThat(images.calls("/v1/images/generations")).hasSize(20);
+        assertThat(images.calls("/v1/images/generations")).hasSize(20)
+                .allMatch(call -> call.fields().get("model").equals("gpt-image-2") && call.fields().get("size").equals("1088x1920"));
+        assertThat(new fableforge.store.ImageRepository(app.server().database().jdbi(), java.time.Clock.systemUTC()).attempts(id))
+                .as("1088x1920 fitted to the 9:16 frame").hasSize(20).allMatch(attempt -> attempt.width() == 1080 && attempt.height() == 1920);
         assertThat(images.violations()).isEmpty();
         assertThat(chat.problems()).isEmpty();
         String bible = drawn.get("character_bible").asText();
         drawn.get("scenes").forEach(scene -> assertThat(count(scene.get("prompt").asText(), bible)).isEqualTo(1));
         JsonNode cost = drawn.get("cost");
         assertThat(cost.get("lines")).extracting(line -> line.get("stage").asText()).contains("story", "prompts", "image");
-        assertThat(cost.get("spent_usd").decimalValue()).as("20 images, their prompts' tokens, the story and prompt calls")
+        assertThat(cost.get("spent_usd").decimalValue()).as("20 images by their reported tokens, the story and prompt calls")
                 .isGreaterThan(new BigDecimal("1.26")).isLessThan(new BigDecimal("1.35"));
         assertThat(cost.get("next_step").isNull()).isTrue();
-        assertThat(cost.get("per_image_usd").decimalValue()).isEqualByComparingTo("0.063");
 
         app.approveEveryImage(id);
         assertThat(app.story(id).get("status").asText()).isEqualTo("all_approved");
@@ -129,7 +138,8 @@ class OpenAiWholeFlowTest {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.replaceAll("/v1$", "") + request.uri()))
                     .version(HttpClient.Version.HTTP_1_1)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                    .method(request.method(), request.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             for (String header : new String[] {"authorization", "content-type"}) {
                 if (request.header(header) != null) {
                     builder.header(header, request.header(header));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.Providers;
 import fableforge.image.AspectRatio;
+import fableforge.image.FrameFit;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageHeader;
@@ -34,10 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OpenAI images ({@code dall-e-3} or {@code gpt-image-1}) through {@code POST /images/generations},
- * or with {@code IMAGE_CONSISTENCY=reference} and gpt-image-1 through {@code POST /images/edits} with
- * the story's reference image, so every scene starts from the same picture of the hero. One image per
- * call; retries, pauses and prompt escalation belong to {@code ImageProducer}, not here.
+ * OpenAI images through {@code POST /images/generations}, or with {@code IMAGE_CONSISTENCY=reference}
+ * through {@code POST /images/edits} with the story's reference images (the character sheet, and the
+ * approved scene 1 once there is one), so every scene starts from the same picture of the hero. What
+ * a request carries follows the model's family in {@code models.json}: GPT image models never get
+ * {@code style} or {@code response_format} and gpt-image-2 is asked the frame's own aspect (OpenAI's
+ * CreateImageRequest / CreateImageEditRequest, openai-openapi 2.3.0). The answer is fitted to the
+ * story's frame. One image per call; retries, pauses and prompt escalation belong to
+ * {@code ImageProducer}, not here.
  */
 public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
 
@@ -49,12 +54,12 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
 
     private final Providers.OpenAi settings;
     private final ImageModel model;
-    private final String quality;
     private final PriceTable prices;
     private final SpendMeter meter;
     private final ReferenceImages references;
     private final RateLimiter sheetPacing;
     private final ProviderHttp http;
+    private final OpenAiErrors.ModelSetting modelSetting;
     private final Clock clock;
 
     /** Every scene from its prompt alone. */
@@ -63,7 +68,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     }
 
     /**
-     * @param references  where a scene's reference image comes from when {@code settings} ask for
+     * @param references  where a scene's reference images come from when {@code settings} ask for
      *                    reference consistency
      * @param sheetPacing the provider's rate limiter: painting a character sheet is a second call made
      *                    within the slot of the scene that needed it, so it takes its own token
@@ -72,17 +77,17 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     public OpenAiImageGenerator(Providers.OpenAi settings, PriceTable prices, SpendMeter meter, ReferenceImages references,
                                 RateLimiter sheetPacing, Clock clock) {
         this.settings = settings;
-        this.model = ImageModel.of(settings.imageModel());
-        this.quality = model.quality(settings.imageQuality());
+        this.model = ImageModel.of(settings.imageModel(), settings.models().imageFamily(settings.imageModel()), settings.imageQuality());
         if (settings.referenceConsistency() && !model.takesReferenceImages()) {
-            throw new IllegalArgumentException("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1 ("
-                    + model.id() + " cannot draw from a reference image)");
+            throw new IllegalArgumentException("IMAGE_CONSISTENCY=reference needs an OPENAI_IMAGE_MODEL that draws from reference images"
+                    + " such as gpt-image-2 (" + model.id() + " cannot)");
         }
         this.prices = prices;
         this.meter = meter;
         this.references = settings.referenceConsistency() ? references : ReferenceImages.NONE;
         this.sheetPacing = sheetPacing;
         this.http = new ProviderHttp(PROVIDER, clock);
+        this.modelSetting = new OpenAiErrors.ModelSetting("OPENAI_IMAGE_MODEL", model.id());
         this.clock = clock;
     }
 
@@ -96,12 +101,25 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
             Thread.currentThread().interrupt();
             throw new ProviderException(new ProviderError.TimedOut("interrupted while waiting for the story's character sheet"), e);
         }
+        GeneratedImage image;
         if (!reference.isEmpty()) {
+            List<ReferenceImages.Reference> sent = reference.subList(0, Math.min(reference.size(), model.maxReferenceImages()));
             LOG.debug("[IMAGE] story={} scene={} drawn from {}", request.storyId(), request.sceneNumber(),
-                    reference.stream().map(ReferenceImages.Reference::source).toList());
-            return drawn(request.storyId(), post("/images/edits", editForm(request.prompt(), size, reference)), size, "");
+                    sent.stream().map(ReferenceImages.Reference::source).toList());
+            image = drawn(request.storyId(), post("/images/edits", editForm(request.prompt(), size, sent)), size, "");
+        } else {
+            image = drawn(request.storyId(), post("/images/generations", generationJson(request.prompt(), size)), size, "");
         }
-        return drawn(request.storyId(), post("/images/generations", generationJson(request.prompt(), size)), size, "");
+        return fitted(image, request.brief().aspectRatio());
+    }
+
+    /** The picture cut to the story's frame (1088x1920 asked, 1080x1920 kept), never stretched. */
+    private static GeneratedImage fitted(GeneratedImage image, AspectRatio frame) throws ProviderException {
+        try {
+            return FrameFit.cover(image, frame.width(), frame.height()).orElse(image);
+        } catch (IOException e) {
+            throw new ProviderException(new ProviderError.Transient("OpenAI's image could not be decoded: " + e.getMessage()), e);
+        }
     }
 
     @Override
@@ -112,7 +130,12 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     @Override
     public PriceQuote quote(AspectRatio aspectRatio) {
         String size = model.size(aspectRatio);
-        return new PriceQuote(PROVIDER, model.id(), size + " " + quality, prices.image(model.id(), size, quality));
+        if (prices.billsImageTokens(model.id())) {
+            String[] sides = size.split("x");
+            return new PriceQuote(PROVIDER, model.id(), size + " " + model.quality() + " (estimated from output tokens)",
+                    prices.imageTokensEstimate(model.id(), Integer.parseInt(sides[0]), Integer.parseInt(sides[1]), model.quality()));
+        }
+        return new PriceQuote(PROVIDER, model.id(), (size + " " + model.quality()).strip(), prices.image(model.id(), size, model.quality()));
     }
 
     @Override
@@ -129,25 +152,31 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
                 size, "character sheet ");
     }
 
+    /** Only the fields the model's family takes: a field a model does not know is a 400 for every image. */
     private Body generationJson(String prompt, String size) {
         ObjectNode json = MAPPER.createObjectNode()
                 .put("model", model.id())
                 .put("prompt", prompt)
                 .put("n", 1)
-                .put("size", size)
-                .put("quality", quality);
-        if (model.takesStyleAndResponseFormat()) {
+                .put("size", size);
+        if (model.takes("quality") && !model.quality().isEmpty()) {
+            json.put("quality", model.quality());
+        }
+        if (model.takes("style")) {
             json.put("style", settings.imageStyle());
-            // dall-e-3 answers a URL by default; the bytes in the answer spare a second call that can expire.
+        }
+        if (model.takes("response_format")) {
+            // DALL-E answers a URL by default; the bytes in the answer spare a second call that can expire.
             json.put("response_format", "b64_json");
         }
         return new Body("application/json", json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * An edit as the official SDK sends it: {@code image[]} file parts; {@code input_fidelity=high}
-     * keeps the reference's features closer (gpt-image-1, per OpenAI's input-fidelity cookbook; how
-     * well it holds an animal's markings is not documented).
+     * An edit as the official SDK sends it: one {@code image[]} file part per reference (up to 16);
+     * {@code input_fidelity=high} keeps the references' features closer (gpt-image-1.5 and later,
+     * gpt-image-2 included, per openai-python's ImageEditParams; how well it holds an animal's markings
+     * is not documented).
      */
     private Body editForm(String prompt, String size, List<ReferenceImages.Reference> references) {
         MultipartForm form = new MultipartForm()
@@ -161,10 +190,13 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
             };
             form.file("image[]", reference.source() + "." + extension, reference.contentType(), reference.bytes());
         }
-        form.field("n", "1")
-                .field("size", size)
-                .field("quality", quality)
-                .field("input_fidelity", "high");
+        form.field("n", "1").field("size", size);
+        if (model.takes("quality") && !model.quality().isEmpty()) {
+            form.field("quality", model.quality());
+        }
+        if (model.takes("input_fidelity")) {
+            form.field("input_fidelity", "high");
+        }
         return new Body(form.contentType(), form.bytes());
     }
 
@@ -175,7 +207,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         settings.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key));
         HttpResponse<byte[]> response = http.send(request.build(), settings.timeout());
         if (response.statusCode() / 100 != 2) {
-            throw new ProviderException(OpenAiErrors.classify(response, clock));
+            throw new ProviderException(OpenAiErrors.classify(response, clock, modelSetting));
         }
         return response;
     }
@@ -188,8 +220,8 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         if (!inline && !first.path("url").isTextual()) {
             throw new ProviderException(new ProviderError.Transient("OpenAI answered without an image (no data[0].b64_json or url)"));
         }
-        meter.record(new Charge(storyId, "image", PROVIDER, model.id(), what + size + " " + quality + inputDetail(answer),
-                withInput(prices.image(model.id(), size, quality), answer)));
+        meter.record(new Charge(storyId, "image", PROVIDER, model.id(), (what + size + " " + model.quality()).strip() + usageDetail(answer),
+                price(size, answer)));
         logUsage(storyId, answer);
         byte[] bytes = inline ? decode(first.get("b64_json").asText()) : download(first.get("url").asText());
         ImageHeader header = ImageHeader.read(bytes).orElseThrow(() -> new ProviderException(
@@ -197,7 +229,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         return new GeneratedImage(bytes, header.contentType(), header.width(), header.height());
     }
 
-    /** dall-e-3 links expire after about an hour, so the image is fetched at once; the link is signed, so no API key goes with it. */
+    /** DALL-E links expire after about an hour, so the image is fetched at once; the link is signed, so no API key goes with it. */
     private byte[] download(String url) throws ProviderException {
         URI uri;
         try {
@@ -237,25 +269,37 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     }
 
     /**
-     * The per-image price covers the picture; gpt-image-1 also bills its input (the prompt's text
-     * tokens, and a reference image's tokens on edits), which it reports in {@code usage}.
+     * What the image cost: a token-billed model (gpt-image-2) from the tokens its answer reports, and
+     * unknown when it reports none; otherwise the per-image price plus, where reported, the input
+     * tokens (the prompt's text and the reference images) the older GPT image models bill on top.
      */
-    private Optional<BigDecimal> withInput(Optional<BigDecimal> perImage, JsonNode answer) {
-        JsonNode details = answer.path("usage").path("input_tokens_details");
-        if (perImage.isEmpty() || !details.isObject()) {
+    private Optional<BigDecimal> price(String size, JsonNode answer) {
+        JsonNode usage = answer.path("usage");
+        JsonNode input = usage.path("input_tokens_details");
+        if (prices.billsImageTokens(model.id())) {
+            if (!usage.path("output_tokens").isNumber()) {
+                return Optional.empty();
+            }
+            long text = input.isObject() ? input.path("text_tokens").asLong() : usage.path("input_tokens").asLong();
+            return prices.imageTokens(model.id(), text, input.path("image_tokens").asLong(), usage.path("output_tokens").asLong());
+        }
+        Optional<BigDecimal> perImage = prices.image(model.id(), size, model.quality());
+        if (perImage.isEmpty() || !input.isObject()) {
             return perImage;
         }
-        return prices.imageInput(model.id(), details.path("text_tokens").asLong(), details.path("image_tokens").asLong())
-                .map(input -> input.add(perImage.get())).or(() -> perImage);
+        return prices.imageInput(model.id(), input.path("text_tokens").asLong(), input.path("image_tokens").asLong())
+                .map(tokens -> tokens.add(perImage.get())).or(() -> perImage);
     }
 
-    private static String inputDetail(JsonNode answer) {
-        JsonNode details = answer.path("usage").path("input_tokens_details");
-        return details.isObject() ? " + " + details.path("text_tokens").asLong() + " text / "
-                + details.path("image_tokens").asLong() + " image input tokens" : "";
+    private static String usageDetail(JsonNode answer) {
+        JsonNode usage = answer.path("usage");
+        JsonNode input = usage.path("input_tokens_details");
+        String detail = input.isObject() ? " + " + input.path("text_tokens").asLong() + " text / "
+                + input.path("image_tokens").asLong() + " image input tokens" : "";
+        return usage.path("output_tokens").isNumber() ? detail + " + " + usage.path("output_tokens").asLong() + " output tokens" : detail;
     }
 
-    /** gpt-image-1 reports tokens; the charge comes from the price table, the tokens go to the log for checking it. */
+    /** GPT image models report tokens; they go to the log for checking the charge. */
     private static void logUsage(String storyId, JsonNode answer) {
         JsonNode usage = answer.path("usage");
         if (usage.isObject()) {

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -51,6 +54,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(S3MediaStore.class);
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
@@ -129,6 +133,11 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
         return new StoredMedia(key, url, length);
     }
 
+    /**
+     * Reads an object we expect to be there. Without {@code s3:ListBucket} S3 answers a missing key
+     * with 403 AccessDenied instead of 404, so such a 403 is an error here (its message names the
+     * bucket policy); callers that only want to know whether something is there ask {@link #exists}.
+     */
     @Override
     public Optional<InputStream> open(String key) throws IOException {
         MediaKey.requireValid(key);
@@ -141,6 +150,59 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
             return Optional.empty();
         } catch (SdkException e) {
             throw failure("download of " + key, e);
+        }
+    }
+
+    /**
+     * Asks with a HEAD. A 403 counts as absent: "If you don't have the s3:ListBucket permission,
+     * Amazon S3 returns an HTTP status code 403 Forbidden error" for a key that does not exist
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html, and GetObject the same:
+     * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html), and a HEAD's error has no
+     * body to tell that apart from any other refusal. The policy we document grants s3:GetObject, so a
+     * 403 here most likely means "not there"; if it was a real refusal, the read or write that follows
+     * fails with S3's reason.
+     */
+    @Override
+    public boolean exists(String key) throws IOException {
+        MediaKey.requireValid(key);
+        try {
+            client.headObject(request -> request.bucket(bucket).key(key));
+            record(true, 200);
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
+                record(true, e.statusCode());
+                if (e.statusCode() == 403) {
+                    LOG.debug("S3 answered 403 to HEAD {} in bucket {}: taken as absent (a policy without s3:ListBucket answers 403 for missing keys)",
+                            key, bucket);
+                }
+                return false;
+            }
+            throw failure("lookup of " + key, e);
+        } catch (SdkException e) {
+            throw failure("lookup of " + key, e);
+        }
+    }
+
+    /** The object's length from a HEAD, without reading it. A 403 is an error here, as for {@link #open}. */
+    @Override
+    public Optional<Long> size(String key) throws IOException {
+        MediaKey.requireValid(key);
+        try {
+            HeadObjectResponse head = client.headObject(request -> request.bucket(bucket).key(key));
+            record(true, 200);
+            return Optional.of(head.contentLength());
+        } catch (NoSuchKeyException e) {
+            record(true, 404);
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                record(true, 404);
+                return Optional.empty();
+            }
+            throw failure("lookup of " + key, e);
+        } catch (SdkException e) {
+            throw failure("lookup of " + key, e);
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * How long a provider asked us to wait, from its answer's headers: {@code retry-after-ms},
- * {@code retry-after} (seconds or an HTTP date), or OpenAI's {@code x-ratelimit-reset-requests}
- * duration ({@code 1s}, {@code 6m0s}, {@code 250ms}).
+ * {@code retry-after} (seconds or an HTTP date), or OpenAI's {@code x-ratelimit-reset-requests} and
+ * {@code x-ratelimit-reset-tokens} durations ({@code 1s}, {@code 6m0s}, {@code 250ms}). A 429 may come
+ * from either budget, and the headers do not say which: the later reset is the one that frees the call.
  */
 public final class RetryAfter {
 
@@ -25,7 +26,30 @@ public final class RetryAfter {
     public static Optional<Duration> from(HttpHeaders headers, Clock clock) {
         return headers.firstValue("retry-after-ms").flatMap(RetryAfter::millis)
                 .or(() -> headers.firstValue("retry-after").flatMap(value -> secondsOrDate(value, clock)))
-                .or(() -> headers.firstValue("x-ratelimit-reset-requests").flatMap(RetryAfter::goDuration));
+                .or(() -> budgetReset(headers));
+    }
+
+    /**
+     * The reset of the budget that ran out ({@code x-ratelimit-remaining-*} at 0): a token-limit 429
+     * waits for the tokens, not for the request count, which may reset much sooner. When the headers
+     * do not say which ran out, the later reset.
+     */
+    private static Optional<Duration> budgetReset(HttpHeaders headers) {
+        Optional<Duration> requests = headers.firstValue("x-ratelimit-reset-requests").flatMap(RetryAfter::goDuration);
+        Optional<Duration> tokens = headers.firstValue("x-ratelimit-reset-tokens").flatMap(RetryAfter::goDuration);
+        boolean requestsOut = exhausted(headers, "x-ratelimit-remaining-requests");
+        boolean tokensOut = exhausted(headers, "x-ratelimit-remaining-tokens");
+        if (requestsOut != tokensOut) {
+            return requestsOut ? requests.or(() -> tokens) : tokens.or(() -> requests);
+        }
+        if (requests.isPresent() && tokens.isPresent()) {
+            return Optional.of(requests.get().compareTo(tokens.get()) >= 0 ? requests.get() : tokens.get());
+        }
+        return requests.or(() -> tokens);
+    }
+
+    private static boolean exhausted(HttpHeaders headers, String remaining) {
+        return headers.firstValue(remaining).map(String::strip).filter(value -> value.equals("0")).isPresent();
     }
 
     static Optional<Duration> millis(String value) {

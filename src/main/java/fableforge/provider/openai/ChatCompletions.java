@@ -98,7 +98,7 @@ public final class ChatCompletions implements Monitored {
                 }
                 continue;
             }
-            throw new ProviderException(OpenAiErrors.classify(response, clock));
+            throw new ProviderException(OpenAiErrors.classify(response, clock, new OpenAiErrors.ModelSetting("OPENAI_CHAT_MODEL", endpoint.model())));
         }
     }
 

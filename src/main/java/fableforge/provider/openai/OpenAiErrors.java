@@ -20,7 +20,20 @@ public final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
+    /** The setting that chose the model of a call, so a retired model's error can name what to change. */
+    public record ModelSetting(String variable, String model) {
+    }
+
     public static ProviderError classify(HttpResponse<byte[]> response, Clock clock) {
+        return classify(response, clock, null);
+    }
+
+    /**
+     * As {@link #classify(HttpResponse, Clock)}; a {@code model_not_found} answer names {@code setting}:
+     * OpenAI answers it for a model shut down (dall-e-3 since 2026-05-12, gpt-image-1 since 2026-10-23)
+     * or one this key may not use, and no retry can change that.
+     */
+    public static ProviderError classify(HttpResponse<byte[]> response, Clock clock, ModelSetting setting) {
         int status = response.statusCode();
         JsonNode error = parse(response.body()).path("error");
         String code = error.path("code").asText("");
@@ -29,6 +42,11 @@ public final class OpenAiErrors {
         String said = message.isEmpty() ? "HTTP " + status : message;
         if (code.equals("insufficient_quota") || type.equals("insufficient_quota") || code.equals("billing_hard_limit_reached")) {
             return new ProviderError.BillingLimit("OpenAI says the account is out of credit or at its billing limit: " + said);
+        }
+        if (code.equals("model_not_found") || (status == 404 && setting != null && message.contains(setting.model()))) {
+            return new ProviderError.BadRequest("OpenAI: model retired or not available to this key"
+                    + (setting == null ? "" : " (" + setting.variable() + "=" + setting.model() + "; pick a current model, see GET /v1/models)")
+                    + ": " + said);
         }
         if (code.equals("content_policy_violation") || code.equals("moderation_blocked")
                 || message.toLowerCase().contains("safety system")) {

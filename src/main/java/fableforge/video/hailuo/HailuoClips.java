@@ -33,11 +33,10 @@ import java.util.List;
  * asks for the finished file's link ({@code GET /v1/files/retrieve}) and downloads and fits it.
  * Each task is charged when MiniMax reports it done, since that is when it bills it.
  *
- * <p>What we relied on (MiniMax's reference and public clients, checked Nov 2026): the 01 models
- * ({@code I2V-01}, {@code I2V-01-live}, {@code I2V-01-Director}) make 6 s at 720P only and take no
- * resolution; {@code MiniMax-Hailuo-02} (and 2.3) make 6 s or 10 s at 512P/768P, 6 s only at 1080P.
- * The current file reference takes only {@code file_id}; older accounts also pass {@code GroupId},
- * which we add when {@code HAILUO_GROUP_ID} is set.
+ * <p>What each model renders (resolutions, and clip lengths per resolution) is the data in
+ * {@link HailuoModels}; {@code HAILUO_RESOLUTION} is checked against it at start-up. The current file
+ * reference takes only {@code file_id}; older accounts also pass {@code GroupId}, which we add when
+ * {@code HAILUO_GROUP_ID} is set.
  */
 public final class HailuoClips implements RemoteClips {
 
@@ -88,24 +87,15 @@ public final class HailuoClips implements RemoteClips {
         String taskId = submit(request, duration);
         String fileId = poller.until("Hailuo task " + taskId, deadline, () -> status(taskId));
         meter.record(new Charge(request.storyId(), "video", name(), settings.model(),
-                "scene " + request.scene().number() + ", " + duration + " s " + resolution(),
-                prices.unit("video", settings.model() + "/" + resolution() + "/" + duration)));
+                "scene " + request.scene().number() + ", " + duration + " s " + settings.resolution(),
+                prices.unit("video", settings.model() + "/" + settings.resolution() + "/" + duration)));
         return download(fileId, deadline);
     }
 
-    /** The shortest clip the model makes that covers the scene, else its longest (slowed or held if need be). */
+    /** The shortest clip the model makes at its resolution that covers the scene, else its longest (slowed or held if need be). */
     int duration(double seconds) {
-        List<Integer> offered = firstGeneration() || resolution().equals("1080P") ? List.of(6) : List.of(6, 10);
+        List<Integer> offered = HailuoModels.durations(settings.model(), settings.resolution());
         return offered.stream().filter(d -> d >= seconds).findFirst().orElse(offered.getLast());
-    }
-
-    private boolean firstGeneration() {
-        return settings.model().matches("(?i)[A-Z]2V-01.*");
-    }
-
-    /** What the model renders at: the 01 models only at 720P. */
-    private String resolution() {
-        return firstGeneration() ? "720P" : settings.resolution();
     }
 
     private String submit(ClipRequest request, int duration) throws ProviderException {
@@ -114,11 +104,10 @@ public final class HailuoClips implements RemoteClips {
                 .put("prompt", MotionPrompt.forScene(request.scene()))
                 .put("first_frame_image", StillUpload.of(request, MAX_IMAGE_BYTES).dataUri())
                 .put("duration", duration)
+                // Sent for every model: the I2V-01 models list 720P as their one option (doc.vtrix.ai minimax-i2v-01-live).
+                .put("resolution", settings.resolution())
                 // Our prompt is already a camera direction; the optimizer would rewrite it into a story of its own.
                 .put("prompt_optimizer", false);
-        if (!firstGeneration()) {
-            body.put("resolution", settings.resolution());
-        }
         HttpRequest post = authorized(URI.create(settings.baseUrl() + "/v1/video_generation"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))

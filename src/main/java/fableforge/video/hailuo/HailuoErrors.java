@@ -12,9 +12,13 @@ import java.time.Clock;
 
 /**
  * MiniMax's answers, read once. The outcome is in {@code base_resp.status_code}, usually with HTTP
- * 200 whatever happened. Codes from MiniMax's video generation reference: 0 success; 1002 rate
- * limited; 1004 authentication failed; 1008 insufficient balance; 1026 input and 1027 output
- * content sensitive; 2013 bad parameters; 1000 unknown, 1001 timeout, 1013/1024/1033 internal errors.
+ * 200 whatever happened. Codes from MiniMax's error code reference
+ * (https://platform.minimax.io/docs/api-reference/errorcode, mirrored in petehsu/LLM-Docs
+ * {@code docs/MiniMax/English/api-reference/errorcode.md}; checked 2026-12-02) and its video reference:
+ * 0 success; 1000 unknown error, 1001 timeout, 1024 internal error, 1033 system error ("retry later");
+ * 1013 internal error (video reference); 1002 rate limit, 1041 connection limit, 2045 rate growth
+ * limit; 1004 and 2049 bad key; 1008 insufficient balance, 2056 usage limit of the plan's window;
+ * 1026 input and 1027 output sensitive; 2013 invalid parameters. A code not listed is not retried blindly.
  */
 final class HailuoErrors {
 
@@ -54,14 +58,27 @@ final class HailuoErrors {
 
     static ProviderError classify(int code, String message, HttpResponse<byte[]> response, Clock clock) {
         return switch (code) {
-            case 1002 -> new ProviderError.RateLimited(message, RetryAfter.from(response.headers(), clock));
-            case 1004 -> new ProviderError.BadCredentials(message + " — check HAILUO_AUTH (and HAILUO_BASE_URL: keys of api.minimaxi.com do not work on api.minimax.io)");
-            case 1008 -> new ProviderError.BillingLimit(message);
+            case 1002, 1041, 2045 -> new ProviderError.RateLimited(message, RetryAfter.from(response.headers(), clock));
+            case 1004, 2049 -> new ProviderError.BadCredentials(message
+                    + " — check HAILUO_AUTH (and HAILUO_BASE_URL: keys of api.minimaxi.com do not work on api.minimax.io)");
+            case 1008, 2056 -> new ProviderError.BillingLimit(message);
             case 1026, 1027 -> new ProviderError.PolicyRefusal(message);
             case 2013 -> new ProviderError.BadRequest(message);
             case 1000, 1001, 1013, 1024, 1033 -> new ProviderError.Transient(message);
-            default -> byStatus(response, message, clock);
+            default -> unknown(message, response, clock);
         };
+    }
+
+    /**
+     * A code MiniMax's table does not list: a 5xx or 429 is still retried as such, anything else (MiniMax
+     * answers HTTP 200) fails with MiniMax's message instead of being tried again in the hope it was transient.
+     */
+    private static ProviderError unknown(String message, HttpResponse<byte[]> response, Clock clock) {
+        int status = response.statusCode();
+        if (status >= 500 || status == 429) {
+            return byStatus(response, message, clock);
+        }
+        return new ProviderError.BadRequest(message + " (a code we do not know; not retried)");
     }
 
     private static ProviderError byStatus(HttpResponse<byte[]> response, String message, Clock clock) {

@@ -40,6 +40,7 @@ public final class KlingClips implements RemoteClips {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Providers.Video.Kling settings;
+    private final KlingModels.Model model;
     private final ProviderHttp http;
     private final KlingToken token;
     private final TaskPoller poller;
@@ -57,6 +58,7 @@ public final class KlingClips implements RemoteClips {
             throw new IllegalArgumentException("Kling needs an access key and a secret key");
         }
         this.settings = settings;
+        this.model = KlingModels.of(settings.model());
         this.http = new ProviderHttp("Kling", clock);
         this.token = new KlingToken(settings.accessKey().get(), settings.secretKey().get(), clock);
         this.poller = new TaskPoller(pollInterval, clock, sleeper);
@@ -86,9 +88,10 @@ public final class KlingClips implements RemoteClips {
         String duration = duration(request.seconds());
         String taskId = submit(request, attempt, duration);
         String url = poller.until("Kling task " + taskId, deadline, () -> status(taskId));
-        meter.record(new Charge(request.storyId(), "video", name(), settings.model(),
-                "scene " + request.scene().number() + ", " + duration + " s " + settings.mode(),
-                prices.unit("video", settings.model() + "/" + settings.mode() + "/" + duration)));
+        // A model without modes is priced by model and duration alone ("kling-v2-master/5").
+        String priceKey = model.mode() ? settings.model() + "/" + settings.mode() + "/" + duration : settings.model() + "/" + duration;
+        String detail = "scene " + request.scene().number() + ", " + duration + " s" + (model.mode() ? " " + settings.mode() : "");
+        meter.record(new Charge(request.storyId(), "video", name(), settings.model(), detail, prices.unit("video", priceKey)));
         return download(taskId, url, deadline);
     }
 
@@ -104,11 +107,14 @@ public final class KlingClips implements RemoteClips {
                 .put("image", still.base64())
                 .put("prompt", MotionPrompt.forScene(request.scene()))
                 .put("negative_prompt", MotionPrompt.NEGATIVE)
-                .put("mode", settings.mode())
                 .put("duration", duration)
                 .put("external_task_id", request.storyId() + "-" + runTag + "-scene" + request.scene().number() + "-try" + attempt);
-        if (settings.model().startsWith("kling-v1")) {
-            // Kling's reference: the kling-v2.x models do not take cfg_scale.
+        // Which optional parameters the model takes is data (KlingModels): v2 models refuse cfg_scale,
+        // the master models take no mode, a model we do not know gets neither.
+        if (model.mode()) {
+            body.put("mode", settings.mode());
+        }
+        if (model.cfgScale()) {
             body.put("cfg_scale", 0.5);
         }
         HttpRequest post = authorized(URI.create(settings.baseUrl() + "/v1/videos/image2video"))

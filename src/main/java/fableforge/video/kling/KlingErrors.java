@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
 /**
  * Kling's answers, read once: every answer is an envelope {@code {code, message, request_id, data}}
  * and {@code code != 0} is an error even when the HTTP status is 200 (some gateways answer so).
- * Codes from Kling's API reference ("General Information → Error Code"): 1000–1004 authentication,
- * 1100–1103 account (exception, arrears, resource pack exhausted or expired, no access), 1200–1203 bad
- * parameters, 1300–1304 platform policy (1301 content risk, 1302 too fast, 1303 concurrency or QPS
- * over the plan), 5000–5002 server error, unavailable, internal timeout.
+ *
+ * <p>Codes from Kling's "Error Codes" page (https://kling.ai/document-api/api/get-started/error-codes,
+ * mirrored in inference-sh/grid {@code api/klingai/docs/00-general.md}; checked 2026-12-02):
+ * 1000–1004 authentication (401); 1100 account exception, 1101 arrears, 1102 resource pack exhausted
+ * (429); 1103 no access to the API or model (403); 1200 bad parameters, 1201 bad key or value (400),
+ * 1202 bad method, 1203 no such resource, e.g. the model (404); 1300 blocked by platform policy,
+ * 1301 content security (400); 1302 rate limit, 1303 concurrency over the resource pack (429); 1304
+ * the IP allow-list ("IP whitelist policy", 429, though no wait cures it); 5000 internal error (500),
+ * 5001 unavailable (503), 5002 internal timeout (504). A code not listed is not retried blindly.
  */
 final class KlingErrors {
 
@@ -50,21 +55,33 @@ final class KlingErrors {
     }
 
     static ProviderError classify(int code, String message, HttpResponse<byte[]> response, Clock clock) {
-        if (code >= 1000 && code <= 1004) {
-            return new ProviderError.BadCredentials(message + " — check KLING_ACCESS_KEY and KLING_SECRET_KEY (and that KLING_BASE_URL is your key's host)");
-        }
-        if (code >= 1100 && code <= 1103) {
-            return new ProviderError.BillingLimit(message);
-        }
-        if (code >= 1200 && code <= 1203) {
-            return new ProviderError.BadRequest(message);
-        }
         return switch (code) {
+            case 1000, 1001, 1002, 1003, 1004 -> new ProviderError.BadCredentials(
+                    message + " — check KLING_ACCESS_KEY and KLING_SECRET_KEY (and that KLING_BASE_URL is your key's host)");
+            case 1100 -> new ProviderError.BadCredentials(message + " — Kling reports a problem with the account: check it in the Kling console");
+            case 1101, 1102 -> new ProviderError.BillingLimit(message);
+            case 1103 -> new ProviderError.BadCredentials(message + " — the account may not use this API or model: check KLING_MODEL and the account's permissions");
+            case 1200, 1201, 1202, 1203, 1300 -> new ProviderError.BadRequest(message);
             case 1301 -> new ProviderError.PolicyRefusal(message);
             case 1302, 1303 -> new ProviderError.RateLimited(message, RetryAfter.from(response.headers(), clock));
+            // Answered with HTTP 429, but waiting does not help: the server's address must be allowed first.
+            case 1304 -> new ProviderError.BadCredentials(message + " — Kling refuses this server's IP address: add the server's"
+                    + " outbound IP to the IP allow-list (whitelist) of your API account in the Kling console");
             case 5000, 5001, 5002 -> new ProviderError.Transient(message);
-            default -> byStatus(response, message, clock);
+            default -> unknown(message, response, clock);
         };
+    }
+
+    /**
+     * A code Kling's table does not list: a 5xx or 429 is still retried as such, anything else fails
+     * with Kling's message instead of being tried again in the hope it was transient.
+     */
+    private static ProviderError unknown(String message, HttpResponse<byte[]> response, Clock clock) {
+        int status = response.statusCode();
+        if (status >= 500 || status == 429) {
+            return byStatus(response, message, clock);
+        }
+        return new ProviderError.BadRequest(message + " (a code we do not know; not retried)");
     }
 
     /** A failed task: refused content when its message says so, else a run that may pass next time. */

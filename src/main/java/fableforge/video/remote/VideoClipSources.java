@@ -10,10 +10,15 @@ import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import fableforge.video.VideoClipGenerator;
 import fableforge.video.hailuo.HailuoClips;
+import fableforge.video.hailuo.HailuoModels;
 import fableforge.video.kling.KlingClips;
+import fableforge.video.kling.KlingModels;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The clip generator {@code VIDEO_CLIPS} asks for: the local camera motion as it is, or Kling or
@@ -23,6 +28,8 @@ import java.util.Random;
  * shares the same limits.
  */
 public final class VideoClipSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoClipSources.class);
 
     /** First wait after a failed clip; a task that failed at the service rarely passes a second later. */
     static final Duration RETRY_BASE = Duration.ofSeconds(10);
@@ -45,6 +52,19 @@ public final class VideoClipSources {
         this.clock = clock;
         this.sleeper = sleeper;
         this.gate = new CallGate(settings.maxConcurrent(), rateLimiter);
+        // Built once when the application starts (the composition root keeps one), so these are start-up warnings.
+        warnings(settings).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
+    }
+
+    /** What the chosen clip source's model settings leave unchecked: a model missing from the adapter's table. */
+    static List<String> warnings(Providers.Video settings) {
+        return switch (settings.clips()) {
+            case "kling" -> KlingModels.warning(settings.kling().model(), settings.kling().mode()).stream().toList();
+            case "hailuo" -> HailuoModels.find(settings.hailuo().model()).isPresent() ? List.of()
+                    : List.of("HAILUO_MODEL=" + settings.hailuo().model() + " is not in our table of MiniMax models: HAILUO_RESOLUTION="
+                            + settings.hailuo().resolution() + " is not checked and clips are asked for 6 s only");
+            default -> List.of();
+        };
     }
 
     /** A generator for one story or run: paid clips are charged to {@code meter}; {@code fallbacks} hears of scenes that got {@code local}. */

@@ -52,74 +52,83 @@ class OpenAiImageGeneratorTest {
     }
 
     @Test
-    void dallE3PortraitAsksForTheTallSizeStandardQualityStyleAndInlineBytes() throws Exception {
+    void gptImage2PortraitAsksForTheFramesOwnAspectAndFitsTheAnswerToTheFrame() throws Exception {
         ImageRequest request = request("story-a", 3, AspectRatio.PORTRAIT);
 
-        GeneratedImage image = generator("dall-e-3", "").generate(request);
+        GeneratedImage image = generator("gpt-image-2", "").generate(request);
 
         Call call = fake.calls().get(0);
         assertThat(call.path()).isEqualTo("/v1/images/generations");
         assertThat(call.contentType()).startsWith("application/json");
-        assertThat(call.fields()).containsEntry("model", "dall-e-3").containsEntry("prompt", request.prompt())
-                .containsEntry("n", "1").containsEntry("size", "1024x1792").containsEntry("quality", "standard")
-                .containsEntry("style", "vivid").containsEntry("response_format", "b64_json");
-        assertThat(image.contentType()).isEqualTo("image/png");
-        assertThat(image.width()).isEqualTo(1024);
-        assertThat(image.height()).isEqualTo(1792);
-        assertThat(charges).containsExactly(new Charge("story-a", "image", "openai", "dall-e-3", "1024x1792 standard",
-                Optional.of(new BigDecimal("0.08"))));
-    }
-
-    @Test
-    void eachModelGetsItsOwnSizeForEachFrameAndTheImageReportsThatSize() throws Exception {
-        record Case(String model, AspectRatio ratio, int width, int height) {
-        }
-        List<Case> cases = List.of(
-                new Case("dall-e-3", AspectRatio.LANDSCAPE, 1792, 1024), new Case("dall-e-3", AspectRatio.SQUARE, 1024, 1024),
-                new Case("gpt-image-1", AspectRatio.PORTRAIT, 1024, 1536), new Case("gpt-image-1", AspectRatio.LANDSCAPE, 1536, 1024),
-                new Case("gpt-image-1", AspectRatio.SQUARE, 1024, 1024));
-        for (Case c : cases) {
-            GeneratedImage image = generator(c.model(), "").generate(request("story-b", 1, c.ratio()));
-
-            assertThat(image.width() + "x" + image.height()).as(c.toString()).isEqualTo(c.width() + "x" + c.height());
-            assertThat(fake.calls().getLast().fields().get("size")).as(c.toString()).isEqualTo(c.width() + "x" + c.height());
-        }
-    }
-
-    @Test
-    void gptImage1SendsNoStyleOrResponseFormatAndIsChargedAtTheConfiguredQuality() throws Exception {
-        generator("gpt-image-1", "high").generate(request("story-c", 2, AspectRatio.LANDSCAPE));
-        generator("gpt-image-1", "").generate(request("story-c", 3, AspectRatio.PORTRAIT));
-
-        assertThat(fake.calls().get(0).fields()).containsEntry("model", "gpt-image-1").containsEntry("quality", "high")
+        assertThat(call.fields()).containsEntry("model", "gpt-image-2").containsEntry("prompt", request.prompt())
+                .containsEntry("n", "1").containsEntry("size", "1088x1920").containsEntry("quality", "medium")
                 .doesNotContainKeys("style", "response_format");
-        assertThat(fake.calls().get(1).fields()).containsEntry("quality", "medium");
-        // The per-image price plus the prompt's text tokens at $5 per million (the fake counts one token a word).
-        long words0 = fake.calls().get(0).prompt().split("\\s+").length;
-        long words1 = fake.calls().get(1).prompt().split("\\s+").length;
-        assertThat(charges).extracting(Charge::detail).containsExactly(
-                "1536x1024 high + " + words0 + " text / 0 image input tokens", "1024x1536 medium + " + words1 + " text / 0 image input tokens");
-        assertThat(charges.get(0).usd().orElseThrow()).isEqualByComparingTo(new BigDecimal("0.25")
-                .add(new BigDecimal(words0 * 5).movePointLeft(6)));
-        assertThat(charges.get(1).usd().orElseThrow()).isEqualByComparingTo(new BigDecimal("0.063")
-                .add(new BigDecimal(words1 * 5).movePointLeft(6)));
+        assertThat(image.contentType()).isEqualTo("image/png");
+        assertThat(image.width() + "x" + image.height()).as("1088x1920 cut to the 9:16 frame, not stretched").isEqualTo("1080x1920");
     }
 
     @Test
-    void aQuoteIsThePriceTablesPriceOfOneImageAtTheFramesSize() {
-        assertThat(generator("dall-e-3", "").quote(AspectRatio.PORTRAIT).usd()).contains(new BigDecimal("0.08"));
-        assertThat(generator("dall-e-3", "hd").quote(AspectRatio.SQUARE).usd()).contains(new BigDecimal("0.08"));
-        assertThat(generator("gpt-image-1", "low").quote(AspectRatio.LANDSCAPE).detail()).isEqualTo("1536x1024 low");
-        assertThat(generator("gpt-image-1", "").quote(AspectRatio.PORTRAIT).times(20)).contains(new BigDecimal("1.260"));
+    void everyFrameIsAskedAtANativeSizeTheModelTakesAndDeliveredAtTheFramesSize() throws Exception {
+        record Case(AspectRatio ratio, String asked) {
+        }
+        for (Case c : List.of(new Case(AspectRatio.PORTRAIT, "1088x1920"), new Case(AspectRatio.LANDSCAPE, "1920x1088"),
+                new Case(AspectRatio.SQUARE, "1088x1088"))) {
+            GeneratedImage image = generator("gpt-image-2-2026-04-21", "").generate(request("story-b", 1, c.ratio()));
+
+            assertThat(fake.calls().getLast().fields().get("size")).as(c.toString()).isEqualTo(c.asked());
+            assertThat(FakeOpenAiImages.sizeAllowed(c.asked())).as(c.asked() + " within gpt-image-2's size rule").isTrue();
+            assertThat(image.width() + "x" + image.height()).as(c.toString()).isEqualTo(c.ratio().width() + "x" + c.ratio().height());
+        }
+    }
+
+    @Test
+    void gptImage2IsChargedFromTheTokensItsAnswerReports() throws Exception {
+        generator("gpt-image-2", "high").generate(request("story-c", 2, AspectRatio.LANDSCAPE));
+
+        assertThat(fake.calls().get(0).fields()).containsEntry("quality", "high");
+        long words = fake.calls().get(0).prompt().split("\\s+").length;
+        long output = Math.round(4_160 * 1920L * 1088 / 1_048_576.0); // what the fake reports for high 1920x1088
+        assertThat(charges).extracting(Charge::detail).containsExactly(
+                "1920x1088 high + " + words + " text / 0 image input tokens + " + output + " output tokens");
+        assertThat(charges.get(0).usd().orElseThrow()).isEqualByComparingTo(
+                new BigDecimal(words * 5 + output * 30).movePointLeft(6));
+    }
+
+    @Test
+    void anAnswerWithoutUsageLeavesThePriceOfATokenBilledModelUnknownNeverFree() throws Exception {
+        fake.omitUsage();
+
+        generator("gpt-image-2", "").generate(request("story-c2", 2, AspectRatio.PORTRAIT));
+
+        assertThat(charges).hasSize(1);
+        assertThat(charges.get(0).usd()).as("unknown, not $0").isEmpty();
+    }
+
+    @Test
+    void aQuoteEstimatesTheOutputTokensOfOneImageAtTheFramesSize() {
+        var quote = generator("gpt-image-2", "").quote(AspectRatio.PORTRAIT);
+
+        assertThat(quote.detail()).startsWith("1088x1920 medium");
+        // 1010 output tokens a megapixel (prices.json) x 1.99 MP x $30 a million.
+        assertThat(quote.usd().orElseThrow()).isBetween(new BigDecimal("0.05"), new BigDecimal("0.07"));
+        assertThat(generator("my-local-model", "").quote(AspectRatio.PORTRAIT).usd()).as("no price known: unknown").isEmpty();
         assertThat(fake.calls()).as("quoting calls nobody").isEmpty();
     }
 
     @Test
+    void aModelOfNoKnownFamilyIsSentOnlyWhatEveryImageModelTakes() {
+        failure(generator("my-local-model", ""), request("story-u", 1, AspectRatio.PORTRAIT));
+
+        assertThat(fake.calls().get(0).fields()).containsOnlyKeys("model", "prompt", "n", "size")
+                .containsEntry("size", "1024x1024");
+    }
+
+    @Test
     void aQualityOrConsistencyTheModelCannotDoIsAStartUpError() {
-        assertThatThrownBy(() -> generator("gpt-image-1", "hd")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> generator("gpt-image-2", "hd")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("OPENAI_IMAGE_QUALITY=hd").hasMessageContaining("low, medium, high, auto");
         assertThatThrownBy(() -> generator(settings(fake.baseUrl(), "dall-e-3", "", true, Duration.ofSeconds(5))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IMAGE_CONSISTENCY=reference needs an OPENAI_IMAGE_MODEL");
     }
 
     @Test
@@ -130,26 +139,36 @@ class OpenAiImageGeneratorTest {
         assertThatThrownBy(() -> fableforge.Config.load(env, java.nio.file.Path.of("no-such.env")))
                 .isInstanceOf(fableforge.Config.ConfigException.class)
                 .hasMessageContaining("OPENAI_IMAGE_QUALITY=medium does not apply to dall-e-3")
-                .hasMessageContaining("IMAGE_CONSISTENCY=reference needs OPENAI_IMAGE_MODEL=gpt-image-1");
+                .hasMessageContaining("IMAGE_CONSISTENCY=reference needs an OPENAI_IMAGE_MODEL that draws from reference images, such as gpt-image-2");
+    }
+
+    @Test
+    void aRetiredModelIsReportedAsRetiredNamingTheVariableAndIsNotRetried() {
+        ProviderError error = failure(generator("gpt-image-1", ""), request("story-r", 1, AspectRatio.PORTRAIT));
+
+        assertThat(fake.calls()).extracting(Call::status).containsExactly(404);
+        assertThat(error).isInstanceOf(ProviderError.BadRequest.class);
+        assertThat(error.retryable()).isFalse();
+        assertThat(error.message()).contains("model retired or not available to this key").contains("OPENAI_IMAGE_MODEL=gpt-image-1");
     }
 
     @Test
     void aLinkAnswerIsDownloadedAtOnceWithoutTheApiKey() throws Exception {
         fake.answerWithLinks(true);
 
-        GeneratedImage image = generator("dall-e-3", "hd").generate(request("story-d", 1, AspectRatio.LANDSCAPE));
+        GeneratedImage image = generator("gpt-image-2", "high").generate(request("story-d", 1, AspectRatio.LANDSCAPE));
 
-        assertThat(image.width()).isEqualTo(1792);
+        assertThat(image.width()).isEqualTo(1920);
         assertThat(fake.downloads()).hasSize(1);
         assertThat(fake.downloads().get(0).authorization()).as("the signed link needs no key, and must not get it").isNull();
-        assertThat(charges).extracting(Charge::detail).containsExactly("1792x1024 hd");
+        assertThat(charges).extracting(Charge::detail).allMatch(detail -> detail.startsWith("1920x1088 high"));
     }
 
     @Test
     void anExpiredLinkIsATransientErrorButTheDeliveredImageIsStillCharged() {
         fake.answerWithLinks(true).expireLinks();
 
-        ProviderError error = failure(generator("dall-e-3", ""), request("story-e", 1, AspectRatio.PORTRAIT));
+        ProviderError error = failure(generator("gpt-image-2", ""), request("story-e", 1, AspectRatio.PORTRAIT));
 
         assertThat(error).isInstanceOf(ProviderError.Transient.class);
         assertThat(error.message()).contains("HTTP 403").contains("expired");
@@ -157,24 +176,22 @@ class OpenAiImageGeneratorTest {
     }
 
     @Test
-    void aRefusedPromptIsAPolicyRefusalForBothModelsAndCostsNothing() {
+    void aModerationBlockedPromptIsAPolicyRefusalAndCostsNothing() {
         fake.refuse("menacing");
         ImageRequest request = request("story-f", 1, AspectRatio.PORTRAIT);
         ImageRequest refused = new ImageRequest("story-f", 1, request.prompt() + "\nA MENACING shadow falls.", request.brief());
 
-        ProviderError dallE = failure(generator("dall-e-3", ""), refused);
-        ProviderError gptImage = failure(generator("gpt-image-1", ""), refused);
+        ProviderError gptImage = failure(generator("gpt-image-2", ""), refused);
 
-        assertThat(dallE).isInstanceOf(ProviderError.PolicyRefusal.class);
         assertThat(gptImage).isInstanceOf(ProviderError.PolicyRefusal.class);
-        assertThat(dallE.retryable()).as("retried with a changed prompt").isTrue();
+        assertThat(gptImage.retryable()).as("retried with a changed prompt").isTrue();
         assertThat(charges).isEmpty();
     }
 
     @Test
     void aRateLimitCarriesTheWaitOpenAiAskedForInAnyOfItsHeaders() {
         fake.script(Answer.retryAfterSeconds(2), Answer.retryAfterMillis(750), Answer.resetRequestsIn(1500));
-        OpenAiImageGenerator generator = generator("gpt-image-1", "");
+        OpenAiImageGenerator generator = generator("gpt-image-2", "");
         ImageRequest request = request("story-g", 1, AspectRatio.PORTRAIT);
 
         List<ProviderError> errors = List.of(failure(generator, request), failure(generator, request), failure(generator, request));
@@ -188,7 +205,7 @@ class OpenAiImageGeneratorTest {
     void noCreditIsABillingLimitThatSaysOutOfCreditAndIsNotRetried() {
         fake.script(Answer.noCredit());
 
-        ProviderError error = failure(generator("gpt-image-1", ""), request("story-h", 1, AspectRatio.PORTRAIT));
+        ProviderError error = failure(generator("gpt-image-2", ""), request("story-h", 1, AspectRatio.PORTRAIT));
 
         assertThat(error).isInstanceOf(ProviderError.BillingLimit.class);
         assertThat(error.message()).contains("out of credit");
@@ -198,11 +215,11 @@ class OpenAiImageGeneratorTest {
     @Test
     void aWrongOrRevokedKeyIsBadCredentials() {
         Providers.OpenAi wrongKey = new Providers.OpenAi(Optional.of("sk-wrong"), URI.create(fake.baseUrl()), "gpt-4o-mini",
-                "gpt-image-1", "", "vivid", false, Duration.ofSeconds(5));
+                "gpt-image-2", "", "vivid", false, Duration.ofSeconds(5), fableforge.provider.openai.ModelTable.builtIn());
         fake.script(Answer.unauthorized());
 
         ProviderError wrong = failure(generator(wrongKey), request("story-i", 1, AspectRatio.PORTRAIT));
-        ProviderError revoked = failure(generator("gpt-image-1", ""), request("story-i", 1, AspectRatio.PORTRAIT));
+        ProviderError revoked = failure(generator("gpt-image-2", ""), request("story-i", 1, AspectRatio.PORTRAIT));
 
         assertThat(wrong).isInstanceOf(ProviderError.BadCredentials.class);
         assertThat(wrong.message()).contains("OPENAI_API_KEY");
@@ -213,7 +230,7 @@ class OpenAiImageGeneratorTest {
     @Test
     void serverErrorsMalformedAnswersAndNonImagesAreTransient() {
         fake.script(Answer.serverError(), Answer.malformed(), Answer.notAnImage());
-        OpenAiImageGenerator generator = generator("dall-e-3", "");
+        OpenAiImageGenerator generator = generator("gpt-image-2", "");
         ImageRequest request = request("story-j", 1, AspectRatio.PORTRAIT);
 
         ProviderError server = failure(generator, request);
@@ -229,7 +246,7 @@ class OpenAiImageGeneratorTest {
     @Test
     void aSlowAnswerTimesOutAtTheConfiguredTimeout() {
         fake.script(Answer.slow(Duration.ofSeconds(3)));
-        OpenAiImageGenerator generator = generator(settings(fake.baseUrl(), "gpt-image-1", "", false, Duration.ofMillis(400)));
+        OpenAiImageGenerator generator = generator(settings(fake.baseUrl(), "gpt-image-2", "", false, Duration.ofMillis(400)));
         long started = System.nanoTime();
 
         ProviderError error = failure(generator, request("story-k", 1, AspectRatio.PORTRAIT));
@@ -240,13 +257,13 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void healthSeesTheLastCallAndTheAdapterIsNamedAfterItsModel() throws Exception {
-        OpenAiImageGenerator generator = generator("gpt-image-1", "");
+        OpenAiImageGenerator generator = generator("gpt-image-2", "");
         assertThat(generator.lastCall().called()).isFalse();
 
         generator.generate(request("story-l", 1, AspectRatio.SQUARE));
 
         assertThat(generator.lastCall().answered()).isTrue();
         assertThat(generator.lastCall().httpStatus()).isEqualTo(200);
-        assertThat(generator.name()).isEqualTo("openai:gpt-image-1");
+        assertThat(generator.name()).isEqualTo("openai:gpt-image-2");
     }
 }

@@ -28,7 +28,8 @@ final class OpenAiImageTesting {
     }
 
     static Providers.OpenAi settings(String baseUrl, String model, String quality, boolean reference, Duration timeout) {
-        return new Providers.OpenAi(Optional.of(KEY), URI.create(baseUrl), "gpt-4o-mini", model, quality, "vivid", reference, timeout);
+        return new Providers.OpenAi(Optional.of(KEY), URI.create(baseUrl), "gpt-5.4-mini", model, quality, "vivid", reference, timeout,
+                fableforge.provider.openai.ModelTable.builtIn());
     }
 
     /** A standardized scene prompt of the Ember story, as the planner makes it. */

@@ -76,7 +76,7 @@ class OpenAiReferenceConsistencyTest {
             public void pauseFor(Duration wait) {
             }
         };
-        return new OpenAiImageGenerator(settings(fake.baseUrl(), "gpt-image-1", "", true, Duration.ofSeconds(10)),
+        return new OpenAiImageGenerator(settings(fake.baseUrl(), "gpt-image-2", "", true, Duration.ofSeconds(10)),
                 PriceTable.builtIn(), charges::add, references, countingLimiter, Clock.systemUTC());
     }
 
@@ -99,19 +99,19 @@ class OpenAiReferenceConsistencyTest {
         }
 
         for (Future<GeneratedImage> image : images) {
-            assertThat(image.get().height()).isEqualTo(1536);
+            assertThat(image.get().width() + "x" + image.get().height()).isEqualTo("1080x1920");
         }
         List<Call> sheets = fake.calls("/v1/images/generations");
         assertThat(sheets).as("one character sheet for the story").hasSize(1);
         assertThat(sheets.get(0).prompt()).contains("character reference sheet")
                 .contains(CharacterBible.of(TestHeroes.ember()).asPromptLine());
-        assertThat(sheets.get(0).fields()).containsEntry("size", "1536x1024").containsEntry("model", "gpt-image-1");
+        assertThat(sheets.get(0).fields()).containsEntry("size", "1920x1088").containsEntry("model", "gpt-image-2");
         byte[] sheet = read(media, StoredReferenceImages.sheetKey("story-ref"));
         List<Call> edits = fake.calls("/v1/images/edits");
         assertThat(edits).hasSize(10);
         for (Call edit : edits) {
             assertThat(edit.contentType()).startsWith("multipart/form-data; boundary=");
-            assertThat(edit.fields()).containsEntry("model", "gpt-image-1").containsEntry("size", "1024x1536")
+            assertThat(edit.fields()).containsEntry("model", "gpt-image-2").containsEntry("size", "1088x1920")
                     .containsEntry("quality", "medium").containsEntry("input_fidelity", "high");
             assertThat(edit.images()).hasSize(1);
             assertThat(edit.images().get(0)).as("the stored character sheet").isEqualTo(sheet);
@@ -119,7 +119,7 @@ class OpenAiReferenceConsistencyTest {
         assertThat(edits.stream().map(Call::prompt).distinct()).hasSize(10);
         assertThat(sheetTokens.get()).as("the sheet took its own rate token").isEqualTo(1);
         assertThat(charges).hasSize(11);
-        assertThat(charges).filteredOn(charge -> charge.detail().startsWith("character sheet 1536x1024 medium")).hasSize(1);
+        assertThat(charges).filteredOn(charge -> charge.detail().startsWith("character sheet 1920x1088 medium")).hasSize(1);
         assertThat(charges).filteredOn(charge -> charge.detail().contains(" 323 image input tokens"))
                 .as("each edit is charged for its reference image's input tokens").hasSize(10);
     }
@@ -141,7 +141,7 @@ class OpenAiReferenceConsistencyTest {
     }
 
     @Test
-    void anApprovedSceneOneIsTheReferenceOnceThereIsOne() throws Exception {
+    void anApprovedSceneOneJoinsTheSheetAsASecondReferenceOnceThereIsOne() throws Exception {
         try (Database database = Database.open(dir.resolve("data"))) {
             StoryRepository stories = new StoryRepository(database.jdbi(), Clock.systemUTC());
             ImageRepository images = new ImageRepository(database.jdbi(), Clock.systemUTC());
@@ -159,9 +159,9 @@ class OpenAiReferenceConsistencyTest {
             generator.generate(request("story-s", 5, AspectRatio.PORTRAIT));
 
             List<Call> edits = fake.calls("/v1/images/edits");
-            assertThat(edits.get(0).images().get(0)).as("scene 1 not approved yet: the sheet")
-                    .isEqualTo(read(media, StoredReferenceImages.sheetKey("story-s")));
-            assertThat(edits.get(1).images().get(0)).as("scene 1 approved: its image").isEqualTo(sceneOne);
+            byte[] sheet = read(media, StoredReferenceImages.sheetKey("story-s"));
+            assertThat(edits.get(0).images()).as("scene 1 not approved yet: the sheet alone").containsExactly(sheet);
+            assertThat(edits.get(1).images()).as("scene 1 approved: the sheet, then scene 1").containsExactly(sheet, sceneOne);
             assertThat(fake.calls("/v1/images/generations")).hasSize(1);
         }
     }
@@ -169,7 +169,7 @@ class OpenAiReferenceConsistencyTest {
     @Test
     void withoutReferenceConsistencyScenesAreDrawnFromTheirPromptAlone() throws Exception {
         MediaStore media = new LocalMediaStore(dir.resolve("media"), "");
-        OpenAiImageGenerator generator = new OpenAiImageGenerator(settings(fake.baseUrl(), "gpt-image-1", "", false, Duration.ofSeconds(5)),
+        OpenAiImageGenerator generator = new OpenAiImageGenerator(settings(fake.baseUrl(), "gpt-image-2", "", false, Duration.ofSeconds(5)),
                 PriceTable.builtIn(), charges::add, StoredReferenceImages.sheetOnly(media), RateLimiter.unlimited(), Clock.systemUTC());
 
         generator.generate(request("story-n", 1, AspectRatio.PORTRAIT));

@@ -237,4 +237,79 @@ class S3MediaStoreTest {
                     .hasMessageContaining("could not be reached");
         }
     }
+    @Test
+    void existsAsksWithAHeadAndTellsAStoredKeyFromAMissingOne() throws Exception {
+        try (S3MediaStore store = store()) {
+            store.put(KEY, PNG, "image/png");
+
+            assertThat(store.exists(KEY)).isTrue();
+            assertThat(store.exists("stories/s1/images/scene-02-a1.png")).isFalse();
+            assertThat(s3.server().requests("HEAD", FakeS3.OBJECT_PATH)).hasSize(2);
+            assertThat(s3.server().requests("GET", FakeS3.OBJECT_PATH)).as("nothing downloaded to look").isEmpty();
+        }
+    }
+
+    @Test
+    void underAPolicyWithoutListBucketAMissingKeyIsAbsentToExistsInsteadOfAnError() throws Exception {
+        s3.withoutListBucket();
+        try (S3MediaStore store = store()) {
+            store.put(KEY, PNG, "image/png");
+
+            assertThat(store.exists("stories/s1/character-sheet.png")).isFalse();
+            assertThat(store.lastCall().httpStatus()).as("S3's answer was 403, not 404").isEqualTo(403);
+            assertThat(store.exists(KEY)).isTrue();
+        }
+    }
+
+    @Test
+    void underAPolicyWithoutListBucketReadingAMissingKeyFailsWithAccessDeniedNamingTheBucketPolicyAndIsNotRetried() {
+        s3.withoutListBucket();
+        try (S3MediaStore store = store()) {
+            assertThatThrownBy(() -> store.open(KEY))
+                    .isInstanceOfSatisfying(MediaStoreException.class, e -> {
+                        assertThat(e.error().retryable()).isFalse();
+                        assertThat(e.getMessage()).contains("HTTP 403 AccessDenied", "bucket fable", "bucket policy",
+                                "s3:GetObject", "s3:ListBucket", "docs/DEPLOYMENT.md");
+                    });
+            assertThat(s3.server().requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPolicyWithoutPutObjectFailsTheUploadWithAMessageNamingIt() {
+        s3.server().script("PUT", FakeS3.OBJECT_PATH, FakeS3.error(403, "AccessDenied", "Access Denied"));
+        try (S3MediaStore store = store()) {
+            assertThatThrownBy(() -> store.put(KEY, PNG, "image/png"))
+                    .isInstanceOfSatisfying(MediaStoreException.class, e -> {
+                        assertThat(e.error().retryable()).isFalse();
+                        assertThat(e.getMessage()).contains("upload of " + KEY, "AccessDenied", "s3:PutObject");
+                    });
+            assertThat(s3.server().requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void sizeComesFromAHeadWithoutDownloadingTheObject() throws Exception {
+        try (S3MediaStore store = store()) {
+            store.put(KEY, PNG, "image/png");
+
+            assertThat(store.size(KEY)).contains((long) PNG.length);
+            assertThat(store.size("stories/s1/images/scene-02-a1.png")).isEmpty();
+            assertThat(s3.server().requests("GET", FakeS3.OBJECT_PATH)).isEmpty();
+        }
+    }
+
+    @Test
+    void anErrorAnswerWeDoNotKnowFailsWithS3sMessageWithoutTheSecretAndIsNotRetried() {
+        s3.server().script("PUT", FakeS3.OBJECT_PATH, FakeS3.error(418, "SomethingNew", "An answer no adapter has seen"));
+        try (S3MediaStore store = store()) {
+            assertThatThrownBy(() -> store.put(KEY, PNG, "image/png"))
+                    .isInstanceOfSatisfying(MediaStoreException.class, e -> {
+                        assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class);
+                        assertThat(e.getMessage()).contains("418", "SomethingNew", "An answer no adapter has seen")
+                                .doesNotContain("right-secret");
+                    });
+            assertThat(s3.server().requests()).as("not retried as if transient").hasSize(1);
+        }
+    }
 }

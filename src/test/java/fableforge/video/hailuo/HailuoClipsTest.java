@@ -79,17 +79,69 @@ class HailuoClipsTest {
         });
     }
 
+    private HailuoClips adapter(String model, String resolution) {
+        return adapter(FakeHailuo.KEY, model, resolution, Optional.empty(), Duration.ofSeconds(20));
+    }
+
     @Test
     void aLongSceneAsksForTenSecondsButTheFirstGenerationModelsOnlyMakeSixAt720p() throws Exception {
         adapter().clip(ClipRequests.scene(2, 8.0), 1).close();
-        adapter(FakeHailuo.KEY, "I2V-01", "768P", Optional.empty(), Duration.ofSeconds(20)).clip(ClipRequests.scene(2, 8.0), 1).close();
+        adapter("I2V-01", "720P").clip(ClipRequests.scene(2, 8.0), 1).close();
 
         assertThat(hailuo.problems()).isEmpty();
         assertThat(hailuo.submitted().get(0).path("duration").asInt()).isEqualTo(10);
         assertThat(hailuo.submitted().get(1).path("duration").asInt()).isEqualTo(6);
-        assertThat(hailuo.submitted().get(1).has("resolution")).isFalse();
+        assertThat(hailuo.submitted().get(1).path("resolution").asText()).isEqualTo("720P");
         assertThat(charges.get(0).usd()).contains(new BigDecimal("0.56"));
         assertThat(charges.get(1).usd()).contains(new BigDecimal("0.43"));
+    }
+
+    @Test
+    void hailuo23At1080pMakesOnlySixSecondsEvenForALongSceneAndIsChargedItsPrice() throws Exception {
+        adapter("MiniMax-Hailuo-2.3", "1080P").clip(ClipRequests.scene(4, 8.0), 1).close();
+
+        assertThat(hailuo.problems()).isEmpty();
+        JsonNode sent = hailuo.submitted().getFirst();
+        assertThat(sent.path("model").asText()).isEqualTo("MiniMax-Hailuo-2.3");
+        assertThat(sent.path("resolution").asText()).isEqualTo("1080P");
+        assertThat(sent.path("duration").asInt()).isEqualTo(6);
+        assertThat(charges).singleElement().satisfies(charge -> {
+            assertThat(charge.detail()).isEqualTo("scene 4, 6 s 1080P");
+            assertThat(charge.usd()).contains(new BigDecimal("0.49"));
+        });
+    }
+
+    @Test
+    void hailuo23FastMakesTenSecondsAt768pForALongScene() throws Exception {
+        adapter("MiniMax-Hailuo-2.3-Fast", "768P").clip(ClipRequests.scene(4, 8.0), 1).close();
+
+        assertThat(hailuo.problems()).isEmpty();
+        assertThat(hailuo.submitted().getFirst().path("duration").asInt()).isEqualTo(10);
+        assertThat(charges.getFirst().usd()).contains(new BigDecimal("0.32"));
+    }
+
+    @Test
+    void aResolutionTheModelDoesNotRenderIsRefusedByMiniMaxWith2013AsABadRequest() {
+        // Start-up stops this pair (HAILUO_RESOLUTION is checked per model); the fake must refuse it too, as MiniMax does.
+        assertThatThrownBy(() -> adapter("MiniMax-Hailuo-2.3", "512P").clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class);
+                    assertThat(e.getMessage()).contains("MiniMax status 2013").contains("resolution");
+                });
+        assertThat(hailuo.problems()).singleElement().asString().contains("512P is not one MiniMax-Hailuo-2.3 renders");
+        assertThat(hailuo.queries()).isZero();
+    }
+
+    @Test
+    void aStatusCodeMiniMaxsTableDoesNotListFailsWithItsMessageAndIsNotRetried() {
+        hailuo.server().script("POST", FakeHailuo.SUBMIT, FakeHailuo.baseResp(1999, "something new went wrong"));
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(1, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class);
+                    assertThat(e.error().retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("MiniMax status 1999").contains("something new went wrong");
+                });
     }
 
     @Test
@@ -105,7 +157,11 @@ class HailuoClipsTest {
     @ParameterizedTest(name = "status {0} is {1}")
     @CsvSource({
             "1002, RateLimited",
+            "1041, RateLimited",
             "1008, BillingLimit",
+            "2056, BillingLimit",
+            "2049, BadCredentials",
+            "1024, Transient",
             "1026, PolicyRefusal",
             "2013, BadRequest",
             "1013, Transient",

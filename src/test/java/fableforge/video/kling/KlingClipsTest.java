@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +46,17 @@ class KlingClipsTest {
     }
 
     private KlingClips adapter(String secret, Duration timeout) {
+        return adapter(secret, "kling-v1-6", "std", timeout);
+    }
+
+    private KlingClips adapter(String secret, String model, String mode, Duration timeout) {
         Providers.Video.Kling settings = new Providers.Video.Kling(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
-                URI.create(kling.baseUrl()), "kling-v1-6", "std", timeout);
+                URI.create(kling.baseUrl()), model, mode, timeout);
         return new KlingClips(settings, POLL, charges::add, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    private KlingClips adapter(String model, String mode) {
+        return adapter(FakeKling.SECRET_KEY, model, mode, Duration.ofSeconds(20));
     }
 
     private KlingClips adapter() {
@@ -117,16 +126,112 @@ class KlingClipsTest {
         assertThat(charges).isEmpty();
     }
 
+    @Test
+    void aV2ModelIsSentItsModeButNoCfgScaleAndIsChargedAtItsOwnPrice() throws Exception {
+        adapter("kling-v2-5-turbo", "pro").clip(ClipRequests.scene(7, 4.0), 1).close();
+
+        assertThat(kling.problems()).as("the fake answers cfg_scale on a v2 model with 1201, as Kling does").isEmpty();
+        JsonNode sent = kling.submitted().getFirst();
+        assertThat(sent.path("model_name").asText()).isEqualTo("kling-v2-5-turbo");
+        assertThat(sent.path("mode").asText()).isEqualTo("pro");
+        assertThat(sent.has("cfg_scale")).isFalse();
+        assertThat(charges).singleElement().satisfies(charge -> {
+            assertThat(charge.detail()).isEqualTo("scene 7, 5 s pro");
+            assertThat(charge.usd()).contains(new BigDecimal("0.35"));
+        });
+    }
+
+    @Test
+    void aMasterModelIsSentNeitherModeNorCfgScaleAndIsPricedByDurationAlone() throws Exception {
+        adapter("kling-v2-master", "std").clip(ClipRequests.scene(3, 6.0), 1).close();
+
+        assertThat(kling.problems()).isEmpty();
+        JsonNode sent = kling.submitted().getFirst();
+        assertThat(sent.has("mode")).isFalse();
+        assertThat(sent.has("cfg_scale")).isFalse();
+        assertThat(sent.path("duration").asText()).isEqualTo("10");
+        assertThat(charges).singleElement().satisfies(charge -> {
+            assertThat(charge.detail()).isEqualTo("scene 3, 10 s");
+            assertThat(charge.usd()).contains(new BigDecimal("2.8"));
+        });
+    }
+
+    @Test
+    void aModelMissingFromOurTableIsSentOnlyTheCommonParametersAndItsPriceIsUnknown() throws Exception {
+        kling.offerModel("kling-v9-future");
+
+        adapter("kling-v9-future", "pro").clip(ClipRequests.scene(3, 4.0), 1).close();
+
+        assertThat(kling.problems()).isEmpty();
+        assertThat(kling.submitted().getFirst().fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("model_name", "image", "prompt", "negative_prompt", "duration", "external_task_id");
+        assertThat(charges).singleElement().satisfies(charge -> assertThat(charge.usd()).as("unknown, never free").isEmpty());
+    }
+
+    @Test
+    void theFakeRefusesWhatKlingRefuses() throws Exception {
+        // What the fake must refuse, or the tests above could not fail: cfg_scale or mode where the model takes none, an unknown model.
+        assertThat(rawSubmit("{\"model_name\":\"kling-v2-1\",\"cfg_scale\":0.5,\"mode\":\"std\"}")).contains("\"code\":1201").contains("cfg_scale");
+        assertThat(rawSubmit("{\"model_name\":\"kling-v2-master\",\"mode\":\"std\"}")).contains("\"code\":1201").contains("mode");
+        assertThat(rawSubmit("{\"model_name\":\"kling-v0\"}")).contains("\"code\":1203");
+    }
+
+    private String rawSubmit(String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(kling.baseUrl() + FakeKling.SUBMIT))
+                .header("Authorization", "Bearer " + KlingToken.sign(FakeKling.ACCESS_KEY, FakeKling.SECRET_KEY, Instant.now().getEpochSecond()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    @Test
+    void code1304IsAConfigurationErrorThatAsksForTheServersIpOnTheAllowListAndIsNotRetried() {
+        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.ipNotAllowed());
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ProviderError.BadCredentials.class);
+                    assertThat(e.error().retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("Kling code 1304").contains("IP whitelist policy")
+                            .contains("add the server's outbound IP to the IP allow-list").contains("Kling console");
+                });
+        assertThat(kling.statusCalls()).isZero();
+    }
+
+    @ParameterizedTest(name = "unknown code {1} with HTTP {0} is {2}")
+    @CsvSource({
+            "200, 1999, BadRequest",
+            "400, 1305, BadRequest",
+            "403, 4242, BadRequest",
+            "503, 5999, Transient"})
+    void aCodeKlingsTableDoesNotListFailsWithItsMessageAndIsRetriedOnlyWhenTheHttpStatusSaysServerError(int http, int code, String expected) {
+        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(http, code, "something new went wrong"));
+
+        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.error().getClass().getSimpleName()).isEqualTo(expected);
+                    assertThat(e.error().retryable()).isEqualTo(http >= 500);
+                    assertThat(e.getMessage()).contains("Kling code " + code).contains("something new went wrong");
+                });
+    }
+
     @ParameterizedTest(name = "code {1} with HTTP {0} is {2}")
     @CsvSource({
             "200, 1102, BillingLimit",
             "429, 1101, BillingLimit",
+            "429, 1100, BadCredentials",
+            "403, 1103, BadCredentials",
             "400, 1301, PolicyRefusal",
+            "400, 1300, BadRequest",
             "429, 1302, RateLimited",
             "429, 1303, RateLimited",
             "400, 1201, BadRequest",
+            "404, 1203, BadRequest",
             "500, 5000, Transient",
             "503, 5001, Transient",
+            "504, 5002, Transient",
             "401, 1004, BadCredentials"})
     void anErrorEnvelopeIsClassifiedByItsCodeEvenWithHttp200(int http, int code, String expected) {
         kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(http, code, "scripted failure"));

@@ -115,6 +115,33 @@ class FallbackClipsTest {
     }
 
     @Test
+    void anErrorCodeWeDoNotKnowIsTriedOnceThenTheSceneFallsBackWithKlingsMessage() throws Exception {
+        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(200, 1999, "something new went wrong"));
+
+        try (SceneClip clip = clips().clip(ClipRequests.scene(5, 3.0))) {
+            assertThat(clip).isNotInstanceOf(FittedClip.class);
+        }
+
+        assertThat(kling.submitted()).as("not retried as if it were transient").hasSize(1);
+        assertThat(waits).isEmpty();
+        assertThat(fallbacks).singleElement().satisfies(fallback -> {
+            assertThat(fallback.reason()).isInstanceOf(ProviderError.BadRequest.class);
+            assertThat(fallback.message()).contains("Kling code 1999").contains("something new went wrong");
+        });
+    }
+
+    @Test
+    void anIpNotOnKlingsAllowListIsTriedOnceNotWaitedOutAsARateLimit() throws Exception {
+        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.ipNotAllowed());
+
+        clips().clip(ClipRequests.scene(5, 3.0)).close();
+
+        assertThat(kling.submitted()).hasSize(1);
+        assertThat(waits).isEmpty();
+        assertThat(fallbacks).singleElement().satisfies(fallback -> assertThat(fallback.reason()).isInstanceOf(ProviderError.BadCredentials.class));
+    }
+
+    @Test
     void aServerErrorThatPassesGivesTheRemoteClipAndNoFallback() throws Exception {
         kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(500, 5000, "busy"));
 

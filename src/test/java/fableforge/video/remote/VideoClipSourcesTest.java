@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** VIDEO_CLIPS and the Kling and Hailuo settings: defaults, key forms, start-up problems, the generator chosen. */
 class VideoClipSourcesTest {
@@ -45,8 +47,9 @@ class VideoClipSourcesTest {
         assertThat(video.ratePerMinute()).isEqualTo(6);
         assertThat(video.maxTries()).isEqualTo(3);
         assertThat(video.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(video.kling().baseUrl()).hasToString("https://api.klingai.com");
-        assertThat(video.kling().model()).isEqualTo("kling-v1-6");
+        assertThat(video.kling().baseUrl()).as("Kling's international host since it left api.klingai.com")
+                .hasToString("https://api-singapore.klingai.com");
+        assertThat(video.kling().model()).isEqualTo("kling-v2-5-turbo");
         assertThat(video.kling().mode()).isEqualTo("std");
         assertThat(video.kling().timeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(video.hailuo().baseUrl()).hasToString("https://api.minimax.io");
@@ -86,6 +89,63 @@ class VideoClipSourcesTest {
                 .hasMessageContaining("KLING_API_KEY: must be access_key:secret_key")
                 .hasMessageContaining("HAILUO_RESOLUTION=900P")
                 .hasMessageContaining("VIDEO_CLIPS");
+    }
+
+    @ParameterizedTest(name = "{0} at {1} stops start-up, naming {2}")
+    @CsvSource({
+            "MiniMax-Hailuo-2.3, 512P, '768P, 1080P'",
+            "MiniMax-Hailuo-2.3-Fast, 720P, '768P, 1080P'",
+            "MiniMax-Hailuo-02, 720P, '512P, 768P, 1080P'",
+            "I2V-01, 768P, 720P",
+            "I2V-01-Director, 1080P, 720P"})
+    void aHailuoResolutionTheModelDoesNotRenderStopsStartUpNamingTheSettingTheModelAndWhatItTakes(String model, String resolution, String allowed) {
+        assertThatThrownBy(() -> providers(Map.of("VIDEO_CLIPS", "hailuo", "HAILUO_AUTH", "key", "HAILUO_MODEL", model, "HAILUO_RESOLUTION", resolution)))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("HAILUO_RESOLUTION=" + resolution + " is not offered by HAILUO_MODEL=" + model + ": use one of " + allowed);
+    }
+
+    @ParameterizedTest(name = "{0} at {1} is accepted")
+    @CsvSource({
+            "MiniMax-Hailuo-02, 512P",
+            "MiniMax-Hailuo-02, 1080p",
+            "MiniMax-Hailuo-2.3, 1080P",
+            "MiniMax-Hailuo-2.3-Fast, 768P",
+            "I2V-01-live, 720P"})
+    void aHailuoResolutionTheModelRendersIsAccepted(String model, String resolution) {
+        Providers providers = providers(Map.of("VIDEO_CLIPS", "hailuo", "HAILUO_AUTH", "key", "HAILUO_MODEL", model, "HAILUO_RESOLUTION", resolution));
+
+        assertThat(providers.video().hailuo().resolution()).isEqualTo(resolution.toUpperCase());
+    }
+
+    @Test
+    void withoutHailuoResolutionEachModelRendersAtItsOwnDefault() {
+        assertThat(providers(Map.of("HAILUO_MODEL", "I2V-01")).video().hailuo().resolution()).isEqualTo("720P");
+        assertThat(providers(Map.of("HAILUO_MODEL", "MiniMax-Hailuo-2.3-Fast")).video().hailuo().resolution()).isEqualTo("768P");
+    }
+
+    @Test
+    void aKlingModelMissingFromOurTableIsAStartUpWarningNotAProblem() {
+        Providers providers = providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk", "KLING_MODEL", "kling-v9-future", "KLING_MODE", "pro"));
+
+        assertThat(VideoClipSources.warnings(providers.video())).singleElement().asString()
+                .contains("KLING_MODEL=kling-v9-future is not in our table").contains("only the common parameters").contains("KLING_MODE=pro");
+    }
+
+    @Test
+    void aModeForAKlingModelWithoutModesIsAWarningAndAKnownModelHasNone() {
+        assertThat(VideoClipSources.warnings(providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk",
+                "KLING_MODEL", "kling-v2-master", "KLING_MODE", "pro")).video()))
+                .singleElement().asString().contains("KLING_MODE=pro is ignored: kling-v2-master takes no mode");
+        assertThat(VideoClipSources.warnings(providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk", "KLING_MODE", "pro")).video()))
+                .isEmpty();
+    }
+
+    @Test
+    void aHailuoModelMissingFromOurTableIsAStartUpWarningAndItsResolutionIsNotChecked() {
+        Providers providers = providers(Map.of("VIDEO_CLIPS", "hailuo", "HAILUO_AUTH", "key", "HAILUO_MODEL", "MiniMax-Hailuo-9", "HAILUO_RESOLUTION", "2K"));
+
+        assertThat(VideoClipSources.warnings(providers.video())).singleElement().asString()
+                .contains("HAILUO_MODEL=MiniMax-Hailuo-9 is not in our table").contains("6 s only");
     }
 
     @Test

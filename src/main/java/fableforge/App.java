@@ -4,6 +4,7 @@ import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
 import fableforge.image.ReferenceImages;
 import fableforge.image.StoredReferenceImages;
+import fableforge.image.gemini.GeminiImageGenerator;
 import fableforge.image.openai.OpenAiImageGenerator;
 import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.offline.StoryboardIllustrator;
@@ -207,6 +208,7 @@ public final class App {
         ImageGenerator imageGenerator = switch (providers.images()) {
             case "openai" -> new OpenAiImageGenerator(providers.openAi(), prices, meter, references, imageRateLimiter, clock);
             case "sdwebui" -> new SdWebUiImageGenerator(providers.sdWebUi(), clock);
+            case "gemini" -> new GeminiImageGenerator(providers.gemini(), prices, meter, references, imageRateLimiter, clock);
             default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline, config.offlineRefusedWords());
         };
         return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()), storyWriter, promptWriter, imageGenerator);
@@ -218,10 +220,10 @@ public final class App {
 
     /**
      * The offline illustrator and a local Stable Diffusion WebUI have no quota, so they are unlimited
-     * unless a rate is set; OpenAI gets the seed's 15 images a minute unless told otherwise.
+     * unless a rate is set; OpenAI and Gemini get the seed's 15 images a minute unless told otherwise.
      */
     static java.util.Optional<Integer> imageRatePerMinute(Config config) {
-        return config.imageRatePerMinute().or(() -> config.providers().images().equals("openai")
+        return config.imageRatePerMinute().or(() -> java.util.List.of("openai", "gemini").contains(config.providers().images())
                 ? java.util.Optional.of(Config.DEFAULT_RATE_PER_MINUTE) : java.util.Optional.empty());
     }
 
@@ -433,10 +435,11 @@ public final class App {
 
     /**
      * Where a run without approvals (the command line) takes reference images from: the character
-     * sheet alone, when consistency by reference is on.
+     * sheet alone, when consistency by reference is on (always with Gemini, chosen for it).
      */
     public ReferenceImages commandLineReferences(MediaStore media) {
-        return providers.openAi().referenceConsistency() ? StoredReferenceImages.sheetOnly(media) : ReferenceImages.NONE;
+        return providers.openAi().referenceConsistency() || providers.images().equals("gemini")
+                ? StoredReferenceImages.sheetOnly(media) : ReferenceImages.NONE;
     }
 
     /**

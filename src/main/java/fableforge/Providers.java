@@ -24,7 +24,8 @@ public record Providers(
         Sheets sheets,
         Spend spend,
         Speech speech,
-        Video video) {
+        Video video,
+        Gemini gemini) {
 
     public static final String OFFLINE = "offline";
 
@@ -53,6 +54,14 @@ public record Providers(
         public boolean usable() {
             return apiKey.isPresent() || !baseUrl.getHost().endsWith("openai.com");
         }
+    }
+
+    /**
+     * Google's Gemini image models through the Gen AI SDK: the key (from Google AI Studio), the model
+     * (configuration, never pinned in code), the API's base URL (a loopback fake in tests) and the
+     * time limit of one call.
+     */
+    public record Gemini(Optional<String> apiKey, URI baseUrl, String imageModel, Duration timeout) {
     }
 
     /** Stable Diffusion WebUI (AUTOMATIC1111, Forge, SD.Next) with {@code --api}. */
@@ -152,7 +161,7 @@ public record Providers(
 
     /** The same providers with other OpenAI and speech settings (the models the start-up check chose). */
     public Providers with(OpenAi openAi, Speech speech) {
-        return new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video);
+        return new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video, gemini);
     }
 
     static Providers read(Config.Reader reader) {
@@ -193,12 +202,14 @@ public record Providers(
 
         String story = reader.choice("STORY_PROVIDER", List.of(OFFLINE, "openai"))
                 .orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
-        String images = reader.choice("IMAGE_PROVIDER", List.of(OFFLINE, "openai", "sdwebui"))
-                .orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
+        Gemini gemini = gemini(reader);
+        String images = reader.choice("IMAGE_PROVIDER", List.of(OFFLINE, "openai", "sdwebui", "gemini"))
+                .orElse(openAi.apiKey().isPresent() ? "openai" : gemini.apiKey().isPresent() ? "gemini" : OFFLINE);
         String media = reader.choice("MEDIA_STORE", List.of("local", "cloudinary", "s3"))
                 .orElse(cloudinary.configured() ? "cloudinary" : "local");
         Speech speech = new Speech(reader.text("OPENAI_TTS_MODEL", ModelLifecycle.AUTO), reader.text("OPENAI_TTS_VOICE", "alloy"));
-        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video(reader));
+        Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video(reader),
+                gemini);
         providers.checkComplete(reader);
         return providers;
     }
@@ -217,8 +228,9 @@ public record Providers(
         if (cloudinary.uploadPreset().isPresent() && cloudinary.cloudName().isEmpty()) {
             warnings.add("CLOUDINARY_PRESET is set without CLOUDINARY_CLOUD_NAME (or CLOUDINARY_URL): media stays " + media);
         }
-        if (openAi.referenceConsistency() && !images.equals("openai")) {
-            warnings.add("IMAGE_CONSISTENCY=reference applies to IMAGE_PROVIDER=openai; ignored by " + images);
+        if (openAi.referenceConsistency() && !images.equals("openai") && !images.equals("gemini")) {
+            warnings.add("IMAGE_CONSISTENCY=reference applies to IMAGE_PROVIDER=openai (gemini always draws from references); ignored by "
+                    + images);
         }
         if (images.equals("openai") && !openAi.models().imageFamily(openAi.imageModel()).known()) {
             warnings.add("OPENAI_IMAGE_MODEL=" + openAi.imageModel() + " is of no image family FableForge knows (models.json):"
@@ -240,6 +252,9 @@ public record Providers(
         if ((story.equals("openai") || images.equals("openai")) && openAi.apiKey().isEmpty()
                 && openAi.baseUrl().getHost().endsWith("openai.com")) {
             reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
+        }
+        if (images.equals("gemini") && gemini.apiKey().isEmpty()) {
+            reader.problem("IMAGE_PROVIDER=gemini needs GEMINI_API_KEY (an API key from Google AI Studio)");
         }
         if (sdWebUi.basicAuth().filter(auth -> auth.indexOf(':') < 1).isPresent()) {
             reader.problem("SD_WEBUI_AUTH: must look like user:password (the WebUI's --api-auth)");
@@ -271,6 +286,18 @@ public record Providers(
         if (video.clips().equals("hailuo") && video.hailuo().apiKey().isEmpty()) {
             reader.problem("VIDEO_CLIPS=hailuo needs HAILUO_AUTH (the MiniMax API key)");
         }
+    }
+
+    /**
+     * Gemini image settings. The default model is Google's generally available image model (Gemini 2.5
+     * Flash Image, per ai.google.dev/gemini-api/docs/image-generation); set GEMINI_IMAGE_MODEL for another.
+     */
+    private static Gemini gemini(Config.Reader reader) {
+        return new Gemini(
+                reader.text("GEMINI_API_KEY"),
+                uri(reader, "GEMINI_BASE_URL", "https://generativelanguage.googleapis.com"),
+                reader.text("GEMINI_IMAGE_MODEL", "gemini-2.5-flash-image"),
+                Duration.ofSeconds(reader.integer("GEMINI_TIMEOUT_SECONDS", 120, 1, 3_600)));
     }
 
     private static ModelTable modelTable(Config.Reader reader) {

@@ -76,6 +76,24 @@ public final class PriceTable {
     }
 
     /**
+     * One Gemini image of {@code model}: its per-image price (the image's output tokens, a fixed count
+     * per 1K image) plus {@code inputTokens} (prompt and reference images) at the model's input rate
+     * when the table has one; empty when the model's per-image price is unknown.
+     */
+    public Optional<BigDecimal> geminiImage(String model, long inputTokens) {
+        JsonNode price = table.path("gemini_images").path(model);
+        if (!price.path("per_image").isNumber()) {
+            return Optional.empty();
+        }
+        BigDecimal image = price.get("per_image").decimalValue();
+        if (!price.path("input_per_million").isNumber()) {
+            return Optional.of(image);
+        }
+        BigDecimal input = price.get("input_per_million").decimalValue().multiply(BigDecimal.valueOf(inputTokens));
+        return Optional.of(image.add(input.divide(MILLION, 6, RoundingMode.HALF_UP)));
+    }
+
+    /**
      * A GPT image model billed by tokens (gpt-image-2): the text and image tokens it read and the
      * image tokens it wrote, as its answer's {@code usage} reports them.
      */

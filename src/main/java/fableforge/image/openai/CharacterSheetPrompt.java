@@ -6,14 +6,14 @@ import fableforge.prompt.CharacterBible;
 /**
  * The prompt of a story's character sheet: the hero alone, described by the same character bible
  * every scene prompt carries, shown from three sides on a plain background so a later edit can copy
- * its look without copying a scene.
+ * its look without copying a scene. Shared by every generator that paints one (OpenAI, Gemini).
  */
-final class CharacterSheetPrompt {
+public final class CharacterSheetPrompt {
 
     private CharacterSheetPrompt() {
     }
 
-    static String of(ImageBrief brief) {
+    public static String of(ImageBrief brief) {
         return String.join("\n",
                 "Style: character reference sheet for a children's picture book, " + brief.visualStyle().strip() + " style.",
                 CharacterBible.of(brief.hero()).asPromptLine(),

@@ -177,9 +177,9 @@ class OpenAiImagesWebTest {
                 && s.get("images").get("5").get("status").asText().equals("pending_approval"));
 
         byte[] sceneOne = Files.readAllBytes(data.resolve("media/stories/" + id + "/scene-01-a1.png"));
-        byte[] sheet = Files.readAllBytes(data.resolve("media/stories/" + id + "/character-sheet.png"));
+        byte[] storedSheet = Files.readAllBytes(data.resolve("media/stories/" + id + "/character-sheet.png"));
         assertThat(fake.calls("/v1/images/edits").getLast().images()).as("the sheet, then the approved scene 1")
-                .containsExactly(sheet, sceneOne);
+                .containsExactly(storedSheet, sceneOne);
         assertThat(fake.calls("/v1/images/generations")).hasSize(1);
         assertThat(fake.violations()).isEmpty();
         StorySpend spend = spendOf(id);

@@ -194,7 +194,7 @@ public final class App {
      * scenes from one ({@code IMAGE_CONSISTENCY=reference}).
      */
     public Pipeline pipeline(SpendMeter meter, ReferenceImages references) {
-                // One client for both writers, so a structured-output fallback learnt by one serves the other.
+        // One client for both writers, so a structured-output fallback learnt by one serves the other.
         ChatCompletions chat = providers.story().equals("openai")
                 ? new ChatCompletions(ChatCompletions.Endpoint.of(providers.openAi()), prices, meter, clock) : null;
         StoryWriter storyWriter = switch (providers.story()) {
@@ -447,12 +447,12 @@ public final class App {
      * {@code openai} (text-to-speech, charged to {@code meter}).
      */
     public Narrator narrator(String choice, SpendMeter meter) {
-                return switch (choice) {
+        return switch (choice) {
             case "none" -> Narrator.NONE;
             case "local" -> EspeakNarrator.onPath().orElseThrow(() -> new IllegalStateException(
                     "no local speech engine: install espeak-ng (apt-get install espeak-ng) or choose another narration"));
             case "openai" -> {
-                if (providers.openAi().apiKey().isEmpty() && providers.openAi().baseUrl().getHost().endsWith("openai.com")) {
+                if (!providers.openAi().usable()) {
                     throw new IllegalStateException("narration by OpenAI needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
                 }
                 yield new OpenAiNarrator(providers.openAi().baseUrl(), providers.openAi().apiKey(), providers.speech().model(),

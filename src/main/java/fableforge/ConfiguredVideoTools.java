@@ -108,6 +108,6 @@ final class ConfiguredVideoTools implements VideoTools {
 
     /** The same condition {@link App#narrator} applies: a key, or a server other than OpenAI's own. */
     private boolean openAiSpeech() {
-        return providers.openAi().apiKey().isPresent() || !providers.openAi().baseUrl().getHost().endsWith("openai.com");
+        return providers.openAi().usable();
     }
 }

@@ -249,8 +249,7 @@ public record Providers(
 
     /** A chosen adapter whose required settings are missing is a start-up error, not a failure at first use. */
     private void checkComplete(Config.Reader reader) {
-        if ((story.equals("openai") || images.equals("openai")) && openAi.apiKey().isEmpty()
-                && openAi.baseUrl().getHost().endsWith("openai.com")) {
+        if ((story.equals("openai") || images.equals("openai")) && !openAi.usable()) {
             reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
         }
         if (images.equals("gemini") && gemini.apiKey().isEmpty()) {

@@ -9,9 +9,7 @@ import fableforge.fake.FakeServer.Reply;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,7 +24,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 
 /**
  * The Gemini API's {@code POST /v1beta/models/{model}:generateContent} on loopback, for image models
@@ -360,13 +357,7 @@ public final class FakeGemini implements AutoCloseable {
         g.setColor(new Color(0x3F7F5F));
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return fableforge.TestPngs.encode(image);
     }
 
     private static void sleep(Duration wait) {

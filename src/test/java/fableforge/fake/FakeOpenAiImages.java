@@ -9,9 +9,7 @@ import fableforge.fake.contract.OpenAiContract;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 
 /**
  * OpenAI's image API on loopback, as {@code ../shared/provider-contracts.md} describes it:
@@ -487,13 +484,7 @@ public final class FakeOpenAiImages implements AutoCloseable {
             g.setColor(new Color(0xB5532A));
             g.fillOval(image.getWidth() / 4, image.getHeight() / 3, image.getWidth() / 2, image.getHeight() / 3);
             g.dispose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                ImageIO.write(image, "png", out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
+            return fableforge.TestPngs.encode(image);
         });
     }
 

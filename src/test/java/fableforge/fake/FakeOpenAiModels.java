@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.fake.FakeServer.Recorded;
 import fableforge.fake.FakeServer.Reply;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -117,11 +116,5 @@ public final class FakeOpenAiModels {
         body.putObject("error").put("message", "Incorrect API key provided.").put("type", "invalid_request_error").putNull("param")
                 .put("code", "invalid_api_key");
         return Optional.of(Reply.json(401, body.toString()));
-    }
-
-    static List<String> ids(List<Model> models) {
-        List<String> ids = new ArrayList<>();
-        models.forEach(model -> ids.add(model.id()));
-        return ids;
     }
 }

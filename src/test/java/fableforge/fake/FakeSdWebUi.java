@@ -8,9 +8,7 @@ import fableforge.fake.FakeServer.Reply;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -21,7 +19,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.imageio.ImageIO;
 
 /**
  * A Stable Diffusion WebUI (AUTOMATIC1111 1.x, {@code --api}) on loopback: {@code POST /sdapi/v1/txt2img}
@@ -264,12 +261,6 @@ public final class FakeSdWebUi implements AutoCloseable {
             g.fillOval(shapes.nextInt(width), shapes.nextInt(height), width / 4 + shapes.nextInt(width / 2), height / 6 + shapes.nextInt(height / 3));
         }
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return fableforge.TestPngs.encode(image);
     }
 }

@@ -31,4 +31,17 @@ public final class StatusErrors {
         }
         return new ProviderError.Transient(message);
     }
+
+    /**
+     * An error code the provider's table does not list: a 5xx or 429 is still retried as such, anything
+     * else fails with the provider's message instead of being tried again in the hope it was transient
+     * (such providers often answer HTTP 200 with the code in the body).
+     */
+    public static ProviderError unknownCode(HttpResponse<byte[]> response, String message, Clock clock, boolean forbiddenMeansCredentials) {
+        int status = response.statusCode();
+        if (status >= 500 || status == 429) {
+            return byStatus(response, message, clock, forbiddenMeansCredentials);
+        }
+        return new ProviderError.BadRequest(message + " (a code we do not know; not retried)");
+    }
 }

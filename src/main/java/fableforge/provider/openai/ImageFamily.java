@@ -28,11 +28,11 @@ public record ImageFamily(
     public static final String UNKNOWN = "unknown";
 
     /**
-     * Any {@code WIDTHxHEIGHT} with both sides a multiple of {@code multipleOf}, an aspect within
-     * {@code maxAspect}:1 either way, no side over {@code maxSide} and at most {@code maxPixels}; the
-     * frame's long side is asked as {@code longSide}.
+     * A family taking any size on a grid of {@code multipleOf} pixels (gpt-image-2: 16, aspect 1:3 to
+     * 3:1, at most 3840x2160); the frame is asked at its own size, its long side at most {@code longSide},
+     * which keeps every story frame well inside those limits.
      */
-    public record FlexibleSize(int multipleOf, int longSide, double maxAspect, int maxSide, long maxPixels) {
+    public record FlexibleSize(int multipleOf, int longSide) {
     }
 
     public boolean takes(String parameter) {
@@ -56,18 +56,6 @@ public record ImageFamily(
         int width = roundUp(frame.width() * scale, rule.multipleOf());
         int height = roundUp(frame.height() * scale, rule.multipleOf());
         return width + "x" + height;
-    }
-
-    /** Whether {@code size} is one this family takes; used to check what a table or a user asks for. */
-    public boolean allows(int width, int height) {
-        if (flexible.isEmpty()) {
-            return fixedSizes.containsValue(width + "x" + height);
-        }
-        FlexibleSize rule = flexible.get();
-        double aspect = (double) Math.max(width, height) / Math.min(width, height);
-        return width > 0 && height > 0 && width % rule.multipleOf() == 0 && height % rule.multipleOf() == 0
-                && aspect <= rule.maxAspect() && Math.max(width, height) <= rule.maxSide()
-                && (long) width * height <= rule.maxPixels();
     }
 
     private static int roundUp(double value, int grid) {

@@ -107,8 +107,7 @@ public final class ModelTable {
         node.path("size").path("fixed").properties().forEach(size -> fixed.put(size.getKey(), size.getValue().asText()));
         JsonNode rule = node.path("size").path("flexible");
         Optional<ImageFamily.FlexibleSize> flexible = rule.isObject()
-                ? Optional.of(new ImageFamily.FlexibleSize(positive(rule, "multiple_of"), positive(rule, "long_side"),
-                        rule.path("max_aspect").asDouble(3), positive(rule, "max_side"), rule.path("max_pixels").asLong()))
+                ? Optional.of(new ImageFamily.FlexibleSize(positive(rule, "multiple_of"), positive(rule, "long_side")))
                 : Optional.empty();
         if (fixed.isEmpty() && flexible.isEmpty()) {
             throw new IllegalArgumentException("image family " + node.path("family").asText("?") + " has no size rule");

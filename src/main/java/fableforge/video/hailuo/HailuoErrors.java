@@ -65,20 +65,8 @@ final class HailuoErrors {
             case 1026, 1027 -> new ProviderError.PolicyRefusal(message);
             case 2013 -> new ProviderError.BadRequest(message);
             case 1000, 1001, 1013, 1024, 1033 -> new ProviderError.Transient(message);
-            default -> unknown(message, response, clock);
+            default -> StatusErrors.unknownCode(response, message, clock, true);
         };
-    }
-
-    /**
-     * A code MiniMax's table does not list: a 5xx or 429 is still retried as such, anything else (MiniMax
-     * answers HTTP 200) fails with MiniMax's message instead of being tried again in the hope it was transient.
-     */
-    private static ProviderError unknown(String message, HttpResponse<byte[]> response, Clock clock) {
-        int status = response.statusCode();
-        if (status >= 500 || status == 429) {
-            return byStatus(response, message, clock);
-        }
-        return new ProviderError.BadRequest(message + " (a code we do not know; not retried)");
     }
 
     private static ProviderError byStatus(HttpResponse<byte[]> response, String message, Clock clock) {

@@ -68,20 +68,8 @@ final class KlingErrors {
             case 1304 -> new ProviderError.BadCredentials(message + " — Kling refuses this server's IP address: add the server's"
                     + " outbound IP to the IP allow-list (whitelist) of your API account in the Kling console");
             case 5000, 5001, 5002 -> new ProviderError.Transient(message);
-            default -> unknown(message, response, clock);
+            default -> StatusErrors.unknownCode(response, message, clock, false);
         };
-    }
-
-    /**
-     * A code Kling's table does not list: a 5xx or 429 is still retried as such, anything else fails
-     * with Kling's message instead of being tried again in the hope it was transient.
-     */
-    private static ProviderError unknown(String message, HttpResponse<byte[]> response, Clock clock) {
-        int status = response.statusCode();
-        if (status >= 500 || status == 429) {
-            return byStatus(response, message, clock);
-        }
-        return new ProviderError.BadRequest(message + " (a code we do not know; not retried)");
     }
 
     /** A failed task: refused content when its message says so, else a run that may pass next time. */

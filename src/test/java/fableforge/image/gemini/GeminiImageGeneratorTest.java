@@ -1,5 +1,8 @@
 package fableforge.image.gemini;
 
+import static fableforge.image.StoryFixtures.read;
+import static fableforge.image.StoryFixtures.story;
+
 import static fableforge.image.gemini.GeminiTesting.KEY;
 import static fableforge.image.gemini.GeminiTesting.MODEL;
 import static fableforge.image.gemini.GeminiTesting.request;
@@ -7,6 +10,7 @@ import static fableforge.image.gemini.GeminiTesting.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import fableforge.TestPngs;
 import fableforge.Providers;
 import fableforge.fake.FakeGemini;
 import fableforge.fake.FakeGemini.Answer;
@@ -28,12 +32,7 @@ import fableforge.spend.PriceQuote;
 import fableforge.spend.PriceTable;
 import fableforge.store.Database;
 import fableforge.store.ImageRepository;
-import fableforge.store.NewStory;
-import fableforge.store.SceneRow;
 import fableforge.store.StoryRepository;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -48,8 +47,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +97,7 @@ class GeminiImageGeneratorTest {
             MediaStore media = new LocalMediaStore(dir.resolve("media"), "/media/");
             stories.create(story("story-s"));
             images.createAttempt("story-s", 1, "scene 1 prompt");
-            byte[] sceneOne = png(72, 128);
+            byte[] sceneOne = TestPngs.blank(72, 128);
             media.put("stories/story-s/scene-01-a1.png", sceneOne, "image/png");
             images.markProduced("story-s", 1, 1, "/media/stories/story-s/scene-01-a1.png", "stories/story-s/scene-01-a1.png",
                     72, 128, 1, "scene 1 prompt");
@@ -329,25 +326,5 @@ class GeminiImageGeneratorTest {
         Matcher matcher = Pattern.compile("\\+ (\\d+) input tokens").matcher(charge.detail());
         assertThat(matcher.find()).as(charge.detail()).isTrue();
         return Long.parseLong(matcher.group(1));
-    }
-
-    private static NewStory story(String id) {
-        List<SceneRow> scenes = IntStream.rangeClosed(1, 20)
-                .mapToObj(n -> new SceneRow(n, n <= 4 ? "underdog" : "discovery", "Scene " + n + ".", "Scene " + n + " prompt", false))
-                .toList();
-        return new NewStory(id, "{\"animal\":\"fox\"}", 7L, "{\"name\":\"Ember\",\"species\":\"fox\"}", "Ember is a fox.",
-                "forest", "watercolor", "9:16", scenes);
-    }
-
-    private static byte[] read(MediaStore media, String key) throws Exception {
-        try (InputStream in = media.open(key).orElseThrow()) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static byte[] png(int width, int height) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
-        return out.toByteArray();
     }
 }

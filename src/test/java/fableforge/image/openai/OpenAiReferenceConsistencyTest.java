@@ -1,9 +1,13 @@
 package fableforge.image.openai;
 
+import static fableforge.image.StoryFixtures.read;
+import static fableforge.image.StoryFixtures.story;
+
 import static fableforge.image.openai.OpenAiImageTesting.request;
 import static fableforge.image.openai.OpenAiImageTesting.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fableforge.TestPngs;
 import fableforge.App;
 import fableforge.Config;
 import fableforge.fake.FakeOpenAiImages;
@@ -26,12 +30,7 @@ import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import fableforge.store.Database;
 import fableforge.store.ImageRepository;
-import fableforge.store.NewStory;
-import fableforge.store.SceneRow;
 import fableforge.store.StoryRepository;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +42,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,7 +146,7 @@ class OpenAiReferenceConsistencyTest {
             stories.create(story("story-s"));
             OpenAiImageGenerator generator = generator(StoredReferenceImages.withApprovals(images, media));
             images.createAttempt("story-s", 1, "scene 1 prompt");
-            byte[] sceneOne = png(32, 48);
+            byte[] sceneOne = TestPngs.blank(32, 48);
             media.put("stories/story-s/scene-01-a1.png", sceneOne, "image/png");
             images.markProduced("story-s", 1, 1, "/media/stories/story-s/scene-01-a1.png", "stories/story-s/scene-01-a1.png",
                     32, 48, 1, "scene 1 prompt");
@@ -193,25 +190,5 @@ class OpenAiReferenceConsistencyTest {
         assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
         assertThat(out.resolve(StoredReferenceImages.sheetKey("story-cli"))).isRegularFile();
         assertThat(fake.calls()).extracting(Call::path).containsExactly("/v1/images/generations", "/v1/images/edits");
-    }
-
-    private static NewStory story(String id) {
-        List<SceneRow> scenes = IntStream.rangeClosed(1, 20)
-                .mapToObj(n -> new SceneRow(n, n <= 4 ? "underdog" : "discovery", "Scene " + n + ".", "Scene " + n + " prompt", false))
-                .toList();
-        return new NewStory(id, "{\"animal\":\"fox\"}", 7L, "{\"name\":\"Ember\",\"species\":\"fox\"}", "Ember is a fox.",
-                "forest", "watercolor", "9:16", scenes);
-    }
-
-    private static byte[] read(MediaStore media, String key) throws Exception {
-        try (InputStream in = media.open(key).orElseThrow()) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static byte[] png(int width, int height) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
-        return out.toByteArray();
     }
 }

@@ -16,6 +16,7 @@ public record StoryRecord(
         String visualStyle,
         String aspectRatio,
         String status,
+        String ownerId,
         Instant createdAt,
         Instant updatedAt,
         List<SceneRow> scenes) {

@@ -37,9 +37,9 @@ public final class StoryRepository {
         jdbi.useTransaction(handle -> {
             handle.createUpdate("""
                     INSERT INTO story (story_id, answers_json, seed, hero_json, hero_name, animal, character_bible,
-                                       setting, visual_style, aspect_ratio, status, created_at, updated_at)
+                                       setting, visual_style, aspect_ratio, status, owner_id, created_at, updated_at)
                     VALUES (:storyId, :answersJson, :seed, :heroJson, :heroName, :animal, :characterBible,
-                            :setting, :visualStyle, :aspectRatio, :status, :now, :now)""")
+                            :setting, :visualStyle, :aspectRatio, :status, :ownerId, :now, :now)""")
                     .bindMethods(story)
                     .bind("heroName", firstText(hero.path("name"), answers.path("character_name")))
                     .bind("animal", firstText(hero.path("species"), answers.path("animal")))
@@ -74,7 +74,7 @@ public final class StoryRepository {
         List<SceneRow> scenes = rows.stream().map(StoryAndScene::scene).filter(Objects::nonNull).toList();
         return Optional.of(new StoryRecord(story.storyId(), story.answersJson(), story.seed(), story.heroJson(),
                 story.heroName(), story.animal(), story.characterBible(), story.setting(), story.visualStyle(),
-                story.aspectRatio(), story.status(), story.createdAt(), story.updatedAt(), scenes));
+                story.aspectRatio(), story.status(), story.ownerId(), story.createdAt(), story.updatedAt(), scenes));
     }
 
     /**
@@ -209,6 +209,7 @@ public final class StoryRepository {
                 row.getString("visual_style"),
                 row.getString("aspect_ratio"),
                 row.getString("status"),
+                row.getString("owner_id"),
                 Columns.instant(row, "created_at"),
                 Columns.instant(row, "updated_at"),
                 scenes);

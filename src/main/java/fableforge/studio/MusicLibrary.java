@@ -2,6 +2,7 @@ package fableforge.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;
 import fableforge.video.AudioProbe;
@@ -68,7 +69,7 @@ public final class MusicLibrary {
      * Checks and stores an upload: {@code contentType} as the client declared it, {@code declaredLength}
      * its Content-Length (-1 when absent). Answers {@code {music_key, size_bytes, duration_seconds, content_type}}.
      */
-    public ObjectNode upload(InputStream body, String contentType, long declaredLength) throws IOException {
+    public ObjectNode upload(Caller caller, InputStream body, String contentType, long declaredLength) throws IOException {
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         String kind = TYPES.get(type);
         if (kind == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.pipeline.StoryPlan;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.ProviderException;
@@ -63,7 +64,7 @@ public final class Studio {
     }
 
     /** Validates the answers, writes the 20 scenes and stores the story. */
-    public ObjectNode submit(JsonNode answers) throws InvalidQuizException, ProviderException {
+    public ObjectNode submit(Caller caller, JsonNode answers) throws InvalidQuizException, ProviderException {
         ValidatedQuiz quiz = validator.validate(answers);
         withinSpendLimit(() -> spending.allowStory(paidStoryWriter));
         String storyId = newStoryId();
@@ -75,7 +76,8 @@ public final class Studio {
             rows.add(new SceneRow(scene.number(), scene.beat().id(), scene.text(), plan.prompts().get(i), false));
         }
         stories.create(new NewStory(storyId, json(plan.answers().values()), seed, json(plan.hero()), plan.bible().text(),
-                plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows));
+                plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows,
+                caller.ownerOfNewStory()));
         events.emit(storyId, "story_created", events.data().put("story_id", storyId).put("hero", plan.hero().name())
                 .put("animal", plan.hero().species()).put("setting", plan.context().setting())
                 .put("visual_style", plan.context().visualStyle()).put("aspect_ratio", plan.context().aspectRatio().label()),
@@ -100,8 +102,8 @@ public final class Studio {
     }
 
     /** Saves the user's edits, rebuilds the prompts and starts the 20 image jobs. */
-    public ObjectNode approveScenes(String storyId, List<String> texts) {
-        StoryRecord record = require(storyId);
+    public ObjectNode approveScenes(Caller caller, String storyId, List<String> texts) {
+        StoryRecord record = require(caller, storyId);
         if (texts.size() != Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
         }
@@ -151,8 +153,8 @@ public final class Studio {
     }
 
     /** Approves an image, or rejects it and queues a new attempt (with the user's prompt or a targeted fix). */
-    public ObjectNode decideImage(String storyId, int sceneNumber, ImageDecision decision) {
-        StoryRecord record = require(storyId);
+    public ObjectNode decideImage(Caller caller, String storyId, int sceneNumber, ImageDecision decision) {
+        StoryRecord record = require(caller, storyId);
         if (sceneNumber < 1 || sceneNumber > Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene number must be 1 to 20, got " + sceneNumber);
         }
@@ -257,8 +259,9 @@ public final class Studio {
                 .put("attempt", attempt).put("approved_count", approved);
     }
 
-    StoryRecord require(String storyId) {
-        return stories.find(storyId).orElseThrow(() ->
+    /** The story, if it exists and the caller may see it: someone else's story is "not found", never "forbidden". */
+    StoryRecord require(Caller caller, String storyId) {
+        return stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() ->
                 new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + abbreviate(storyId) + "'"));
     }
 

@@ -2,6 +2,7 @@ package fableforge.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.job.JobWorker;
 import fableforge.job.WorkerSettings;
 import fableforge.provider.ProviderException;
@@ -69,7 +70,10 @@ public final class VideoJobs implements AutoCloseable {
      * Queues a video of the story with these options and answers the job as {@code GET /story} shows
      * it. The same options again while it is queued or rendering answer the same job.
      */
-    public ObjectNode request(String storyId, VideoOptions options) {
+    public ObjectNode request(Caller caller, String storyId, VideoOptions options) {
+        if (!storyView.visible(caller, storyId)) {
+            throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'");
+        }
         VideoRepository.Requested requested = requests.request(storyId, options);
         VideoRecord video = requested.video();
         if (requested.created()) {

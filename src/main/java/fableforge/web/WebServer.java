@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.event.EventBus;
 import fableforge.media.MediaStore;
 import fableforge.provider.ProviderError;
@@ -63,7 +64,7 @@ public final class WebServer implements HttpEndpoint {
         this.mapper = mapper;
         this.quizJson = quizJson;
         this.health = health;
-        this.stream = new EventStream(log, bus, storyId -> storyId.matches("[0-9a-f]{32}") && view.exists(storyId), heartbeatEvery);
+        this.stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery);
     }
 
     public WebServer start(String host, int port) {
@@ -77,10 +78,10 @@ public final class WebServer implements HttpEndpoint {
             }
             config.routes.get("/health", ctx -> json(ctx, 200, health.get()));
             config.routes.get("/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
-            config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(100)));
+            config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(RequestCaller.of(ctx), 100)));
             config.routes.post("/submit", this::submit);
             config.routes.post("/approve_scenes", this::approveScenes);
-            config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(ctx.pathParam("id"))));
+            config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(RequestCaller.of(ctx), ctx.pathParam("id"))));
             config.routes.post("/approve_image/{id}/{n}", this::approveImage);
             config.routes.post("/generate_video/{id}", this::generateVideo);
             config.routes.post("/api/music", this::uploadMusic);
@@ -88,6 +89,11 @@ public final class WebServer implements HttpEndpoint {
                 String accept = ctx.header("Accept");
                 if (accept == null || !accept.contains("text/event-stream")) {
                     throw new NotAcceptable();
+                }
+                // Someone else's story is as unknown as a story that never was (404, never 403).
+                String channel = ctx.queryParam("channel");
+                if (channel != null && !visibleStory(RequestCaller.of(ctx), channel)) {
+                    throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
                 }
             });
             config.routes.sse("/stream", stream::open);
@@ -133,13 +139,17 @@ public final class WebServer implements HttpEndpoint {
         return this;
     }
 
+    private boolean visibleStory(Caller caller, String storyId) {
+        return storyId.matches("[0-9a-f]{32}") && view.visible(caller, storyId);
+    }
+
     @Override
     public int port() {
         return javalin.port();
     }
 
     private void submit(Context ctx) throws InvalidQuizException, ProviderException {
-        json(ctx, 200, studio.submit(body(ctx)));
+        json(ctx, 200, studio.submit(RequestCaller.of(ctx), body(ctx)));
     }
 
     private void approveScenes(Context ctx) {
@@ -156,7 +166,7 @@ public final class WebServer implements HttpEndpoint {
             }
             texts.add(scene.asText());
         }
-        json(ctx, 202, studio.approveScenes(storyId, texts));
+        json(ctx, 202, studio.approveScenes(RequestCaller.of(ctx), storyId, texts));
     }
 
     private void approveImage(Context ctx) {
@@ -188,7 +198,7 @@ public final class WebServer implements HttpEndpoint {
         if (!apply.isMissingNode() && !apply.isNull() && !apply.isBoolean()) {
             throw new BadRequest("apply_to_pending must be true or false");
         }
-        json(ctx, 200, studio.decideImage(ctx.pathParam("id"), scene,
+        json(ctx, 200, studio.decideImage(RequestCaller.of(ctx), ctx.pathParam("id"), scene,
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
     }
 
@@ -202,7 +212,7 @@ public final class WebServer implements HttpEndpoint {
         VideoOptions options = new VideoOptions(text(body, "clips").orElse("local").strip().toLowerCase(Locale.ROOT),
                 text(body, "narration").orElse("none").strip().toLowerCase(Locale.ROOT), draft.asBoolean(false),
                 text(body, "music_key").map(String::strip).filter(key -> !key.isEmpty()));
-        json(ctx, 202, videos.request(ctx.pathParam("id"), options));
+        json(ctx, 202, videos.request(RequestCaller.of(ctx), ctx.pathParam("id"), options));
     }
 
     /**
@@ -210,7 +220,7 @@ public final class WebServer implements HttpEndpoint {
      * limit does not apply) and cut off at {@link MusicLibrary#MAX_BYTES}.
      */
     private void uploadMusic(Context ctx) throws IOException {
-        json(ctx, 201, music.upload(ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
+        json(ctx, 201, music.upload(RequestCaller.of(ctx), ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
     }
 
     /**

@@ -31,7 +31,7 @@ public final class MusicLibrary {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
     /** How much of a refused upload is still read so its sender hears why; a larger one is cut off. */
     static final long DRAIN_BYTES = 64L * 1024 * 1024;
-    private static final Pattern KEY = Pattern.compile("music/[0-9a-f]{32}\\.(mp3|wav|ogg|flac|m4a|aac|webm)");
+    private static final Pattern KEY = Pattern.compile("music/(?:([0-9a-f]{32})/)?[0-9a-f]{32}\\.(mp3|wav|ogg|flac|m4a|aac|webm)");
 
     /** Declared content type (without parameters) → the file kind it must be. */
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -53,8 +53,13 @@ public final class MusicLibrary {
         this.mapper = mapper;
     }
 
-    static boolean isMusicKey(String key) {
-        return KEY.matcher(key).matches();
+    /**
+     * Whether {@code caller} may use this music: with accounts, uploads live under {@code music/<user_id>/}
+     * and only their owner may use them; without accounts ({@link Caller#OPEN}) every upload is everyone's.
+     */
+    static boolean belongsTo(Caller caller, String key) {
+        var matcher = KEY.matcher(key);
+        return matcher.matches() && (caller == Caller.OPEN || caller.userId().equals(matcher.group(1)));
     }
 
     /**
@@ -98,12 +103,17 @@ public final class MusicLibrary {
             } catch (IOException e) {
                 throw new StudioException(StudioException.Kind.UNSUPPORTED_MEDIA, "the file cannot be played as music: " + e.getMessage());
             }
-            StoredMedia stored = media.putFile("music/" + hash.substring(0, 32) + "." + kind, file, type);
+            StoredMedia stored = media.putFile(folder(caller) + hash.substring(0, 32) + "." + kind, file, type);
             return mapper.createObjectNode().put("music_key", stored.key()).put("size_bytes", size)
                     .put("duration_seconds", Math.round(seconds * 10) / 10.0).put("content_type", type);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Each user's uploads in their own folder (account ids are 32 hex digits); one shared folder without accounts. */
+    private static String folder(Caller caller) {
+        return caller == Caller.OPEN ? "music/" : "music/" + caller.userId() + "/";
     }
 
     /** Copies at most {@link #MAX_BYTES} into {@code file}, answering the content's SHA-256 in hex. */

@@ -35,6 +35,8 @@ public final class Authentication {
     private static final Set<String> PUBLIC = Set.of("/health", "/signin", "/signin.html", "/api/signin", "/api/signin/link",
             "/api/signout", "/api/me", "/favicon.ico");
     private static final String WRONG = "name or password is wrong";
+    /** Who a public page is answered for when nobody signed in: never {@link Caller#OPEN}, which may see everything. */
+    static final Caller ANONYMOUS = new Caller("", "", false);
 
     private final Accounts accounts;
     private final Access access;
@@ -59,7 +61,7 @@ public final class Authentication {
         config.routes.post("/api/signout", this::signOut);
         config.routes.get("/api/me", ctx -> {
             Caller caller = RequestCaller.of(ctx);
-            if (caller == Caller.OPEN) {
+            if (caller == ANONYMOUS || caller == Caller.OPEN) {
                 throw new Unauthenticated();
             }
             json(ctx, 200, java.util.Map.of("name", caller.name(), "admin", caller.admin()));
@@ -76,7 +78,7 @@ public final class Authentication {
 
     private void identify(Context ctx) {
         Optional<Caller> caller = callerOf(ctx);
-        caller.ifPresent(found -> RequestCaller.set(ctx, found));
+        RequestCaller.set(ctx, caller.orElse(ANONYMOUS));
         if (caller.isPresent() || isPublic(ctx.path())) {
             return;
         }

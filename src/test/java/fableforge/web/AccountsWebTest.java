@@ -220,6 +220,15 @@ class AccountsWebTest {
         assertThat(key).startsWith("music/" + ada.account().id() + "/");
         assertThat(as(ada, "GET", "/media/" + key, null).statusCode()).isEqualTo(200);
         assertThat(as(bob, "GET", "/media/" + key, null).statusCode()).isEqualTo(404);
+
+        // Using it: checked before the story's approvals, so a story not yet approved tells the two apart.
+        String music = TestApp.jsonObject().put("music_key", key).toString();
+        String adas = TestApp.json(as(ada, "POST", "/submit", TestApp.redFoxQuiz().toString()).body()).get("story_id").asText();
+        String bobs = TestApp.json(as(bob, "POST", "/submit", TestApp.redFoxQuiz().toString()).body()).get("story_id").asText();
+        assertThat(as(ada, "POST", "/generate_video/" + adas, music).statusCode()).as("her music, images not yet approved").isEqualTo(409);
+        HttpResponse<String> bobUsing = as(bob, "POST", "/generate_video/" + bobs, music);
+        assertThat(bobUsing.statusCode()).isEqualTo(400);
+        assertThat(TestApp.json(bobUsing.body()).get("message").asText()).contains("no uploaded music");
     }
 
     // ---- sessions ----

@@ -190,6 +190,13 @@ class AccountsWebTest {
         assertThat(adasMedia.headers().firstValue("Cache-Control")).get().asString().startsWith("private");
         assertThat(as(root, "GET", media, null).statusCode()).isEqualTo(200);
         assertThat(as(root, "GET", "/story/" + id, null).statusCode()).isEqualTo(200);
+
+        // Her own stream opens and replays her story's events (the caller reaches the SSE handler too).
+        HttpResponse<java.util.stream.Stream<String>> stream = app.openEventStream(id, "Authorization", "Bearer " + ada.token());
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(lines.filter(line -> line.startsWith("event:")).findFirst()).contains("event: story_created");
+        }
     }
 
     @Test

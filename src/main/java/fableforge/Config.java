@@ -30,7 +30,8 @@ public record Config(
         Duration sseHeartbeat,
         int videoMaxRenders,
         Providers providers,
-        Cluster cluster) {
+        Cluster cluster,
+        Limits limits) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -65,7 +66,8 @@ public record Config(
                 // One render keeps every core busy (x264 and the frame composer both use them all).
                 reader.integer("VIDEO_MAX_RENDERS", 1, 1, 16),
                 providers,
-                Cluster.read(reader));
+                Cluster.read(reader),
+                Limits.read(reader));
         reader.failIfProblems();
         return config;
     }

@@ -134,6 +134,20 @@ public final class StoryRepository {
                 .execute() == 1);
     }
 
+    /**
+     * Moves the story from status {@code from} to {@code to} only if it is still in {@code from}: of
+     * requests racing to make the same change (on any node), exactly one gets true, the winner.
+     */
+    public boolean changeStatus(String storyId, String from, String to) {
+        if (!StoryRecord.STATUSES.contains(to)) {
+            throw new IllegalArgumentException("unknown story status '" + to + "', expected one of " + StoryRecord.STATUSES);
+        }
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE story SET status = :to, updated_at = :now WHERE story_id = :storyId AND status = :from")
+                .bind("storyId", storyId).bind("from", from).bind("to", to).bind("now", clock.millis())
+                .execute() == 1);
+    }
+
     /** The newest {@code limit} stories, newest first, with their image progress. */
     public List<StorySummary> list(int limit) {
         return list(Optional.empty(), limit);

@@ -117,6 +117,13 @@ public final class VideoJobs implements AutoCloseable {
                     + " before it finished; ask for the video again (a draft needs less memory)", null);
             return;
         }
+        try {
+            // Checked again as it starts: its reservation may have expired while it waited in the queue.
+            requests.keepReservation(record.get(), version, new VideoOptions(video.clips(), video.narration(), video.draft(), video.musicKey()));
+        } catch (fableforge.spend.SpendLedger.SpendLimitReached e) {
+            fail(storyId, version, e.getMessage(), null);
+            return;
+        }
         Path work = workRoot.resolve(storyId + "-v" + version + "-run" + video.runs());
         int run = video.runs();
         VideoProgressEvents progress = new VideoProgressEvents(mapper, (data, number) -> {
@@ -138,6 +145,7 @@ public final class VideoJobs implements AutoCloseable {
                     return false;
                 }
                 events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
+                requests.settle(storyId, version);
                 return true;
             });
             if (!first) {
@@ -185,6 +193,7 @@ public final class VideoJobs implements AutoCloseable {
         events.atomically(() -> {
             if (stillHeld(storyId, version) && videos.markFailed(storyId, version, error)) {
                 events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
+                requests.settle(storyId, version);
             }
             return null;
         });

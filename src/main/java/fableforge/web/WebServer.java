@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
 import fableforge.event.EventBus;
+import fableforge.limits.LimitedAction;
+import fableforge.limits.QuotaExceeded;
+import fableforge.limits.RateLimited;
+import fableforge.limits.UserRateLimits;
 import fableforge.media.MediaStore;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
@@ -54,18 +58,21 @@ public final class WebServer implements HttpEndpoint {
     private final String quizJson;
     private final Optional<Authentication> authentication;
     private final MediaAccess mediaAccess = new MediaAccess(this::visibleStory);
+    private final UserRateLimits limits;
     private Javalin javalin;
 
+    /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
-                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery) {
-        this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, Optional.empty());
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits) {
+        this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, Optional.empty());
     }
 
     /** @param authentication with accounts: who is asking, checked before everything else */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
-                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery,
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
                      Optional<Authentication> authentication) {
         this.authentication = authentication;
+        this.limits = limits;
         this.studio = studio;
         this.view = view;
         this.videos = videos;
@@ -122,6 +129,11 @@ public final class WebServer implements HttpEndpoint {
                 case TOO_LARGE -> 413;
                 case UNSUPPORTED_MEDIA -> 415;
             }, e.kind().name().toLowerCase(), e.getMessage()));
+            config.routes.exception(RateLimited.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                error(ctx, 429, "rate_limited", e.getMessage());
+            });
+            config.routes.exception(QuotaExceeded.class, (e, ctx) -> explained(ctx).error(ctx, 413, "quota_exceeded", e.getMessage()));
             config.routes.exception(InvalidQuizException.class, (e, ctx) -> {
                 ObjectNode body = mapper.createObjectNode().put("error", "invalid_quiz")
                         .put("message", "Some answers need fixing: " + e.errors().size());
@@ -162,6 +174,7 @@ public final class WebServer implements HttpEndpoint {
     }
 
     private void submit(Context ctx) throws InvalidQuizException, ProviderException {
+        limits.take(RequestCaller.of(ctx), LimitedAction.SUBMIT);
         json(ctx, 200, studio.submit(RequestCaller.of(ctx), body(ctx)));
     }
 
@@ -179,6 +192,7 @@ public final class WebServer implements HttpEndpoint {
             }
             texts.add(scene.asText());
         }
+        limits.take(RequestCaller.of(ctx), LimitedAction.APPROVE_SCENES);
         json(ctx, 202, studio.approveScenes(RequestCaller.of(ctx), storyId, texts));
     }
 
@@ -211,6 +225,9 @@ public final class WebServer implements HttpEndpoint {
         if (!apply.isMissingNode() && !apply.isNull() && !apply.isBoolean()) {
             throw new BadRequest("apply_to_pending must be true or false");
         }
+        if (action.equals("reject")) {
+            limits.take(RequestCaller.of(ctx), LimitedAction.REDRAW);
+        }
         json(ctx, 200, studio.decideImage(RequestCaller.of(ctx), ctx.pathParam("id"), scene,
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
     }
@@ -225,6 +242,7 @@ public final class WebServer implements HttpEndpoint {
         VideoOptions options = new VideoOptions(text(body, "clips").orElse("local").strip().toLowerCase(Locale.ROOT),
                 text(body, "narration").orElse("none").strip().toLowerCase(Locale.ROOT), draft.asBoolean(false),
                 text(body, "music_key").map(String::strip).filter(key -> !key.isEmpty()));
+        limits.take(RequestCaller.of(ctx), LimitedAction.VIDEO);
         json(ctx, 202, videos.request(RequestCaller.of(ctx), ctx.pathParam("id"), options));
     }
 
@@ -233,6 +251,7 @@ public final class WebServer implements HttpEndpoint {
      * limit does not apply) and cut off at {@link MusicLibrary#MAX_BYTES}.
      */
     private void uploadMusic(Context ctx) throws IOException {
+        limits.take(RequestCaller.of(ctx), LimitedAction.UPLOAD);
         json(ctx, 201, music.upload(RequestCaller.of(ctx), ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -29,6 +30,13 @@ public final class Passwords {
     private static final Pattern ENCODED = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{16,128})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+
+    /**
+     * Each hash takes 19 MiB for about 60 ms of a core: a flood of sign-ins with made-up names (which the
+     * per-name throttle does not stop) could otherwise hold 19 MiB per server thread. At most this many
+     * hash at once; the rest wait their turn.
+     */
+    private static final Semaphore HASHING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     private final SecureRandom random = new SecureRandom();
 
@@ -90,6 +98,15 @@ public final class Passwords {
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        HASHING.acquireUninterruptibly();
+        try {
+            return argon2Now(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            HASHING.release();
+        }
+    }
+
+    private static byte[] argon2Now(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

@@ -73,6 +73,11 @@ import fableforge.video.remote.VideoClipSources;
 import fableforge.web.HealthServer;
 import fableforge.web.HttpEndpoint;
 import fableforge.web.WebServer;
+import fableforge.web.Authentication;
+import fableforge.auth.Accounts;
+import fableforge.auth.Passwords;
+import fableforge.auth.SignInThrottle;
+import fableforge.store.AccountRepository;
 import fableforge.job.WorkerSettings;
 import fableforge.job.redis.RedisRateLimiter;
 import fableforge.event.redis.RedisEventBus;
@@ -245,9 +250,9 @@ public final class App {
      */
     public RunningServer serve(String host, int port, Path dataDir) throws IOException {
         Cluster cluster = config.cluster();
+        config.access().checkBind(host);
         ObjectMapper mapper = new ObjectMapper();
-        Database database = cluster.databaseUrl().map(url -> Database.connect(url, cluster.databasePool()))
-                .orElseGet(() -> Database.open(dataDir));
+        Database database = openDatabase(config, dataDir);
         StoryRepository stories = new StoryRepository(database.jdbi(), clock);
         ImageRepository images = new ImageRepository(database.jdbi(), clock);
         EventLog log = new EventLog(database.jdbi(), clock);
@@ -269,7 +274,10 @@ public final class App {
         VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
         VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
         VideoView videoView = new VideoView(videoRows, mapper);
-        StoryView view = new StoryView(stories, images, mapper, spending, videoView, videoQuote);
+        Optional<Accounts> accounts = config.access().accounts()
+                ? Optional.of(accounts(config, database, port, clock)) : Optional.empty();
+        StoryView view = new StoryView(stories, images, mapper, spending, videoView, videoQuote,
+                ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)));
         MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper,
                 new UserUploads(database.jdbi(), clock, limits.uploadQuotaMb()));
         VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
@@ -281,11 +289,14 @@ public final class App {
         Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
-                        userRateLimits(limits)).start(host, port)
+                        userRateLimits(limits), accounts.map(all -> new Authentication(all, config.access(), new SignInThrottle(clock))))
+                        .start(host, port)
                 : new HealthServer(health).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
                 served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
                 database.describe().get("adapter"), redis.isPresent() ? "redis " + redis.get() : "in-process");
+        LOG.info("[START] auth={} host={}", config.access().mode().name().toLowerCase(java.util.Locale.ROOT), host);
+        config.access().warnings(host).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         providers.warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         cluster.warnings(providers.media()).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
         jobs.start();
@@ -293,6 +304,20 @@ public final class App {
         tracking.ifPresent(TrackingRelay::start);
         models.ifPresent(ModelWatch::start);
         return new RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models);
+    }
+
+    /** The embedded database in {@code dataDir}, or the server {@code DATABASE_URL} names; migrated. */
+    public static Database openDatabase(Config config, Path dataDir) {
+        Cluster cluster = config.cluster();
+        return cluster.databaseUrl().map(url -> Database.connect(url, cluster.databasePool()))
+                .orElseGet(() -> Database.open(dataDir));
+    }
+
+    /** The accounts in {@code database}, with sign-in links on PUBLIC_BASE_URL (or http://localhost:{@code port}). */
+    public static Accounts accounts(Config config, Database database, int port, Clock clock) {
+        Access access = config.access();
+        return new Accounts(new AccountRepository(database.jdbi(), clock), new Passwords(), clock, access.baseUrl(port),
+                access.sessionIdle(), access.sessionMax());
     }
 
     /** Each user's request rates: in Redis, shared by every node, when REDIS_URL is set; else in this process. */

@@ -31,7 +31,8 @@ public record Config(
         int videoMaxRenders,
         Providers providers,
         Cluster cluster,
-        Limits limits) {
+        Limits limits,
+        Access access) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -67,7 +68,8 @@ public record Config(
                 reader.integer("VIDEO_MAX_RENDERS", 1, 1, 16),
                 providers,
                 Cluster.read(reader),
-                Limits.read(reader));
+                Limits.read(reader),
+                Access.read(reader));
         reader.failIfProblems();
         return config;
     }

@@ -3,6 +3,7 @@ package fableforge;
 import fableforge.cli.BenchCommand;
 import fableforge.cli.GenerateCommand;
 import fableforge.cli.ServeCommand;
+import fableforge.cli.UsersCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
         commandLine.addSubcommand(new BenchCommand());
+        commandLine.addSubcommand("users", UsersCommand.command(() -> Config.load(environment, dotEnv)));
         commandLine.addSubcommand(new ServeCommand(overrides -> {
             Map<String, String> withOptions = new java.util.HashMap<>(environment);
             withOptions.putAll(overrides);

@@ -19,7 +19,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: $PORT or 8080)")
     private Integer port;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Address to listen on (default: $HOST or 127.0.0.1, this machine only; another address needs AUTH_MODE=accounts or open)")
     private String host;
 
     @Option(names = "--role", paramLabel = "ROLE",
@@ -39,10 +40,17 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        App app = appFactory.apply(role == null ? Map.of() : Map.of("NODE_ROLE", role));
+        Map<String, String> options = new java.util.HashMap<>();
+        if (role != null) {
+            options.put("NODE_ROLE", role);
+        }
+        if (host != null) {
+            options.put("HOST", host);
+        }
+        App app = appFactory.apply(options);
         int listenPort = port != null ? port : app.config().port();
         Path data = dataDir != null ? dataDir : app.config().dataDir();
-        App.RunningServer server = app.serve(host, listenPort, data);
+        App.RunningServer server = app.serve(app.config().access().host(), listenPort, data);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

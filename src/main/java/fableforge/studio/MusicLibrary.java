@@ -33,7 +33,7 @@ public final class MusicLibrary {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
     /** How much of a refused upload is still read so its sender hears why; a larger one is cut off. */
     static final long DRAIN_BYTES = 64L * 1024 * 1024;
-    private static final Pattern KEY = Pattern.compile("music/[0-9a-f]{32}\\.(mp3|wav|ogg|flac|m4a|aac|webm)");
+    private static final Pattern KEY = Pattern.compile("music/(?:([0-9a-f]{32})/)?[0-9a-f]{32}\\.(mp3|wav|ogg|flac|m4a|aac|webm)");
 
     /** Declared content type (without parameters) → the file kind it must be. */
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -62,8 +62,13 @@ public final class MusicLibrary {
         this.uploads = uploads;
     }
 
-    static boolean isMusicKey(String key) {
-        return KEY.matcher(key).matches();
+    /**
+     * Whether {@code caller} may use this music: with accounts, uploads live under {@code music/<user_id>/}
+     * and only their owner may use them; without accounts ({@link Caller#OPEN}) every upload is everyone's.
+     */
+    static boolean belongsTo(Caller caller, String key) {
+        var matcher = KEY.matcher(key);
+        return matcher.matches() && (caller == Caller.OPEN || caller.userId().equals(matcher.group(1)));
     }
 
     /**
@@ -113,7 +118,7 @@ public final class MusicLibrary {
             } catch (IOException e) {
                 throw new StudioException(StudioException.Kind.UNSUPPORTED_MEDIA, "the file cannot be played as music: " + e.getMessage());
             }
-            String key = "music/" + hash.substring(0, 32) + "." + kind;
+            String key = folder(caller) + hash.substring(0, 32) + "." + kind;
             boolean claimed = uploads.claim(caller.userId(), key, size);
             StoredMedia stored;
             try {
@@ -129,6 +134,11 @@ public final class MusicLibrary {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Each user's uploads in their own folder (account ids are 32 hex digits); one shared folder without accounts. */
+    private static String folder(Caller caller) {
+        return caller == Caller.OPEN ? "music/" : "music/" + caller.userId() + "/";
     }
 
     /** Copies at most {@link #MAX_BYTES} into {@code file}, answering the content's SHA-256 in hex. */

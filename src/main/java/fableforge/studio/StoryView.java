@@ -27,9 +27,17 @@ public final class StoryView {
     private final Spending spending;
     private final VideoView video;
     private final VideoQuote videoQuote;
+    private final java.util.function.Function<String, Optional<String>> ownerNames;
 
     public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, VideoView video,
                      VideoQuote videoQuote) {
+        this(stories, images, mapper, spending, video, videoQuote, ownerId -> Optional.empty());
+    }
+
+    /** @param ownerNames the name of the account with this id (accounts): an admin's list shows names, not ids */
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, VideoView video,
+                     VideoQuote videoQuote, java.util.function.Function<String, Optional<String>> ownerNames) {
+        this.ownerNames = ownerNames;
         this.spending = spending;
         this.video = video;
         this.videoQuote = videoQuote;
@@ -112,7 +120,9 @@ public final class StoryView {
                     .put("approved_scenes", summary.approvedScenes())
                     .put("created_at", summary.createdAt().toString());
             if (caller.admin()) {
-                node.put("owner", summary.ownerId());
+                // A removed account's stories stay: they show their old id. Stories from before accounts have none.
+                node.put("owner", summary.ownerId() == null ? null
+                        : ownerNames.apply(summary.ownerId()).orElse(summary.ownerId()));
             }
             ImageAttempt first = images.latest(summary.storyId()).get(1);
             if (first != null && first.url() != null) {

@@ -74,7 +74,7 @@ public final class VideoJobs implements AutoCloseable {
         if (!storyView.visible(caller, storyId)) {
             throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'");
         }
-        VideoRepository.Requested requested = requests.request(storyId, options);
+        VideoRepository.Requested requested = requests.request(caller, storyId, options);
         VideoRecord video = requested.video();
         if (requested.created()) {
             LOG.info("[VIDEO] story={} version={} queued (clips={} narration={} draft={} music={})", storyId, video.version(),

@@ -1,5 +1,6 @@
 package fableforge.studio;
 
+import fableforge.auth.Caller;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.story.Beat;
@@ -41,10 +42,10 @@ public final class VideoRequests {
         this.quote = quote;
     }
 
-    VideoRepository.Requested request(String storyId, VideoOptions options) {
+    VideoRepository.Requested request(Caller caller, String storyId, VideoOptions options) {
         StoryRecord story = stories.find(storyId).orElseThrow(() ->
                 new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
-        checkOptions(options);
+        checkOptions(caller, options);
         int approved = images.countApproved(storyId);
         if (!StoryRecord.ALL_APPROVED.equals(story.status()) || approved < Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.CONFLICT, "the video is made from approved images: approve all "
@@ -68,7 +69,7 @@ public final class VideoRequests {
         return requested;
     }
 
-    private void checkOptions(VideoOptions options) {
+    private void checkOptions(Caller caller, VideoOptions options) {
         if (!VideoTools.CLIP_SOURCES.contains(options.clips())) {
             throw bad("clips must be one of " + String.join(", ", VideoTools.CLIP_SOURCES) + ", not \"" + abbreviate(options.clips()) + "\"");
         }
@@ -84,7 +85,8 @@ public final class VideoRequests {
         if (options.musicKey().isPresent()) {
             String key = options.musicKey().get();
             try {
-                if (!MusicLibrary.isMusicKey(key) || !music.exists(key)) {
+                // Someone else's upload is as unknown as one that never was.
+                if (!MusicLibrary.belongsTo(caller, key) || !music.exists(key)) {
                     throw bad("no uploaded music with music_key \"" + abbreviate(key) + "\"; upload the file to POST /api/music first and send the key it answers");
                 }
             } catch (IOException e) {

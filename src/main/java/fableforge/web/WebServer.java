@@ -56,12 +56,22 @@ public final class WebServer implements HttpEndpoint {
     private final Supplier<ObjectNode> health;
     private final EventStream stream;
     private final String quizJson;
+    private final Optional<Authentication> authentication;
+    private final MediaAccess mediaAccess = new MediaAccess(this::visibleStory);
     private final UserRateLimits limits;
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits) {
+        this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, Optional.empty());
+    }
+
+    /** @param authentication with accounts: who is asking, checked before everything else */
+    public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
+                     Optional<Authentication> authentication) {
+        this.authentication = authentication;
         this.limits = limits;
         this.studio = studio;
         this.view = view;
@@ -80,10 +90,13 @@ public final class WebServer implements HttpEndpoint {
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
+            authentication.ifPresent(auth -> auth.install(config)); // first: its check runs before every other handler
             if (WebServer.class.getResource("/web/index.html") != null) {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
-            config.routes.get("/health", ctx -> json(ctx, 200, health.get()));
+            // The details (providers, jobs, database) are for admins; anyone may learn whether it is up.
+            config.routes.get("/health", ctx -> json(ctx, 200, RequestCaller.of(ctx).admin() ? health.get()
+                    : mapper.createObjectNode().put("status", health.get().path("status").asText("ok"))));
             config.routes.get("/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
             config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(RequestCaller.of(ctx), 100)));
             config.routes.post("/submit", this::submit);
@@ -262,6 +275,10 @@ public final class WebServer implements HttpEndpoint {
      */
     private void media(Context ctx) throws Exception {
         String key = ctx.pathParam("key");
+        if (!mediaAccess.mayRead(RequestCaller.of(ctx), key)) {
+            // As unknown as a file that never was (404, never 403).
+            throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
+        }
         Optional<Long> size;
         try {
             Optional<URI> elsewhere = media.redirect(key);
@@ -290,7 +307,8 @@ public final class WebServer implements HttpEndpoint {
         ByteRange bytes = requested.range();
         InputStream in = media.open(key, bytes.first())
                 .orElseThrow(() -> new StudioException(StudioException.Kind.NOT_FOUND, "no such media"));
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        // With accounts a file is one user's: no shared cache may keep it.
+        ctx.header("Cache-Control", (RequestCaller.of(ctx) == Caller.OPEN ? "public" : "private") + ", max-age=31536000, immutable");
         ctx.header("Content-Disposition", type.disposition(key));
         if (requested.answer() == ByteRange.Answer.PARTIAL) {
             ctx.status(206).header("Content-Range", bytes.contentRange(total));

@@ -42,6 +42,11 @@ async function send(path, init) {
   } catch {
     throw new ApiError(0, null);
   }
+  if (response.status === 401 && !path.startsWith('api/me')) {
+    // Signed out (or the session ended): the sign-in page, which comes back here afterwards.
+    location.href = 'signin';
+    throw new ApiError(401, null);
+  }
   const text = await response.text();
   let data = null;
   try {
@@ -66,6 +71,8 @@ export const api = {
   health: () => request('GET', 'health'),
   generateVideo: (storyId, options) => request('POST', `generate_video/${id(storyId)}`, options),
   uploadMusic: file => upload('api/music', file),
+  me: () => request('GET', 'api/me'),
+  signOut: () => request('POST', 'api/signout'),
 };
 
 /**

@@ -173,4 +173,24 @@ async function showModelNotices() {
 
 window.addEventListener('hashchange', route);
 route();
+showAccount();
+
+/** With accounts, who is signed in and a way out; without (no /api/me), nothing. */
+async function showAccount() {
+  let me;
+  try {
+    me = await api.me();
+  } catch {
+    return;
+  }
+  setText($('#account-name'), me.name);
+  $('#account').hidden = false;
+  $('#signout').addEventListener('click', async () => {
+    try {
+      await api.signOut();
+    } finally {
+      location.href = 'signin';
+    }
+  });
+}
 showModelNotices();

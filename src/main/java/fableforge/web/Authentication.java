@@ -1,0 +1,240 @@
+package fableforge.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fableforge.Access;
+import fableforge.auth.Accounts;
+import fableforge.auth.Caller;
+import fableforge.auth.SignInThrottle;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is asking, with {@code AUTH_MODE=accounts}: a before-handler that finds the caller from an API
+ * token ({@code Authorization: Bearer ff_...}) or the session cookie and sets it on the request
+ * ({@link RequestCaller}); an anonymous request for anything but the sign-in page, its assets and
+ * {@code /health} gets 401 (an API) or a redirect to the sign-in page (a page). And the sign-in
+ * endpoints themselves. Without accounts nothing of this is installed and every request is
+ * {@link Caller#OPEN}.
+ */
+public final class Authentication {
+
+    static final String COOKIE = "ff_session";
+    /** The cookie's name over https: the __Host- prefix makes browsers refuse it unless Secure, Path=/ and host-only. */
+    static final String SECURE_COOKIE = "__Host-" + COOKIE;
+    private static final Set<String> PUBLIC = Set.of("/health", "/signin", "/signin.html", "/api/signin", "/api/signin/link",
+            "/api/signout", "/api/me", "/favicon.ico");
+    private static final String WRONG = "name or password is wrong";
+    /** Who a public page is answered for when nobody signed in: never {@link Caller#OPEN}, which may see everything. */
+    static final Caller ANONYMOUS = new Caller("", "", false);
+
+    private final Accounts accounts;
+    private final Access access;
+    private final SignInThrottle throttle;
+    private final ObjectMapper strict;
+
+    public Authentication(Accounts accounts, Access access, SignInThrottle throttle) {
+        this.accounts = accounts;
+        this.access = access;
+        this.throttle = throttle;
+        // A small strict reader until fableforge.web.StrictJson is in: one object, no duplicate keys, nothing after it.
+        this.strict = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** Registers the check (before every other handler) and the sign-in endpoints. */
+    public void install(JavalinConfig config) {
+        config.routes.before(this::identify);
+        config.routes.get("/signin", this::signInPage);
+        config.routes.post("/api/signin", this::signIn);
+        config.routes.post("/api/signin/link", this::signInWithLink);
+        config.routes.post("/api/signout", this::signOut);
+        config.routes.get("/api/me", ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            if (caller == ANONYMOUS || caller == Caller.OPEN) {
+                throw new Unauthenticated();
+            }
+            json(ctx, 200, java.util.Map.of("name", caller.name(), "admin", caller.admin()));
+        });
+        config.routes.exception(Unauthenticated.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"fableforge\"");
+            answer(ctx, 401, "unauthenticated", "sign in first: send Authorization: Bearer <token> (fableforge users token NAME), or sign in at /signin");
+        });
+        config.routes.exception(SignInRefused.class, (e, ctx) -> {
+            e.retryAfter.ifPresent(wait -> ctx.header("Retry-After", String.valueOf(wait.toSeconds())));
+            answer(ctx, e.status, e.code, e.getMessage());
+        });
+    }
+
+    private void identify(Context ctx) {
+        Optional<Caller> caller = callerOf(ctx);
+        RequestCaller.set(ctx, caller.orElse(ANONYMOUS));
+        if (caller.isPresent() || isPublic(ctx.path())) {
+            return;
+        }
+        if (ctx.method().name().equals("GET") && (ctx.path().equals("/") || ctx.path().endsWith(".html"))) {
+            // Relative, like every URL of the UI, so it works behind a proxy under any path.
+            ctx.redirect("signin", HttpStatus.FOUND);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        throw new Unauthenticated();
+    }
+
+    private Optional<Caller> callerOf(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return accounts.callerForToken(authorization.substring(7).strip());
+        }
+        return accounts.callerForSession(sessionId(ctx));
+    }
+
+    private static boolean isPublic(String path) {
+        // The sign-in page's stylesheet and script; they hold no data.
+        return PUBLIC.contains(path) || path.startsWith("/css/") || path.startsWith("/js/");
+    }
+
+    private void signInPage(Context ctx) throws IOException {
+        try (InputStream page = Authentication.class.getResourceAsStream("/web/signin.html")) {
+            if (page == null) {
+                throw new IllegalStateException("signin.html is missing from the jar");
+            }
+            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(page.readAllBytes());
+        }
+    }
+
+    private void signIn(Context ctx) {
+        JsonNode body = body(ctx);
+        String name = text(body, "name");
+        String password = text(body, "password");
+        String address = ctx.ip();
+        Optional<Duration> locked = throttle.locked(name, address);
+        if (locked.isPresent()) {
+            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+            throw new SignInRefused(429, "too_many_attempts", "too many failed sign-ins for this name; try again in " + minutes
+                    + " minute" + (minutes == 1 ? "" : "s"), locked);
+        }
+        Optional<Accounts.Session> session = accounts.signIn(name, password);
+        if (session.isEmpty()) {
+            throw failed(name, address);
+        }
+        throttle.succeeded(name, address);
+        startSession(ctx, session.get());
+    }
+
+    private SignInRefused failed(String name, String address) {
+        throttle.failed(name, address);
+        return new SignInRefused(401, "signin_failed", WRONG, Optional.empty());
+    }
+
+    private void signInWithLink(Context ctx) {
+        JsonNode body = body(ctx);
+        try {
+            startSession(ctx, accounts.setPasswordWithLink(text(body, "link"), text(body, "password")));
+        } catch (Accounts.AccountException e) {
+            throw new SignInRefused(400, "signin_link", e.getMessage(), Optional.empty());
+        }
+    }
+
+    private void signOut(Context ctx) {
+        accounts.endSession(sessionId(ctx));
+        clearCookies(ctx);
+        ctx.status(204);
+    }
+
+    /** A new session id at every sign-in (the old one, if any, ends), so a planted id never gets signed in. */
+    private void startSession(Context ctx, Accounts.Session session) {
+        accounts.endSession(sessionId(ctx));
+        boolean secure = secure(ctx);
+        StringBuilder cookie = new StringBuilder(secure ? SECURE_COOKIE : COOKIE).append('=').append(session.id())
+                .append("; Path=/; HttpOnly; SameSite=Lax; Max-Age=").append(access.sessionMax().toSeconds());
+        if (secure) {
+            cookie.append("; Secure");
+        }
+        ctx.res().addHeader("Set-Cookie", cookie.toString());
+        ctx.header("Cache-Control", "no-store");
+        json(ctx, 200, java.util.Map.of("name", session.caller().name(), "admin", session.caller().admin()));
+    }
+
+    private void clearCookies(Context ctx) {
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+        if (secure(ctx)) {
+            ctx.res().addHeader("Set-Cookie", SECURE_COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+        }
+    }
+
+    private boolean secure(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Proto");
+        return access.secureCookies() || (forwarded != null && forwarded.strip().toLowerCase(Locale.ROOT).startsWith("https"));
+    }
+
+    private static String sessionId(Context ctx) {
+        String secure = ctx.cookie(SECURE_COOKIE);
+        return secure != null ? secure : ctx.cookie(COOKIE);
+    }
+
+    private JsonNode body(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json")) {
+            throw new SignInRefused(415, "unsupported_media", "send the body as JSON with Content-Type: application/json", Optional.empty());
+        }
+        try {
+            JsonNode node = strict.readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new SignInRefused(400, "bad_request", "the body must be a JSON object", Optional.empty());
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new SignInRefused(400, "bad_request", "the body is not a valid JSON object (each field once)", Optional.empty());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isTextual() || node.asText().length() > 1_000) {
+            throw new SignInRefused(400, "bad_request", field + " is required, as text", Optional.empty());
+        }
+        return node.asText();
+    }
+
+    private void answer(Context ctx, int status, String code, String message) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        json(ctx, status, body);
+    }
+
+    private void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(strict.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of text always writes as JSON", e);
+        }
+    }
+
+    static final class Unauthenticated extends RuntimeException {
+    }
+
+    static final class SignInRefused extends RuntimeException {
+        final int status;
+        final String code;
+        final Optional<Duration> retryAfter;
+
+        SignInRefused(int status, String code, String message, Optional<Duration> retryAfter) {
+            super(message);
+            this.status = status;
+            this.code = code;
+            this.retryAfter = retryAfter;
+        }
+    }
+}

@@ -70,6 +70,16 @@ public record Config(
         return config;
     }
 
+    /**
+     * Every secret this configuration holds (provider keys, passwords in the database and Redis URLs, the
+     * Google service account's private key), so {@code SecretScrubber} can keep them out of what users and logs see.
+     */
+    public List<String> secrets() {
+        List<String> all = new ArrayList<>(providers.secrets());
+        all.addAll(cluster.secrets());
+        return all;
+    }
+
     /** Bad configuration: every problem, one per line. */
     public static final class ConfigException extends RuntimeException {
         ConfigException(List<String> problems) {

@@ -26,6 +26,7 @@ import fableforge.spend.SpendMeter;
 import fableforge.spend.Spending;
 import fableforge.provider.Monitored;
 import fableforge.pipeline.StoryPlanner;
+import fableforge.provider.SecretScrubber;
 import fableforge.provider.SimulatedConditions;
 import fableforge.provider.http.ProviderHttp;
 import fableforge.quiz.QuizDefinition;
@@ -249,7 +250,8 @@ public final class App {
         ImageRepository images = new ImageRepository(database.jdbi(), clock);
         EventLog log = new EventLog(database.jdbi(), clock);
         EventBus bus = eventBus();
-        StoryEvents events = new StoryEvents(log, bus, mapper, database);
+        SecretScrubber scrubber = new SecretScrubber(config.secrets());
+        StoryEvents events = new StoryEvents(log, bus, mapper, database, scrubber);
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, providers.spend().limitUsdPerDay());
         MediaStore media = mediaStore(dataDir);
         Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
@@ -273,7 +275,8 @@ public final class App {
         Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
         Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
-                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat()).start(host, port)
+                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
+                        scrubber, config.streamLimits()).start(host, port)
                 : new HealthServer(health).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
                 served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),

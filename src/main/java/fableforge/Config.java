@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.web.StreamLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ public record Config(
         Duration sseHeartbeat,
         int videoMaxRenders,
         Providers providers,
-        Cluster cluster) {
+        Cluster cluster,
+        StreamLimits streamLimits) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -65,7 +67,10 @@ public record Config(
                 // One render keeps every core busy (x264 and the frame composer both use them all).
                 reader.integer("VIDEO_MAX_RENDERS", 1, 1, 16),
                 providers,
-                Cluster.read(reader));
+                Cluster.read(reader),
+                new StreamLimits(
+                        reader.integer("SSE_MAX_CONNECTIONS", StreamLimits.defaultMaxConnections(), 1, 1_000_000),
+                        reader.integer("SSE_MAX_PER_USER", StreamLimits.DEFAULT_PER_USER, 1, 1_000_000)));
         reader.failIfProblems();
         return config;
     }

@@ -20,12 +20,6 @@ import java.util.StringJoiner;
 public record DatabaseUrl(String jdbcUrl, String host, int port, String database, Optional<String> schema,
                           Optional<String> user, Optional<String> password) {
 
-    @Override
-    public String toString() {
-        return fableforge.Redacted.describe(this, "password");
-    }
-
-
     public static final String VARIABLE = "DATABASE_URL";
     private static final int DEFAULT_PORT = 5432;
     private static final String EXPECTED = "expected postgres://user:password@host:5432/database"

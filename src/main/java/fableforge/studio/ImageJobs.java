@@ -100,7 +100,7 @@ public final class ImageJobs implements AutoCloseable {
             events.atomically(() -> {
                 stories.lock(storyId);
                 if (images.jobs().holds(job, node)
-                        && images.markFailed(storyId, scene, attempt, "internal error: " + e.getMessage(), 0)) {
+                        && images.markFailed(storyId, scene, attempt, events.userText("internal error: " + e.getMessage()), 0)) {
                     ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", "internal error");
                     events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
                     checkComplete(storyId);
@@ -129,12 +129,13 @@ public final class ImageJobs implements AutoCloseable {
                 return true;
             }
             case ImageOutcome.Failed failed -> {
-                if (!images.markFailed(storyId, scene, attempt, failed.reason(), failed.tries().size())) {
+                String reason = events.userText(failed.reason());
+                if (!images.markFailed(storyId, scene, attempt, reason, failed.tries().size())) {
                     return false;
                 }
-                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", failed.reason());
+                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", reason);
                 events.emit(storyId, "image_failed", data, dedupe);
-                LOG.warn("[ASYNC] story={} scene={} attempt={} failed: {}", storyId, scene, attempt, failed.reason());
+                LOG.warn("[ASYNC] story={} scene={} attempt={} failed: {}", storyId, scene, attempt, reason);
                 return true;
             }
         }

@@ -8,6 +8,7 @@ import fableforge.event.EventBus;
 import fableforge.media.MediaStore;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.SecretScrubber;
 import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
 import fableforge.store.EventLog;
@@ -41,6 +42,7 @@ public final class WebServer implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final long MAX_BODY_BYTES = 64 * 1024;
     private static final String EXPLAINED = "fableforge.explained";
+    private static final String STREAM_SLOT = "fableforge.streamSlot";
 
     private final Studio studio;
     private final StoryView view;
@@ -51,10 +53,15 @@ public final class WebServer implements HttpEndpoint {
     private final Supplier<ObjectNode> health;
     private final EventStream stream;
     private final String quizJson;
+    private final SecretScrubber scrubber;
+    private final StreamSlots streamSlots;
     private Javalin javalin;
 
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
-                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery) {
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery,
+                     SecretScrubber scrubber, StreamLimits streamLimits) {
+        this.scrubber = scrubber;
+        this.streamSlots = new StreamSlots(streamLimits);
         this.studio = studio;
         this.view = view;
         this.videos = videos;
@@ -90,8 +97,24 @@ public final class WebServer implements HttpEndpoint {
                     throw new NotAcceptable();
                 }
             });
-            config.routes.sse("/stream", stream::open);
+            config.routes.before("/stream", this::takeStreamSlot);
+            config.routes.sse("/stream", client -> {
+                StreamSlots.Slot slot = client.ctx().attribute(STREAM_SLOT);
+                client.ctx().attribute(STREAM_SLOT, null);
+                stream.open(client, slot == null ? () -> { } : slot::release);
+            });
+            config.routes.after("/stream", ctx -> {
+                // The request ended without becoming a stream (refused after the slot was taken).
+                StreamSlots.Slot slot = ctx.attribute(STREAM_SLOT);
+                if (slot != null) {
+                    slot.release();
+                }
+            });
             config.routes.get("/media/<key>", this::media);
+            config.routes.exception(TooManyStreams.class, (e, ctx) -> {
+                ctx.header("Retry-After", "10");
+                error(ctx, 503, "too_many_streams", e.getMessage());
+            });
             config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
                     "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
@@ -218,12 +241,25 @@ public final class WebServer implements HttpEndpoint {
      * problem the user's configuration must fix is not followed by "try again".
      */
     private void providerFailed(Context ctx, ProviderException e) {
+        // The provider's own words, without any configured secret and cut to one short line.
+        String message = scrubber.summary(e.getMessage());
+        LOG.warn("provider failed on {} {}: {}", ctx.method(), ctx.path(), message);
         switch (e.error()) {
-            case ProviderError.BillingLimit billing -> error(ctx, 402, "billing_limit", billing.message());
-            case ProviderError.BadCredentials credentials -> error(ctx, 502, "provider_credentials", credentials.message());
-            case ProviderError.BadRequest request -> error(ctx, 502, "provider_rejected", request.message());
-            default -> error(ctx, 502, "provider_failed", "The story provider failed: " + e.getMessage() + ". Try again.");
+            case ProviderError.BillingLimit billing -> error(ctx, 402, "billing_limit", message);
+            case ProviderError.BadCredentials credentials -> error(ctx, 502, "provider_credentials", message);
+            case ProviderError.BadRequest request -> error(ctx, 502, "provider_rejected", message);
+            default -> error(ctx, 502, "provider_failed", "The story provider failed: " + message + ". Try again.");
         }
+    }
+
+    /**
+     * A place among the open streams (SSE_MAX_CONNECTIONS in all, SSE_MAX_PER_USER each), keyed by the
+     * client's address: the accounts of issue 13 key it by user once requests carry one.
+     */
+    private void takeStreamSlot(Context ctx) {
+        StreamSlots.Slot slot = streamSlots.take(ctx.ip()).orElseThrow(() -> new TooManyStreams(
+                "too many event streams are open; close other tabs of this app or try again in a few seconds"));
+        ctx.attribute(STREAM_SLOT, slot);
     }
 
     /**
@@ -323,6 +359,12 @@ public final class WebServer implements HttpEndpoint {
     }
 
     static final class NotAcceptable extends RuntimeException {
+    }
+
+    static final class TooManyStreams extends RuntimeException {
+        TooManyStreams(String message) {
+            super(message);
+        }
     }
 
     static final class BadRequest extends RuntimeException {

@@ -123,6 +123,7 @@ public final class App {
         if (config.debug() && org.slf4j.LoggerFactory.getLogger("fableforge") instanceof ch.qos.logback.classic.Logger logger) {
             logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
         }
+        LogScrubbing.install(new SecretScrubber(config.secrets()));
         this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
         this.prices = PriceTable.load(config.providers().spend().priceTableFile());
         this.redis = config.cluster().redisUrl().map(RedisConnections::open);

@@ -14,6 +14,8 @@ import fableforge.job.RateLimiter;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TokenBucketRateLimiter;
+import fableforge.limits.UserRateLimits;
+import fableforge.limits.UserUploads;
 import fableforge.media.MediaStore;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
 import fableforge.media.s3.S3MediaStore;
@@ -79,6 +81,7 @@ import fableforge.redis.RedisConnections;
 import fableforge.store.NodeLeases;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -253,13 +256,16 @@ public final class App {
         EventBus bus = eventBus();
         SecretScrubber scrubber = new SecretScrubber(config.secrets());
         StoryEvents events = new StoryEvents(log, bus, mapper, database, scrubber);
-        SpendLedger spend = new SpendLedger(database.jdbi(), clock, providers.spend().limitUsdPerDay());
+        Limits limits = config.limits();
+        SpendLedger spend = new SpendLedger(database.jdbi(), clock, providers.spend().limitUsdPerDay(), limits.perUserUsdPerDay(),
+                limits.reservationLifetime());
         MediaStore media = mediaStore(dataDir);
         Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
         WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
                 cluster.jobLease(), cluster.jobPoll(), clock);
-        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
+        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers,
+                spending);
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
         VideoTools videoTools = videoTools();
@@ -267,17 +273,18 @@ public final class App {
         VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
         VideoView videoView = new VideoView(videoRows, mapper);
         StoryView view = new StoryView(stories, images, mapper, spending, videoView, videoQuote);
-        MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper);
+        MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper,
+                new UserUploads(database.jdbi(), clock, limits.uploadQuotaMb()));
         VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
                 new VideoRender(images, media, videoTools, served.imageGenerator()::pictureArea, spend),
-                new VideoRequests(stories, images, videoRows, videoTools, videoQuote, music, spending), events, mapper,
+                new VideoRequests(stories, images, videoRows, videoTools, videoQuote, music, spending, database), events, mapper,
                 config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
                 workers);
         Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
         Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
-                        scrubber, config.streamLimits()).start(host, port)
+                        userRateLimits(limits), scrubber, config.streamLimits()).start(host, port)
                 : new HealthServer(health).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
                 served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
@@ -289,6 +296,13 @@ public final class App {
         tracking.ifPresent(TrackingRelay::start);
         models.ifPresent(ModelWatch::start);
         return new RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models);
+    }
+
+    /** Each user's request rates: in Redis, shared by every node, when REDIS_URL is set; else in this process. */
+    private UserRateLimits userRateLimits(Limits limits) {
+        return redis.map(connections -> UserRateLimits.inRedis(limits.userRatePerMinute(), limits.userRedrawRatePerMinute(), connections,
+                        config.cluster().redisKeyPrefix()))
+                .orElseGet(() -> UserRateLimits.inProcess(limits.userRatePerMinute(), limits.userRedrawRatePerMinute(), TimeMeter.SYSTEM_MILLISECONDS));
     }
 
     /** Redis pub/sub when {@code REDIS_URL} is set, so every node's browsers see every node's events. */

@@ -32,6 +32,7 @@ public record Config(
         int videoMaxRenders,
         Providers providers,
         Cluster cluster,
+        Limits limits,
         StreamLimits streamLimits) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
@@ -68,6 +69,7 @@ public record Config(
                 reader.integer("VIDEO_MAX_RENDERS", 1, 1, 16),
                 providers,
                 Cluster.read(reader),
+                Limits.read(reader),
                 new StreamLimits(
                         reader.integer("SSE_MAX_CONNECTIONS", StreamLimits.defaultMaxConnections(), 1, 1_000_000),
                         reader.integer("SSE_MAX_PER_USER", StreamLimits.DEFAULT_PER_USER, 1, 1_000_000)));

@@ -63,6 +63,31 @@ class ConfigTest {
     }
 
     @Test
+    void abuseLimitsHaveDefaultsAndRefuseBadValuesByName() {
+        Limits defaults = Config.load(Map.of(), dir.resolve("none")).limits();
+        assertThat(defaults.perUserUsdPerDay()).isEmpty();
+        assertThat(defaults.reservationLifetime()).isEqualTo(Duration.ofMinutes(120));
+        assertThat(defaults.userRatePerMinute()).isEqualTo(20);
+        assertThat(defaults.userRedrawRatePerMinute()).isEqualTo(60);
+        assertThat(defaults.uploadQuotaMb()).isEqualTo(200);
+        assertThat(Config.load(Map.of("SPEND_LIMIT_USD_PER_USER_PER_DAY", "2.5"), dir.resolve("none")).limits().perUserUsdPerDay())
+                .contains(2.5);
+
+        assertThatThrownBy(() -> Config.load(Map.of(
+                "SPEND_LIMIT_USD_PER_USER_PER_DAY", "lots",
+                "SPEND_RESERVATION_MINUTES", "0",
+                "USER_RATE_PER_MIN", "0",
+                "USER_REDRAW_RATE_PER_MIN", "x",
+                "UPLOAD_QUOTA_MB_PER_USER", "-1"), dir.resolve("none")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("SPEND_LIMIT_USD_PER_USER_PER_DAY=lots")
+                .hasMessageContaining("SPEND_RESERVATION_MINUTES=0")
+                .hasMessageContaining("USER_RATE_PER_MIN=0")
+                .hasMessageContaining("USER_REDRAW_RATE_PER_MIN=x")
+                .hasMessageContaining("UPLOAD_QUOTA_MB_PER_USER=-1");
+    }
+
+    @Test
     void eachStagePicksItsRealAdapterWhenItsKeyIsPresent() {
         Config offline = Config.load(Map.of(), dir.resolve("none"));
         Config keyed = Config.load(Map.of("OPENAI_API_KEY", "sk-test", "CLOUDINARY_URL", "cloudinary://key:secret@demo"), dir.resolve("none"));

@@ -24,4 +24,9 @@ public record Caller(String userId, String name, boolean admin) {
     public boolean mayAccess(String ownerId) {
         return admin || userId.equals(ownerId);
     }
+
+    /** The owner written on a story this caller creates: none without accounts. */
+    public String ownerOfNewStory() {
+        return this == OPEN ? null : userId;
+    }
 }

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.image.AspectRatio;
 import fableforge.spend.SpendLedger.SpendLimitReached;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The money side of a story as the user sees it: what it has cost so far, what the next step will
- * cost before it is started, and the daily cap that refuses paid work once reached.
+ * cost before it is started, and the daily caps that reserve what each step is quoted at, or refuse it.
  */
 public final class Spending {
 
@@ -22,22 +23,59 @@ public final class Spending {
         this.imageQuote = imageQuote;
     }
 
-    /** Refuses {@code count} new images when the day's cap is reached and the images are not free. */
-    public void allowImages(int count, AspectRatio aspectRatio) throws SpendLimitReached {
-        ledger.checkCanSpend(imageQuote.apply(aspectRatio).times(count), count == 1 ? "the new image" : "drawing " + count + " images");
+    /**
+     * Reserves the quote of each new image attempt ({@code scene} → {@code attempt}) for the story's
+     * owner, or refuses them all when a daily cap cannot take them; free images are always allowed.
+     */
+    public void reserveImages(String userId, String storyId, java.util.Map<Integer, Integer> attempts, AspectRatio aspectRatio)
+            throws SpendLimitReached {
+        PriceQuote quote = imageQuote.apply(aspectRatio);
+        List<SpendLedger.Hold> holds = attempts.entrySet().stream()
+                .map(entry -> new SpendLedger.Hold(imageHold(storyId, entry.getKey(), entry.getValue()), "image", quote.usd()))
+                .toList();
+        ledger.reserve(userId, storyId, holds, holds.size() == 1 ? "the new image" : "drawing " + holds.size() + " images");
     }
 
-    /** Refuses writing a story when the day's cap is reached and the writer is paid. */
-    public void allowStory(boolean paidWriter) throws SpendLimitReached {
-        ledger.checkCanSpend(paidWriter ? Optional.empty() : Optional.of(BigDecimal.ZERO), "writing the story");
+    /** A queued image about to be drawn: passes on its reservation, or reserves again if it expired or never was. */
+    public void keepImage(String userId, String storyId, int scene, int attempt, AspectRatio aspectRatio) throws SpendLimitReached {
+        ledger.reserve(userId, storyId, List.of(new SpendLedger.Hold(imageHold(storyId, scene, attempt), "image",
+                imageQuote.apply(aspectRatio).usd())), "image " + scene + " (version " + attempt + ")");
+    }
+
+    /** The attempt ended (drawn or failed): its reservation goes. */
+    public void settleImage(String storyId, int scene, int attempt) {
+        ledger.settle(imageHold(storyId, scene, attempt));
+    }
+
+    /** Refuses writing a story when {@code userId}'s day, or everyone's, has reached its cap and the writer is paid. */
+    public void allowStory(String userId, boolean paidWriter) throws SpendLimitReached {
+        ledger.checkCanSpend(userId, paidWriter ? Optional.empty() : Optional.of(BigDecimal.ZERO), "writing the story");
     }
 
     /**
-     * Refuses other paid work ({@code what}, e.g. "narrating the video") costing {@code upcoming}
-     * (empty: price unknown, so treated as paid) when the day's cap is reached.
+     * Reserves the quote of a video ({@code upcoming}; empty: price unknown, so accepted only below
+     * the caps) or refuses it when a cap cannot take it.
      */
-    public void allow(Optional<BigDecimal> upcoming, String what) throws SpendLimitReached {
-        ledger.checkCanSpend(upcoming, what);
+    public void reserveVideo(String userId, String storyId, int version, Optional<BigDecimal> upcoming, String what) throws SpendLimitReached {
+        ledger.reserve(userId, storyId, List.of(new SpendLedger.Hold(videoHold(storyId, version), "video", upcoming)), what);
+    }
+
+    /** The render ended (done or failed): its reservation goes. */
+    public void settleVideo(String storyId, int version) {
+        ledger.settle(videoHold(storyId, version));
+    }
+
+    /** Whose daily spend a story's work counts against: its owner, or the one user of a service without accounts. */
+    public static String spenderOf(String ownerId) {
+        return ownerId == null ? SpendLedger.OPEN_USER : ownerId;
+    }
+
+    static String imageHold(String storyId, int scene, int attempt) {
+        return "image:" + storyId + ":" + scene + ":" + attempt;
+    }
+
+    static String videoHold(String storyId, int version) {
+        return "video:" + storyId + ":" + version;
     }
 
     /**
@@ -64,6 +102,7 @@ public final class Spending {
         }
         putUsd(cost, "per_image_usd", perImage.usd());
         cost.put("today_usd", ledger.spentToday());
+        cost.put("reserved_usd", ledger.reserved());
         putUsd(cost, "daily_limit_usd", ledger.dailyLimit());
         return cost;
     }

@@ -134,15 +134,35 @@ public final class StoryRepository {
                 .execute() == 1);
     }
 
+    /**
+     * Moves the story from status {@code from} to {@code to} only if it is still in {@code from}: of
+     * requests racing to make the same change (on any node), exactly one gets true, the winner.
+     */
+    public boolean changeStatus(String storyId, String from, String to) {
+        if (!StoryRecord.STATUSES.contains(to)) {
+            throw new IllegalArgumentException("unknown story status '" + to + "', expected one of " + StoryRecord.STATUSES);
+        }
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE story SET status = :to, updated_at = :now WHERE story_id = :storyId AND status = :from")
+                .bind("storyId", storyId).bind("from", from).bind("to", to).bind("now", clock.millis())
+                .execute() == 1);
+    }
+
     /** The newest {@code limit} stories, newest first, with their image progress. */
     public List<StorySummary> list(int limit) {
+        return list(Optional.empty(), limit);
+    }
+
+    /** The newest stories of one owner (a user id; see {@code Caller}), or of everyone when empty. */
+    public List<StorySummary> list(Optional<String> ownerId, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + limit);
         }
         // "latest" = each scene's highest attempt; an approved attempt is always its scene's latest
         // (see ImageRepository), so counting approved attempts counts approved scenes.
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT s.story_id, s.hero_name, s.animal, s.status, s.created_at, s.updated_at,
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery("""
+                        SELECT s.story_id, s.hero_name, s.animal, s.status, s.owner_id, s.created_at, s.updated_at,
                                (SELECT COUNT(*) FROM image_attempt a
                                  WHERE a.story_id = s.story_id
                                    AND a.status IN ('pending_approval', 'approved')
@@ -152,19 +172,23 @@ public final class StoryRepository {
                                (SELECT COUNT(*) FROM image_attempt a
                                  WHERE a.story_id = s.story_id AND a.status = 'approved') AS approved_scenes
                         FROM story s
+                        <where>
                         ORDER BY s.created_at DESC, s.story_id
-                        LIMIT :limit""")
-                .bind("limit", limit)
-                .map((row, context) -> new StorySummary(
+                        LIMIT :limit""".replace("<where>", ownerId.isPresent() ? "WHERE s.owner_id = :ownerId" : ""))
+                .bind("limit", limit);
+            ownerId.ifPresent(owner -> query.bind("ownerId", owner));
+            return query.map((row, context) -> new StorySummary(
                         row.getString("story_id"),
                         row.getString("hero_name"),
                         row.getString("animal"),
                         row.getString("status"),
+                        row.getString("owner_id"),
                         Columns.instant(row, "created_at"),
                         Columns.instant(row, "updated_at"),
                         row.getInt("completed_scenes"),
                         row.getInt("approved_scenes")))
-                .list());
+                .list();
+        });
     }
 
     /** One row of the story-scene join; {@code scene} is null for a story without scenes. */

@@ -7,6 +7,8 @@ import fableforge.image.ImageProducer;
 import fableforge.image.ImageProgressListener;
 import fableforge.job.JobWorker;
 import fableforge.job.WorkerSettings;
+import fableforge.spend.SpendLedger;
+import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import fableforge.store.JobKey;
@@ -38,13 +40,15 @@ public final class ImageJobs implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Optional<JobWorker<JobKey>> worker;
     private final String node;
+    private final Spending spending;
 
     /**
      * @param maxRunning how many attempts this node draws at once; the others stay queued (and their
      *                   prompts editable) until a slot frees, so this matches the provider's concurrency
      */
     public ImageJobs(StoryRepository stories, ImageRepository images, ImageProducer producer, StoryEvents events,
-                     ObjectMapper mapper, int maxRunning, WorkerSettings settings) {
+                     ObjectMapper mapper, int maxRunning, WorkerSettings settings, Spending spending) {
+        this.spending = spending;
         this.stories = stories;
         this.images = images;
         this.producer = producer;
@@ -75,6 +79,14 @@ public final class ImageJobs implements AutoCloseable {
                 return;
             }
             StoredStory story = new StoredStory(record.get(), mapper);
+            try {
+                // Checked again as it starts: its reservation may have expired while it waited in the queue.
+                spending.keepImage(Spending.spenderOf(record.get().ownerId()), storyId, scene, attempt, story.context().aspectRatio());
+            } catch (SpendLedger.SpendLimitReached e) {
+                LOG.warn("[ASYNC] story={} scene={} attempt={} not drawn: {}", storyId, scene, attempt, e.getMessage());
+                failUndrawn(job, e.getMessage(), e.getMessage());
+                return;
+            }
             LOG.info("[ASYNC] story={} scene={} attempt={} started", storyId, scene, attempt);
             ImageOutcome outcome = producer.produce(story.task(scene, attempt, row.get().prompt()), ImageProgressListener.NONE);
             // The story's row is locked first, so one story's outcomes are stored one at a time on every
@@ -89,6 +101,8 @@ public final class ImageJobs implements AutoCloseable {
                 if (record(storyId, scene, attempt, row.get().prompt(), outcome)) {
                     checkComplete(storyId);
                 }
+                // Its real cost is in the ledger already: the reservation made for it goes.
+                spending.settleImage(storyId, scene, attempt);
                 return null;
             });
         } catch (InterruptedException e) {
@@ -97,17 +111,27 @@ public final class ImageJobs implements AutoCloseable {
             // Recorded as failed (the user can try again) rather than left running, where every node
             // would take it up again after its lease and crash the same way.
             LOG.error("[ASYNC] story={} scene={} attempt={} crashed", storyId, scene, attempt, e);
-            events.atomically(() -> {
-                stories.lock(storyId);
-                if (images.jobs().holds(job, node)
-                        && images.markFailed(storyId, scene, attempt, events.userText("internal error: " + e.getMessage()), 0)) {
-                    ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", "internal error");
-                    events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
-                    checkComplete(storyId);
-                }
-                return null;
-            });
+            failUndrawn(job, "internal error: " + e.getMessage(), "internal error");
         }
+    }
+
+    /** Records the attempt as failed without an image, and releases its reservation. */
+    private void failUndrawn(JobKey job, String text, String publicText) {
+        String reason = events.userText(text);
+        String publicError = events.userText(publicText);
+        String storyId = job.storyId();
+        int scene = job.scene();
+        int attempt = job.number();
+        events.atomically(() -> {
+            stories.lock(storyId);
+            if (images.jobs().holds(job, node) && images.markFailed(storyId, scene, attempt, reason, 0)) {
+                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", publicError);
+                events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
+                spending.settleImage(storyId, scene, attempt);
+                checkComplete(storyId);
+            }
+            return null;
+        });
     }
 
     /** Stores the outcome and its event; false if another run of the attempt stored one first. */

@@ -2,6 +2,9 @@ package fableforge.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
+import fableforge.limits.QuotaExceeded;
+import fableforge.limits.UserUploads;
 import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;
 import fableforge.video.AudioProbe;
@@ -44,12 +47,19 @@ public final class MusicLibrary {
     private final MediaStore media;
     private final Path scratch;
     private final ObjectMapper mapper;
+    private final UserUploads uploads;
 
     /** @param scratch a directory for uploads while they are checked */
     public MusicLibrary(MediaStore media, Path scratch, ObjectMapper mapper) {
+        this(media, scratch, mapper, UserUploads.unlimited());
+    }
+
+    /** @param uploads each user's storage quota, counted here */
+    public MusicLibrary(MediaStore media, Path scratch, ObjectMapper mapper, UserUploads uploads) {
         this.media = media;
         this.scratch = scratch;
         this.mapper = mapper;
+        this.uploads = uploads;
     }
 
     static boolean isMusicKey(String key) {
@@ -68,7 +78,7 @@ public final class MusicLibrary {
      * Checks and stores an upload: {@code contentType} as the client declared it, {@code declaredLength}
      * its Content-Length (-1 when absent). Answers {@code {music_key, size_bytes, duration_seconds, content_type}}.
      */
-    public ObjectNode upload(InputStream body, String contentType, long declaredLength) throws IOException {
+    public ObjectNode upload(Caller caller, InputStream body, String contentType, long declaredLength) throws IOException {
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         String kind = TYPES.get(type);
         if (kind == null) {
@@ -78,6 +88,12 @@ public final class MusicLibrary {
         if (declaredLength > MAX_BYTES) {
             drain(body);
             throw tooLarge();
+        }
+        try {
+            uploads.checkRoom(caller.userId(), declaredLength);
+        } catch (QuotaExceeded e) {
+            drain(body);
+            throw e;
         }
         Files.createDirectories(scratch);
         Path file = Files.createTempFile(scratch, "music-", ".upload");
@@ -97,7 +113,17 @@ public final class MusicLibrary {
             } catch (IOException e) {
                 throw new StudioException(StudioException.Kind.UNSUPPORTED_MEDIA, "the file cannot be played as music: " + e.getMessage());
             }
-            StoredMedia stored = media.putFile("music/" + hash.substring(0, 32) + "." + kind, file, type);
+            String key = "music/" + hash.substring(0, 32) + "." + kind;
+            boolean claimed = uploads.claim(caller.userId(), key, size);
+            StoredMedia stored;
+            try {
+                stored = media.putFile(key, file, type);
+            } catch (IOException | RuntimeException e) {
+                if (claimed) {
+                    uploads.release(caller.userId(), key);
+                }
+                throw e;
+            }
             return mapper.createObjectNode().put("music_key", stored.key()).put("size_bytes", size)
                     .put("duration_seconds", Math.round(seconds * 10) / 10.0).put("content_type", type);
         } finally {

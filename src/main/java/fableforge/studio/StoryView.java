@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.image.AspectRatio;
 import fableforge.spend.Spending;
 import fableforge.story.Beat;
@@ -15,6 +16,7 @@ import fableforge.store.StoryRepository;
 import fableforge.store.StorySummary;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The read side: a story's full state for polling clients and resuming, and the list of stories. */
 public final class StoryView {
@@ -36,13 +38,24 @@ public final class StoryView {
         this.mapper = mapper;
     }
 
-    public boolean exists(String storyId) {
-        return stories.find(storyId).isPresent();
+    /** Whether the story exists and the caller may see it. */
+    public boolean visible(Caller caller, String storyId) {
+        return stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).isPresent();
     }
 
-    public ObjectNode story(String storyId) {
-        StoryRecord record = stories.find(storyId).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
+    public ObjectNode story(Caller caller, String storyId) {
+        return render(stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() ->
+                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+    }
+
+    /** The story as the workers read it, with no caller to check. */
+    ObjectNode story(String storyId) {
+        return render(stories.find(storyId).orElseThrow(() ->
+                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+    }
+
+    private ObjectNode render(StoryRecord record) {
+        String storyId = record.storyId();
         ObjectNode root = mapper.createObjectNode();
         root.put("story_id", record.storyId());
         root.put("status", record.status());
@@ -85,10 +98,11 @@ public final class StoryView {
         return root;
     }
 
-    public ObjectNode list(int limit) {
+    /** The caller's own stories, newest first; an admin sees everyone's, each with its owner. */
+    public ObjectNode list(Caller caller, int limit) {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode list = root.putArray("stories");
-        for (StorySummary summary : stories.list(limit)) {
+        for (StorySummary summary : stories.list(caller.admin() ? Optional.empty() : Optional.of(caller.userId()), limit)) {
             ObjectNode node = list.addObject()
                     .put("story_id", summary.storyId())
                     .put("name", summary.heroName())
@@ -97,6 +111,9 @@ public final class StoryView {
                     .put("completed_scenes", summary.completedScenes())
                     .put("approved_scenes", summary.approvedScenes())
                     .put("created_at", summary.createdAt().toString());
+            if (caller.admin()) {
+                node.put("owner", summary.ownerId());
+            }
             ImageAttempt first = images.latest(summary.storyId()).get(1);
             if (first != null && first.url() != null) {
                 node.put("thumbnail_url", first.url());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.pipeline.StoryPlan;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.ProviderException;
@@ -23,7 +24,9 @@ import fableforge.store.StoryRepository;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +66,9 @@ public final class Studio {
     }
 
     /** Validates the answers, writes the 20 scenes and stores the story. */
-    public ObjectNode submit(JsonNode answers) throws InvalidQuizException, ProviderException {
+    public ObjectNode submit(Caller caller, JsonNode answers) throws InvalidQuizException, ProviderException {
         ValidatedQuiz quiz = validator.validate(answers);
-        withinSpendLimit(() -> spending.allowStory(paidStoryWriter));
+        withinSpendLimit(() -> spending.allowStory(caller.userId(), paidStoryWriter));
         String storyId = newStoryId();
         long seed = random.nextLong() & Long.MAX_VALUE;
         StoryPlan plan = planner.draft(storyId, quiz.answers(), seed);
@@ -75,7 +78,8 @@ public final class Studio {
             rows.add(new SceneRow(scene.number(), scene.beat().id(), scene.text(), plan.prompts().get(i), false));
         }
         stories.create(new NewStory(storyId, json(plan.answers().values()), seed, json(plan.hero()), plan.bible().text(),
-                plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows));
+                plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows,
+                caller.ownerOfNewStory()));
         events.emit(storyId, "story_created", events.data().put("story_id", storyId).put("hero", plan.hero().name())
                 .put("animal", plan.hero().species()).put("setting", plan.context().setting())
                 .put("visual_style", plan.context().visualStyle()).put("aspect_ratio", plan.context().aspectRatio().label()),
@@ -100,8 +104,8 @@ public final class Studio {
     }
 
     /** Saves the user's edits, rebuilds the prompts and starts the 20 image jobs. */
-    public ObjectNode approveScenes(String storyId, List<String> texts) {
-        StoryRecord record = require(storyId);
+    public ObjectNode approveScenes(Caller caller, String storyId, List<String> texts) {
+        StoryRecord record = require(caller, storyId);
         if (texts.size() != Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
         }
@@ -116,15 +120,9 @@ public final class Studio {
             }
         }
         if (!StoryRecord.SCENES_READY.equals(record.status())) {
-            List<String> saved = record.scenes().stream().map(SceneRow::text).toList();
-            if (saved.equals(texts.stream().map(String::strip).toList())) {
-                // The same approval again (a retried request): nothing more to do.
-                return mapper.createObjectNode().put("story_id", storyId).put("status", record.status());
-            }
-            throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status " + record.status() + "); reject single images to change them");
+            return approvedBefore(record, texts);
         }
         StoredStory story = new StoredStory(record, mapper);
-        withinSpendLimit(() -> spending.allowImages(Beat.TOTAL_SCENES, story.context().aspectRatio()));
         List<Scene> scenes = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             scenes.add(Scene.of(i + 1, texts.get(i).strip()));
@@ -136,23 +134,49 @@ public final class Studio {
             rows.add(new SceneRow(scene.number(), scene.beat().id(), scene.text(), prompts.get(scene.number() - 1),
                     old.edited() || !old.text().equals(scene.text())));
         }
-        stories.saveScenes(storyId, rows);
-        // Before the status moves on: a retry after a crash here finds scenes_ready, does this again,
-        // and the dedupe key keeps the event single.
-        events.emit(storyId, "scenes_approved", events.data().put("story_id", storyId)
-                .put("edited_scenes", rows.stream().filter(SceneRow::edited).count()), "scenes_approved");
-        stories.setStatus(storyId, StoryRecord.GENERATING);
-        for (SceneRow row : rows) {
-            ImageAttempt attempt = images.createAttempt(storyId, row.number(), row.prompt());
-            jobs.submit(storyId, row.number(), attempt.attempt());
+        // Exactly one winner: the conditional status change, the scenes, the 20 attempts and their spend
+        // reservation are one transaction. Of six identical requests at once, one moves the status on;
+        // the others change nothing and get the idempotent answer below. A refused reservation (402)
+        // rolls everything back, so the scenes stay ready for approval.
+        List<ImageAttempt> attempts = events.atomically(() -> {
+            if (!stories.changeStatus(storyId, StoryRecord.SCENES_READY, StoryRecord.GENERATING)) {
+                return null;
+            }
+            stories.saveScenes(storyId, rows);
+            events.emit(storyId, "scenes_approved", events.data().put("story_id", storyId)
+                    .put("edited_scenes", rows.stream().filter(SceneRow::edited).count()), "scenes_approved");
+            List<ImageAttempt> created = new ArrayList<>();
+            Map<Integer, Integer> holds = new LinkedHashMap<>();
+            for (SceneRow row : rows) {
+                ImageAttempt attempt = images.createAttempt(storyId, row.number(), row.prompt());
+                created.add(attempt);
+                holds.put(row.number(), attempt.attempt());
+            }
+            withinSpendLimit(() -> spending.reserveImages(Spending.spenderOf(record.ownerId()), storyId, holds,
+                    story.context().aspectRatio()));
+            return created;
+        });
+        if (attempts == null) {
+            return approvedBefore(require(caller, storyId), texts);
         }
+        attempts.forEach(attempt -> jobs.submit(storyId, attempt.scene(), attempt.attempt()));
         LOG.info("[APPROVAL] story={} scenes approved, 20 image jobs queued", storyId);
         return mapper.createObjectNode().put("story_id", storyId).put("status", StoryRecord.GENERATING);
     }
 
+    /** The scenes were approved already: the same texts again is a retry (same answer), other texts a conflict. */
+    private ObjectNode approvedBefore(StoryRecord record, List<String> texts) {
+        List<String> saved = record.scenes().stream().map(SceneRow::text).toList();
+        if (saved.equals(texts.stream().map(String::strip).toList())) {
+            return mapper.createObjectNode().put("story_id", record.storyId()).put("status", record.status());
+        }
+        throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status "
+                + record.status() + "); reject single images to change them");
+    }
+
     /** Approves an image, or rejects it and queues a new attempt (with the user's prompt or a targeted fix). */
-    public ObjectNode decideImage(String storyId, int sceneNumber, ImageDecision decision) {
-        StoryRecord record = require(storyId);
+    public ObjectNode decideImage(Caller caller, String storyId, int sceneNumber, ImageDecision decision) {
+        StoryRecord record = require(caller, storyId);
         if (sceneNumber < 1 || sceneNumber > Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene number must be 1 to 20, got " + sceneNumber);
         }
@@ -190,20 +214,27 @@ public final class Studio {
         String storyId = record.storyId();
         int scene = latest.scene();
         boolean failed = ImageAttempt.FAILED.equals(latest.status());
-        withinSpendLimit(() -> spending.allowImages(1, new StoredStory(record, mapper).context().aspectRatio()));
         String prompt = decision.prompt()
                 .orElseGet(() -> decision.reason().map(reason -> reason.fix(latest.prompt())).orElse(latest.prompt()));
         // One transaction under the story's lock: no worker (on any node) can see the new attempt, and
         // so finish it, before the story is back to "generating".
-        record Regeneration(ImageAttempt next, int approved) {
+        // Exactly one winner per rejected attempt: under the lock, a request that finds a newer attempt
+        // than the one it saw lost the race to another request doing the same, and answers its attempt.
+        record Regeneration(ImageAttempt next, int approved, boolean won) {
         }
         Regeneration regeneration = events.atomically(() -> {
             stories.lock(storyId);
+            ImageAttempt current = images.latest(storyId).get(scene);
+            if (current.attempt() != latest.attempt()) {
+                return new Regeneration(current, images.countApproved(storyId), false);
+            }
             // A failed image has nothing to reject: "reject" then simply means "try again".
             if (!failed && !images.reject(storyId, scene, latest.attempt(), decision.reason().map(RejectReason::id).orElse(null))) {
                 throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
             }
             ImageAttempt next = images.createAttempt(storyId, scene, prompt);
+            withinSpendLimit(() -> spending.reserveImages(Spending.spenderOf(record.ownerId()), storyId, Map.of(scene, next.attempt()),
+                    new StoredStory(record, mapper).context().aspectRatio()));
             if (StoryRecord.ALL_APPROVED.equals(record.status()) || StoryRecord.IMAGES_READY.equals(record.status())) {
                 stories.setStatus(storyId, StoryRecord.GENERATING);
             }
@@ -214,10 +245,13 @@ public final class Studio {
             }
             events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "regenerating")
                     .put("attempt", next.attempt()).put("approved_count", approved), "regenerate:" + scene + ":" + next.attempt());
-            return new Regeneration(next, approved);
+            return new Regeneration(next, approved, true);
         });
         ImageAttempt next = regeneration.next();
         int approved = regeneration.approved();
+        if (!regeneration.won()) {
+            return result(storyId, scene, next.finished() ? next.status() : "regenerating", next.attempt(), approved);
+        }
         LOG.info("[APPROVAL] story={} scene={} rejected, regenerating as attempt {}", storyId, scene, next.attempt());
         jobs.submit(storyId, scene, next.attempt());
         ObjectNode result = result(storyId, scene, "regenerating", next.attempt(), approved);
@@ -257,8 +291,9 @@ public final class Studio {
                 .put("attempt", attempt).put("approved_count", approved);
     }
 
-    StoryRecord require(String storyId) {
-        return stories.find(storyId).orElseThrow(() ->
+    /** The story, if it exists and the caller may see it: someone else's story is "not found", never "forbidden". */
+    StoryRecord require(Caller caller, String storyId) {
+        return stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() ->
                 new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + abbreviate(storyId) + "'"));
     }
 

@@ -2,6 +2,7 @@ package fableforge.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.job.JobWorker;
 import fableforge.job.WorkerSettings;
 import fableforge.provider.ProviderException;
@@ -69,7 +70,10 @@ public final class VideoJobs implements AutoCloseable {
      * Queues a video of the story with these options and answers the job as {@code GET /story} shows
      * it. The same options again while it is queued or rendering answer the same job.
      */
-    public ObjectNode request(String storyId, VideoOptions options) {
+    public ObjectNode request(Caller caller, String storyId, VideoOptions options) {
+        if (!storyView.visible(caller, storyId)) {
+            throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'");
+        }
         VideoRepository.Requested requested = requests.request(storyId, options);
         VideoRecord video = requested.video();
         if (requested.created()) {
@@ -113,6 +117,13 @@ public final class VideoJobs implements AutoCloseable {
                     + " before it finished; ask for the video again (a draft needs less memory)", null);
             return;
         }
+        try {
+            // Checked again as it starts: its reservation may have expired while it waited in the queue.
+            requests.keepReservation(record.get(), version, new VideoOptions(video.clips(), video.narration(), video.draft(), video.musicKey()));
+        } catch (fableforge.spend.SpendLedger.SpendLimitReached e) {
+            fail(storyId, version, e.getMessage(), null);
+            return;
+        }
         Path work = workRoot.resolve(storyId + "-v" + version + "-run" + video.runs());
         int run = video.runs();
         VideoProgressEvents progress = new VideoProgressEvents(mapper, (data, number) -> {
@@ -134,6 +145,7 @@ public final class VideoJobs implements AutoCloseable {
                     return false;
                 }
                 events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
+                requests.settle(storyId, version);
                 return true;
             });
             if (!first) {
@@ -187,6 +199,7 @@ public final class VideoJobs implements AutoCloseable {
         events.atomically(() -> {
             if (stillHeld(storyId, version) && videos.markFailed(storyId, version, error)) {
                 events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
+                requests.settle(storyId, version);
             }
             return null;
         });

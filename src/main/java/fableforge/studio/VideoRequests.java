@@ -6,6 +6,7 @@ import fableforge.story.Beat;
 import fableforge.store.ImageRepository;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.Transactions;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Whether a video may be made as asked, checked before anything is queued: options this server can
- * do, all 20 images approved, the daily spend limit for paid narration, and one video in progress
+ * do, all 20 images approved, the daily spend caps for paid narration and clips, and one video in progress
  * per story (the same options again get that one back; other options wait for it).
  */
 public final class VideoRequests {
@@ -26,9 +27,11 @@ public final class VideoRequests {
     private final VideoQuote quote;
     private final MusicLibrary music;
     private final Spending spending;
+    private final Transactions transactions;
 
     public VideoRequests(StoryRepository stories, ImageRepository images, VideoRepository videos, VideoTools tools,
-                         VideoQuote quote, MusicLibrary music, Spending spending) {
+                         VideoQuote quote, MusicLibrary music, Spending spending, Transactions transactions) {
+        this.transactions = transactions;
         this.stories = stories;
         this.images = images;
         this.videos = videos;
@@ -47,12 +50,16 @@ public final class VideoRequests {
             throw new StudioException(StudioException.Kind.CONFLICT, "the video is made from approved images: approve all "
                     + Beat.TOTAL_SCENES + " first (" + approved + " of " + Beat.TOTAL_SCENES + " approved)");
         }
-        Optional<VideoRecord> inProgress = videos.latest(storyId).filter(video -> !video.finished());
-        if (inProgress.isEmpty()) {
-            withinSpendLimit(story, options);
-        }
-        VideoRepository.Requested requested = videos.request(storyId, options.clips(), options.narration(), options.draft(),
-                options.musicKey());
+        // One transaction: of requests at the same moment one queues the video (a unique index allows one
+        // unfinished video per story) and reserves its quote; a refused reservation (402) queues nothing.
+        VideoRepository.Requested requested = transactions.inTransaction(() -> {
+            VideoRepository.Requested queued = videos.request(storyId, options.clips(), options.narration(), options.draft(),
+                    options.musicKey());
+            if (queued.created()) {
+                withinSpendLimit(story, queued.video().version(), options);
+            }
+            return queued;
+        });
         VideoRecord video = requested.video();
         if (!requested.created() && !video.sameOptions(options.clips(), options.narration(), options.draft(), options.musicKey())) {
             throw new StudioException(StudioException.Kind.CONFLICT, "version " + video.version() + " of this video is still being made ("
@@ -86,12 +93,23 @@ public final class VideoRequests {
         }
     }
 
-    private void withinSpendLimit(StoryRecord story, VideoOptions options) {
+    private void withinSpendLimit(StoryRecord story, int version, VideoOptions options) {
         try {
-            spending.allow(quote.cost(story, options), "the video with " + options.narration() + " narration and " + options.clips() + " clips");
+            keepReservation(story, version, options);
         } catch (SpendLedger.SpendLimitReached e) {
             throw new StudioException(StudioException.Kind.SPEND_LIMIT, e.getMessage());
         }
+    }
+
+    /** Reserves the video's quote, or passes on the reservation it holds (a render checks again as it starts). */
+    void keepReservation(StoryRecord story, int version, VideoOptions options) throws SpendLedger.SpendLimitReached {
+        spending.reserveVideo(Spending.spenderOf(story.ownerId()), story.storyId(), version, quote.cost(story, options),
+                "the video with " + options.narration() + " narration and " + options.clips() + " clips");
+    }
+
+    /** The render ended, done or failed: its reservation goes (its real cost is in the ledger). */
+    void settle(String storyId, int version) {
+        spending.settleVideo(storyId, version);
     }
 
     private static String describe(VideoRecord video) {

@@ -1,5 +1,6 @@
 package fableforge.web;
 
+import fableforge.auth.Caller;
 import fableforge.event.EventBus;
 import fableforge.store.EventLog;
 import fableforge.store.StoryEvent;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * {@code GET /stream?channel=<story_id>}: Server-Sent Events with {@code id:} = the event's sequence
@@ -25,15 +26,15 @@ final class EventStream implements AutoCloseable {
 
     private final EventLog log;
     private final EventBus bus;
-    private final Predicate<String> storyExists;
+    private final BiPredicate<Caller, String> storyVisible;
     private final Map<SseClient, Connection> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
 
-    EventStream(EventLog log, EventBus bus, Predicate<String> storyExists, Duration heartbeatEvery) {
+    EventStream(EventLog log, EventBus bus, BiPredicate<Caller, String> storyVisible, Duration heartbeatEvery) {
         this.log = log;
         this.bus = bus;
-        this.storyExists = storyExists;
+        this.storyVisible = storyVisible;
         heartbeat.scheduleAtFixedRate(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -44,7 +45,7 @@ final class EventStream implements AutoCloseable {
         client.onClose(ended);
         var ctx = client.ctx();
         String storyId = ctx.queryParam("channel");
-        if (storyId == null || !storyExists.test(storyId)) {
+        if (storyId == null || !storyVisible.test(RequestCaller.of(ctx), storyId)) {
             client.sendEvent("story_error", "{\"message\":\"no story with this id; open the stream as stream?channel=<story_id>\"}");
             client.close();
             return;

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.auth.Caller;
 import fableforge.event.EventBus;
+import fableforge.limits.LimitedAction;
+import fableforge.limits.QuotaExceeded;
+import fableforge.limits.RateLimited;
+import fableforge.limits.UserRateLimits;
 import fableforge.media.MediaStore;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
@@ -53,13 +58,16 @@ public final class WebServer implements HttpEndpoint {
     private final Supplier<ObjectNode> health;
     private final EventStream stream;
     private final String quizJson;
+    private final UserRateLimits limits;
     private final SecretScrubber scrubber;
     private final StreamSlots streamSlots;
     private Javalin javalin;
 
+    /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
-                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery,
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
                      SecretScrubber scrubber, StreamLimits streamLimits) {
+        this.limits = limits;
         this.scrubber = scrubber;
         this.streamSlots = new StreamSlots(streamLimits);
         this.studio = studio;
@@ -70,7 +78,7 @@ public final class WebServer implements HttpEndpoint {
         this.mapper = mapper;
         this.quizJson = quizJson;
         this.health = health;
-        this.stream = new EventStream(log, bus, storyId -> storyId.matches("[0-9a-f]{32}") && view.exists(storyId), heartbeatEvery);
+        this.stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery);
     }
 
     public WebServer start(String host, int port) {
@@ -84,10 +92,10 @@ public final class WebServer implements HttpEndpoint {
             }
             config.routes.get("/health", ctx -> json(ctx, 200, health.get()));
             config.routes.get("/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
-            config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(100)));
+            config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(RequestCaller.of(ctx), 100)));
             config.routes.post("/submit", this::submit);
             config.routes.post("/approve_scenes", this::approveScenes);
-            config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(ctx.pathParam("id"))));
+            config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(RequestCaller.of(ctx), ctx.pathParam("id"))));
             config.routes.post("/approve_image/{id}/{n}", this::approveImage);
             config.routes.post("/generate_video/{id}", this::generateVideo);
             config.routes.post("/api/music", this::uploadMusic);
@@ -95,6 +103,11 @@ public final class WebServer implements HttpEndpoint {
                 String accept = ctx.header("Accept");
                 if (accept == null || !accept.contains("text/event-stream")) {
                     throw new NotAcceptable();
+                }
+                // Someone else's story is as unknown as a story that never was (404, never 403).
+                String channel = ctx.queryParam("channel");
+                if (channel != null && !visibleStory(RequestCaller.of(ctx), channel)) {
+                    throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
                 }
             });
             config.routes.before("/stream", this::takeStreamSlot);
@@ -126,6 +139,11 @@ public final class WebServer implements HttpEndpoint {
                 case TOO_LARGE -> 413;
                 case UNSUPPORTED_MEDIA -> 415;
             }, e.kind().name().toLowerCase(), e.getMessage()));
+            config.routes.exception(RateLimited.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                error(ctx, 429, "rate_limited", e.getMessage());
+            });
+            config.routes.exception(QuotaExceeded.class, (e, ctx) -> explained(ctx).error(ctx, 413, "quota_exceeded", e.getMessage()));
             config.routes.exception(InvalidQuizException.class, (e, ctx) -> {
                 ObjectNode body = mapper.createObjectNode().put("error", "invalid_quiz")
                         .put("message", "Some answers need fixing: " + e.errors().size());
@@ -156,13 +174,18 @@ public final class WebServer implements HttpEndpoint {
         return this;
     }
 
+    private boolean visibleStory(Caller caller, String storyId) {
+        return storyId.matches("[0-9a-f]{32}") && view.visible(caller, storyId);
+    }
+
     @Override
     public int port() {
         return javalin.port();
     }
 
     private void submit(Context ctx) throws InvalidQuizException, ProviderException {
-        json(ctx, 200, studio.submit(body(ctx)));
+        limits.take(RequestCaller.of(ctx), LimitedAction.SUBMIT);
+        json(ctx, 200, studio.submit(RequestCaller.of(ctx), body(ctx)));
     }
 
     private void approveScenes(Context ctx) {
@@ -179,7 +202,8 @@ public final class WebServer implements HttpEndpoint {
             }
             texts.add(scene.asText());
         }
-        json(ctx, 202, studio.approveScenes(storyId, texts));
+        limits.take(RequestCaller.of(ctx), LimitedAction.APPROVE_SCENES);
+        json(ctx, 202, studio.approveScenes(RequestCaller.of(ctx), storyId, texts));
     }
 
     private void approveImage(Context ctx) {
@@ -211,7 +235,10 @@ public final class WebServer implements HttpEndpoint {
         if (!apply.isMissingNode() && !apply.isNull() && !apply.isBoolean()) {
             throw new BadRequest("apply_to_pending must be true or false");
         }
-        json(ctx, 200, studio.decideImage(ctx.pathParam("id"), scene,
+        if (action.equals("reject")) {
+            limits.take(RequestCaller.of(ctx), LimitedAction.REDRAW);
+        }
+        json(ctx, 200, studio.decideImage(RequestCaller.of(ctx), ctx.pathParam("id"), scene,
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
     }
 
@@ -225,7 +252,8 @@ public final class WebServer implements HttpEndpoint {
         VideoOptions options = new VideoOptions(text(body, "clips").orElse("local").strip().toLowerCase(Locale.ROOT),
                 text(body, "narration").orElse("none").strip().toLowerCase(Locale.ROOT), draft.asBoolean(false),
                 text(body, "music_key").map(String::strip).filter(key -> !key.isEmpty()));
-        json(ctx, 202, videos.request(ctx.pathParam("id"), options));
+        limits.take(RequestCaller.of(ctx), LimitedAction.VIDEO);
+        json(ctx, 202, videos.request(RequestCaller.of(ctx), ctx.pathParam("id"), options));
     }
 
     /**
@@ -233,7 +261,8 @@ public final class WebServer implements HttpEndpoint {
      * limit does not apply) and cut off at {@link MusicLibrary#MAX_BYTES}.
      */
     private void uploadMusic(Context ctx) throws IOException {
-        json(ctx, 201, music.upload(ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
+        limits.take(RequestCaller.of(ctx), LimitedAction.UPLOAD);
+        json(ctx, 201, music.upload(RequestCaller.of(ctx), ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
     }
 
     /**
@@ -254,10 +283,12 @@ public final class WebServer implements HttpEndpoint {
 
     /**
      * A place among the open streams (SSE_MAX_CONNECTIONS in all, SSE_MAX_PER_USER each), keyed by the
-     * client's address: the accounts of issue 13 key it by user once requests carry one.
+     * signed-in user, or by the client's address without accounts (where everyone is the one open caller).
      */
     private void takeStreamSlot(Context ctx) {
-        StreamSlots.Slot slot = streamSlots.take(ctx.ip()).orElseThrow(() -> new TooManyStreams(
+        Caller caller = RequestCaller.of(ctx);
+        String user = caller == Caller.OPEN ? "address:" + ctx.ip() : "user:" + caller.userId();
+        StreamSlots.Slot slot = streamSlots.take(user).orElseThrow(() -> new TooManyStreams(
                 "too many event streams are open; close other tabs of this app or try again in a few seconds"));
         ctx.attribute(STREAM_SLOT, slot);
     }

@@ -78,7 +78,9 @@ class SpendLedgerTest {
     void theDailyLimitRefusesPaidWorkOnceReachedAndResetsAtMidnightUtc() throws Exception {
         SpendLedger ledger = ledger(1.0);
         ledger.record(charge("s1", "image", "0.99"));
-        ledger.checkCanSpend(Optional.of(new BigDecimal("1.26")), "drawing 20 images");
+        ledger.checkCanSpend(Optional.of(new BigDecimal("0.01")), "the last cent");
+        assertThatThrownBy(() -> ledger.checkCanSpend(Optional.of(new BigDecimal("1.26")), "drawing 20 images"))
+                .hasMessageContaining("has $0.01 left").hasMessageContaining("less than the $1.26 quoted");
 
         ledger.record(charge("s1", "image", "0.02"));
         assertThatThrownBy(() -> ledger.checkCanSpend(Optional.of(new BigDecimal("0.06")), "the new image"))

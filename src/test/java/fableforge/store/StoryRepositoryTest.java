@@ -185,6 +185,28 @@ class StoryRepositoryTest {
         assertThat(stories.list(0)).isEmpty();
     }
 
+    @Test
+    void listOfOneOwnerHoldsOnlyTheirStoriesAndTheFullListNamesEveryOwner() {
+        stories.create(owned("ann-1", "ann"));
+        clock.advance(Duration.ofMinutes(1));
+        stories.create(owned("bob-1", "bob"));
+        clock.advance(Duration.ofMinutes(1));
+        stories.create(TestStories.story("nobody"));
+
+        assertThat(stories.list(java.util.Optional.of("ann"), 10)).extracting(StorySummary::storyId).containsExactly("ann-1");
+        assertThat(stories.list(java.util.Optional.of("carol"), 10)).isEmpty();
+        assertThat(stories.list(10)).extracting(StorySummary::storyId, StorySummary::ownerId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nobody", null),
+                        org.assertj.core.groups.Tuple.tuple("bob-1", "bob"), org.assertj.core.groups.Tuple.tuple("ann-1", "ann"));
+        assertThat(stories.find("bob-1").orElseThrow().ownerId()).isEqualTo("bob");
+    }
+
+    private static NewStory owned(String storyId, String ownerId) {
+        NewStory story = TestStories.story(storyId);
+        return new NewStory(story.storyId(), story.answersJson(), story.seed(), story.heroJson(), story.characterBible(),
+                story.setting(), story.visualStyle(), story.aspectRatio(), story.scenes(), ownerId);
+    }
+
     private static void produce(ImageRepository images, String storyId, int scene) {
         ImageAttempt attempt = images.createAttempt(storyId, scene, "prompt " + scene);
         images.markProduced(storyId, scene, attempt.attempt(), "/media/" + scene + ".png", scene + ".png",

@@ -15,8 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,8 +116,9 @@ class OpenAiWholeFlowTest {
     }
 
     @Test
-    void onceTodaysSpendReachesTheLimitNewPaidWorkIsRefusedWithAMessageAndNothingChanges() throws Exception {
-        start("1.00");
+    void paidWorkThatTodaysSpendCannotTakeIsRefusedWithAMessageAndNothingChanges() throws Exception {
+        // 20 images fit under the cap (spent + reserved + quote), a 21st does not.
+        start("1.30");
         JsonNode submitted = app.submit(quiz());
         String id = submitted.get("story_id").asText();
         app.approveScenes(id, TestApp.sceneTexts(submitted));
@@ -120,18 +127,51 @@ class OpenAiWholeFlowTest {
 
         TestApp.Response redraw = app.post("/approve_image/" + id + "/3",
                 TestApp.jsonObject().put("action", "reject").put("reason", "colours"));
-        TestApp.Response another = app.post("/submit", quiz());
 
         assertThat(redraw.status()).isEqualTo(402);
-        assertThat(redraw.body().get("message").asText()).contains("spend limit of $1.00 is reached").contains("SPEND_LIMIT_USD_PER_DAY");
-        assertThat(another.status()).isEqualTo(402);
+        assertThat(redraw.body().get("message").asText()).contains("spend limit of $1.30").contains("SPEND_LIMIT_USD_PER_DAY");
         JsonNode after = app.story(id);
         assertThat(after.at("/images/3/status").asText()).isEqualTo("pending_approval");
         assertThat(after.at("/images/3/latest_attempt").asInt()).isEqualTo(1);
         assertThat(images.calls()).hasSize(imageCalls);
         assertThat(chat.calls()).hasSize(2);
         assertThat(after.at("/cost/today_usd").decimalValue()).isGreaterThan(new BigDecimal("1.00"));
-        assertThat(after.at("/cost/daily_limit_usd").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(after.at("/cost/reserved_usd").decimalValue()).as("every image settled its reservation").isEqualByComparingTo("0");
+        assertThat(after.at("/cost/daily_limit_usd").decimalValue()).isEqualByComparingTo("1.30");
+    }
+
+    @Test
+    void twoStoriesApprovedAtTheSameMomentUnderACapThatFitsOneQuoteGetOne202AndOne402() throws Exception {
+        start("1.50");
+        JsonNode first = app.submit(quiz());
+        JsonNode second = app.submit(quiz());
+        BigDecimal quote = first.at("/cost/next_step/estimate_usd").decimalValue();
+        assertThat(quote).as("the cap fits one story's 20 images, not two").isBetween(new BigDecimal("0.76"), new BigDecimal("1.45"));
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<Future<TestApp.Response>> sent = new ArrayList<>();
+        for (JsonNode story : List.of(first, second)) {
+            ObjectNode approval = TestApp.jsonObject().put("story_id", story.get("story_id").asText());
+            TestApp.sceneTexts(story).forEach(approval.putArray("scenes")::add);
+            sent.add(threads.submit(() -> {
+                together.await();
+                return app.post("/approve_scenes", approval);
+            }));
+        }
+        List<TestApp.Response> answers = new ArrayList<>();
+        for (Future<TestApp.Response> answer : sent) {
+            answers.add(answer.get());
+        }
+        threads.shutdown();
+
+        assertThat(answers).extracting(TestApp.Response::status).containsExactlyInAnyOrder(202, 402);
+        TestApp.Response refused = answers.stream().filter(answer -> answer.status() == 402).findFirst().orElseThrow();
+        assertThat(refused.body().get("error").asText()).isEqualTo("spend_limit");
+        assertThat(refused.body().get("message").asText()).contains("reserved for work in progress").contains("SPEND_LIMIT_USD_PER_DAY");
+        String refusedId = answers.get(0).status() == 402 ? first.get("story_id").asText() : second.get("story_id").asText();
+        assertThat(app.story(refusedId).get("status").asText()).as("a refused approval changes nothing").isEqualTo("scenes_ready");
+        assertThat(app.story(refusedId).at("/cost/reserved_usd").decimalValue()).isLessThanOrEqualTo(quote);
     }
 
     private static Reply forward(Recorded request, String base) {

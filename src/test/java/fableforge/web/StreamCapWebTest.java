@@ -79,14 +79,18 @@ class StreamCapWebTest {
     }
 
     @Test
-    void aStreamOfAnUnknownStoryGivesItsSlotBack() throws Exception {
+    void refusedStreamsTakeNoSlot() throws Exception {
         app = TestApp.start(Map.of("SSE_MAX_CONNECTIONS", "1"), data);
         String id = app.submit(TestApp.redFoxQuiz()).get("story_id").asText();
 
         for (int i = 0; i < 3; i++) {
             HttpResponse<Stream<String>> unknown = app.openEventStream("0".repeat(32));
-            assertThat(unknown.statusCode()).isEqualTo(200);
-            assertThat(body(unknown)).contains("story_error");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            body(unknown);
+            HttpResponse<byte[]> noChannel = app.fetch(app.uri("/stream"), "Accept", "text/event-stream");
+            assertThat(noChannel.statusCode()).isEqualTo(200);
+            assertThat(new String(noChannel.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("a stream that ends at once gives its slot back").contains("story_error");
         }
         HttpResponse<Stream<String>> real = app.openEventStream(id);
         assertThat(real.statusCode()).isEqualTo(200);

@@ -27,6 +27,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,7 @@ public final class Studio {
     private final Spending spending;
     private final boolean paidStoryWriter;
     private final SecureRandom random = new SecureRandom();
+    private final Lock[] approvals = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     /**
      * @param paidStoryWriter whether writing a story calls a remote (possibly paid) provider, so the
@@ -119,6 +123,19 @@ public final class Studio {
                         + " characters; keep it under " + MAX_SCENE_CHARS);
             }
         }
+        // A double click on one node waits here instead of paying for the prompts twice; across nodes the
+        // conditional status change below still lets only one approval through.
+        Lock approval = approvals[Math.floorMod(storyId.hashCode(), approvals.length)];
+        approval.lock();
+        try {
+            return approveScenes(caller, require(caller, storyId), texts);
+        } finally {
+            approval.unlock();
+        }
+    }
+
+    private ObjectNode approveScenes(Caller caller, StoryRecord record, List<String> texts) {
+        String storyId = record.storyId();
         if (!StoryRecord.SCENES_READY.equals(record.status())) {
             return approvedBefore(record, texts);
         }
@@ -214,6 +231,11 @@ public final class Studio {
         String storyId = record.storyId();
         int scene = latest.scene();
         boolean failed = ImageAttempt.FAILED.equals(latest.status());
+        boolean redrawing = latest.attempt() > 1 && (ImageAttempt.QUEUED.equals(latest.status()) || ImageAttempt.RUNNING.equals(latest.status()));
+        if (redrawing) {
+            // Only a rejection makes a second attempt: this one repeats a rejection whose redraw is under way.
+            return result(storyId, scene, "regenerating", latest.attempt(), images.countApproved(storyId));
+        }
         String prompt = decision.prompt()
                 .orElseGet(() -> decision.reason().map(reason -> reason.fix(latest.prompt())).orElse(latest.prompt()));
         // One transaction under the story's lock: no worker (on any node) can see the new attempt, and

@@ -28,6 +28,7 @@ import fableforge.spend.SpendMeter;
 import fableforge.spend.Spending;
 import fableforge.provider.Monitored;
 import fableforge.pipeline.StoryPlanner;
+import fableforge.provider.SecretScrubber;
 import fableforge.provider.SimulatedConditions;
 import fableforge.provider.http.ProviderHttp;
 import fableforge.quiz.QuizDefinition;
@@ -130,6 +131,7 @@ public final class App {
         if (config.debug() && org.slf4j.LoggerFactory.getLogger("fableforge") instanceof ch.qos.logback.classic.Logger logger) {
             logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
         }
+        LogScrubbing.install(new SecretScrubber(config.secrets()));
         this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
         this.prices = PriceTable.load(config.providers().spend().priceTableFile());
         this.redis = config.cluster().redisUrl().map(RedisConnections::open);
@@ -257,7 +259,8 @@ public final class App {
         ImageRepository images = new ImageRepository(database.jdbi(), clock);
         EventLog log = new EventLog(database.jdbi(), clock);
         EventBus bus = eventBus();
-        StoryEvents events = new StoryEvents(log, bus, mapper, database);
+        SecretScrubber scrubber = new SecretScrubber(config.secrets());
+        StoryEvents events = new StoryEvents(log, bus, mapper, database, scrubber);
         Limits limits = config.limits();
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, providers.spend().limitUsdPerDay(), limits.perUserUsdPerDay(),
                 limits.reservationLifetime());
@@ -289,7 +292,8 @@ public final class App {
         Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
-                        userRateLimits(limits), accounts.map(all -> new Authentication(all, config.access(), new SignInThrottle(clock))))
+                        userRateLimits(limits), scrubber, config.streamLimits(),
+                        accounts.map(all -> new Authentication(all, config.access(), new SignInThrottle(clock))))
                         .start(host, port)
                 : new HealthServer(health).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),

@@ -23,6 +23,21 @@ import java.util.Optional;
 public record Cluster(Optional<String> databaseUrl, int databasePool, Optional<String> redisUrl, String redisKeyPrefix,
                       String role, String nodeId, Duration jobLease, Duration jobPoll) {
 
+    /** The URLs may carry passwords ({@code postgres://user:pass@…}, {@code redis://:pass@…}). */
+    @Override
+    public String toString() {
+        return Redacted.describe(this, "databaseUrl", "redisUrl");
+    }
+
+    /** The passwords inside the database and Redis URLs, for {@code Config.secrets()}. */
+    java.util.List<String> secrets() {
+        java.util.List<String> passwords = new java.util.ArrayList<>();
+        databaseUrl.ifPresent(url -> passwords.addAll(UrlPasswords.of(url)));
+        redisUrl.ifPresent(url -> passwords.addAll(UrlPasswords.of(url)));
+        return passwords;
+    }
+
+
     public static final List<String> ROLES = List.of("all", "web", "worker");
 
     static Cluster read(Config.Reader reader) {

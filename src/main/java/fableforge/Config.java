@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.web.StreamLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public record Config(
         Providers providers,
         Cluster cluster,
         Limits limits,
-        Access access) {
+        Access access,
+        StreamLimits streamLimits) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -69,9 +71,22 @@ public record Config(
                 providers,
                 Cluster.read(reader),
                 Limits.read(reader),
-                Access.read(reader));
+                Access.read(reader),
+                new StreamLimits(
+                        reader.integer("SSE_MAX_CONNECTIONS", StreamLimits.defaultMaxConnections(), 1, 1_000_000),
+                        reader.integer("SSE_MAX_PER_USER", StreamLimits.DEFAULT_PER_USER, 1, 1_000_000)));
         reader.failIfProblems();
         return config;
+    }
+
+    /**
+     * Every secret this configuration holds (provider keys, passwords in the database and Redis URLs, the
+     * Google service account's private key), so {@code SecretScrubber} can keep them out of what users and logs see.
+     */
+    public List<String> secrets() {
+        List<String> all = new ArrayList<>(providers.secrets());
+        all.addAll(cluster.secrets());
+        return all;
     }
 
     /** Bad configuration: every problem, one per line. */

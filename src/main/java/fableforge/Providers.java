@@ -45,6 +45,12 @@ public record Providers(
             Duration timeout,
             ModelTable models) {
 
+        @Override
+        public String toString() {
+            return Redacted.describe(this, "apiKey");
+        }
+
+
         /** The same settings with the chat model the start-up check chose for {@code auto}. */
         public OpenAi withChatModel(String model) {
             return new OpenAi(apiKey, baseUrl, model, imageModel, imageQuality, imageStyle, referenceConsistency, timeout, models);
@@ -62,6 +68,12 @@ public record Providers(
      * time limit of one call.
      */
     public record Gemini(Optional<String> apiKey, URI baseUrl, String imageModel, Duration timeout) {
+
+        @Override
+        public String toString() {
+            return Redacted.describe(this, "apiKey");
+        }
+
     }
 
     /** Stable Diffusion WebUI (AUTOMATIC1111, Forge, SD.Next) with {@code --api}. */
@@ -74,6 +86,12 @@ public record Providers(
             String sampler,
             int baseSize,
             Duration timeout) {
+
+        @Override
+        public String toString() {
+            return Redacted.describe(this, "basicAuth");
+        }
+
     }
 
     /**
@@ -91,6 +109,12 @@ public record Providers(
             URI deliveryBaseUrl,
             Duration timeout) {
 
+        @Override
+        public String toString() {
+            return Redacted.describe(this, "apiKey", "apiSecret");
+        }
+
+
         public boolean configured() {
             return cloudName.isPresent() && (apiSecret.isPresent() || uploadPreset.isPresent());
         }
@@ -106,6 +130,12 @@ public record Providers(
             Optional<String> secretAccessKey,
             Optional<URI> publicBaseUrl,
             Duration presignTtl) {
+
+        @Override
+        public String toString() {
+            return Redacted.describe(this, "accessKeyId", "secretAccessKey");
+        }
+
     }
 
     /**
@@ -149,6 +179,11 @@ public record Providers(
 
         /** Kling image-to-video: access and secret key (signed into a JWT per call), model, mode, task deadline. */
         public record Kling(Optional<String> accessKey, Optional<String> secretKey, URI baseUrl, String model, String mode, Duration timeout) {
+            @Override
+            public String toString() {
+                return Redacted.describe(this, "accessKey", "secretKey");
+            }
+
             public boolean configured() {
                 return accessKey.isPresent() && secretKey.isPresent();
             }
@@ -156,7 +191,36 @@ public record Providers(
 
         /** Hailuo (MiniMax) video generation: key, model, resolution, the optional GroupId of older accounts, task deadline. */
         public record Hailuo(Optional<String> apiKey, URI baseUrl, String model, String resolution, Optional<String> groupId, Duration timeout) {
+            @Override
+            public String toString() {
+                return Redacted.describe(this, "apiKey");
+            }
         }
+    }
+
+    /**
+     * Every credential configured for a provider: API keys, secrets, basic-auth passwords and, when
+     * tracking is on, the Google service account's private key, for {@code Config.secrets()}.
+     */
+    List<String> secrets() {
+        List<String> all = new java.util.ArrayList<>();
+        openAi.apiKey().ifPresent(all::add);
+        gemini.apiKey().ifPresent(all::add);
+        sdWebUi.basicAuth().ifPresent(auth -> {
+            all.add(auth);
+            all.add(auth.substring(auth.indexOf(':') + 1));
+        });
+        cloudinary.apiKey().ifPresent(all::add);
+        cloudinary.apiSecret().ifPresent(all::add);
+        s3.accessKeyId().ifPresent(all::add);
+        s3.secretAccessKey().ifPresent(all::add);
+        video.kling().accessKey().ifPresent(all::add);
+        video.kling().secretKey().ifPresent(all::add);
+        video.hailuo().apiKey().ifPresent(all::add);
+        if (sheets.enabled()) {
+            all.addAll(ServiceAccountKey.secrets(sheets.credentialsFile()));
+        }
+        return all;
     }
 
     /** The same providers with other OpenAI and speech settings (the models the start-up check chose). */

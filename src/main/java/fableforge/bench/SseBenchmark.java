@@ -148,8 +148,15 @@ public final class SseBenchmark {
         }
     }
 
-    private static App.RunningServer start(Map<String, String> env, Path dataDir) throws IOException {
-        return new App(Config.load(env, null), Clock.systemUTC()).serve("127.0.0.1", 0, dataDir);
+    /**
+     * Every client connects from loopback, so the stream caps (per address, and a quarter of the open-file
+     * limit in all) are raised to the client count: the benchmark measures delivery, not the caps.
+     */
+    private App.RunningServer start(Map<String, String> env, Path dataDir) throws IOException {
+        Map<String, String> withRoom = new java.util.HashMap<>(env);
+        withRoom.put("SSE_MAX_CONNECTIONS", String.valueOf(settings.clients() + 16));
+        withRoom.put("SSE_MAX_PER_USER", String.valueOf(settings.clients() + 16));
+        return new App(Config.load(withRoom, null), Clock.systemUTC()).serve("127.0.0.1", 0, dataDir);
     }
 
     private static InetSocketAddress address(App.RunningServer node) {

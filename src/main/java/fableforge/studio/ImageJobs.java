@@ -116,7 +116,9 @@ public final class ImageJobs implements AutoCloseable {
     }
 
     /** Records the attempt as failed without an image, and releases its reservation. */
-    private void failUndrawn(JobKey job, String reason, String publicError) {
+    private void failUndrawn(JobKey job, String text, String publicText) {
+        String reason = events.userText(text);
+        String publicError = events.userText(publicText);
         String storyId = job.storyId();
         int scene = job.scene();
         int attempt = job.number();
@@ -151,12 +153,13 @@ public final class ImageJobs implements AutoCloseable {
                 return true;
             }
             case ImageOutcome.Failed failed -> {
-                if (!images.markFailed(storyId, scene, attempt, failed.reason(), failed.tries().size())) {
+                String reason = events.userText(failed.reason());
+                if (!images.markFailed(storyId, scene, attempt, reason, failed.tries().size())) {
                     return false;
                 }
-                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", failed.reason());
+                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", reason);
                 events.emit(storyId, "image_failed", data, dedupe);
-                LOG.warn("[ASYNC] story={} scene={} attempt={} failed: {}", storyId, scene, attempt, failed.reason());
+                LOG.warn("[ASYNC] story={} scene={} attempt={} failed: {}", storyId, scene, attempt, reason);
                 return true;
             }
         }

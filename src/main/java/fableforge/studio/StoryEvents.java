@@ -1,13 +1,18 @@
 package fableforge.studio;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
+import fableforge.provider.SecretScrubber;
 import fableforge.store.EventLog;
 import fableforge.store.StoryEvent;
 import fableforge.store.Transactions;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +20,9 @@ import java.util.function.Supplier;
  *
  * <p>Inside {@link #atomically}, events are recorded in the caller's transaction and published only
  * once it has committed: a listener that reads the log when told of an event must find it there.
+ *
+ * <p>Every text in an event is scrubbed of the configured secrets before it is stored: events go to
+ * browsers, the log and the tracking sheet, and error texts in them come from providers.
  */
 public final class StoryEvents {
 
@@ -22,19 +30,27 @@ public final class StoryEvents {
     private final EventBus bus;
     private final ObjectMapper mapper;
     private final Transactions transactions;
+    private final SecretScrubber scrubber;
     private final ThreadLocal<List<StoryEvent>> unpublished = new ThreadLocal<>();
 
-    public StoryEvents(EventLog log, EventBus bus, ObjectMapper mapper, Transactions transactions) {
+    public StoryEvents(EventLog log, EventBus bus, ObjectMapper mapper, Transactions transactions, SecretScrubber scrubber) {
         this.log = log;
         this.bus = bus;
         this.mapper = mapper;
         this.transactions = transactions;
+        this.scrubber = scrubber;
+    }
+
+    /** A provider's error text as users may see it (stored, emitted, logged): one line, short, no secrets. */
+    public String userText(String providerText) {
+        return scrubber.summary(providerText);
     }
 
     /**
      * @param dedupeKey the same key for the same happening, so a re-run job never records it twice
      */
     public StoryEvent emit(String storyId, String name, ObjectNode data, String dedupeKey) {
+        scrub(data);
         StoryEvent event = log.append(storyId, name, data.toString(), dedupeKey);
         List<StoryEvent> pending = unpublished.get();
         if (pending != null) {
@@ -71,5 +87,26 @@ public final class StoryEvents {
 
     public ObjectNode data() {
         return mapper.createObjectNode();
+    }
+
+    private void scrub(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isTextual()) {
+                    field.setValue(object.textNode(scrubber.scrub(field.getValue().asText())));
+                } else {
+                    scrub(field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, array.textNode(scrubber.scrub(array.get(i).asText())));
+                } else {
+                    scrub(array.get(i));
+                }
+            }
+        }
     }
 }

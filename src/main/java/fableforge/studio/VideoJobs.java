@@ -130,7 +130,7 @@ public final class VideoJobs implements AutoCloseable {
             view.progress(storyId, version, data);
             events.emit(storyId, "video_progress", data, "video:" + version + ":run" + run + ":" + number);
         }, version, !video.narration().equals("none"), record.get().scenes().size(), () -> stopping, System::nanoTime);
-        Fallbacks fallbacks = new Fallbacks(videos, mapper, storyId, version);
+        Fallbacks fallbacks = new Fallbacks(videos, mapper, events, storyId, version);
         long started = System.nanoTime();
         LOG.info("[VIDEO] story={} version={} run {} started", storyId, version, video.runs());
         try {
@@ -188,8 +188,14 @@ public final class VideoJobs implements AutoCloseable {
         return data;
     }
 
-    private void fail(String storyId, int version, String error, Throwable cause) {
-        LOG.warn("[VIDEO] story={} version={} failed: {}", storyId, version, error, cause);
+    private void fail(String storyId, int version, String text, Throwable cause) {
+        String error = events.userText(text);
+        if (cause instanceof ProviderException) {
+            // Its message is the provider's text, which the summary already says without secrets.
+            LOG.warn("[VIDEO] story={} version={} failed: {}", storyId, version, error);
+        } else {
+            LOG.warn("[VIDEO] story={} version={} failed: {}", storyId, version, error, cause);
+        }
         events.atomically(() -> {
             if (stillHeld(storyId, version) && videos.markFailed(storyId, version, error)) {
                 events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
@@ -222,19 +228,22 @@ public final class VideoJobs implements AutoCloseable {
     /** The scenes of one render that fell back to local camera motion, kept on the row as they happen. */
     private static final class Fallbacks implements VideoTools.ClipFallbacks {
         private final VideoRepository videos;
+        private final StoryEvents events;
         private final String storyId;
         private final int version;
         private final com.fasterxml.jackson.databind.node.ArrayNode list;
 
-        Fallbacks(VideoRepository videos, ObjectMapper mapper, String storyId, int version) {
+        Fallbacks(VideoRepository videos, ObjectMapper mapper, StoryEvents events, String storyId, int version) {
             this.videos = videos;
+            this.events = events;
             this.storyId = storyId;
             this.version = version;
             this.list = mapper.createArrayNode();
         }
 
         @Override
-        public synchronized void fellBack(int sceneNumber, String reason) {
+        public synchronized void fellBack(int sceneNumber, String providerReason) {
+            String reason = events.userText(providerReason);
             list.addObject().put("scene_number", sceneNumber).put("reason", reason);
             videos.setFallbacks(storyId, version, list.toString());
             LOG.warn("[VIDEO] story={} version={} scene {} fell back to local camera motion: {}", storyId, version, sceneNumber, reason);

@@ -38,9 +38,11 @@ final class EventStream implements AutoCloseable {
         heartbeat.scheduleAtFixedRate(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void open(SseClient client) {
+    /** @param ended run once when this stream closes, however it closes (SseClient keeps one close callback) */
+    void open(SseClient client, Runnable ended) {
         // Javalin has already sent the headers by now, among them Cache-Control: no-cache and
         // X-Accel-Buffering: no, which keep reverse proxies from buffering the stream (the seed lost SSE to that).
+        client.onClose(ended);
         var ctx = client.ctx();
         String storyId = ctx.queryParam("channel");
         if (storyId == null || !storyVisible.test(RequestCaller.of(ctx), storyId)) {
@@ -55,6 +57,7 @@ final class EventStream implements AutoCloseable {
         client.onClose(() -> {
             subscription.close();
             clients.remove(client);
+            ended.run();
         });
         connection.catchUp();
     }

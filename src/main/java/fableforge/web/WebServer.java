@@ -13,6 +13,7 @@ import fableforge.limits.UserRateLimits;
 import fableforge.media.MediaStore;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.SecretScrubber;
 import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
 import fableforge.store.EventLog;
@@ -46,6 +47,7 @@ public final class WebServer implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final long MAX_BODY_BYTES = 64 * 1024;
     private static final String EXPLAINED = "fableforge.explained";
+    private static final String STREAM_SLOT = "fableforge.streamSlot";
 
     private final Studio studio;
     private final StoryView view;
@@ -59,20 +61,26 @@ public final class WebServer implements HttpEndpoint {
     private final Optional<Authentication> authentication;
     private final MediaAccess mediaAccess = new MediaAccess(this::visibleStory);
     private final UserRateLimits limits;
+    private final SecretScrubber scrubber;
+    private final StreamSlots streamSlots;
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
-                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits) {
-        this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, Optional.empty());
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
+                     SecretScrubber scrubber, StreamLimits streamLimits) {
+        this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, scrubber, streamLimits,
+                Optional.empty());
     }
 
     /** @param authentication with accounts: who is asking, checked before everything else */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
-                     Optional<Authentication> authentication) {
+                     SecretScrubber scrubber, StreamLimits streamLimits, Optional<Authentication> authentication) {
         this.authentication = authentication;
         this.limits = limits;
+        this.scrubber = scrubber;
+        this.streamSlots = new StreamSlots(streamLimits);
         this.studio = studio;
         this.view = view;
         this.videos = videos;
@@ -116,8 +124,24 @@ public final class WebServer implements HttpEndpoint {
                     throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
                 }
             });
-            config.routes.sse("/stream", stream::open);
+            config.routes.before("/stream", this::takeStreamSlot);
+            config.routes.sse("/stream", client -> {
+                StreamSlots.Slot slot = client.ctx().attribute(STREAM_SLOT);
+                client.ctx().attribute(STREAM_SLOT, null);
+                stream.open(client, slot == null ? () -> { } : slot::release);
+            });
+            config.routes.after("/stream", ctx -> {
+                // The request ended without becoming a stream (refused after the slot was taken).
+                StreamSlots.Slot slot = ctx.attribute(STREAM_SLOT);
+                if (slot != null) {
+                    slot.release();
+                }
+            });
             config.routes.get("/media/<key>", this::media);
+            config.routes.exception(TooManyStreams.class, (e, ctx) -> {
+                ctx.header("Retry-After", "10");
+                error(ctx, 503, "too_many_streams", e.getMessage());
+            });
             config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
                     "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
@@ -260,12 +284,27 @@ public final class WebServer implements HttpEndpoint {
      * problem the user's configuration must fix is not followed by "try again".
      */
     private void providerFailed(Context ctx, ProviderException e) {
+        // The provider's own words, without any configured secret and cut to one short line.
+        String message = scrubber.summary(e.getMessage());
+        LOG.warn("provider failed on {} {}: {}", ctx.method(), ctx.path(), message);
         switch (e.error()) {
-            case ProviderError.BillingLimit billing -> error(ctx, 402, "billing_limit", billing.message());
-            case ProviderError.BadCredentials credentials -> error(ctx, 502, "provider_credentials", credentials.message());
-            case ProviderError.BadRequest request -> error(ctx, 502, "provider_rejected", request.message());
-            default -> error(ctx, 502, "provider_failed", "The story provider failed: " + e.getMessage() + ". Try again.");
+            case ProviderError.BillingLimit billing -> error(ctx, 402, "billing_limit", message);
+            case ProviderError.BadCredentials credentials -> error(ctx, 502, "provider_credentials", message);
+            case ProviderError.BadRequest request -> error(ctx, 502, "provider_rejected", message);
+            default -> error(ctx, 502, "provider_failed", "The story provider failed: " + message + ". Try again.");
         }
+    }
+
+    /**
+     * A place among the open streams (SSE_MAX_CONNECTIONS in all, SSE_MAX_PER_USER each), keyed by the
+     * signed-in user, or by the client's address without accounts (where everyone is the one open caller).
+     */
+    private void takeStreamSlot(Context ctx) {
+        Caller caller = RequestCaller.of(ctx);
+        String user = caller == Caller.OPEN ? "address:" + ctx.ip() : "user:" + caller.userId();
+        StreamSlots.Slot slot = streamSlots.take(user).orElseThrow(() -> new TooManyStreams(
+                "too many event streams are open; close other tabs of this app or try again in a few seconds"));
+        ctx.attribute(STREAM_SLOT, slot);
     }
 
     /**
@@ -370,6 +409,12 @@ public final class WebServer implements HttpEndpoint {
     }
 
     static final class NotAcceptable extends RuntimeException {
+    }
+
+    static final class TooManyStreams extends RuntimeException {
+        TooManyStreams(String message) {
+            super(message);
+        }
     }
 
     static final class BadRequest extends RuntimeException {

@@ -20,6 +20,7 @@ final class FakeFileStore {
     private final FakeServer server;
     private final AtomicInteger serials = new AtomicInteger();
     private final Map<String, byte[]> clips = new ConcurrentHashMap<>();
+    private final Map<Integer, String> tasksBySerial = new ConcurrentHashMap<>();
     private final List<String> problems;
     private final Consumer<String> downloaded;
     private volatile int expireFirst;
@@ -34,7 +35,10 @@ final class FakeFileStore {
     /** A new link to {@code clip} as the file of {@code task}. */
     String link(String task, byte[] clip) {
         clips.put(task, clip);
-        return server.url() + "/files/" + task + "/" + serials.incrementAndGet() + ".mp4";
+        int serial = serials.incrementAndGet();
+        tasksBySerial.put(serial, task);
+        // The task's name in the link keeps only URL-safe characters: a task id may be anything.
+        return server.url() + "/files/" + task.replaceAll("[^A-Za-z0-9-]", "_") + "/" + serial + ".mp4";
     }
 
     void expireFirst(int links) {
@@ -47,8 +51,8 @@ final class FakeFileStore {
 
     private FakeServer.Reply serve(FakeServer.Recorded request) {
         String[] parts = request.path().split("/");
-        String task = parts[2];
         int serial = Integer.parseInt(parts[3].replace(".mp4", ""));
+        String task = tasksBySerial.getOrDefault(serial, parts[2]);
         if (request.header("authorization") != null) {
             problems.add("the download of " + task + " carried an Authorization header");
             return FakeServer.Reply.bytes(400, "application/xml", "<Error><Code>InvalidArgument</Code></Error>".getBytes());

@@ -44,6 +44,7 @@ public final class FakeHailuo implements AutoCloseable {
     private volatile boolean neverFinish;
     private volatile Integer failCode;
     private volatile String groupId;
+    private volatile String idPrefix = "";
 
     private static final class Task {
         final String id;
@@ -90,6 +91,12 @@ public final class FakeHailuo implements AutoCloseable {
         return this;
     }
 
+    /** Task and file ids start with {@code prefix} (a hostile one: {@code ../}, {@code ?}, {@code &}), to show they are encoded. */
+    public FakeHailuo idsStartingWith(String prefix) {
+        this.idPrefix = prefix;
+        return this;
+    }
+
     /** Retrieving a file needs this GroupId. */
     public FakeHailuo requireGroupId(String group) {
         this.groupId = group;
@@ -130,7 +137,7 @@ public final class FakeHailuo implements AutoCloseable {
             problems.add(problem);
             return baseResp(2013, "invalid params, " + problem);
         }
-        String id = String.valueOf(106_000_000_000_000L + tasks.size());
+        String id = idPrefix + (106_000_000_000_000L + tasks.size());
         tasks.put(id, new Task(id));
         ObjectNode answer = MAPPER.createObjectNode().put("task_id", id);
         answer.putObject("base_resp").put("status_code", 0).put("status_msg", "success");
@@ -206,7 +213,7 @@ public final class FakeHailuo implements AutoCloseable {
             code = failCode;
             message = code == 1027 ? "output video sensitive" : code == 0 ? "success" : "generation failed";
         } else {
-            task.fileId = String.valueOf(fileIds.incrementAndGet());
+            task.fileId = idPrefix + fileIds.incrementAndGet();
             answer.put("status", "Success").put("file_id", task.fileId).put("video_width", 320).put("video_height", 568);
         }
         answer.putObject("base_resp").put("status_code", code).put("status_msg", message);

@@ -41,7 +41,8 @@ public final class FakeKling implements AutoCloseable {
     public static final String ACCESS_KEY = "ak-fake-kling";
     public static final String SECRET_KEY = "sk-fake-kling-secret";
     public static final String SUBMIT = "/v1/videos/image2video";
-    public static final String STATUS = "/v1/videos/image2video/[^/]+";
+    /** Any path below the submit path: {@link #status} itself refuses a task id that is not exactly one encoded segment. */
+    public static final String STATUS = "/v1/videos/image2video/.+";
     /**
      * The image-to-video models and the optional parameters each takes, written out here apart from the
      * adapter's table so that a mistake there shows: {@code cfg_scale} only for the v1 family ("not supported
@@ -69,6 +70,7 @@ public final class FakeKling implements AutoCloseable {
     private volatile String failMessage;
     private volatile int failScene;
     private volatile Duration statusDelay = Duration.ZERO;
+    private volatile String taskIdPrefix = "task-";
     private volatile byte[] clip = TestClips.standard();
     private final Map<String, Takes> extraModels = new ConcurrentHashMap<>();
 
@@ -124,6 +126,12 @@ public final class FakeKling implements AutoCloseable {
     public FakeKling failScene(int scene, String message) {
         this.failMessage = message;
         this.failScene = scene;
+        return this;
+    }
+
+    /** Task ids start with {@code prefix} (a hostile one: {@code ../}, {@code ?}), to show they are sent as one path segment. */
+    public FakeKling taskIdsStartingWith(String prefix) {
+        this.taskIdPrefix = prefix;
         return this;
     }
 
@@ -201,7 +209,7 @@ public final class FakeKling implements AutoCloseable {
             problems.add(problem);
             return invalid(problem);
         }
-        String id = "task-" + UUID.randomUUID();
+        String id = taskIdPrefix + UUID.randomUUID();
         tasks.put(id, new Task(id, body));
         maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
         return ok(MAPPER.createObjectNode().put("task_id", id).put("task_status", "submitted")
@@ -254,7 +262,11 @@ public final class FakeKling implements AutoCloseable {
         if (denied != null) {
             return denied;
         }
-        Task task = tasks.get(request.path().substring(request.path().lastIndexOf('/') + 1));
+        // The raw path: a task id must arrive as one percent-encoded segment; one that slipped out of
+        // its segment (a '/' or '?' sent as is) names another resource, which Kling would not find.
+        String segment = request.uri().getRawPath().substring(SUBMIT.length() + 1);
+        Task task = segment.contains("/") || request.uri().getRawQuery() != null ? null
+                : tasks.get(java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8));
         if (task == null) {
             return envelope(404, 1203, "task not found");
         }

@@ -190,6 +190,12 @@ public final class FakeOpenAiChat implements AutoCloseable {
                 + "read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.", "insufficient_quota", null, "insufficient_quota");
     }
 
+    /** 400 whose message quotes the request's Authorization header with {@code key}, as a debugging proxy might. */
+    public static Reply echoingKey(String key) {
+        return error(400, "Unrecognized request argument supplied. Request headers were: Authorization: Bearer " + key
+                + "; Content-Type: application/json", "invalid_request_error", null, null);
+    }
+
     public static Reply serverError() {
         return error(500, "The server had an error while processing your request. Sorry about that!", "server_error", null, null);
     }

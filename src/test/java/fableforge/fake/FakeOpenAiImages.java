@@ -267,6 +267,8 @@ public final class FakeOpenAiImages implements AutoCloseable {
             case MALFORMED -> Reply.json(200, "{\"created\": 1731000000, \"data\": [{\"b64_json\": \"iVBORw0K");
             case NOT_AN_IMAGE -> Reply.json(200, "{\"created\": 1731000000, \"data\": [{\"b64_json\": \""
                     + Base64.getEncoder().encodeToString("<html>gateway</html>".getBytes(StandardCharsets.UTF_8)) + "\"}]}");
+            case ECHOES_KEY -> error(400, "invalid_value", "invalid_request_error", "Invalid value for 'size'.\nThe request was:\n"
+                    + "  Authorization: Bearer " + apiKey + "\n  (a debugging proxy quoting what it was sent)");
             case OK -> throw new IllegalStateException("not a failure");
         };
     }
@@ -512,7 +514,7 @@ public final class FakeOpenAiImages implements AutoCloseable {
 
     // --- types -----------------------------------------------------------------------------------
 
-    enum Kind { OK, RATE_LIMITED, NO_CREDIT, UNAUTHORIZED, SERVER_ERROR, MALFORMED, NOT_AN_IMAGE }
+    enum Kind { OK, RATE_LIMITED, NO_CREDIT, UNAUTHORIZED, SERVER_ERROR, MALFORMED, NOT_AN_IMAGE, ECHOES_KEY }
 
     /** One scripted answer. */
     public record Answer(Kind kind, Map<String, String> headers, Duration pause, Duration delay) {
@@ -565,6 +567,11 @@ public final class FakeOpenAiImages implements AutoCloseable {
 
         public static Answer serverError() {
             return new Answer(Kind.SERVER_ERROR, Map.of(), Duration.ZERO, Duration.ZERO);
+        }
+
+        /** 400 whose message quotes the request's Authorization header, key and all, over several lines. */
+        public static Answer echoesKey() {
+            return new Answer(Kind.ECHOES_KEY, Map.of(), Duration.ZERO, Duration.ZERO);
         }
 
         /** 200 with a body cut off in the middle of its JSON. */

@@ -58,7 +58,8 @@ class PerUserSpendCapTest {
         database = Database.open(dir.resolve("data"));
         StoryRepository stories = new StoryRepository(database.jdbi(), clock);
         images = new ImageRepository(database.jdbi(), clock);
-        StoryEvents events = new StoryEvents(new EventLog(database.jdbi(), clock), new InProcessEventBus(), mapper, database);
+        StoryEvents events = new StoryEvents(new EventLog(database.jdbi(), clock), new InProcessEventBus(), mapper, database,
+                new fableforge.provider.SecretScrubber(java.util.List.of()));
         SpendLedger ledger = new SpendLedger(database.jdbi(), clock, Optional.empty(), Optional.of(2.0), Duration.ofMinutes(120));
         Spending spending = new Spending(ledger, ratio -> new PriceQuote("openai:gpt-image-1", "gpt-image-1", "1024x1536 medium",
                 Optional.of(new BigDecimal("0.063"))));

@@ -16,6 +16,7 @@ import fableforge.provider.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
+import fableforge.provider.http.SafeDownload;
 import fableforge.provider.openai.OpenAiErrors;
 import fableforge.spend.Charge;
 import fableforge.spend.PriceQuote;
@@ -59,6 +60,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     private final ReferenceImages references;
     private final RateLimiter sheetPacing;
     private final ProviderHttp http;
+    private final SafeDownload downloads;
     private final OpenAiErrors.ModelSetting modelSetting;
     private final Clock clock;
 
@@ -87,6 +89,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         this.references = settings.referenceConsistency() ? references : ReferenceImages.NONE;
         this.sheetPacing = sheetPacing;
         this.http = new ProviderHttp(PROVIDER, clock);
+        this.downloads = new SafeDownload(http, settings.baseUrl(), SafeDownload.IMAGE_MAX_BYTES);
         this.modelSetting = new OpenAiErrors.ModelSetting("OPENAI_IMAGE_MODEL", model.id());
         this.clock = clock;
     }
@@ -229,21 +232,15 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         return new GeneratedImage(bytes, header.contentType(), header.width(), header.height());
     }
 
-    /** DALL-E links expire after about an hour, so the image is fetched at once; the link is signed, so no API key goes with it. */
+    /**
+     * DALL-E links expire after about an hour, so the image is fetched at once; the link is signed, so
+     * no API key goes with it. The link is the answer's choice, so it goes through {@link SafeDownload}.
+     */
     private byte[] download(String url) throws ProviderException {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(new ProviderError.Transient("OpenAI answered an image link that is not a URL: " + url), e);
-        }
-        if (uri.getScheme() == null || !uri.getScheme().matches("https?")) {
-            throw new ProviderException(new ProviderError.Transient("OpenAI answered an image link that is not http(s): " + url));
-        }
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).GET().build(), settings.timeout());
-        if (response.statusCode() != 200) {
+        SafeDownload.Fetched response = downloads.get(url, settings.timeout());
+        if (response.status() != 200) {
             throw new ProviderException(new ProviderError.Transient("the image link OpenAI answered could not be downloaded (HTTP "
-                    + response.statusCode() + "); it may have expired"));
+                    + response.status() + "); it may have expired"));
         }
         return response.body();
     }

@@ -59,6 +59,11 @@ public final class ProviderHttp {
         }
     }
 
+    /** A call made by another client for this provider (a {@link SafeDownload}), recorded for {@code /health}. */
+    void record(boolean answered, int httpStatus) {
+        lastCall.set(new LastCall(clock.instant().toEpochMilli(), answered, httpStatus));
+    }
+
     public String provider() {
         return provider;
     }

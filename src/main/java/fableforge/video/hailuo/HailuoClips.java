@@ -8,6 +8,7 @@ import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
+import fableforge.provider.http.SafeDownload;
 import fableforge.spend.Charge;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
@@ -50,6 +51,7 @@ public final class HailuoClips implements RemoteClips {
     private final Providers.Video.Hailuo settings;
     private final String key;
     private final ProviderHttp http;
+    private final SafeDownload downloads;
     private final TaskPoller poller;
     private final SpendMeter meter;
     private final PriceTable prices;
@@ -59,6 +61,7 @@ public final class HailuoClips implements RemoteClips {
         this.settings = settings;
         this.key = settings.apiKey().orElseThrow(() -> new IllegalArgumentException("Hailuo needs HAILUO_AUTH"));
         this.http = new ProviderHttp("Hailuo", clock);
+        this.downloads = new SafeDownload(http, settings.baseUrl(), SafeDownload.CLIP_MAX_BYTES);
         this.poller = new TaskPoller(pollInterval, clock, sleeper);
         this.meter = meter;
         this.prices = prices;
@@ -156,9 +159,9 @@ public final class HailuoClips implements RemoteClips {
     /** Downloads the file; an expired link is asked for again once. */
     private byte[] download(String fileId, Instant deadline) throws ProviderException {
         try {
-            return ClipDownload.fetch(http, downloadUrl(fileId), min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
+            return ClipDownload.fetch(downloads, http.provider(), downloadUrl(fileId), min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
         } catch (ClipDownload.ExpiredLink expired) {
-            return ClipDownload.fetch(http, downloadUrl(fileId), min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
+            return ClipDownload.fetch(downloads, http.provider(), downloadUrl(fileId), min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
         }
     }
 

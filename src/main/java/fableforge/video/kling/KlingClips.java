@@ -7,7 +7,9 @@ import fableforge.Providers;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.http.PathSegment;
 import fableforge.provider.http.ProviderHttp;
+import fableforge.provider.http.SafeDownload;
 import fableforge.spend.Charge;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
@@ -42,6 +44,7 @@ public final class KlingClips implements RemoteClips {
     private final Providers.Video.Kling settings;
     private final KlingModels.Model model;
     private final ProviderHttp http;
+    private final SafeDownload downloads;
     private final KlingToken token;
     private final TaskPoller poller;
     private final SpendMeter meter;
@@ -60,6 +63,7 @@ public final class KlingClips implements RemoteClips {
         this.settings = settings;
         this.model = KlingModels.of(settings.model());
         this.http = new ProviderHttp("Kling", clock);
+        this.downloads = new SafeDownload(http, settings.baseUrl(), SafeDownload.CLIP_MAX_BYTES);
         this.token = new KlingToken(settings.accessKey().get(), settings.secretKey().get(), clock);
         this.poller = new TaskPoller(pollInterval, clock, sleeper);
         this.meter = meter;
@@ -131,7 +135,7 @@ public final class KlingClips implements RemoteClips {
 
     /** One look at the task: its video's link when it has succeeded. */
     private TaskPoller.Status<String> status(String taskId) throws ProviderException {
-        HttpRequest get = authorized(URI.create(settings.baseUrl() + "/v1/videos/image2video/" + taskId)).GET().build();
+        HttpRequest get = authorized(URI.create(settings.baseUrl() + "/v1/videos/image2video/" + PathSegment.encode(taskId))).GET().build();
         JsonNode data;
         try {
             data = KlingErrors.data(http.send(get, CALL_TIMEOUT), clock);
@@ -156,12 +160,12 @@ public final class KlingClips implements RemoteClips {
     /** Downloads the clip; an expired link is asked for again once (the task answers with a fresh one). */
     private byte[] download(String taskId, String url, Instant deadline) throws ProviderException {
         try {
-            return ClipDownload.fetch(http, url, min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
+            return ClipDownload.fetch(downloads, http.provider(), url, min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
         } catch (ClipDownload.ExpiredLink expired) {
             if (!(status(taskId) instanceof TaskPoller.Status.Done<String> done)) {
                 throw expired;
             }
-            return ClipDownload.fetch(http, done.result(), min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
+            return ClipDownload.fetch(downloads, http.provider(), done.result(), min(DOWNLOAD_TIMEOUT, poller.remaining(deadline, LAST_CALL)));
         }
     }
 

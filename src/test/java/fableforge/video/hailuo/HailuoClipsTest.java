@@ -49,6 +49,20 @@ class HailuoClipsTest {
     }
 
     @Test
+    void taskAndFileIdsWithDotDotSlashQuestionMarkAndAmpersandStayInsideTheirParameter() throws Exception {
+        hailuo.idsStartingWith("../x?file_id=1&GroupId=");
+
+        try (SceneClip clip = adapter().clip(ClipRequests.scene(5, 5.0), 1)) {
+            assertThat(clip.frameCount()).isEqualTo(150);
+        }
+
+        assertThat(hailuo.problems()).isEmpty();
+        assertThat(hailuo.server().requests("GET", FakeHailuo.RETRIEVE)).singleElement()
+                .satisfies(retrieve -> assertThat(retrieve.uri().getRawQuery()).startsWith("file_id=..%2Fx%3Ffile_id%3D1%26GroupId%3D")
+                        .doesNotContain("&GroupId"));
+    }
+
+    @Test
     void sendsTheStillAsADataUriFirstFramePollsRetrievesTheFileWithItsGroupAndFitsTheClip() throws Exception {
         hailuo.requireGroupId("group-42");
 

@@ -64,6 +64,20 @@ class KlingClipsTest {
     }
 
     @Test
+    void aTaskIdWithDotDotSlashAndQuestionMarkIsSentAsOnePathSegment() throws Exception {
+        kling.taskIdsStartingWith("../../v1/account?x=1&");
+
+        try (SceneClip clip = adapter().clip(ClipRequests.scene(3, 4.0), 1)) {
+            assertThat(clip.frameCount()).isEqualTo(120);
+        }
+
+        assertThat(kling.problems()).isEmpty();
+        assertThat(kling.server().requests("GET", FakeKling.STATUS)).isNotEmpty()
+                .allSatisfy(poll -> assertThat(poll.uri().getRawPath()).startsWith("/v1/videos/image2video/..%2F..%2Fv1%2Faccount%3Fx%3D1%26")
+                        .satisfies(path -> assertThat(poll.uri().getRawQuery()).isNull()));
+    }
+
+    @Test
     void sendsTheStillAsRawBase64WithAStringDurationPollsUntilDoneAndFitsTheClip() throws Exception {
         try (SceneClip clip = adapter().clip(ClipRequests.scene(7, 4.0), 1)) {
             assertThat(clip).isInstanceOf(FittedClip.class);

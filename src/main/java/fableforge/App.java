@@ -273,7 +273,8 @@ public final class App {
         Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
         Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
-                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat()).start(host, port)
+                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
+                        config.web()).start(host, port)
                 : new HealthServer(health).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
                 served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),

@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.web.WebSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ public record Config(
         Duration sseHeartbeat,
         int videoMaxRenders,
         Providers providers,
-        Cluster cluster) {
+        Cluster cluster,
+        WebSettings web) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -65,9 +67,17 @@ public record Config(
                 // One render keeps every core busy (x264 and the frame composer both use them all).
                 reader.integer("VIDEO_MAX_RENDERS", 1, 1, 16),
                 providers,
-                Cluster.read(reader));
+                Cluster.read(reader),
+                webSettings(reader));
         reader.failIfProblems();
         return config;
+    }
+
+    /** {@code ALLOWED_HOSTS} (comma-separated host names, {@code *} for any) and {@code TRUST_PROXY}. */
+    private static WebSettings webSettings(Reader reader) {
+        List<String> hosts = reader.words("ALLOWED_HOSTS");
+        WebSettings.problem(hosts).ifPresent(reader::problem);
+        return new WebSettings(hosts.isEmpty() ? Optional.empty() : Optional.of(hosts), reader.bool("TRUST_PROXY"));
     }
 
     /** Bad configuration: every problem, one per line. */

@@ -20,10 +20,12 @@ import fableforge.store.NewStory;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.text.SafeText;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +111,11 @@ public final class Studio {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
                 throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is empty; write what happens in it");
+            }
+            // Control characters and bidi overrides would reach the captions, the SRT and the FCPXML.
+            Optional<String> unsafe = SafeText.problem("scene " + (i + 1), text, SafeText.Lines.MULTI);
+            if (unsafe.isPresent()) {
+                throw new StudioException(StudioException.Kind.BAD_REQUEST, unsafe.get());
             }
             if (text.length() > MAX_SCENE_CHARS) {
                 throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is " + text.length()

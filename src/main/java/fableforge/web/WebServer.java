@@ -1,6 +1,5 @@
 package fableforge.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +18,12 @@ import fableforge.studio.StudioException;
 import fableforge.studio.MusicLibrary;
 import fableforge.studio.VideoJobs;
 import fableforge.studio.VideoOptions;
+import fableforge.text.SafeText;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -51,10 +54,12 @@ public final class WebServer implements HttpEndpoint {
     private final Supplier<ObjectNode> health;
     private final EventStream stream;
     private final String quizJson;
+    private final WebSettings settings;
+    private final StrictJson strictJson = new StrictJson();
     private Javalin javalin;
 
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
-                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery) {
+                     ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, WebSettings settings) {
         this.studio = studio;
         this.view = view;
         this.videos = videos;
@@ -63,11 +68,16 @@ public final class WebServer implements HttpEndpoint {
         this.mapper = mapper;
         this.quizJson = quizJson;
         this.health = health;
+        this.settings = settings;
         this.stream = new EventStream(log, bus, storyId -> storyId.matches("[0-9a-f]{32}") && view.exists(storyId), heartbeatEvery);
     }
 
     public WebServer start(String host, int port) {
+        SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins());
         javalin = Javalin.create(config -> {
+            config.jetty.modifyHttpConfiguration(securityHeaders::apply);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(securityHeaders)));
+            config.http.prefer405over404 = true;
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -75,12 +85,15 @@ public final class WebServer implements HttpEndpoint {
             if (WebServer.class.getResource("/web/index.html") != null) {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
-            config.routes.get("/health", ctx -> json(ctx, 200, health.get()));
-            config.routes.get("/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
-            config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(100)));
+            config.routes.before(new HostAllowList(settings.hostsFor(host)));
+            config.routes.before(new CrossSiteGuard(settings.trustProxy()));
+            config.routes.after(SecurityHeaders::noStoreForJson);
+            getAndHead(config.routes, "/health", ctx -> json(ctx, 200, health.get()));
+            getAndHead(config.routes, "/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
+            getAndHead(config.routes, "/api/stories", ctx -> json(ctx, 200, view.list(100)));
             config.routes.post("/submit", this::submit);
             config.routes.post("/approve_scenes", this::approveScenes);
-            config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(ctx.pathParam("id"))));
+            getAndHead(config.routes, "/story/{id}", ctx -> json(ctx, 200, view.story(ctx.pathParam("id"))));
             config.routes.post("/approve_image/{id}/{n}", this::approveImage);
             config.routes.post("/generate_video/{id}", this::generateVideo);
             config.routes.post("/api/music", this::uploadMusic);
@@ -91,9 +104,14 @@ public final class WebServer implements HttpEndpoint {
                 }
             });
             config.routes.sse("/stream", stream::open);
-            config.routes.get("/media/<key>", this::media);
+            getAndHead(config.routes, "/media/<key>", this::media);
             config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
                     "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
+            config.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
+            config.routes.exception(Refusal.class, (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                explained(ctx).error(ctx, e.status(), e.code(), e.getMessage());
+            });
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(StudioException.class, (e, ctx) -> explained(ctx).error(ctx, switch (e.kind()) {
                 case NOT_FOUND -> 404;
@@ -139,11 +157,11 @@ public final class WebServer implements HttpEndpoint {
     }
 
     private void submit(Context ctx) throws InvalidQuizException, ProviderException {
-        json(ctx, 200, studio.submit(body(ctx)));
+        json(ctx, 200, studio.submit(strictJson.read(ctx)));
     }
 
     private void approveScenes(Context ctx) {
-        JsonNode body = body(ctx);
+        JsonNode body = strictJson.read(ctx);
         String storyId = text(body, "story_id").orElseThrow(() -> new BadRequest("story_id is required"));
         JsonNode scenes = body.path("scenes");
         if (!scenes.isArray()) {
@@ -160,18 +178,19 @@ public final class WebServer implements HttpEndpoint {
     }
 
     private void approveImage(Context ctx) {
-        int scene;
-        try {
-            scene = Integer.parseInt(ctx.pathParam("n"));
-        } catch (NumberFormatException e) {
-            throw new BadRequest("scene number must be a whole number from 1 to 20");
-        }
-        JsonNode body = body(ctx);
+        int scene = WholeNumber.parse(ctx.pathParam("n"), 1, 20)
+                .orElseThrow(() -> new BadRequest("scene number must be a whole number from 1 to 20"));
+        JsonNode body = strictJson.read(ctx);
         String action = text(body, "action").orElse("");
         if (!action.equals("approve") && !action.equals("reject")) {
             throw new BadRequest("action must be \"approve\" or \"reject\"");
         }
         Optional<String> prompt = text(body, "prompt").map(String::strip).filter(p -> !p.isEmpty());
+        if (prompt.isPresent()) {
+            SafeText.problem("prompt", prompt.get(), SafeText.Lines.MULTI).ifPresent(problem -> {
+                throw new BadRequest(problem);
+            });
+        }
         if (prompt.isPresent() && prompt.get().length() > 4_000) {
             throw new BadRequest("prompt is " + prompt.get().length() + " characters; keep it under 4000");
         }
@@ -181,6 +200,9 @@ public final class WebServer implements HttpEndpoint {
         if (body.hasNonNull("attempt")) {
             if (!body.get("attempt").canConvertToInt() || !body.get("attempt").isIntegralNumber()) {
                 throw new BadRequest("attempt must be a whole number (the version to approve)");
+            }
+            if (body.get("attempt").asInt() < 1) {
+                throw new BadRequest("attempt must be 1 or more (the version to approve)");
             }
             attempt = Optional.of(body.get("attempt").asInt());
         }
@@ -194,7 +216,7 @@ public final class WebServer implements HttpEndpoint {
 
     /** {@code {clips?, narration?, draft?, music_key?}}, every field optional; an empty body asks for the defaults. */
     private void generateVideo(Context ctx) {
-        JsonNode body = ctx.body().isBlank() ? mapper.createObjectNode() : body(ctx);
+        JsonNode body = strictJson.readOrEmpty(ctx);
         JsonNode draft = body.path("draft");
         if (!draft.isMissingNode() && !draft.isNull() && !draft.isBoolean()) {
             throw new BadRequest("draft must be true or false");
@@ -273,26 +295,30 @@ public final class WebServer implements HttpEndpoint {
         ctx.contentType(type.contentType()).result(ByteRange.limit(in, bytes.length()));
     }
 
+    /** A GET route that also answers HEAD: the same status and headers, and Jetty sends no body for a HEAD. */
+    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
+    /** 405 with the methods the path does take in {@code Allow} (RFC 9110 §15.5.6), as JSON like every error. */
+    private void methodNotAllowed(Context ctx, MethodNotAllowedResponse e) {
+        List<String> allowed = new ArrayList<>();
+        for (String method : e.getDetails().getOrDefault("availableMethods", "").split("[,\\s]+")) {
+            String name = method.strip().toUpperCase(Locale.ROOT);
+            if (!name.isEmpty() && !name.equals("BEFORE") && !name.equals("AFTER") && !allowed.contains(name)) {
+                allowed.add(name);
+            }
+        }
+        ctx.header("Allow", String.join(", ", allowed));
+        explained(ctx).error(ctx, 405, "method_not_allowed", ctx.method() + " is not used on " + ctx.path()
+                + "; this path takes " + String.join(", ", allowed));
+    }
+
     /** Marks the answer as carrying its own explanation, so a status-wide error handler leaves it alone. */
     private WebServer explained(Context ctx) {
         ctx.attribute(EXPLAINED, true);
         return this;
-    }
-
-    private JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new BadRequest("the request needs a JSON body");
-        }
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new BadRequest("the body must be a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 
     private static Optional<String> text(JsonNode body, String field) {

@@ -25,6 +25,12 @@ final class JsonErrorHandler extends ErrorHandler {
         this.headers = headers;
     }
 
+    /** Jetty writes a body only for GET, POST and HEAD by default; every method gets the JSON here. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {

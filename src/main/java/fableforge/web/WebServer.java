@@ -23,6 +23,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -108,6 +109,10 @@ public final class WebServer implements HttpEndpoint {
             config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
                     "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
             config.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
+            // Javalin's own answers (no such endpoint, …) are plain text otherwise.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> explained(ctx).error(ctx, e.getStatus(),
+                    JsonErrorHandler.code(e.getStatus()), e.getStatus() == 404 ? noSuchEndpoint(ctx)
+                            : e.getStatus() == 413 ? "request body over " + MAX_BODY_BYTES / 1024 + " KiB" : JsonErrorHandler.message(e.getStatus())));
             config.routes.exception(Refusal.class, (e, ctx) -> {
                 e.headers().forEach(ctx::header);
                 explained(ctx).error(ctx, e.status(), e.code(), e.getMessage());
@@ -137,7 +142,7 @@ public final class WebServer implements HttpEndpoint {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null) {
-                    error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+                    error(ctx, 404, "not_found", noSuchEndpoint(ctx));
                 }
             });
             config.routes.error(413, ctx -> {
@@ -232,7 +237,8 @@ public final class WebServer implements HttpEndpoint {
      * limit does not apply) and cut off at {@link MusicLibrary#MAX_BYTES}.
      */
     private void uploadMusic(Context ctx) throws IOException {
-        json(ctx, 201, music.upload(ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
+        // The raw header: the servlet's getContentType() looks the charset up and throws on an unknown one.
+        json(ctx, 201, music.upload(ctx.req().getInputStream(), ctx.header("Content-Type"), ctx.req().getContentLengthLong()));
     }
 
     /**
@@ -293,6 +299,11 @@ public final class WebServer implements HttpEndpoint {
             ctx.header("Content-Length", String.valueOf(bytes.length()));
         }
         ctx.contentType(type.contentType()).result(ByteRange.limit(in, bytes.length()));
+    }
+
+    private static String noSuchEndpoint(Context ctx) {
+        String path = ctx.path().length() > 200 ? ctx.path().substring(0, 200) + "…" : ctx.path();
+        return "no such endpoint: " + ctx.method() + " " + path;
     }
 
     /** A GET route that also answers HEAD: the same status and headers, and Jetty sends no body for a HEAD. */

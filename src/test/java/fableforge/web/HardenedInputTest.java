@@ -102,7 +102,10 @@ class HardenedInputTest {
             refused(415, "unsupported_media_type", "POST", "/submit", TestApp.redFoxQuiz().toString(), "Content-Type", type);
             refused(415, "unsupported_media_type", "POST", "/approve_scenes", approval(), "Content-Type", type);
             refused(415, "unsupported_media_type", "POST", "/generate_video/" + drawn, "{}", "Content-Type", type);
+            refused(415, "unsupported_media", "POST", "/api/music", "ID3", "Content-Type", type);
         }
+        refused(415, "unsupported_media", "POST", "/api/music", "ID3", "Content-Type", ";;;");
+        refused(415, "unsupported_media", "POST", "/api/music", "ID3", "Content-Type", "audio/mpeg; charset=bogus");
     }
 
     @Test

@@ -241,6 +241,15 @@ class HardenedInputTest {
     }
 
     @Test
+    void anUploadThatIsNotAudioIsRefusedWithoutNamingServerPaths() throws Exception {
+        byte[] fake = new byte[4_000];
+        new java.util.Random(7).nextBytes(fake);
+        System.arraycopy("ID3".getBytes(StandardCharsets.US_ASCII), 0, fake, 0, 3);
+        RawHttp.Answer answer = refused(415, "unsupported_media", "POST", "/api/music", fake, "Content-Type", "audio/mpeg");
+        assertThat(TestApp.json(answer.body()).get("message").asText()).doesNotContain("/", "upload", "avformat");
+    }
+
+    @Test
     void anEmptyBodyStillAsksForTheDefaultVideo() throws Exception {
         // Not every image is approved yet: the empty body is read (no 415) and the answer is the story's state (409).
         RawHttp.Answer answer = refused(409, "conflict", "POST", "/generate_video/" + drawn, (byte[]) new byte[0]);

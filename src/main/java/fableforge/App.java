@@ -292,7 +292,7 @@ public final class App {
         Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
-                        userRateLimits(limits), scrubber, config.streamLimits(),
+                        userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> new Authentication(all, config.access(), new SignInThrottle(clock))))
                         .start(host, port)
                 : new HealthServer(health).start(host, port);

@@ -1,6 +1,7 @@
 package fableforge;
 
 import fableforge.web.StreamLimits;
+import fableforge.web.WebSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public record Config(
         Cluster cluster,
         Limits limits,
         Access access,
-        StreamLimits streamLimits) {
+        StreamLimits streamLimits,
+        WebSettings web) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -74,7 +76,8 @@ public record Config(
                 Access.read(reader),
                 new StreamLimits(
                         reader.integer("SSE_MAX_CONNECTIONS", StreamLimits.defaultMaxConnections(), 1, 1_000_000),
-                        reader.integer("SSE_MAX_PER_USER", StreamLimits.DEFAULT_PER_USER, 1, 1_000_000)));
+                        reader.integer("SSE_MAX_PER_USER", StreamLimits.DEFAULT_PER_USER, 1, 1_000_000)),
+                webSettings(reader));
         reader.failIfProblems();
         return config;
     }
@@ -87,6 +90,13 @@ public record Config(
         List<String> all = new ArrayList<>(providers.secrets());
         all.addAll(cluster.secrets());
         return all;
+    }
+
+    /** {@code ALLOWED_HOSTS} (comma-separated host names, {@code *} for any) and {@code TRUST_PROXY}. */
+    private static WebSettings webSettings(Reader reader) {
+        List<String> hosts = reader.words("ALLOWED_HOSTS");
+        WebSettings.problem(hosts).ifPresent(reader::problem);
+        return new WebSettings(hosts.isEmpty() ? Optional.empty() : Optional.of(hosts), reader.bool("TRUST_PROXY"));
     }
 
     /** Bad configuration: every problem, one per line. */

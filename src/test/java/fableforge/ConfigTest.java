@@ -30,6 +30,28 @@ class ConfigTest {
     }
 
     @Test
+    void allowedHostsDefaultToLoopbackAndTheBindAddress() {
+        Config config = Config.load(Map.of(), dir.resolve("none"));
+
+        assertThat(config.web().hostsFor("0.0.0.0")).containsExactly("localhost", "127.0.0.1", "[::1]");
+        assertThat(config.web().hostsFor("192.168.1.20")).containsExactly("localhost", "127.0.0.1", "[::1]", "192.168.1.20");
+        assertThat(config.web().hostsFor("fe80::1")).contains("[fe80::1]");
+        assertThat(config.web().trustProxy()).isFalse();
+    }
+
+    @Test
+    void allowedHostsAreAListOfNamesAndABadOneStopsStartUp() {
+        Config config = Config.load(Map.of("ALLOWED_HOSTS", " Stories.Example.com, localhost ", "TRUST_PROXY", "true"), dir.resolve("none"));
+        assertThat(config.web().hostsFor("0.0.0.0")).containsExactly("stories.example.com", "localhost");
+        assertThat(config.web().trustProxy()).isTrue();
+
+        assertThatThrownBy(() -> Config.load(Map.of("ALLOWED_HOSTS", "https://stories.example.com"), dir.resolve("none")))
+                .isInstanceOf(Config.ConfigException.class).hasMessageContaining("ALLOWED_HOSTS");
+        assertThatThrownBy(() -> Config.load(Map.of("ALLOWED_HOSTS", "example.com:8080"), dir.resolve("none")))
+                .isInstanceOf(Config.ConfigException.class).hasMessageContaining("no scheme or port");
+    }
+
+    @Test
     void offlineRefusedWordsAreACommaSeparatedListWithBlanksDropped() {
         Config config = Config.load(Map.of("OFFLINE_REFUSED_WORDS", " harpoon, fights ,,fight to the death,"), dir.resolve("none"));
 

@@ -99,7 +99,7 @@ public final class LocalMediaStore implements MediaStore {
     public Path resolve(String key) {
         Path path = root.resolve(MediaKey.requireValid(key)).normalize();
         if (!path.startsWith(root)) {
-            throw new IllegalArgumentException("invalid media key '" + key + "'");
+            throw new IllegalArgumentException("invalid media key");
         }
         return path;
     }

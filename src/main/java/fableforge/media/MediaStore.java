@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: where generated media (images, clips, videos) is kept, and the URL it is reachable at. */
@@ -82,5 +83,23 @@ public interface MediaStore {
      */
     default Optional<URI> redirect(String key) throws IOException {
         return Optional.empty();
+    }
+
+    /**
+     * The origins ({@code https://host[:port]}) a browser loads this store's media from besides the app
+     * itself, for the Content-Security-Policy's img-src and media-src. None (the default) when the app
+     * serves the bytes.
+     */
+    default List<String> browserOrigins() {
+        return List.of();
+    }
+
+    /** {@code scheme://host[:port]} of an absolute URL, as a CSP source; empty for a relative one. */
+    static Optional<String> originOf(URI url) {
+        if (url == null || url.getScheme() == null || url.getHost() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(url.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + url.getHost().toLowerCase(java.util.Locale.ROOT)
+                + (url.getPort() < 0 ? "" : ":" + url.getPort()));
     }
 }

@@ -1,6 +1,7 @@
 package fableforge.quiz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fableforge.text.SafeText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -101,8 +102,10 @@ public final class QuizValidator {
             errors.add(new FieldError(question.key(), "is " + text.length() + " characters long; keep it to " + maxLength));
         } else if (text.codePoints().noneMatch(Character::isLetter)) {
             errors.add(new FieldError(question.key(), "must contain words, got '" + abbreviate(text) + "'"));
-        } else if (text.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>' || c == '{' || c == '}')) {
-            errors.add(new FieldError(question.key(), "must not contain control characters or any of < > { }"));
+        } else if (SafeText.problem(text, SafeText.Lines.SINGLE).isPresent()) {
+            errors.add(new FieldError(question.key(), SafeText.problem(text, SafeText.Lines.SINGLE).get()));
+        } else if (text.codePoints().anyMatch(c -> c == '<' || c == '>' || c == '{' || c == '}')) {
+            errors.add(new FieldError(question.key(), "must not contain any of < > { }"));
         } else {
             return Optional.of(text);
         }

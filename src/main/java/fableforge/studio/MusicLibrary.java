@@ -84,7 +84,7 @@ public final class MusicLibrary {
      * its Content-Length (-1 when absent). Answers {@code {music_key, size_bytes, duration_seconds, content_type}}.
      */
     public ObjectNode upload(Caller caller, InputStream body, String contentType, long declaredLength) throws IOException {
-        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         String kind = TYPES.get(type);
         if (kind == null) {
             throw new StudioException(StudioException.Kind.UNSUPPORTED_MEDIA, "music must be sent as the raw file with an audio Content-Type ("

@@ -21,12 +21,14 @@ import fableforge.store.NewStory;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.text.SafeText;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -117,6 +119,11 @@ public final class Studio {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
                 throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is empty; write what happens in it");
+            }
+            // Control characters and bidi overrides would reach the captions, the SRT and the FCPXML.
+            Optional<String> unsafe = SafeText.problem("scene " + (i + 1), text, SafeText.Lines.MULTI);
+            if (unsafe.isPresent()) {
+                throw new StudioException(StudioException.Kind.BAD_REQUEST, unsafe.get());
             }
             if (text.length() > MAX_SCENE_CHARS) {
                 throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is " + text.length()

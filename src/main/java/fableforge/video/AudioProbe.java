@@ -34,7 +34,8 @@ public final class AudioProbe {
             grabber.stop();
             return micros > 0 ? micros / 1e6 : 0;
         } catch (FrameGrabber.Exception e) {
-            throw new IOException("FFmpeg cannot read it as audio: " + e.getMessage(), e);
+            // FFmpeg's message names the file (a server path) and its own internals: kept as the cause for logs only.
+            throw new IOException("FFmpeg cannot read it as audio", e);
         }
     }
 }

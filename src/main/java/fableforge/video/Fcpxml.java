@@ -1,5 +1,6 @@
 package fableforge.video;
 
+import fableforge.text.SafeText;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class Fcpxml {
             xml.writeStartElement("event");
             xml.writeAttribute("name", "FableForge");
             xml.writeStartElement("project");
-            xml.writeAttribute("name", projectName);
+            xml.writeAttribute("name", SafeText.xmlChars(projectName));
             xml.writeStartElement("sequence");
             attributes("format", "r1", "duration", time(timeline.totalFrames(), timeline.fps()), "tcStart", "0s",
                     "tcFormat", "NDF", "audioLayout", "stereo", "audioRate", "48k");
@@ -135,7 +136,8 @@ public final class Fcpxml {
                 xml.writeStartElement("text");
                 xml.writeStartElement("text-style");
                 xml.writeAttribute("ref", style);
-                xml.writeCharacters(cue.text());
+                // Belt and braces: texts are checked on the way in, but a document that is not XML 1.0 breaks every importer.
+                xml.writeCharacters(SafeText.xmlChars(cue.text()));
                 xml.writeEndElement();
                 xml.writeEndElement();
                 xml.writeStartElement("text-style-def");
@@ -164,7 +166,7 @@ public final class Fcpxml {
 
         private void attributes(String... pairs) throws XMLStreamException {
             for (int i = 0; i < pairs.length; i += 2) {
-                xml.writeAttribute(pairs[i], pairs[i + 1]);
+                xml.writeAttribute(pairs[i], SafeText.xmlChars(pairs[i + 1]));
             }
         }
     }

@@ -1,8 +1,13 @@
 package fableforge.video;
 
+import fableforge.text.SafeText;
 import java.util.List;
 
-/** The video's captions as a SubRip ({@code .srt}) file, with the same cues and times as the burned-in ones. */
+/**
+ * The video's captions as a SubRip ({@code .srt}) file, with the same cues and times as the burned-in ones.
+ * Control characters are stripped even though texts are checked on the way in: an SRT is shown in
+ * terminals and players, where an ESC is a command.
+ */
 public final class Subtitles {
 
     private Subtitles() {
@@ -15,7 +20,7 @@ public final class Subtitles {
             Timeline.Cue cue = cues.get(i);
             srt.append(i + 1).append("\r\n")
                     .append(time(timeline.secondsAt(cue.startFrame()))).append(" --> ").append(time(timeline.secondsAt(cue.endFrame())))
-                    .append("\r\n").append(cue.text().replace("\n", "\r\n")).append("\r\n\r\n");
+                    .append("\r\n").append(SafeText.withoutControls(cue.text()).replace("\t", " ").replace("\n", "\r\n")).append("\r\n\r\n");
         }
         return srt.toString();
     }

@@ -1,6 +1,5 @@
 package fableforge.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,8 +24,13 @@ import fableforge.studio.StudioException;
 import fableforge.studio.MusicLibrary;
 import fableforge.studio.VideoJobs;
 import fableforge.studio.VideoOptions;
+import fableforge.text.SafeText;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -63,24 +67,28 @@ public final class WebServer implements HttpEndpoint {
     private final UserRateLimits limits;
     private final SecretScrubber scrubber;
     private final StreamSlots streamSlots;
+    private final WebSettings settings;
+    private final StrictJson strictJson = new StrictJson();
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
-                     SecretScrubber scrubber, StreamLimits streamLimits) {
+                     SecretScrubber scrubber, StreamLimits streamLimits, WebSettings settings) {
         this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, scrubber, streamLimits,
-                Optional.empty());
+                settings, Optional.empty());
     }
 
     /** @param authentication with accounts: who is asking, checked before everything else */
     public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
-                     SecretScrubber scrubber, StreamLimits streamLimits, Optional<Authentication> authentication) {
+                     SecretScrubber scrubber, StreamLimits streamLimits, WebSettings settings,
+                     Optional<Authentication> authentication) {
         this.authentication = authentication;
         this.limits = limits;
         this.scrubber = scrubber;
         this.streamSlots = new StreamSlots(streamLimits);
+        this.settings = settings;
         this.studio = studio;
         this.view = view;
         this.videos = videos;
@@ -93,23 +101,31 @@ public final class WebServer implements HttpEndpoint {
     }
 
     public WebServer start(String host, int port) {
+        SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins());
         javalin = Javalin.create(config -> {
+            config.jetty.modifyHttpConfiguration(securityHeaders::apply);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(securityHeaders)));
+            config.http.prefer405over404 = true;
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
-            authentication.ifPresent(auth -> auth.install(config)); // first: its check runs before every other handler
+            // In this order: a foreign Host (421) and a cross-site write (403) are refused before anyone is identified.
+            config.routes.before(new HostAllowList(settings.hostsFor(host)));
+            config.routes.before(new CrossSiteGuard(settings.trustProxy()));
+            authentication.ifPresent(auth -> auth.install(config));
             if (WebServer.class.getResource("/web/index.html") != null) {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
+            config.routes.after(SecurityHeaders::noStoreForJson);
             // The details (providers, jobs, database) are for admins; anyone may learn whether it is up.
-            config.routes.get("/health", ctx -> json(ctx, 200, RequestCaller.of(ctx).admin() ? health.get()
+            getAndHead(config.routes, "/health", ctx -> json(ctx, 200, RequestCaller.of(ctx).admin() ? health.get()
                     : mapper.createObjectNode().put("status", health.get().path("status").asText("ok"))));
-            config.routes.get("/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
-            config.routes.get("/api/stories", ctx -> json(ctx, 200, view.list(RequestCaller.of(ctx), 100)));
+            getAndHead(config.routes, "/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
+            getAndHead(config.routes, "/api/stories", ctx -> json(ctx, 200, view.list(RequestCaller.of(ctx), 100)));
             config.routes.post("/submit", this::submit);
             config.routes.post("/approve_scenes", this::approveScenes);
-            config.routes.get("/story/{id}", ctx -> json(ctx, 200, view.story(RequestCaller.of(ctx), ctx.pathParam("id"))));
+            getAndHead(config.routes, "/story/{id}", ctx -> json(ctx, 200, view.story(RequestCaller.of(ctx), ctx.pathParam("id"))));
             config.routes.post("/approve_image/{id}/{n}", this::approveImage);
             config.routes.post("/generate_video/{id}", this::generateVideo);
             config.routes.post("/api/music", this::uploadMusic);
@@ -137,13 +153,22 @@ public final class WebServer implements HttpEndpoint {
                     slot.release();
                 }
             });
-            config.routes.get("/media/<key>", this::media);
+            getAndHead(config.routes, "/media/<key>", this::media);
             config.routes.exception(TooManyStreams.class, (e, ctx) -> {
                 ctx.header("Retry-After", "10");
                 error(ctx, 503, "too_many_streams", e.getMessage());
             });
             config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
                     "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
+            config.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
+            // Javalin's own answers (no such endpoint, …) are plain text otherwise.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> explained(ctx).error(ctx, e.getStatus(),
+                    JsonErrorHandler.code(e.getStatus()), e.getStatus() == 404 ? noSuchEndpoint(ctx)
+                            : e.getStatus() == 413 ? "request body over " + MAX_BODY_BYTES / 1024 + " KiB" : JsonErrorHandler.message(e.getStatus())));
+            config.routes.exception(Refusal.class, (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                explained(ctx).error(ctx, e.status(), e.code(), e.getMessage());
+            });
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(StudioException.class, (e, ctx) -> explained(ctx).error(ctx, switch (e.kind()) {
                 case NOT_FOUND -> 404;
@@ -174,7 +199,7 @@ public final class WebServer implements HttpEndpoint {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null) {
-                    error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+                    error(ctx, 404, "not_found", noSuchEndpoint(ctx));
                 }
             });
             config.routes.error(413, ctx -> {
@@ -199,11 +224,11 @@ public final class WebServer implements HttpEndpoint {
 
     private void submit(Context ctx) throws InvalidQuizException, ProviderException {
         limits.take(RequestCaller.of(ctx), LimitedAction.SUBMIT);
-        json(ctx, 200, studio.submit(RequestCaller.of(ctx), body(ctx)));
+        json(ctx, 200, studio.submit(RequestCaller.of(ctx), strictJson.read(ctx)));
     }
 
     private void approveScenes(Context ctx) {
-        JsonNode body = body(ctx);
+        JsonNode body = strictJson.read(ctx);
         String storyId = text(body, "story_id").orElseThrow(() -> new BadRequest("story_id is required"));
         JsonNode scenes = body.path("scenes");
         if (!scenes.isArray()) {
@@ -221,18 +246,19 @@ public final class WebServer implements HttpEndpoint {
     }
 
     private void approveImage(Context ctx) {
-        int scene;
-        try {
-            scene = Integer.parseInt(ctx.pathParam("n"));
-        } catch (NumberFormatException e) {
-            throw new BadRequest("scene number must be a whole number from 1 to 20");
-        }
-        JsonNode body = body(ctx);
+        int scene = WholeNumber.parse(ctx.pathParam("n"), 1, 20)
+                .orElseThrow(() -> new BadRequest("scene number must be a whole number from 1 to 20"));
+        JsonNode body = strictJson.read(ctx);
         String action = text(body, "action").orElse("");
         if (!action.equals("approve") && !action.equals("reject")) {
             throw new BadRequest("action must be \"approve\" or \"reject\"");
         }
         Optional<String> prompt = text(body, "prompt").map(String::strip).filter(p -> !p.isEmpty());
+        if (prompt.isPresent()) {
+            SafeText.problem("prompt", prompt.get(), SafeText.Lines.MULTI).ifPresent(problem -> {
+                throw new BadRequest(problem);
+            });
+        }
         if (prompt.isPresent() && prompt.get().length() > 4_000) {
             throw new BadRequest("prompt is " + prompt.get().length() + " characters; keep it under 4000");
         }
@@ -242,6 +268,9 @@ public final class WebServer implements HttpEndpoint {
         if (body.hasNonNull("attempt")) {
             if (!body.get("attempt").canConvertToInt() || !body.get("attempt").isIntegralNumber()) {
                 throw new BadRequest("attempt must be a whole number (the version to approve)");
+            }
+            if (body.get("attempt").asInt() < 1) {
+                throw new BadRequest("attempt must be 1 or more (the version to approve)");
             }
             attempt = Optional.of(body.get("attempt").asInt());
         }
@@ -258,7 +287,7 @@ public final class WebServer implements HttpEndpoint {
 
     /** {@code {clips?, narration?, draft?, music_key?}}, every field optional; an empty body asks for the defaults. */
     private void generateVideo(Context ctx) {
-        JsonNode body = ctx.body().isBlank() ? mapper.createObjectNode() : body(ctx);
+        JsonNode body = strictJson.readOrEmpty(ctx);
         JsonNode draft = body.path("draft");
         if (!draft.isMissingNode() && !draft.isNull() && !draft.isBoolean()) {
             throw new BadRequest("draft must be true or false");
@@ -276,7 +305,8 @@ public final class WebServer implements HttpEndpoint {
      */
     private void uploadMusic(Context ctx) throws IOException {
         limits.take(RequestCaller.of(ctx), LimitedAction.UPLOAD);
-        json(ctx, 201, music.upload(RequestCaller.of(ctx), ctx.req().getInputStream(), ctx.contentType(), ctx.req().getContentLengthLong()));
+        // The raw header: the servlet's getContentType() looks the charset up and throws on an unknown one.
+        json(ctx, 201, music.upload(RequestCaller.of(ctx), ctx.req().getInputStream(), ctx.header("Content-Type"), ctx.req().getContentLengthLong()));
     }
 
     /**
@@ -359,26 +389,35 @@ public final class WebServer implements HttpEndpoint {
         ctx.contentType(type.contentType()).result(ByteRange.limit(in, bytes.length()));
     }
 
+    private static String noSuchEndpoint(Context ctx) {
+        String path = ctx.path().length() > 200 ? ctx.path().substring(0, 200) + "…" : ctx.path();
+        return "no such endpoint: " + ctx.method() + " " + path;
+    }
+
+    /** A GET route that also answers HEAD: the same status and headers, and Jetty sends no body for a HEAD. */
+    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
+    /** 405 with the methods the path does take in {@code Allow} (RFC 9110 §15.5.6), as JSON like every error. */
+    private void methodNotAllowed(Context ctx, MethodNotAllowedResponse e) {
+        List<String> allowed = new ArrayList<>();
+        for (String method : e.getDetails().getOrDefault("availableMethods", "").split("[,\\s]+")) {
+            String name = method.strip().toUpperCase(Locale.ROOT);
+            if (!name.isEmpty() && !name.equals("BEFORE") && !name.equals("AFTER") && !allowed.contains(name)) {
+                allowed.add(name);
+            }
+        }
+        ctx.header("Allow", String.join(", ", allowed));
+        explained(ctx).error(ctx, 405, "method_not_allowed", ctx.method() + " is not used on " + ctx.path()
+                + "; this path takes " + String.join(", ", allowed));
+    }
+
     /** Marks the answer as carrying its own explanation, so a status-wide error handler leaves it alone. */
     private WebServer explained(Context ctx) {
         ctx.attribute(EXPLAINED, true);
         return this;
-    }
-
-    private JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new BadRequest("the request needs a JSON body");
-        }
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new BadRequest("the body must be a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 
     private static Optional<String> text(JsonNode body, String field) {

@@ -70,4 +70,18 @@ class LocalMediaStoreTest {
                     .as(key).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void keysAreCheckedByLengthAndCharacterWithoutRecursion() {
+        assertThat(MediaKey.isValid("stories/0a1b/images/scene-01-a1.png")).isTrue();
+        assertThat(MediaKey.isValid("a".repeat(MediaKey.MAX_LENGTH))).isTrue();
+        assertThat(MediaKey.isValid("a".repeat(MediaKey.MAX_LENGTH + 1))).isFalse();
+        // The old pattern recursed per character and overflowed the stack on keys like these.
+        assertThat(MediaKey.isValid("a/".repeat(100_000) + "b")).isFalse();
+        assertThat(MediaKey.isValid("a".repeat(100_000))).isFalse();
+        for (String key : new String[] {"a/", "/a", "a//b", "a/.b", "a..b", "a/b\u0000", "a b", "a\\b", "\u0661", "_a", "-a"}) {
+            assertThat(MediaKey.isValid(key)).as(key).isFalse();
+        }
+        assertThatThrownBy(() -> MediaKey.requireValid("x".repeat(4_000))).hasMessage("invalid media key");
+    }
 }

@@ -104,6 +104,27 @@ class FcpxmlTest {
     }
 
     @Test
+    void aHostileSceneTextStillMakesWellFormedXmlAndACleanSrt() throws Exception {
+        String hostile = "Ember\u0000 \u001b[2J\u202Eevil\u0007\uFFFF \ud800 \u0085 & <b> ]]> \uD83E\uDD8A";
+        List<Timeline.SceneTiming> scenes = new ArrayList<>();
+        List<Fcpxml.SceneMedia> media = new ArrayList<>();
+        for (int n = 1; n <= 20; n++) {
+            scenes.add(new Timeline.SceneTiming(n, 3, List.of(List.of(hostile), List.of("line\r\ntwo\u001b")), false));
+            media.add(new Fcpxml.SceneMedia(Path.of("images/scene-%02d.png".formatted(n)), 1080, 1920, Optional.empty(), 0));
+        }
+        Timeline timeline = Timeline.build(scenes, 30, 15, 9);
+
+        String xml = Fcpxml.render("Ember \u0001the fox", timeline, FrameSize.of(AspectRatio.PORTRAIT), media);
+        Document document = parse(xml);
+        String caption = document.getElementsByTagName("text-style").item(0).getTextContent();
+        assertThat(caption).isEqualTo("Ember [2Jevil  \u0085 & <b> ]]> \uD83E\uDD8A");
+
+        String srt = Subtitles.srt(timeline);
+        assertThat(srt.chars().filter(c -> c < 0x20 && c != '\r' && c != '\n')).isEmpty();
+        assertThat(srt).doesNotContain("\u001b", "\u202E", "\u0000", "\u0085", "\ud800").contains("Ember [2Jevil", "\uD83E\uDD8A");
+    }
+
+    @Test
     void relativeMediaPathsBecomeUrlsRelativeToTheTimelineFile() throws Exception {
         Timeline timeline = twentyScenes();
         List<Fcpxml.SceneMedia> media = new ArrayList<>();

@@ -232,6 +232,12 @@ public final class CloudinaryMediaStore implements MediaStore, Monitored {
         return Optional.of(new ByteArrayInputStream(response.body()));
     }
 
+    /** Images and videos are shown from the delivery host (res.cloudinary.com or a custom CNAME). */
+    @Override
+    public java.util.List<String> browserOrigins() {
+        return MediaStore.originOf(settings.deliveryBaseUrl()).stream().toList();
+    }
+
     @Override
     public String name() {
         return "cloudinary";

@@ -219,6 +219,15 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
         return Optional.of(URI.create(presigned.url().toString()));
     }
 
+    /**
+     * Where {@link #redirect} sends browsers: the public base URL's origin, or the origin of a presigned
+     * link (the endpoint, or the bucket's virtual host). Presigning is computed locally, no call is made.
+     */
+    @Override
+    public java.util.List<String> browserOrigins() {
+        return MediaStore.originOf(redirect("stories/origin-probe.png").orElse(null)).stream().toList();
+    }
+
     @Override
     public String name() {
         return "s3";

@@ -88,6 +88,13 @@ class CloudinaryMediaStoreTest {
     }
 
     @Test
+    void browsersLoadMediaFromTheDeliveryHost() {
+        URI delivery = URI.create(cloudinary.deliveryBaseUrl());
+        assertThat(store(unsigned("fableforge-unsigned")).browserOrigins())
+                .containsExactly(delivery.getScheme() + "://" + delivery.getHost() + (delivery.getPort() < 0 ? "" : ":" + delivery.getPort()));
+    }
+
+    @Test
     void signedUploadStoresTheImageUnderAPublicIdFromTheKeyAndReturnsItsSecureUrl() throws Exception {
         byte[] image = png(0xFF0000);
 

@@ -149,6 +149,18 @@ class S3MediaStoreTest {
     }
 
     @Test
+    void browsersLoadMediaFromThePublicBaseOrThePresignedEndpoint() {
+        URI endpoint = URI.create(s3.url());
+        String origin = "http://" + endpoint.getHost() + ":" + endpoint.getPort();
+        try (S3MediaStore presigned = new S3MediaStore(settings("fable", "right-secret", Optional.empty(), Duration.ofMinutes(5)), Clock.systemUTC());
+             S3MediaStore cdn = new S3MediaStore(settings("fable", "right-secret", Optional.of(URI.create("https://cdn.example.com/fable")),
+                     Duration.ofMinutes(5)), Clock.systemUTC())) {
+            assertThat(presigned.browserOrigins()).containsExactly(origin);
+            assertThat(cdn.browserOrigins()).containsExactly("https://cdn.example.com");
+        }
+    }
+
+    @Test
     void aPrivateObjectCannotBeReadWithoutASignature() throws Exception {
         try (S3MediaStore store = store()) {
             store.put(KEY, PNG, "image/png");

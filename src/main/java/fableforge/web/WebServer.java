@@ -223,8 +223,10 @@ public final class WebServer implements HttpEndpoint {
     }
 
     private void submit(Context ctx) throws InvalidQuizException, ProviderException {
+        // A body that cannot be read costs nothing, so it spends none of the caller's rate.
+        ObjectNode answers = strictJson.read(ctx);
         limits.take(RequestCaller.of(ctx), LimitedAction.SUBMIT);
-        json(ctx, 200, studio.submit(RequestCaller.of(ctx), strictJson.read(ctx)));
+        json(ctx, 200, studio.submit(RequestCaller.of(ctx), answers));
     }
 
     private void approveScenes(Context ctx) {

@@ -22,13 +22,25 @@ import org.eclipse.jetty.server.internal.ResponseHttpFields;
  *   <li>X-Frame-Options DENY for browsers without frame-ancestors; nosniff so a stored file is never run
  *       as a script; Referrer-Policy same-origin so story ids in URLs never leave for another site.</li>
  * </ul>
- * The Server header is switched off in {@link #apply}.
+ * The Server header is switched off in {@link #apply}. A request that came over TLS (directly, or through
+ * a trusted proxy's {@code X-Forwarded-Proto: https}) also gets Strict-Transport-Security (RFC 6797), so
+ * the browser never again tries the site over plain http; over http it would be ignored (§7.2), so it is
+ * not sent.
  */
 public final class SecurityHeaders implements HttpConfiguration.Customizer {
 
+    static final HttpField HSTS = new HttpField("Strict-Transport-Security", "max-age=31536000");
+
     private final List<HttpField> fields;
+    private final boolean trustProxy;
 
     public SecurityHeaders(List<String> mediaOrigins) {
+        this(mediaOrigins, false);
+    }
+
+    /** @param trustProxy whether {@code X-Forwarded-Proto} is the proxy's word (TRUST_PROXY) rather than the client's */
+    public SecurityHeaders(List<String> mediaOrigins, boolean trustProxy) {
+        this.trustProxy = trustProxy;
         String media = mediaOrigins.isEmpty() ? "" : " " + String.join(" ", mediaOrigins);
         String csp = "default-src 'self'; img-src 'self' data: blob:" + media + "; media-src 'self' blob:" + media
                 + "; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -53,6 +65,9 @@ public final class SecurityHeaders implements HttpConfiguration.Customizer {
     @Override
     public Request customize(Request request, HttpFields.Mutable responseHeaders) {
         fields.forEach(responseHeaders::put);
+        if (request.isSecure() || (trustProxy && "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto")))) {
+            responseHeaders.put(HSTS);
+        }
         return request;
     }
 

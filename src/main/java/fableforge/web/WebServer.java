@@ -101,7 +101,7 @@ public final class WebServer implements HttpEndpoint {
     }
 
     public WebServer start(String host, int port) {
-        SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins());
+        SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins(), settings.trustProxy());
         javalin = Javalin.create(config -> {
             config.jetty.modifyHttpConfiguration(securityHeaders::apply);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(securityHeaders)));

@@ -80,6 +80,18 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void strictTransportSecurityOnlyForRequestsThatCameOverTls(@TempDir Path proxiedData) throws Exception {
+        assertThat(secured("GET", "/", 200).header("Strict-Transport-Security")).isNull();
+        // Without TRUST_PROXY the header is the client's word, not the proxy's: no HSTS on plain http.
+        assertThat(secured("GET", "/", 200, "X-Forwarded-Proto", "https").header("Strict-Transport-Security")).isNull();
+        try (TestApp proxied = TestApp.start(Map.of("TRUST_PROXY", "true"), proxiedData)) {
+            RawHttp.Answer answer = RawHttp.send(proxied.server().port(), "GET", "/", (byte[]) null, "X-Forwarded-Proto", "https");
+            assertThat(answer.header("Strict-Transport-Security")).isEqualTo("max-age=31536000");
+            assertThat(RawHttp.send(proxied.server().port(), "GET", "/", (byte[]) null).header("Strict-Transport-Security")).isNull();
+        }
+    }
+
+    @Test
     void theCspNamesTheMediaHostsOfTheStore() {
         SecurityHeaders headers = new SecurityHeaders(java.util.List.of("https://res.cloudinary.com"));
         org.eclipse.jetty.http.HttpFields.Mutable fields = org.eclipse.jetty.http.HttpFields.build();

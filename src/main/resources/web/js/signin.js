@@ -18,6 +18,11 @@ if (link) {
   submit.textContent = 'Set password and sign in';
 }
 
+// Seeing what one typed (ASVS 2.1.12) matters most when choosing a password.
+document.querySelector('#signin-show').addEventListener('change', event => {
+  password.type = event.target.checked ? 'text' : 'password';
+});
+
 form.addEventListener('submit', async event => {
   event.preventDefault();
   error.hidden = true;

@@ -70,6 +70,10 @@ class SignInBrowserTest extends BrowserTest {
         page.locator("#signin-submit").click();
         assertThat(page.locator("#signin-error")).containsText("at least 12");
         page.locator("#signin-password").fill(PASSWORD);
+        page.locator("#signin-show").check();
+        assertThat(page.locator("#signin-password")).hasAttribute("type", "text");
+        page.locator("#signin-show").uncheck();
+        assertThat(page.locator("#signin-password")).hasAttribute("type", "password");
         page.locator("#signin-submit").click();
 
         assertThat(page.locator("#account-name")).hasText("ada");

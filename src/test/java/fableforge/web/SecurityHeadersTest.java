@@ -73,6 +73,8 @@ class SecurityHeadersTest {
     @Test
     void errorsCarryTheHeadersToo() throws Exception {
         secured("GET", "/no/such/page", 404);
+        secured("GET", "/js/", 404); // no directory listing
+        secured("GET", "/.git/config", 404);
         secured("PUT", "/submit", 405);
         secured("GET", "/api/stories", 421, "Host", "attacker.example");
         secured("GET", "/story/%zz", 400);

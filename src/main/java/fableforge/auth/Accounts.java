@@ -157,6 +157,30 @@ public final class Accounts {
         return newSession(used);
     }
 
+    /**
+     * Changes a signed-in user's password, proved by the current one (ASVS 2.1.5, 2.1.6). Every browser
+     * session of the account ends and a new one starts for this browser; API tokens keep working.
+     *
+     * @return the new session, or empty when the current password is wrong
+     * @throws AccountException when the new password breaks a rule
+     */
+    public Optional<Session> changePassword(Caller caller, String current, String next) {
+        Optional<Account> account = store.findById(caller.userId());
+        if (account.isEmpty() || account.get().passwordHash().isEmpty()) {
+            passwords.verifyNothing(current);
+            return Optional.empty();
+        }
+        if (!passwords.verify(current == null ? "" : current, account.get().passwordHash().get())) {
+            return Optional.empty();
+        }
+        Passwords.problem(account.get().name(), next).ifPresent(problem -> {
+            throw new AccountException(problem);
+        });
+        store.setPassword(account.get().id(), passwords.hash(next));
+        store.deleteSessionsOf(account.get().id());
+        return Optional.of(newSession(account.get()));
+    }
+
     /** Ends the session (sign-out). */
     public void endSession(String sessionId) {
         if (sessionId != null && !sessionId.isBlank()) {

@@ -123,6 +123,11 @@ public final class AccountRepository {
                 .bind("now", clock.millis()).bind("hash", idHash).execute());
     }
 
+    /** Ends every browser session of the account (a changed password signs the other browsers out). */
+    public void deleteSessionsOf(String accountId) {
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM account_session WHERE account_id = :id").bind("id", accountId).execute());
+    }
+
     public void deleteSession(String idHash) {
         jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM account_session WHERE id_hash = :hash").bind("hash", idHash).execute());
     }

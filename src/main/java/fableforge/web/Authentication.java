@@ -56,6 +56,7 @@ public final class Authentication {
         config.routes.post("/api/signin", this::signIn);
         config.routes.post("/api/signin/link", this::signInWithLink);
         config.routes.post("/api/signout", this::signOut);
+        config.routes.post("/api/password", this::changePassword);
         config.routes.get("/api/me", ctx -> {
             Caller caller = RequestCaller.of(ctx);
             if (caller == ANONYMOUS || caller == Caller.OPEN) {
@@ -141,6 +142,32 @@ public final class Authentication {
         } catch (Accounts.AccountException e) {
             throw new SignInRefused(400, "signin_link", e.getMessage(), Optional.empty());
         }
+    }
+
+    /** {@code {current_password, new_password}} from a signed-in user; counts against the same throttle as signing in. */
+    private void changePassword(Context ctx) {
+        Caller caller = RequestCaller.of(ctx);
+        if (caller == ANONYMOUS || caller == Caller.OPEN) {
+            throw new Unauthenticated();
+        }
+        JsonNode body = body(ctx);
+        String address = ctx.ip();
+        Optional<Duration> locked = throttle.locked(caller.name(), address);
+        if (locked.isPresent()) {
+            throw new SignInRefused(429, "too_many_attempts", "too many wrong passwords for this name; try again later", locked);
+        }
+        Optional<Accounts.Session> session;
+        try {
+            session = accounts.changePassword(caller, text(body, "current_password"), text(body, "new_password"));
+        } catch (Accounts.AccountException e) {
+            throw new SignInRefused(400, "weak_password", e.getMessage(), Optional.empty());
+        }
+        if (session.isEmpty()) {
+            throttle.failed(caller.name(), address);
+            throw new SignInRefused(403, "wrong_password", "the current password is wrong", Optional.empty());
+        }
+        throttle.succeeded(caller.name(), address);
+        startSession(ctx, session.get());
     }
 
     private void signOut(Context ctx) {

@@ -6,6 +6,9 @@ const password = document.querySelector('#signin-password');
 const error = document.querySelector('#signin-error');
 const submit = document.querySelector('#signin-submit');
 const link = new URLSearchParams(location.search).get('link');
+// Signed in already and changing the password: the current one proves it is really you.
+const change = !link && new URLSearchParams(location.search).has('change');
+const current = document.querySelector('#signin-current');
 
 if (link) {
   // The link is a secret: keep it out of the address bar and history once read.
@@ -23,13 +26,34 @@ document.querySelector('#signin-show').addEventListener('change', event => {
   password.type = event.target.checked ? 'text' : 'password';
 });
 
+if (change) {
+  document.querySelector('#signin-title').textContent = 'Change your password';
+  document.querySelector('#signin-lead').textContent = 'Your other browsers will be signed out.';
+  nameField.closest('.field').hidden = true;
+  document.querySelector('#current-field').hidden = false;
+  document.querySelector('#signin-password-label').textContent = 'New password';
+  password.autocomplete = 'new-password';
+  document.querySelector('#signin-hint').hidden = false;
+  submit.textContent = 'Change password';
+}
+
+function request() {
+  if (link) {
+    return ['api/signin/link', { link, password: password.value }];
+  }
+  if (change) {
+    return ['api/password', { current_password: current.value, new_password: password.value }];
+  }
+  return ['api/signin', { name: nameField.value.trim(), password: password.value }];
+}
+
 form.addEventListener('submit', async event => {
   event.preventDefault();
   error.hidden = true;
   submit.disabled = true;
-  const body = link ? { link, password: password.value } : { name: nameField.value.trim(), password: password.value };
+  const [url, body] = request();
   try {
-    const response = await fetch(link ? 'api/signin/link' : 'api/signin', {
+    const response = await fetch(url, {
       method: 'POST', cache: 'no-store', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
     });

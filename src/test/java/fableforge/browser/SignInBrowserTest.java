@@ -107,5 +107,14 @@ class SignInBrowserTest extends BrowserTest {
         page.locator("#signin-submit").click();
         assertThat(page.locator("#account-name")).hasText("cleo");
         assertThat(myStories()).containsText("Cinder");
+
+        page.locator("#change-password").click();
+        assertThat(page.locator("#signin-title")).hasText("Change your password");
+        page.locator("#signin-current").fill(PASSWORD);
+        page.locator("#signin-password").fill("cleo's new long passphrase");
+        page.locator("#signin-submit").click();
+        assertThat(page.locator("#account-name")).hasText("cleo");
+        assertThat(accounts.signIn("cleo", PASSWORD)).as("the old password").isEmpty();
+        assertThat(accounts.signIn("cleo", "cleo's new long passphrase")).isPresent();
     }
 }

@@ -288,6 +288,38 @@ class AccountsWebTest {
     }
 
     @Test
+    void aUserChangesTheirPasswordWithTheCurrentOneAndTheirOtherBrowsersAreSignedOut() throws Exception {
+        String first = cookieValue(send("POST", "/api/signin/link", TestApp.jsonObject().put("link", linkOf(ada)).put("password", PASSWORD)
+                .toString()), "ff_session");
+        String second = cookieValue(send("POST", "/api/signin", TestApp.jsonObject().put("name", "ada").put("password", PASSWORD)
+                .toString()), "ff_session");
+        String newPassword = "a brand new passphrase";
+
+        HttpResponse<String> wrong = send("POST", "/api/password", TestApp.jsonObject().put("current_password", "not it")
+                .put("new_password", newPassword).toString(), "Cookie", "ff_session=" + second);
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(403);
+        HttpResponse<String> weak = send("POST", "/api/password", TestApp.jsonObject().put("current_password", PASSWORD)
+                .put("new_password", "short").toString(), "Cookie", "ff_session=" + second);
+        assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
+        assertThat(weak.body()).contains("12");
+        assertThat(send("POST", "/api/password", TestApp.jsonObject().put("current_password", PASSWORD)
+                .put("new_password", newPassword).toString()).statusCode()).as("anonymous").isEqualTo(401);
+
+        HttpResponse<String> changed = send("POST", "/api/password", TestApp.jsonObject().put("current_password", PASSWORD)
+                .put("new_password", newPassword).toString(), "Cookie", "ff_session=" + second);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        String fresh = cookieValue(changed, "ff_session");
+
+        assertThat(send("GET", "/api/me", null, "Cookie", "ff_session=" + first).statusCode()).as("another browser").isEqualTo(401);
+        assertThat(send("GET", "/api/me", null, "Cookie", "ff_session=" + second).statusCode()).as("this browser's old id").isEqualTo(401);
+        assertThat(send("GET", "/api/me", null, "Cookie", "ff_session=" + fresh).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/signin", TestApp.jsonObject().put("name", "ada").put("password", PASSWORD).toString())
+                .statusCode()).as("the old password").isEqualTo(401);
+        assertThat(send("POST", "/api/signin", TestApp.jsonObject().put("name", "ada").put("password", newPassword).toString())
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void overHttpsTheCookieIsSecureWithTheHostPrefix() throws Exception {
         HttpResponse<String> signedIn = send("POST", "/api/signin/link",
                 TestApp.jsonObject().put("link", linkOf(ada)).put("password", PASSWORD).toString(), "X-Forwarded-Proto", "https");

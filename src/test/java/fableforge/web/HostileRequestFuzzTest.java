@@ -12,11 +12,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fableforge.App;
+import fableforge.Config;
+import fableforge.auth.Accounts;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A seeded generator sends about 2,000 hostile requests: every method on every route and on random paths,
@@ -28,15 +33,31 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Replay a run with {@code -DFUZZ_SEED=<seed>} (the seed is printed). Requests that are accepted (2xx)
  * are allowed to change things; the test then waits for the images they start and takes a new snapshot.
  * The last image of the drawn story is never approved, so no video render (tens of seconds) starts.
+ *
+ * <p>It runs twice: without accounts, and with {@code AUTH_MODE=accounts}, where requests carry the owner's
+ * token, another user's, a made-up one or none, and the sign-in endpoints are driven too; accounts and
+ * sign-in links then count as state that a refused request must not change.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "accounts: {0}")
+@ValueSource(booleans = {false, true})
 class HostileRequestFuzzTest {
 
     private static final int REQUESTS = 2_000;
     private static final List<String> METHODS = List.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
+    private static final String PASSWORD = "a good long passphrase";
+
+    @Parameter
+    boolean withAccounts;
+
+    @TempDir
+    Path data;
+
     private TestApp app;
+    private Accounts.NewAccount ada;
+    private Accounts.NewAccount bob;
+    private String bobsLink;
     private java.sql.Connection store;
     private int port;
     private String fresh;
@@ -44,29 +65,48 @@ class HostileRequestFuzzTest {
     private String drawn;
     private String imageKey;
 
-    @BeforeAll
-    void start(@TempDir Path data) throws Exception {
-        app = TestApp.start(Map.of(), data);
+    private void start() throws Exception {
+        Map<String, String> env = withAccounts ? Map.of("AUTH_MODE", "accounts") : Map.of();
+        app = TestApp.start(env, data);
         port = app.server().port();
-        JsonNode submitted = app.submit(TestApp.redFoxQuiz());
+        TestApp owner = app;
+        if (withAccounts) {
+            Accounts accounts = App.accounts(Config.load(env, data.resolve("none.env")), app.server().database(), port, Clock.systemUTC());
+            ada = accounts.add("ada", false);
+            bob = accounts.add("bob", false);
+            accounts.setPasswordWithLink(linkOf(ada), PASSWORD);
+            bobsLink = linkOf(bob);
+            owner = app.withToken(ada.token());
+        }
+        JsonNode submitted = owner.submit(TestApp.redFoxQuiz());
         fresh = submitted.get("story_id").asText();
         freshScenes = TestApp.sceneTexts(submitted);
-        drawn = app.submitAndApprove(TestApp.redFoxQuiz());
-        JsonNode story = app.waitForStatus(drawn, "images_ready");
+        drawn = owner.submitAndApprove(TestApp.redFoxQuiz());
+        JsonNode story = owner.waitForStatus(drawn, "images_ready");
         imageKey = story.get("images").get("2").get("url").asText().substring("media/".length());
         org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
         readOnly.setReadOnly(true);
         store = readOnly.createConnection("jdbc:sqlite:" + data.resolve(fableforge.store.Database.FILE_NAME));
     }
 
-    @AfterAll
+    private static String linkOf(Accounts.NewAccount account) {
+        String url = account.signInLink().toString();
+        return url.substring(url.indexOf("link=") + 5);
+    }
+
+    @AfterEach
     void stop() throws Exception {
-        store.close();
-        app.close();
+        if (store != null) {
+            store.close();
+        }
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test
     void noHostileRequestGetsA5xxAndNoRefusedOneChangesAnything() throws Exception {
+        start();
         long seed = Long.getLong("FUZZ_SEED", new Random().nextLong());
         System.out.println("HostileRequestFuzzTest FUZZ_SEED=" + seed);
         Random random = new Random(seed);
@@ -100,7 +140,7 @@ class HostileRequestFuzzTest {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("HostileRequestFuzzTest: %d requests in %.1f s, by status %s%n", REQUESTS, seconds, statuses);
+        System.out.printf("HostileRequestFuzzTest (accounts: %s): %d requests in %.1f s, by status %s%n", withAccounts, REQUESTS, seconds, statuses);
         assertThat(statuses.keySet()).allMatch(status -> status < 500);
     }
 
@@ -111,7 +151,13 @@ class HostileRequestFuzzTest {
      */
     private String snapshot() throws Exception {
         StringBuilder rows = new StringBuilder();
-        for (String table : List.of("story", "scene", "image_attempt", "story_event", "spend", "video")) {
+        List<String> tables = new ArrayList<>(List.of("story", "scene", "image_attempt", "story_event", "spend", "video"));
+        if (withAccounts) {
+            // Tokens and sessions keep when they were last used, which any request may touch; the accounts
+            // (their passwords) and the sign-in links are what a refused request must leave alone.
+            tables.addAll(List.of("account", "signin_link"));
+        }
+        for (String table : tables) {
             try (var statement = store.createStatement(); var result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
                 int columns = result.getMetaData().getColumnCount();
                 rows.append(table).append('\n');
@@ -199,6 +245,11 @@ class HostileRequestFuzzTest {
             headers.add(pick(random, List.of("Last-Event-ID", "X-Forwarded-Host", "X-Forwarded-Proto", "Cookie", "Authorization")));
             headers.add(pick(random, List.of("1", "-1", "99999999999999999999", "attacker.example", "https", "x=y", "Bearer x")));
         }
+        if (withAccounts && random.nextInt(10) > 0) {
+            headers.add("Authorization");
+            headers.add(pick(random, List.of("Bearer " + ada.token(), "Bearer " + ada.token(), "Bearer " + ada.token(),
+                    "Bearer " + ada.token(), "Bearer " + bob.token(), "Bearer ff_" + "x".repeat(43), "Basic YWRhOmFkYQ==", "Bearer")));
+        }
         if (target.startsWith("/stream") && headers.contains("text/event-stream") && (target.contains(drawn) || target.contains(fresh))) {
             // An accepted event stream stays open by design: that is not a request this test can wait for.
             headers.set(headers.indexOf("text/event-stream"), "application/json");
@@ -209,7 +260,7 @@ class HostileRequestFuzzTest {
     private String target(Random random) {
         String story = pick(random, List.of(fresh, drawn, drawn, "0".repeat(32), "x", "../" + drawn, drawn.toUpperCase(), "%00", ""));
         String scene = pick(random, List.of("1", "2", "3", "19", "0", "21", "-1", "%D9%A1", "%EF%BC%91", "1.0", "99999999999", "x", ""));
-        return switch (random.nextInt(18)) {
+        return switch (random.nextInt(withAccounts ? 22 : 18)) {
             case 0 -> "/";
             case 1 -> pick(random, List.of("/js/app.js", "/css/app.css", "/index.html", "/openapi.yaml", "/js/", "/js/nothing.js"));
             case 2 -> "/api/quiz";
@@ -224,6 +275,8 @@ class HostileRequestFuzzTest {
             case 12, 13, 14 -> "/approve_image/" + story + "/" + scene;
             case 15 -> "/generate_video/" + story;
             case 16 -> "/api/music";
+            case 18, 19, 20 -> pick(random, List.of("/api/signin", "/api/signin/link", "/api/signout", "/api/me", "/api/password",
+                    "/signin", "/signin?link=" + "x".repeat(random.nextInt(3_000))));
             default -> randomPath(random);
         };
     }
@@ -276,6 +329,17 @@ class HostileRequestFuzzTest {
             return random.nextBoolean() ? TestApp.jsonObject().put("action", "approve")
                     : TestApp.jsonObject().put("action", "reject").put("reason", pick(random, List.of("style", "colours", "other")))
                     .put("prompt", "A fox in the rain");
+        }
+        if (target.equals("/api/signin")) {
+            return TestApp.jsonObject().put("name", pick(random, List.of("ada", "bob", "nobody", "ADA")))
+                    .put("password", pick(random, List.of(PASSWORD, "wrong password", "")));
+        }
+        if (target.equals("/api/signin/link")) {
+            return TestApp.jsonObject().put("link", pick(random, List.of(bobsLink, "made-up", ""))).put("password", PASSWORD);
+        }
+        if (target.equals("/api/password")) {
+            return TestApp.jsonObject().put("current_password", pick(random, List.of(PASSWORD, "wrong password")))
+                    .put("new_password", pick(random, List.of(PASSWORD, "short", "x".repeat(200))));
         }
         if (target.startsWith("/generate_video")) {
             return TestApp.jsonObject().put("clips", "local").put("narration", "none").put("draft", true);

@@ -37,9 +37,22 @@ final class TestApp implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App.RunningServer server;
+    private final String authorization;
+    private final boolean owner;
 
     private TestApp(App.RunningServer server) {
+        this(server, null, true);
+    }
+
+    private TestApp(App.RunningServer server, String authorization, boolean owner) {
         this.server = server;
+        this.authorization = authorization;
+        this.owner = owner;
+    }
+
+    /** The same app, every request carrying this API token (AUTH_MODE=accounts); closing the view leaves the app running. */
+    TestApp withToken(String token) {
+        return new TestApp(server, "Bearer " + token, false);
     }
 
     /** Starts the app on {@code dataDir} with only {@code env} set (no .env file is read). */
@@ -59,7 +72,7 @@ final class TestApp implements AutoCloseable {
     /** Stops the app; calling it again does nothing, so a test may stop it before its {@code @AfterEach} does. */
     @Override
     public void close() throws Exception {
-        if (server != null) {
+        if (server != null && owner) {
             App.RunningServer running = server;
             server = null;
             running.close();
@@ -75,6 +88,9 @@ final class TestApp implements AutoCloseable {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

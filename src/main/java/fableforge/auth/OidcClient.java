@@ -163,9 +163,11 @@ public final class OidcClient {
             HTTPResponse answer = new HTTPRequest(HTTPRequest.Method.GET, OIDCProviderMetadata.resolveURL(issuer)).send(http);
             answer.ensureStatusCode(200);
             metadata = OIDCProviderMetadata.parse(answer.getBodyAsJSONObject());
-        } catch (IOException | GeneralException e) {
-            throw new Refused("oidc_unavailable", "the provider's discovery document could not be read ("
-                    + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            // BoundedHttp's own words (over the size limit, past the deadline) or the JDK's (connection refused).
+            throw new Refused("oidc_unavailable", "the provider's discovery document could not be read: " + e.getMessage());
+        } catch (GeneralException e) {
+            throw new Refused("oidc_unavailable", "the provider's discovery document is unusable (" + e.getClass().getSimpleName() + ")");
         }
         // Discovery §4.3: the issuer it states must be exactly the one we asked, or its tokens would be trusted for another.
         if (!issuer.equals(metadata.getIssuer()) || metadata.getAuthorizationEndpointURI() == null

@@ -19,8 +19,10 @@ import java.util.Optional;
  * </ul>
  *
  * @param publicBaseUrl where users reach the app (sign-in links; https makes cookies Secure); empty: http://localhost:PORT
+ * @param oidc          sign-in through an OpenID Connect provider, with accounts and OIDC_ISSUER set
  */
-public record Access(Mode mode, String host, Optional<URI> publicBaseUrl, Duration sessionIdle, Duration sessionMax) {
+public record Access(Mode mode, String host, Optional<URI> publicBaseUrl, Duration sessionIdle, Duration sessionMax,
+                     Optional<OidcSettings> oidc) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -43,7 +45,7 @@ public record Access(Mode mode, String host, Optional<URI> publicBaseUrl, Durati
             reader.problem("SESSION_IDLE_HOURS=" + idle.toHours() + " is longer than SESSION_MAX_DAYS=" + max.toDays()
                     + ": a session ends at the maximum anyway; lower SESSION_IDLE_HOURS");
         }
-        return new Access(mode, host, base, idle, max);
+        return new Access(mode, host, base, idle, max, OidcSettings.read(reader, mode));
     }
 
     private static Optional<URI> baseUrl(Config.Reader reader, String text) {

@@ -76,6 +76,7 @@ import fableforge.web.HttpEndpoint;
 import fableforge.web.WebServer;
 import fableforge.web.Authentication;
 import fableforge.auth.Accounts;
+import fableforge.store.OidcLoginRepository;
 import fableforge.auth.Passwords;
 import fableforge.auth.SignInThrottle;
 import fableforge.store.AccountRepository;
@@ -293,7 +294,7 @@ public final class App {
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
-                        accounts.map(all -> new Authentication(all, config.access(), new SignInThrottle(clock))))
+                        accounts.map(all -> authentication(all, database)))
                         .start(host, port)
                 : new HealthServer(health).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
@@ -322,6 +323,15 @@ public final class App {
         Access access = config.access();
         return new Accounts(new AccountRepository(database.jdbi(), clock), new Passwords(), clock, access.baseUrl(port),
                 access.sessionIdle(), access.sessionMax());
+    }
+
+    /** Sign-in with accounts: names and passwords, and the OpenID Connect provider when OIDC_ISSUER is set. */
+    private Authentication authentication(Accounts accounts, Database database) {
+        Access access = config.access();
+        SignInThrottle throttle = new SignInThrottle(clock);
+        return access.oidc().map(oidc -> Authentication.withOidc(accounts, access, throttle, oidc,
+                        new OidcLoginRepository(database.jdbi(), clock), clock))
+                .orElseGet(() -> new Authentication(accounts, access, throttle));
     }
 
     /** Each user's request rates: in Redis, shared by every node, when REDIS_URL is set; else in this process. */

@@ -84,11 +84,12 @@ public record Config(
 
     /**
      * Every secret this configuration holds (provider keys, passwords in the database and Redis URLs, the
-     * Google service account's private key), so {@code SecretScrubber} can keep them out of what users and logs see.
+     * Google service account's private key, the OIDC client secret), so {@code SecretScrubber} can keep them out of what users and logs see.
      */
     public List<String> secrets() {
         List<String> all = new ArrayList<>(providers.secrets());
         all.addAll(cluster.secrets());
+        access.oidc().ifPresent(oidc -> all.add(oidc.clientSecret()));
         return all;
     }
 

@@ -181,6 +181,41 @@ public final class Accounts {
         return Optional.of(newSession(account.get()));
     }
 
+    /**
+     * Signs in someone an OpenID Connect provider vouched for: the account linked to the provider's
+     * {@code issuer} and {@code subject} (made on first sign-in, named after the e-mail), with its admin
+     * flag as the configuration now says, and a new session. The e-mail only names a new account: the
+     * same person keeps the same account when it changes.
+     */
+    public Session signInWithOidc(String issuer, String subject, String email, boolean admin) {
+        Account account = store.findByOidc(issuer, subject).orElseGet(() -> {
+            try {
+                return store.createForOidc(Secrets.id(), nameFor(email), admin, issuer, subject);
+            } catch (RuntimeException e) {
+                // Another node made the same person's account (or took the name) at the same moment.
+                return store.findByOidc(issuer, subject).orElseGet(() -> store.createForOidc(Secrets.id(), nameFor(email), admin, issuer, subject));
+            }
+        });
+        if (account.admin() != admin) {
+            store.setAdmin(account.id(), admin);
+            account = store.findById(account.id()).orElseThrow();
+        }
+        return newSession(account);
+    }
+
+    /**
+     * A user name from an e-mail's local part, within the name rules ({@link #NAME}): other characters
+     * become '-', at most 56 characters so "-NN" still fits when the name is taken; "user" when nothing is left.
+     */
+    static String nameFor(String email) {
+        String local = email.substring(0, Math.max(0, email.lastIndexOf('@')));
+        String name = local.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        if (name.length() > 56) {
+            name = name.substring(0, 56);
+        }
+        return name.isEmpty() ? "user" : name;
+    }
+
     /** Ends the session (sign-out). */
     public void endSession(String sessionId) {
         if (sessionId != null && !sessionId.isBlank()) {

@@ -69,6 +69,40 @@ public final class AccountRepository {
                 .bind("hash", passwordHash).bind("id", accountId).execute());
     }
 
+    // ---- accounts of an OpenID Connect provider (V9) ----
+
+    /** The account the provider's {@code issuer} and {@code subject} were linked to, if any. */
+    public Optional<Account> findByOidc(String issuer, String subject) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM account WHERE oidc_issuer = :issuer AND oidc_subject = :subject")
+                .bind("issuer", issuer).bind("subject", subject).map((row, context) -> account(row)).findOne());
+    }
+
+    /**
+     * A new account without password, linked to the provider's {@code issuer} and {@code subject}, named
+     * {@code name}, or {@code name-2}, {@code name-3}, ... when taken ({@code name} leaves room for the suffix).
+     * Two nodes racing for the same person or name make one of them fail on a UNIQUE index, never two accounts.
+     */
+    public Account createForOidc(String id, String name, boolean admin, String issuer, String subject) {
+        return jdbi.inTransaction(handle -> {
+            String free = name;
+            for (int n = 2; handle.createQuery("SELECT COUNT(*) FROM account WHERE name = :name").bind("name", free)
+                    .mapTo(Integer.class).one() > 0; n++) {
+                free = name + "-" + n;
+            }
+            handle.createUpdate("""
+                            INSERT INTO account (id, name, admin, password_hash, created_at, oidc_issuer, oidc_subject)
+                            VALUES (:id, :name, :admin, NULL, :now, :issuer, :subject)""")
+                    .bind("id", id).bind("name", free).bind("admin", admin ? 1 : 0).bind("now", clock.millis())
+                    .bind("issuer", issuer).bind("subject", subject).execute();
+            return handle.createQuery("SELECT * FROM account WHERE id = :id").bind("id", id).map((row, context) -> account(row)).one();
+        });
+    }
+
+    public void setAdmin(String accountId, boolean admin) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE account SET admin = :admin WHERE id = :id")
+                .bind("admin", admin ? 1 : 0).bind("id", accountId).execute());
+    }
+
     // ---- API tokens ----
 
     public void addToken(String accountId, String tokenHash) {

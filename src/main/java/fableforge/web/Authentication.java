@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.Access;
+import fableforge.OidcSettings;
 import fableforge.auth.Accounts;
 import fableforge.auth.Caller;
+import fableforge.auth.OidcClient;
 import fableforge.auth.SignInThrottle;
+import fableforge.store.OidcLoginRepository;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +35,7 @@ public final class Authentication {
     /** The cookie's name over https: the __Host- prefix makes browsers refuse it unless Secure, Path=/ and host-only. */
     static final String SECURE_COOKIE = "__Host-" + COOKIE;
     private static final Set<String> PUBLIC = Set.of("/health", "/signin", "/signin.html", "/api/signin", "/api/signin/link",
-            "/api/signout", "/api/me", "/favicon.ico");
+            "/api/signout", "/api/me", "/favicon.ico", "/api/signin/options", "/signin/oidc", "/signin/oidc/callback");
     private static final String WRONG = "name or password is wrong";
     /** Who a public page is answered for when nobody signed in: never {@link Caller#OPEN}, which may see everything. */
     static final Caller ANONYMOUS = new Caller("", "", false);
@@ -39,14 +43,30 @@ public final class Authentication {
     private final Accounts accounts;
     private final Access access;
     private final SignInThrottle throttle;
+    private final Optional<OidcSignIn> oidc;
     private static final ObjectMapper WRITER = new ObjectMapper();
 
     private final StrictJson strictJson = new StrictJson();
 
     public Authentication(Accounts accounts, Access access, SignInThrottle throttle) {
+        this(accounts, access, throttle, Optional.empty());
+    }
+
+    private Authentication(Accounts accounts, Access access, SignInThrottle throttle, Optional<OidcSignIn> oidc) {
         this.accounts = accounts;
         this.access = access;
         this.throttle = throttle;
+        this.oidc = oidc;
+    }
+
+    /**
+     * With sign-in through an OpenID Connect provider as well (OIDC_ISSUER): its pending sign-ins kept in
+     * {@code logins}, users sent back to PUBLIC_BASE_URL/signin/oidc/callback.
+     */
+    public static Authentication withOidc(Accounts accounts, Access access, SignInThrottle throttle, OidcSettings settings,
+                                          OidcLoginRepository logins, Clock clock) {
+        return new Authentication(accounts, access, throttle, Optional.of(new OidcSignIn(new OidcClient(settings, clock), settings,
+                logins, accounts, access.publicBaseUrl(), clock)));
     }
 
     /** Registers the check (before every other handler) and the sign-in endpoints. */
@@ -57,6 +77,14 @@ public final class Authentication {
         config.routes.post("/api/signin/link", this::signInWithLink);
         config.routes.post("/api/signout", this::signOut);
         config.routes.post("/api/password", this::changePassword);
+        // What the sign-in page offers besides name and password.
+        config.routes.get("/api/signin/options", ctx -> {
+            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
+            options.put("oidc", oidc.isPresent());
+            oidc.ifPresent(provider -> options.put("oidc_provider", provider.providerName()));
+            json(ctx, 200, options);
+        });
+        oidc.ifPresent(provider -> provider.install(config, this));
         config.routes.get("/api/me", ctx -> {
             Caller caller = RequestCaller.of(ctx);
             if (caller == ANONYMOUS || caller == Caller.OPEN) {
@@ -178,6 +206,12 @@ public final class Authentication {
 
     /** A new session id at every sign-in (the old one, if any, ends), so a planted id never gets signed in. */
     private void startSession(Context ctx, Accounts.Session session) {
+        setSessionCookie(ctx, session);
+        json(ctx, 200, java.util.Map.of("name", session.caller().name(), "admin", session.caller().admin()));
+    }
+
+    /** The session's cookie, ending the browser's earlier session if any: every way of signing in ends here. */
+    void setSessionCookie(Context ctx, Accounts.Session session) {
         accounts.endSession(sessionId(ctx));
         boolean secure = secure(ctx);
         StringBuilder cookie = new StringBuilder(secure ? SECURE_COOKIE : COOKIE).append('=').append(session.id())
@@ -187,7 +221,6 @@ public final class Authentication {
         }
         ctx.res().addHeader("Set-Cookie", cookie.toString());
         ctx.header("Cache-Control", "no-store");
-        json(ctx, 200, java.util.Map.of("name", session.caller().name(), "admin", session.caller().admin()));
     }
 
     private void clearCookies(Context ctx) {
@@ -197,7 +230,7 @@ public final class Authentication {
         }
     }
 
-    private boolean secure(Context ctx) {
+    boolean secure(Context ctx) {
         String forwarded = ctx.header("X-Forwarded-Proto");
         return access.secureCookies() || (forwarded != null && forwarded.strip().toLowerCase(Locale.ROOT).startsWith("https"));
     }

@@ -37,6 +37,35 @@ if (change) {
   submit.textContent = 'Change password';
 }
 
+// Sign-in through the organisation's OpenID Connect provider, when the server has one (OIDC_ISSUER).
+// A failed one comes back here as ?error=<code>; say what happened in words.
+const OIDC_ERRORS = {
+  oidc_not_allowed: 'Your account at the sign-in provider is not on this server\'s list of who may sign in. Ask your administrator to add you.',
+  oidc_email: 'The sign-in provider did not confirm your e-mail address. Verify it there, then try again.',
+  oidc_state: 'That sign-in expired or was already used. Please start again.',
+  oidc_denied: 'The sign-in was cancelled at the provider.',
+  oidc_unavailable: 'The sign-in provider could not be reached. Try again in a moment, or sign in with your name and password.',
+  oidc_busy: 'Too many sign-ins are under way right now. Try again in a few minutes.',
+  oidc_failed: 'Signing in through the provider failed. Please try again.',
+};
+const oidcError = new URLSearchParams(location.search).get('error');
+if (oidcError && !link && !change) {
+  history.replaceState(null, '', location.pathname);
+  error.textContent = OIDC_ERRORS[oidcError] || OIDC_ERRORS.oidc_failed;
+  error.hidden = false;
+}
+if (!link && !change) {
+  fetch('api/signin/options', { cache: 'no-store', headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : null))
+    .then(options => {
+      if (options?.oidc) {
+        document.querySelector('#oidc-signin').textContent = `Sign in with ${options.oidc_provider}`;
+        document.querySelector('#oidc-option').hidden = false;
+      }
+    })
+    .catch(() => {});
+}
+
 function request() {
   if (link) {
     return ['api/signin/link', { link, password: password.value }];

@@ -133,7 +133,9 @@ public final class App {
             logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
         }
         LogScrubbing.install(new SecretScrubber(config.secrets()));
-        this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(), new Random());
+        // Seeded, the simulated failures come in the same order every run: a test of retries never fails by chance.
+        this.offline = new SimulatedConditions(config.offlineLatency(), config.offlineFailureRate(),
+                config.offlineSeed().map(Random::new).orElseGet(Random::new));
         this.prices = PriceTable.load(config.providers().spend().priceTableFile());
         this.redis = config.cluster().redisUrl().map(RedisConnections::open);
         // With Redis every node (and every command-line run) draws from one bucket per image provider,

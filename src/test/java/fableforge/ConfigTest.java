@@ -25,6 +25,7 @@ class ConfigTest {
         assertThat(config.imageTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.offlineLatency()).isZero();
         assertThat(config.offlineFailureRate()).isZero();
+        assertThat(config.offlineSeed()).isEmpty();
         assertThat(config.offlineRefusedWords()).isEmpty();
         assertThat(config.debug()).isFalse();
     }
@@ -75,11 +76,13 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(Map.of(
                 "IMAGE_RATE_PER_MIN", "fast",
                 "OFFLINE_FAILURE_RATE", "1.5",
+                "OFFLINE_SEED", "lucky",
                 "IMAGE_MAX_CONCURRENT", "0",
                 "DEBUG", "maybe"), dir.resolve("none")))
                 .isInstanceOf(Config.ConfigException.class)
                 .hasMessageContaining("IMAGE_RATE_PER_MIN=fast: must be a whole number")
                 .hasMessageContaining("OFFLINE_FAILURE_RATE=1.5: must be between 0")
+                .hasMessageContaining("OFFLINE_SEED=lucky: must be a whole number")
                 .hasMessageContaining("IMAGE_MAX_CONCURRENT=0: must be between 1")
                 .hasMessageContaining("DEBUG=maybe: must be true or false");
     }

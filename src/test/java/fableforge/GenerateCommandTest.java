@@ -152,7 +152,7 @@ class GenerateCommandTest {
     @Test
     void flakyProviderStillEndsWithTwentyImages() throws Exception {
         Map<String, String> env = new HashMap<>(Map.of(
-                "OFFLINE_FAILURE_RATE", "0.3", "IMAGE_RETRY_BASE_MS", "1", "IMAGE_MAX_TRIES", "12"));
+                "OFFLINE_FAILURE_RATE", "0.3", "OFFLINE_SEED", "3", "IMAGE_RETRY_BASE_MS", "1", "IMAGE_MAX_TRIES", "12"));
 
         int exit = generate(env, "--quiz", "examples/red-fox.json", "--out", dir.resolve("flaky").toString(), "--seed", "3");
 

@@ -298,7 +298,7 @@ public final class App {
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> authentication(all, database)))
                         .start(host, port)
-                : new HealthServer(health).start(host, port);
+                : new HealthServer(health, config.web(), !config.access().accounts()).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
                 served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
                 database.describe().get("adapter"), redis.isPresent() ? "redis " + redis.get() : "in-process");

@@ -1,37 +1,64 @@
 package fableforge.web;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a worker node serves: {@code GET /health} for the load balancer and monitoring, and a clear
- * answer to anything else, since browsers belong on a web node.
+ * answer to anything else, since browsers belong on a web node. It refuses other Host names and carries
+ * the security headers like a web node; with accounts, where nobody here can be checked for being an
+ * admin, it tells only the status (an admin reads the details on a web node).
  */
 public final class HealthServer implements HttpEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
 
     private final Supplier<ObjectNode> health;
+    private final WebSettings settings;
+    private final boolean details;
     private Javalin javalin;
 
     public HealthServer(Supplier<ObjectNode> health) {
+        this(health, WebSettings.DEFAULTS, true);
+    }
+
+    /** @param details whether anyone who reaches the port may see the details (false with accounts) */
+    public HealthServer(Supplier<ObjectNode> health, WebSettings settings, boolean details) {
         this.health = health;
+        this.settings = settings;
+        this.details = details;
     }
 
     public HealthServer start(String host, int port) {
+        SecurityHeaders securityHeaders = new SecurityHeaders(List.of(), settings.trustProxy());
         javalin = Javalin.create(config -> {
+            config.jetty.modifyHttpConfiguration(securityHeaders::apply);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(securityHeaders)));
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
-            config.routes.get("/health", ctx -> ctx.status(200).contentType("application/json").result(health.get().toString()));
+            config.routes.before(new HostAllowList(settings.hostsFor(host)));
+            config.routes.get("/health", ctx -> {
+                ObjectNode report = health.get();
+                String body = details ? report.toString() : "{\"status\":\"" + report.path("status").asText("ok") + "\"}";
+                ctx.status(200).contentType("application/json").header("Cache-Control", "no-store").result(body);
+            });
+            config.routes.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
+                    .result(error(e.code(), e.getMessage())));
             config.routes.error(404, ctx -> ctx.status(404).contentType("application/json").result(
-                    "{\"error\":\"not_found\",\"message\":\"this node runs jobs only (NODE_ROLE=worker); open the app on a web node\"}"));
+                    error("not_found", "this node runs jobs only (NODE_ROLE=worker); open the app on a web node")));
         }).start();
         LOG.info("FableForge worker answering /health on http://{}:{}/", host, javalin.port());
         return this;
+    }
+
+    private static String error(String code, String message) {
+        return JsonNodeFactory.instance.objectNode().put("error", code).put("message", message).toString();
     }
 
     @Override

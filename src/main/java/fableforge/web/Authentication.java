@@ -86,10 +86,7 @@ public final class Authentication {
         });
         oidc.ifPresent(provider -> provider.install(config, this));
         config.routes.get("/api/me", ctx -> {
-            Caller caller = RequestCaller.of(ctx);
-            if (caller == ANONYMOUS || caller == Caller.OPEN) {
-                throw new Unauthenticated();
-            }
+            Caller caller = signedIn(ctx);
             json(ctx, 200, java.util.Map.of("name", caller.name(), "admin", caller.admin()));
         });
         config.routes.exception(Unauthenticated.class, (e, ctx) -> {
@@ -144,18 +141,32 @@ public final class Authentication {
         String name = text(body, "name");
         String password = text(body, "password");
         String address = ctx.ip();
-        Optional<Duration> locked = throttle.locked(name, address);
-        if (locked.isPresent()) {
-            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
-            throw new SignInRefused(429, "too_many_attempts", "too many failed sign-ins for this name; try again in " + minutes
-                    + " minute" + (minutes == 1 ? "" : "s"), locked);
-        }
+        refuseWhileLocked(name, address);
         Optional<Accounts.Session> session = accounts.signIn(name, password);
         if (session.isEmpty()) {
             throw failed(name, address);
         }
         throttle.succeeded(name, address);
         startSession(ctx, session.get());
+    }
+
+    /** The caller of a request that needs a signed-in user, or 401. */
+    private static Caller signedIn(Context ctx) {
+        Caller caller = RequestCaller.of(ctx);
+        if (caller == ANONYMOUS || caller == Caller.OPEN) {
+            throw new Unauthenticated();
+        }
+        return caller;
+    }
+
+    /** 429 while this name has too many wrong passwords from this address (sign-in and password change share the count). */
+    private void refuseWhileLocked(String name, String address) {
+        Optional<Duration> locked = throttle.locked(name, address);
+        if (locked.isPresent()) {
+            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+            throw new SignInRefused(429, "too_many_attempts", "too many failed sign-ins for this name; try again in " + minutes
+                    + " minute" + (minutes == 1 ? "" : "s"), locked);
+        }
     }
 
     private SignInRefused failed(String name, String address) {
@@ -174,16 +185,10 @@ public final class Authentication {
 
     /** {@code {current_password, new_password}} from a signed-in user; counts against the same throttle as signing in. */
     private void changePassword(Context ctx) {
-        Caller caller = RequestCaller.of(ctx);
-        if (caller == ANONYMOUS || caller == Caller.OPEN) {
-            throw new Unauthenticated();
-        }
+        Caller caller = signedIn(ctx);
         JsonNode body = body(ctx);
         String address = ctx.ip();
-        Optional<Duration> locked = throttle.locked(caller.name(), address);
-        if (locked.isPresent()) {
-            throw new SignInRefused(429, "too_many_attempts", "too many wrong passwords for this name; try again later", locked);
-        }
+        refuseWhileLocked(caller.name(), address);
         Optional<Accounts.Session> session;
         try {
             session = accounts.changePassword(caller, text(body, "current_password"), text(body, "new_password"));

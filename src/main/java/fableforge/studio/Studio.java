@@ -111,7 +111,7 @@ public final class Studio {
 
     /** Saves the user's edits, rebuilds the prompts and starts the 20 image jobs. */
     public ObjectNode approveScenes(Caller caller, String storyId, List<String> texts) {
-        StoryRecord record = require(caller, storyId);
+        require(caller, storyId); // 404 before the texts are even looked at; the record is read again under the lock
         if (texts.size() != Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
         }

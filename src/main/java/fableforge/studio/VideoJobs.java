@@ -71,9 +71,6 @@ public final class VideoJobs implements AutoCloseable {
      * it. The same options again while it is queued or rendering answer the same job.
      */
     public ObjectNode request(Caller caller, String storyId, VideoOptions options) {
-        if (!storyView.visible(caller, storyId)) {
-            throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'");
-        }
         VideoRepository.Requested requested = requests.request(caller, storyId, options);
         VideoRecord video = requested.video();
         if (requested.created()) {

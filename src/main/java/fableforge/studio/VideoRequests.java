@@ -43,7 +43,8 @@ public final class VideoRequests {
     }
 
     VideoRepository.Requested request(Caller caller, String storyId, VideoOptions options) {
-        StoryRecord story = stories.find(storyId).orElseThrow(() ->
+        // Someone else's story is as unknown as one that never was.
+        StoryRecord story = stories.find(storyId).filter(found -> caller.mayAccess(found.ownerId())).orElseThrow(() ->
                 new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
         checkOptions(caller, options);
         int approved = images.countApproved(storyId);

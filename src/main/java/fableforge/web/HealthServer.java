@@ -45,16 +45,23 @@ public final class HealthServer implements HttpEndpoint {
             config.routes.before(new HostAllowList(settings.hostsFor(host)));
             config.routes.get("/health", ctx -> {
                 ObjectNode report = health.get();
-                String body = details ? report.toString() : "{\"status\":\"" + report.path("status").asText("ok") + "\"}";
+                String body = (details ? report : statusOnly(report)).toString();
                 ctx.status(200).contentType("application/json").header("Cache-Control", "no-store").result(body);
             });
-            config.routes.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
-                    .result(error(e.code(), e.getMessage())));
+            config.routes.exception(Refusal.class, (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                ctx.status(e.status()).contentType("application/json").result(error(e.code(), e.getMessage()));
+            });
             config.routes.error(404, ctx -> ctx.status(404).contentType("application/json").result(
                     error("not_found", "this node runs jobs only (NODE_ROLE=worker); open the app on a web node")));
         }).start();
         LOG.info("FableForge worker answering /health on http://{}:{}/", host, javalin.port());
         return this;
+    }
+
+    /** What anyone may learn of a health report: whether the node is up. */
+    static ObjectNode statusOnly(ObjectNode report) {
+        return JsonNodeFactory.instance.objectNode().put("status", report.path("status").asText("ok"));
     }
 
     private static String error(String code, String message) {

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -120,7 +121,7 @@ public final class WebServer implements HttpEndpoint {
             config.routes.after(SecurityHeaders::noStoreForJson);
             // The details (providers, jobs, database) are for admins; anyone may learn whether it is up.
             getAndHead(config.routes, "/health", ctx -> json(ctx, 200, RequestCaller.of(ctx).admin() ? health.get()
-                    : mapper.createObjectNode().put("status", health.get().path("status").asText("ok"))));
+                    : HealthServer.statusOnly(health.get())));
             getAndHead(config.routes, "/api/quiz", ctx -> ctx.contentType("application/json").result(quizJson));
             getAndHead(config.routes, "/api/stories", ctx -> json(ctx, 200, view.list(RequestCaller.of(ctx), 100)));
             config.routes.post("/submit", this::submit);
@@ -154,10 +155,6 @@ public final class WebServer implements HttpEndpoint {
                 }
             });
             getAndHead(config.routes, "/media/<key>", this::media);
-            config.routes.exception(TooManyStreams.class, (e, ctx) -> {
-                ctx.header("Retry-After", "10");
-                error(ctx, 503, "too_many_streams", e.getMessage());
-            });
             config.routes.exception(NotAcceptable.class, (e, ctx) -> error(ctx, 406, "not_acceptable",
                     "this is a Server-Sent Events stream: send the header Accept: text/event-stream (EventSource does)"));
             config.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
@@ -334,8 +331,8 @@ public final class WebServer implements HttpEndpoint {
     private void takeStreamSlot(Context ctx) {
         Caller caller = RequestCaller.of(ctx);
         String user = caller == Caller.OPEN ? "address:" + ctx.ip() : "user:" + caller.userId();
-        StreamSlots.Slot slot = streamSlots.take(user).orElseThrow(() -> new TooManyStreams(
-                "too many event streams are open; close other tabs of this app or try again in a few seconds"));
+        StreamSlots.Slot slot = streamSlots.take(user).orElseThrow(() -> new Refusal(503, "too_many_streams",
+                "too many event streams are open; close other tabs of this app or try again in a few seconds", Map.of("Retry-After", "10")));
         ctx.attribute(STREAM_SLOT, slot);
     }
 
@@ -450,12 +447,6 @@ public final class WebServer implements HttpEndpoint {
     }
 
     static final class NotAcceptable extends RuntimeException {
-    }
-
-    static final class TooManyStreams extends RuntimeException {
-        TooManyStreams(String message) {
-            super(message);
-        }
     }
 
     static final class BadRequest extends RuntimeException {

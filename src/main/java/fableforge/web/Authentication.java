@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,14 +90,6 @@ public final class Authentication {
             Caller caller = signedIn(ctx);
             json(ctx, 200, java.util.Map.of("name", caller.name(), "admin", caller.admin()));
         });
-        config.routes.exception(Unauthenticated.class, (e, ctx) -> {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"fableforge\"");
-            answer(ctx, 401, "unauthenticated", "sign in first: send Authorization: Bearer <token> (fableforge users token NAME), or sign in at /signin");
-        });
-        config.routes.exception(SignInRefused.class, (e, ctx) -> {
-            e.retryAfter.ifPresent(wait -> ctx.header("Retry-After", String.valueOf(wait.toSeconds())));
-            answer(ctx, e.status, e.code, e.getMessage());
-        });
     }
 
     private void identify(Context ctx) {
@@ -111,7 +104,7 @@ public final class Authentication {
             ctx.skipRemainingHandlers();
             return;
         }
-        throw new Unauthenticated();
+        throw unauthenticated();
     }
 
     private Optional<Caller> callerOf(Context ctx) {
@@ -154,7 +147,7 @@ public final class Authentication {
     private static Caller signedIn(Context ctx) {
         Caller caller = RequestCaller.of(ctx);
         if (caller == ANONYMOUS || caller == Caller.OPEN) {
-            throw new Unauthenticated();
+            throw unauthenticated();
         }
         return caller;
     }
@@ -164,14 +157,14 @@ public final class Authentication {
         Optional<Duration> locked = throttle.locked(name, address);
         if (locked.isPresent()) {
             long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
-            throw new SignInRefused(429, "too_many_attempts", "too many failed sign-ins for this name; try again in " + minutes
-                    + " minute" + (minutes == 1 ? "" : "s"), locked);
+            throw new Refusal(429, "too_many_attempts", "too many failed sign-ins for this name; try again in " + minutes
+                    + " minute" + (minutes == 1 ? "" : "s"), Map.of("Retry-After", String.valueOf(locked.get().toSeconds())));
         }
     }
 
-    private SignInRefused failed(String name, String address) {
+    private Refusal failed(String name, String address) {
         throttle.failed(name, address);
-        return new SignInRefused(401, "signin_failed", WRONG, Optional.empty());
+        return new Refusal(401, "signin_failed", WRONG);
     }
 
     private void signInWithLink(Context ctx) {
@@ -179,7 +172,7 @@ public final class Authentication {
         try {
             startSession(ctx, accounts.setPasswordWithLink(text(body, "link"), text(body, "password")));
         } catch (Accounts.AccountException e) {
-            throw new SignInRefused(400, "signin_link", e.getMessage(), Optional.empty());
+            throw new Refusal(400, "signin_link", e.getMessage());
         }
     }
 
@@ -193,11 +186,11 @@ public final class Authentication {
         try {
             session = accounts.changePassword(caller, text(body, "current_password"), text(body, "new_password"));
         } catch (Accounts.AccountException e) {
-            throw new SignInRefused(400, "weak_password", e.getMessage(), Optional.empty());
+            throw new Refusal(400, "weak_password", e.getMessage());
         }
         if (session.isEmpty()) {
             throttle.failed(caller.name(), address);
-            throw new SignInRefused(403, "wrong_password", "the current password is wrong", Optional.empty());
+            throw new Refusal(403, "wrong_password", "the current password is wrong");
         }
         throttle.succeeded(caller.name(), address);
         startSession(ctx, session.get());
@@ -253,16 +246,9 @@ public final class Authentication {
     private static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || !node.isTextual() || node.asText().length() > 1_000) {
-            throw new SignInRefused(400, "bad_request", field + " is required, as text", Optional.empty());
+            throw new Refusal(400, "bad_request", field + " is required, as text");
         }
         return node.asText();
-    }
-
-    private void answer(Context ctx, int status, String code, String message) {
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        json(ctx, status, body);
     }
 
     private void json(Context ctx, int status, Object body) {
@@ -273,19 +259,9 @@ public final class Authentication {
         }
     }
 
-    static final class Unauthenticated extends RuntimeException {
-    }
-
-    static final class SignInRefused extends RuntimeException {
-        final int status;
-        final String code;
-        final Optional<Duration> retryAfter;
-
-        SignInRefused(int status, String code, String message, Optional<Duration> retryAfter) {
-            super(message);
-            this.status = status;
-            this.code = code;
-            this.retryAfter = retryAfter;
-        }
+    /** 401, with the scheme a client should answer with (RFC 9110 §11.6.1). */
+    private static Refusal unauthenticated() {
+        return new Refusal(401, "unauthenticated", "sign in first: send Authorization: Bearer <token> (fableforge users token NAME), or sign in at /signin",
+                Map.of("WWW-Authenticate", "Bearer realm=\"fableforge\""));
     }
 }

@@ -5,12 +5,13 @@ import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.RetryRule;
 import fableforge.video.ClipRequest;
 import fableforge.video.SceneClip;
 import fableforge.video.VideoClipGenerator;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,8 @@ public final class FallbackClips implements VideoClipGenerator {
 
     private final RemoteClips remote;
     private final VideoClipGenerator local;
-    private final CallGate gate;
-    private final RetryPolicy retries;
-    private final Sleeper sleeper;
-    private final RandomGenerator random;
+    private final CallPipeline<SceneClip> retrying;
+    private final CallPipeline<byte[]> gated;
     private final ClipFallback.Listener listener;
     private final ClipCache cache;
     private volatile ProviderError accountProblem;
@@ -53,10 +52,11 @@ public final class FallbackClips implements VideoClipGenerator {
         this.cache = cache;
         this.remote = remote;
         this.local = local;
-        this.gate = gate;
-        this.retries = retries;
-        this.sleeper = sleeper;
-        this.random = random;
+        // Only fetching goes through the gate; fitting and keeping the clip happen in the same try, after it.
+        this.retrying = CallPipeline.<SceneClip>builder()
+                .retry(RetryRule.of(retries, random).givingUpOn(ProviderError.PolicyRefusal.class::isInstance), sleeper)
+                .build();
+        this.gated = CallPipeline.<byte[]>builder().gate(gate).build();
         this.listener = listener;
     }
 
@@ -153,28 +153,18 @@ public final class FallbackClips implements VideoClipGenerator {
             listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), accountProblem));
             return Optional.empty();
         }
-        for (int attempt = 1; ; attempt++) {
-            int thisAttempt = attempt;
-            ProviderError error;
-            try {
-                return Optional.of(RemoteClips.fitted(remote.label(), kept(request, gate.call(() -> remote.fetch(request, thisAttempt))), request));
-            } catch (ProviderException e) {
-                error = e.error();
+        try {
+            return Optional.of(retrying.call(current -> {
+                byte[] clip = gated.call(current, sameTry -> remote.fetch(request, sameTry.number()));
+                return RemoteClips.fitted(remote.label(), kept(request, clip), request);
+            }));
+        } catch (ProviderException e) {
+            ProviderError error = e.error();
+            if (error instanceof ProviderError.BadCredentials || error instanceof ProviderError.BillingLimit) {
+                accountProblem = error;
             }
-            if (error instanceof ProviderError.RateLimited limited && limited.retryAfter().isPresent()) {
-                gate.pauseFor(limited.retryAfter().get());
-            }
-            Optional<Duration> wait = error instanceof ProviderError.PolicyRefusal
-                    ? Optional.empty()
-                    : retries.delayBefore(attempt + 1, error, random);
-            if (wait.isEmpty()) {
-                if (error instanceof ProviderError.BadCredentials || error instanceof ProviderError.BillingLimit) {
-                    accountProblem = error;
-                }
-                listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), error));
-                return Optional.empty();
-            }
-            sleeper.sleep(wait.get());
+            listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), error));
+            return Optional.empty();
         }
     }
 }

@@ -114,11 +114,18 @@ public final class StoryPlanner {
 
     private static List<String> promptsFor(String storyId, List<Scene> scenes, CharacterBible bible, PromptContext context,
                                            PromptWriter writer) {
+        CallPipeline<List<String>> prompting = CallPipeline.<List<String>>builder()
+                .fallback(failure -> {
+                    LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, writer.name(), failure.getMessage());
+                    return PromptWriter.TEMPLATES.write(storyId, scenes, bible, context);
+                })
+                .build();
         List<String> prompts;
         try {
-            prompts = writer.write(storyId, scenes, bible, context);
-        } catch (ProviderException e) {
-            LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, writer.name(), e.getMessage());
+            prompts = prompting.answer(current -> writer.write(storyId, scenes, bible, context));
+        } catch (InterruptedException interrupted) {
+            // The prompt writer's call is not interruptible; should one ever be, the templates still answer.
+            Thread.currentThread().interrupt();
             prompts = PromptWriter.TEMPLATES.write(storyId, scenes, bible, context);
         }
         return prompts.stream().map(PromptSanitizer::sanitize).toList();

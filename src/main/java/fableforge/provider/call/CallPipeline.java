@@ -15,6 +15,7 @@ import java.util.function.Function;
  * The one way a provider call is made: its steps wrapped around it, outermost first. The builder puts
  * them in the one order that is right whatever order they are added in:
  * <ol>
+ *   <li>fallback: answers without the provider only once the retries gave up;</li>
  *   <li>retry: a try waiting to be retried holds no gate slot, and its wait is not a timeout;</li>
  *   <li>gate: a concurrency slot and a rate token per try, a Retry-After pauses every caller;</li>
  *   <li>timeout: per try, counted from the moment the gate let the try through;</li>
@@ -45,6 +46,21 @@ public final class CallPipeline<T> {
         return call(CallTry.FIRST, call);
     }
 
+    /**
+     * The answer of a pipeline with a fallback, which answers every failure: from the provider when it
+     * could, else from the fallback.
+     */
+    public T answer(ProviderCall<T> call) throws InterruptedException {
+        if (steps.stream().noneMatch(FallbackStep.class::isInstance)) {
+            throw new IllegalStateException("only a pipeline with a fallback answers every call; use call()");
+        }
+        try {
+            return call(call);
+        } catch (ProviderException e) {
+            throw new IllegalStateException("a step outside the fallback failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs {@code call} through every step as the given try (an outer retry's). */
     public T call(CallTry current, ProviderCall<T> call) throws ProviderException, InterruptedException {
         ProviderCall<T> wrapped = call;
@@ -57,12 +73,18 @@ public final class CallPipeline<T> {
     /** Each step at most once, in the fixed order of the pipeline. */
     public static final class Builder<T> {
 
+        private Optional<CallStep<T>> fallback = Optional.empty();
         private Optional<CallStep<T>> retry = Optional.empty();
         private Optional<CallStep<T>> gate = Optional.empty();
         private Optional<CallStep<T>> timeout = Optional.empty();
         private Optional<CallStep<T>> spend = Optional.empty();
 
         private Builder() {
+        }
+
+        public Builder<T> fallback(FallbackStep.Fallback<T> instead) {
+            fallback = Optional.of(new FallbackStep<>(instead));
+            return this;
         }
 
         public Builder<T> retry(RetryRule rule, Sleeper sleeper, RetryStep.Listener listener) {
@@ -91,7 +113,7 @@ public final class CallPipeline<T> {
 
         public CallPipeline<T> build() {
             List<CallStep<T>> steps = new ArrayList<>();
-            for (Optional<CallStep<T>> step : List.of(retry, gate, timeout, spend)) {
+            for (Optional<CallStep<T>> step : List.of(fallback, retry, gate, timeout, spend)) {
                 step.ifPresent(steps::add);
             }
             return new CallPipeline<>(steps);

@@ -35,7 +35,8 @@ public final class FallbackClips implements VideoClipGenerator {
 
     private final RemoteClips remote;
     private final VideoClipGenerator local;
-    private final CallPipeline<SceneClip> retrying;
+    private final RetryRule retryRule;
+    private final Sleeper sleeper;
     private final CallPipeline<byte[]> gated;
     private final ClipFallback.Listener listener;
     private final ClipCache cache;
@@ -52,10 +53,8 @@ public final class FallbackClips implements VideoClipGenerator {
         this.cache = cache;
         this.remote = remote;
         this.local = local;
-        // Only fetching goes through the gate; fitting and keeping the clip happen in the same try, after it.
-        this.retrying = CallPipeline.<SceneClip>builder()
-                .retry(RetryRule.of(retries, random).givingUpOn(ProviderError.PolicyRefusal.class::isInstance), sleeper)
-                .build();
+        this.retryRule = RetryRule.of(retries, random).givingUpOn(ProviderError.PolicyRefusal.class::isInstance);
+        this.sleeper = sleeper;
         this.gated = CallPipeline.<byte[]>builder().gate(gate).build();
         this.listener = listener;
     }
@@ -150,21 +149,25 @@ public final class FallbackClips implements VideoClipGenerator {
             return earlier;
         }
         if (accountProblem != null) {
-            listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), accountProblem));
-            return Optional.empty();
+            return fellBack(request, accountProblem);
         }
-        try {
-            return Optional.of(retrying.call(current -> {
-                byte[] clip = gated.call(current, sameTry -> remote.fetch(request, sameTry.number()));
-                return RemoteClips.fitted(remote.label(), kept(request, clip), request);
-            }));
-        } catch (ProviderException e) {
-            ProviderError error = e.error();
-            if (error instanceof ProviderError.BadCredentials || error instanceof ProviderError.BillingLimit) {
-                accountProblem = error;
-            }
-            listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), error));
-            return Optional.empty();
+        CallPipeline<Optional<SceneClip>> clipOrNothing = CallPipeline.<Optional<SceneClip>>builder()
+                .fallback(failure -> fellBack(request, failure.error()))
+                .retry(retryRule, sleeper)
+                .build();
+        // Only fetching goes through the gate; fitting and keeping the clip happen in the same try, after it.
+        return clipOrNothing.answer(current -> {
+            byte[] clip = gated.call(current, sameTry -> remote.fetch(request, sameTry.number()));
+            return Optional.of(RemoteClips.fitted(remote.label(), kept(request, clip), request));
+        });
+    }
+
+    /** No remote clip for this scene (the listener hears why); after an account problem, none for any later scene. */
+    private Optional<SceneClip> fellBack(ClipRequest request, ProviderError error) {
+        if (error instanceof ProviderError.BadCredentials || error instanceof ProviderError.BillingLimit) {
+            accountProblem = error;
         }
+        listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), error));
+        return Optional.empty();
     }
 }

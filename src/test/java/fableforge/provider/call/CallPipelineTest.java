@@ -195,4 +195,27 @@ class CallPipelineTest {
         assertThat(tries.get(2).failures()).containsExactly(refused, slow);
         assertThat(tries.get(2).count(ProviderError.PolicyRefusal.class)).isEqualTo(1);
     }
+
+    @Test
+    void theFallbackAnswersOnlyOnceEveryTryFailedAndHearsTheLastFailure() throws Exception {
+        List<ProviderError> heard = new CopyOnWriteArrayList<>();
+        ProviderError last = new ProviderError.Transient("503 again");
+        ProviderError transientError = new ProviderError.Transient("503");
+        CallPipeline<String> pipeline = standard(FOUR_TRIES).fallback(failure -> {
+            heard.add(failure.error());
+            return "camera motion";
+        }).build();
+
+        assertThat(pipeline.answer(failing(transientError, transientError, transientError, last))).isEqualTo("camera motion");
+        assertThat(steps).filteredOn(step -> step.startsWith("call")).hasSize(4);
+        assertThat(heard).containsExactly(last);
+        assertThat(pipeline.answer(failing(transientError))).isEqualTo("image from try 2");
+        assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void onlyAPipelineWithAFallbackAnswersEveryCall() {
+        assertThatThrownBy(() -> standard(FOUR_TRIES).build().answer(failing()))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -3,13 +3,10 @@ package fableforge.provider.call;
 import fableforge.job.CallGate;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderException;
-import fableforge.spend.Charge;
-import fableforge.spend.SpendMeter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The one way a provider call is made: its steps wrapped around it, outermost first. The builder puts
@@ -106,8 +103,8 @@ public final class CallPipeline<T> {
             return this;
         }
 
-        public Builder<T> spend(SpendMeter meter, Function<? super T, Optional<Charge>> charge) {
-            spend = Optional.of(new SpendStep<>(meter, charge));
+        public Builder<T> spend(SpendStep.Meter<? super T> meter) {
+            spend = Optional.of(new SpendStep<>(meter));
             return this;
         }
 

@@ -1,30 +1,32 @@
 package fableforge.provider.call;
 
 import fableforge.provider.ProviderException;
-import fableforge.spend.Charge;
-import fableforge.spend.SpendMeter;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Records what a successful paid call cost, once, as the call returns. Innermost, so a failed try is
- * never charged and a retried call is charged for the try that delivered only.
+ * Reports a successful paid call to the spend meter, once, as the call returns. Innermost, so a failed
+ * try is never charged and a retried call is charged for the try that delivered only. The meter comes
+ * in as a {@link Meter}, usually {@code result -> spendMeter.record(chargeOf(result))}, so this package,
+ * at the bottom of the package graph, does not depend on {@code spend} (which depends on the store).
  */
 public final class SpendStep<T> implements CallStep<T> {
 
-    private final SpendMeter meter;
-    private final Function<? super T, Optional<Charge>> charge;
+    private final Meter<? super T> meter;
 
-    /** @param charge what a result cost; empty for a result that was not paid for (e.g. from a cache) */
-    public SpendStep(SpendMeter meter, Function<? super T, Optional<Charge>> charge) {
+    public SpendStep(Meter<? super T> meter) {
         this.meter = meter;
-        this.charge = charge;
     }
 
     @Override
     public T intercept(CallTry current, ProviderCall<T> next) throws ProviderException, InterruptedException {
         T result = next.call(current);
-        charge.apply(result).ifPresent(meter::record);
+        meter.paid(result);
         return result;
+    }
+
+    /** Records what one delivered result cost (nothing for a result that was not paid for, e.g. from a cache). */
+    @FunctionalInterface
+    public interface Meter<T> {
+
+        void paid(T result);
     }
 }

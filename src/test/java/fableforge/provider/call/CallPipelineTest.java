@@ -45,7 +45,7 @@ class CallPipelineTest {
 
     private CallPipeline.Builder<String> standard(RetryPolicy policy) {
         return CallPipeline.<String>builder()
-                .spend(charges::add, CallPipelineTest::paid)
+                .spend(result -> paid(result).ifPresent(charges::add))
                 .timeout(Duration.ofSeconds(5))
                 .gate(gate)
                 .retry(RetryRule.of(policy, new Random(7)), wait -> {

@@ -2,13 +2,13 @@ package fableforge;
 
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
-import fableforge.studio.VideoTools;
 import fableforge.video.LocalMotionClips;
 import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
 import fableforge.video.VideoClipGenerator;
 import fableforge.video.remote.ClipCache;
 import fableforge.video.remote.VideoClipSources;
+import fableforge.videojob.VideoTools;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

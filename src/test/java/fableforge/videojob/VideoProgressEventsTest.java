@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +7,7 @@ import fableforge.limits.QuotaExceeded;
 import fableforge.limits.UserUploads;
 import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;
+import fableforge.studio.StudioException;
 import fableforge.video.AudioProbe;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import java.util.Optional;
 

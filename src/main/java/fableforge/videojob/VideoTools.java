@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import fableforge.spend.SpendMeter;
 import fableforge.video.Narrator;

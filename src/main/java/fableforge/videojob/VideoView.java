@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +15,9 @@ import fableforge.store.JobKey;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.story.Beat;
+import fableforge.studio.PromptChanges;
+import fableforge.studio.StoredStory;
+import fableforge.studio.StoryEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import fableforge.media.MediaStore;
 import fableforge.video.remote.ClipCache;

@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.review;
 
 import java.util.Optional;
 

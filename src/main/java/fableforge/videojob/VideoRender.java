@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.image.AspectRatio;
@@ -7,11 +7,12 @@ import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;
 import fableforge.provider.ProviderException;
 import fableforge.spend.SpendMeter;
-import fableforge.story.Scene;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import fableforge.store.SceneRow;
 import fableforge.store.VideoRecord;
+import fableforge.story.Scene;
+import fableforge.studio.StoredStory;
 import fableforge.video.Audio;
 import fableforge.video.Fcpxml;
 import fableforge.video.FrameSize;

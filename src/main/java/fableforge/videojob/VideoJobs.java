@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +10,9 @@ import fableforge.store.JobKey;
 import fableforge.store.StoryRepository;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
+import fableforge.studio.StoredStory;
+import fableforge.studio.StoryEvents;
+import fableforge.studio.StoryView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,16 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import fableforge.auth.Caller;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
-import fableforge.story.Beat;
 import fableforge.store.ImageRepository;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.store.Transactions;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
+import fableforge.story.Beat;
+import fableforge.studio.StudioException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;

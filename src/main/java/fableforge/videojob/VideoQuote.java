@@ -1,4 +1,4 @@
-package fableforge.studio;
+package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +32,7 @@ public final class VideoQuote {
      * The {@code next_step} of an approved story's {@code cost} when narration by OpenAI is on offer:
      * what narrating its scenes would cost, so the UI can show it next to the choice.
      */
-    Optional<ObjectNode> narrationStep(StoryRecord story) {
+    public Optional<ObjectNode> narrationStep(StoryRecord story) {
         if (!tools.narrations().contains("openai")) {
             return Optional.empty();
         }

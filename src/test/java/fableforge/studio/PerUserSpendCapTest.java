@@ -12,7 +12,7 @@ import fableforge.auth.Caller;
 import fableforge.event.InProcessEventBus;
 import fableforge.job.WorkerSettings;
 import fableforge.media.LocalMediaStore;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.Database;

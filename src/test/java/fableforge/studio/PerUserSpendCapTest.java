@@ -10,7 +10,7 @@ import fableforge.event.InProcessEventBus;
 import fableforge.job.WorkerSettings;
 import fableforge.media.LocalMediaStore;
 import fableforge.review.ImageJobs;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.Database;

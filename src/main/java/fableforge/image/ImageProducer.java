@@ -1,5 +1,6 @@
 package fableforge.image;
 
+import fableforge.prompt.PromptEscalation;
 import fableforge.job.CallGate;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;

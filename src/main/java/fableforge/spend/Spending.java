@@ -1,5 +1,6 @@
 package fableforge.spend;
 
+import fableforge.image.PriceQuote;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.image.AspectRatio;

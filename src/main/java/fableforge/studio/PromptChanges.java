@@ -10,13 +10,13 @@ import java.util.Locale;
  * The prompt an attempt asked for and, when the prompt finally sent differs (sanitized or shortened
  * after a refusal), the words that changed, for the story view and the image_ready event alike.
  */
-final class PromptChanges {
+public final class PromptChanges {
 
     private PromptChanges() {
     }
 
     /** Adds {@code requested_prompt} and, when the words differ, {@code prompt_changes} to {@code node}. */
-    static void describe(ObjectNode node, String requested, String sent) {
+    public static void describe(ObjectNode node, String requested, String sent) {
         node.put("requested_prompt", requested);
         if (requested == null || sent == null || requested.equals(sent)) {
             return;

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
 import fableforge.image.AspectRatio;
 import fableforge.spend.Spending;
-import fableforge.story.Beat;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.store.StorySummary;
+import fableforge.story.Beat;
+import fableforge.videojob.VideoQuote;
+import fableforge.videojob.VideoView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +59,7 @@ public final class StoryView {
     }
 
     /** The story as the workers read it, with no caller to check. */
-    ObjectNode story(String storyId) {
+    public ObjectNode story(String storyId) {
         return render(stories.find(storyId).orElseThrow(() ->
                 new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
     }

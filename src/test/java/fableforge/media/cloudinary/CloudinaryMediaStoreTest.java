@@ -3,7 +3,6 @@ package fableforge.media.cloudinary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fableforge.Providers;
 import fableforge.fake.FakeCloudinary;
 import fableforge.fake.FakeServer;
 import fableforge.fake.FakeServer.Reply;
@@ -45,20 +44,20 @@ class CloudinaryMediaStoreTest {
         cloudinary.close();
     }
 
-    private Providers.Cloudinary signed(String secret) {
+    private CloudinarySettings signed(String secret) {
         return settings(Optional.of("key-123"), Optional.of(secret), Optional.empty(), Duration.ofSeconds(5));
     }
 
-    private Providers.Cloudinary unsigned(String preset) {
+    private CloudinarySettings unsigned(String preset) {
         return settings(Optional.empty(), Optional.empty(), Optional.of(preset), Duration.ofSeconds(5));
     }
 
-    private Providers.Cloudinary settings(Optional<String> key, Optional<String> secret, Optional<String> preset, Duration timeout) {
-        return new Providers.Cloudinary(Optional.of("demo-cloud"), key, secret, preset, "fableforge",
+    private CloudinarySettings settings(Optional<String> key, Optional<String> secret, Optional<String> preset, Duration timeout) {
+        return new CloudinarySettings(Optional.of("demo-cloud"), key, secret, preset, "fableforge",
                 URI.create(cloudinary.apiBaseUrl()), URI.create(cloudinary.deliveryBaseUrl()), timeout);
     }
 
-    private CloudinaryMediaStore store(Providers.Cloudinary settings) {
+    private CloudinaryMediaStore store(CloudinarySettings settings) {
         return new CloudinaryMediaStore(settings, sleeper, Clock.systemUTC());
     }
 
@@ -220,7 +219,7 @@ class CloudinaryMediaStoreTest {
     void aStaleTimestampIsRefusedWithCloudinarysReason() throws Exception {
         try (FakeCloudinary twoHoursAhead = new FakeCloudinary("demo-cloud", "key-123", "right-secret",
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(2)))) {
-            Providers.Cloudinary settings = new Providers.Cloudinary(Optional.of("demo-cloud"), Optional.of("key-123"),
+            CloudinarySettings settings = new CloudinarySettings(Optional.of("demo-cloud"), Optional.of("key-123"),
                     Optional.of("right-secret"), Optional.empty(), "fableforge", URI.create(twoHoursAhead.apiBaseUrl()),
                     URI.create(twoHoursAhead.deliveryBaseUrl()), Duration.ofSeconds(5));
 
@@ -302,7 +301,7 @@ class CloudinaryMediaStoreTest {
     private static final int CHUNK = CloudinaryMediaStore.MIN_CHUNK_BYTES;
     private static final String VIDEO_KEY = "stories/s1/video-v1.mp4";
 
-    private CloudinaryMediaStore chunking(Providers.Cloudinary settings) {
+    private CloudinaryMediaStore chunking(CloudinarySettings settings) {
         return new CloudinaryMediaStore(settings, sleeper, Clock.systemUTC(), CHUNK);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fableforge.Providers;
 import fableforge.fake.FakeKling;
 import fableforge.fake.FakeServer;
 import fableforge.job.Sleeper;
@@ -50,7 +49,7 @@ class KlingClipsTest {
     }
 
     private KlingClips adapter(String secret, String model, String mode, Duration timeout) {
-        Providers.Video.Kling settings = new Providers.Video.Kling(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
+        KlingSettings settings = new KlingSettings(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
                 URI.create(kling.baseUrl()), model, mode, timeout);
         return new KlingClips(settings, POLL, charges::add, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
     }

@@ -87,9 +87,11 @@ class OpenApiContractTest {
     }
 
     @Test
-    void healthQuizMetaAndErrorsAnswerWhatTheDocumentDeclares() throws Exception {
+    void healthQuizMetaListAndErrorsAnswerWhatTheDocumentDeclares() throws Exception {
         conforms("GET", "/health", get("/health"));
         conforms("GET", "/api/quiz", get("/api/quiz"));
+        JsonNode meta = conforms("GET", "/api/meta", get("/api/meta")).body();
+        assertThat(meta.get("events")).map(JsonNode::asText).containsExactlyInAnyOrderElementsOf(CONTRACT.eventNames());
         conforms("GET", "/api/stories", get("/api/stories"));
         conforms("GET", "/story/0123456789abcdef0123456789abcdef", get("/story/0123456789abcdef0123456789abcdef"));
         conforms("POST", "/submit", app.post("/submit", "{\"animal\":\"\"}"));

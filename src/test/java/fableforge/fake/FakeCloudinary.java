@@ -220,7 +220,7 @@ public final class FakeCloudinary implements AutoCloseable {
             return Reply.json(200, JSON.createObjectNode().put("done", false).put("bytes", partial.received().size()).toString());
         }
         partials.remove(uploadId);
-        return store(resourceType, params, new Multipart.Part(part.name(), part.filename(), partial.received().toByteArray()), overwrite);
+        return store(resourceType, params, part.withBody(partial.received().toByteArray()), overwrite);
     }
 
     private Optional<Reply> checkSignature(Map<String, String> params) {

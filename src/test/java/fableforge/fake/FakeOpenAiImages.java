@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.fake.FakeServer.Recorded;
 import fableforge.fake.FakeServer.Reply;
+import fableforge.fake.Multipart.Part;
 import fableforge.fake.contract.OpenAiContract;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -357,18 +358,19 @@ public final class FakeOpenAiImages implements AutoCloseable {
 
     private Parsed readEdit(Recorded request) {
         String contentType = Optional.ofNullable(request.header("content-type")).orElse("");
-        var boundary = Pattern.compile("multipart/form-data;\\s*boundary=\"?([^\";]+)\"?").matcher(contentType);
-        if (!boundary.find()) {
+        if (!contentType.startsWith("multipart/form-data") || !contentType.contains("boundary=")) {
             return Parsed.problem("edits take multipart/form-data with a boundary, got '" + contentType + "'");
         }
-        List<Part> parts = Multipart.parse(request.body(), boundary.group(1));
-        if (parts == null) {
-            return Parsed.problem("the multipart body is malformed");
+        List<Part> parts;
+        try {
+            parts = Multipart.parse(contentType, request.body());
+        } catch (IllegalArgumentException malformed) {
+            return Parsed.problem("the multipart body is malformed: " + malformed.getMessage());
         }
         Map<String, String> fields = new LinkedHashMap<>();
         List<byte[]> images = new ArrayList<>();
         for (Part part : parts) {
-            if (part.filename() == null) {
+            if (part.filename().isEmpty()) {
                 if (fields.put(part.name(), new String(part.body(), StandardCharsets.UTF_8)) != null) {
                     return new Parsed(fields, images, Optional.of("field '" + part.name() + "' sent twice"));
                 }
@@ -459,7 +461,7 @@ public final class FakeOpenAiImages implements AutoCloseable {
     }
 
     private static Optional<String> imageProblem(Part part) {
-        String declared = Optional.ofNullable(part.contentType()).orElse("");
+        String declared = part.contentType().orElse("");
         byte[] bytes = part.body();
         boolean png = bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
         boolean jpeg = bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8;
@@ -471,7 +473,7 @@ public final class FakeOpenAiImages implements AutoCloseable {
             default -> false;
         };
         return matches ? Optional.empty()
-                : Optional.of("image[] part '" + part.filename() + "' must be a PNG, JPEG or WebP file whose bytes match its Content-Type ("
+                : Optional.of("image[] part '" + part.filename().orElse("") + "' must be a PNG, JPEG or WebP file whose bytes match its Content-Type ("
                 + declared + ")");
     }
 
@@ -622,60 +624,6 @@ public final class FakeOpenAiImages implements AutoCloseable {
     private record Parsed(Map<String, String> fields, List<byte[]> images, Optional<String> problem) {
         static Parsed problem(String problem) {
             return new Parsed(Map.of(), List.of(), Optional.of(problem));
-        }
-    }
-
-    record Part(String name, String filename, String contentType, byte[] body) {
-    }
-
-    /** A strict multipart/form-data reader: CRLF line ends, a closing boundary, a name on every part. */
-    static final class Multipart {
-
-        private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
-        private static final Pattern FILENAME = Pattern.compile("\\bfilename=\"([^\"]*)\"");
-
-        private Multipart() {
-        }
-
-        static List<Part> parse(byte[] body, String boundary) {
-            // ISO-8859-1 maps each byte to one char, so string positions are byte positions.
-            String text = new String(body, StandardCharsets.ISO_8859_1);
-            String delimiter = "--" + boundary;
-            if (!text.startsWith(delimiter + "\r\n") || !text.endsWith(delimiter + "--\r\n") && !text.endsWith(delimiter + "--")) {
-                return null;
-            }
-            List<Part> parts = new ArrayList<>();
-            int at = delimiter.length() + 2;
-            while (true) {
-                int next = text.indexOf("\r\n" + delimiter, at);
-                if (next < 0) {
-                    return null;
-                }
-                int headerEnd = text.indexOf("\r\n\r\n", at);
-                if (headerEnd < 0 || headerEnd > next) {
-                    return null;
-                }
-                Map<String, String> headers = new LinkedHashMap<>();
-                for (String line : text.substring(at, headerEnd).split("\r\n")) {
-                    int colon = line.indexOf(':');
-                    if (colon > 0) {
-                        headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
-                    }
-                }
-                String disposition = headers.getOrDefault("content-disposition", "");
-                var name = NAME.matcher(disposition);
-                if (!disposition.startsWith("form-data") || !name.find()) {
-                    return null;
-                }
-                var filename = FILENAME.matcher(disposition);
-                byte[] partBody = java.util.Arrays.copyOfRange(body, headerEnd + 4, next);
-                parts.add(new Part(name.group(1), filename.find() ? filename.group(1) : null, headers.get("content-type"), partBody));
-                int after = next + 2 + delimiter.length();
-                if (text.startsWith("--", after)) {
-                    return parts;
-                }
-                at = after + 2;
-            }
         }
     }
 }

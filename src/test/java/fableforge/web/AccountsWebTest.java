@@ -192,10 +192,9 @@ class AccountsWebTest {
         assertThat(as(root, "GET", "/story/" + id, null).statusCode()).isEqualTo(200);
 
         // Her own stream opens and replays her story's events (the caller reaches the SSE handler too).
-        HttpResponse<java.util.stream.Stream<String>> stream = app.openEventStream(id, "Authorization", "Bearer " + ada.token());
-        try (java.util.stream.Stream<String> lines = stream.body()) {
-            assertThat(stream.statusCode()).isEqualTo(200);
-            assertThat(lines.filter(line -> line.startsWith("event:")).findFirst()).contains("event: story_created");
+        try (SseClient stream = app.streamEvents(id, "Authorization", "Bearer " + ada.token())) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.awaitEvent("story_created")).extracting(SseClient.Event::name).first().isEqualTo("story_created");
         }
     }
 

@@ -87,9 +87,9 @@ class ProviderSecretsWebTest {
 
         JsonNode submitted = app.submit(TestApp.redFoxQuiz());
         String id = submitted.get("story_id").asText();
-        try (EventRecorder events = new EventRecorder(app.openEventStream(id))) {
+        try (SseClient events = app.streamEvents(id)) {
             app.approveScenes(id, TestApp.sceneTexts(submitted));
-            List<EventRecorder.Event> seen = events.await(list -> list.stream().filter(e -> e.name().equals("image_failed")).count() == 20,
+            List<SseClient.Event> seen = events.await(list -> list.stream().filter(e -> e.name().equals("image_failed")).count() == 20,
                     Duration.ofSeconds(90));
 
             List<String> errors = seen.stream().filter(e -> e.name().equals("image_failed")).map(e -> e.data().get("error").asText()).toList();

@@ -121,6 +121,11 @@ final class TestApp implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     }
 
+    /** The story's event stream read by an {@link SseClient}; close it to hang up. */
+    SseClient streamEvents(String storyId, String... headers) throws Exception {
+        return new SseClient(openEventStream(storyId, headers));
+    }
+
     JsonNode get(String path) throws Exception {
         return json(send("GET", path, null).body());
     }

@@ -16,15 +16,15 @@ import java.util.regex.Pattern;
  * with its boundary and ends with the closing one, CRLF line ends, and every part is {@code form-data}
  * with a name. The one parser of the fake servers.
  */
-final class Multipart {
+public final class Multipart {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
     private static final Pattern FILENAME = Pattern.compile("\\bfilename=\"([^\"]*)\"");
 
     /** One form field: its name, the file name when it is a file, its own Content-Type if it has one, and its bytes. */
-    record Part(String name, Optional<String> filename, Optional<String> contentType, byte[] body) {
-        String text() {
+    public record Part(String name, Optional<String> filename, Optional<String> contentType, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
@@ -38,7 +38,7 @@ final class Multipart {
     }
 
     /** The parts, or an {@link IllegalArgumentException} saying what is malformed. */
-    static List<Part> parse(String contentType, byte[] body) {
+    public static List<Part> parse(String contentType, byte[] body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw new IllegalArgumentException("expected multipart/form-data, got " + contentType);
         }
@@ -70,6 +70,11 @@ final class Multipart {
             }
             at = after + 2;
         }
+    }
+
+    /** The text of the first field named {@code name}, or null when the body has none. */
+    public static String field(String contentType, byte[] body, String name) {
+        return parse(contentType, body).stream().filter(part -> part.name().equals(name)).findFirst().map(Part::text).orElse(null);
     }
 
     private static Map<String, String> headers(String block) {

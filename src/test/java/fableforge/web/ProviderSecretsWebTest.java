@@ -9,7 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeOpenAiChat;
 import fableforge.fake.FakeOpenAiImages;
-import fableforge.fake.FakeOpenAiImages.Answer;
+import fableforge.fake.OpenAiImagesAnswer;
 import fableforge.provider.SecretScrubber;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +75,7 @@ class ProviderSecretsWebTest {
 
     @Test
     void anImageErrorThatEchoesTheKeyIsStoredStreamedAndLoggedWithoutIt() throws Exception {
-        FakeOpenAiImages images = new FakeOpenAiImages(KEY).thenAlways(Answer.echoesKey());
+        FakeOpenAiImages images = new FakeOpenAiImages(KEY).thenAlways(OpenAiImagesAnswer.echoesKey());
         fake = images;
         Map<String, String> env = new HashMap<>();
         env.put("OPENAI_API_KEY", KEY);

@@ -39,6 +39,7 @@ class VideoApiTest {
 
     @BeforeAll
     static void start() throws Exception {
+        app = TestApp.start(Map.of(), data);
     }
 
     @AfterAll

@@ -106,9 +106,12 @@ final class TestApp implements AutoCloseable {
 
     /** Raw bytes posted with their content type (an upload). */
     Response upload(String path, byte[] body, String contentType) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
     }
 

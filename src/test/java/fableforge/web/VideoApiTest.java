@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.testing.SlowTest;
 import fableforge.video.Audio;
 import fableforge.video.VideoProbe;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rendered as a 480p draft with live progress, served with byte ranges, packed in a ZIP, and resumed
  * after a restart.
  */
+@SlowTest // video renders
 class VideoApiTest {
 
     @TempDir

@@ -1,7 +1,6 @@
 package fableforge.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ImageProducer;
 import fableforge.image.ImageProgressListener;
@@ -18,6 +17,7 @@ import fableforge.story.Beat;
 import fableforge.studio.PromptChanges;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
+import fableforge.wire.EventPayload;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,8 +128,7 @@ public final class ImageJobs implements AutoCloseable {
         events.atomically(() -> {
             stories.lock(storyId);
             if (images.jobs().holds(job, node) && images.markFailed(storyId, scene, attempt, reason, 0)) {
-                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", publicError);
-                events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
+                events.emit(storyId, new EventPayload.ImageFailed(scene, attempt, publicError), "image:" + scene + ":" + attempt);
                 spending.settleImage(storyId, scene, attempt);
                 checkComplete(storyId);
             }
@@ -148,10 +147,8 @@ public final class ImageJobs implements AutoCloseable {
                             storyId, scene, attempt, produced.media().key());
                     return false;
                 }
-                ObjectNode data = events.data().put("scene_number", scene).put("url", produced.media().url())
-                        .put("status", ImageAttempt.PENDING_APPROVAL).put("attempt", attempt).put("prompt", produced.prompt());
-                PromptChanges.describe(data, requestedPrompt, produced.prompt());
-                events.emit(storyId, "image_ready", data, dedupe);
+                events.emit(storyId, new EventPayload.ImageReady(scene, produced.media().url(), ImageAttempt.PENDING_APPROVAL, attempt,
+                        produced.prompt(), requestedPrompt, PromptChanges.between(requestedPrompt, produced.prompt())), dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
                 return true;
             }
@@ -160,8 +157,7 @@ public final class ImageJobs implements AutoCloseable {
                 if (!images.markFailed(storyId, scene, attempt, reason, failed.tries().size())) {
                     return false;
                 }
-                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", reason);
-                events.emit(storyId, "image_failed", data, dedupe);
+                events.emit(storyId, new EventPayload.ImageFailed(scene, attempt, reason), dedupe);
                 LOG.warn("[ASYNC] story={} scene={} attempt={} failed: {}", storyId, scene, attempt, reason);
                 return true;
             }
@@ -183,15 +179,12 @@ public final class ImageJobs implements AutoCloseable {
         if (!failed.isEmpty()) {
             String attempts = latest.values().stream().filter(a -> ImageAttempt.FAILED.equals(a.status()))
                     .map(a -> a.scene() + "." + a.attempt()).sorted().collect(Collectors.joining(","));
-            ObjectNode error = events.data().put("message", failed.size() + (failed.size() == 1 ? " image" : " images")
-                    + " could not be made (scenes " + failed.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + "). Press \"Try again\" on each to retry.");
-            failed.forEach(error.putArray("failed_scenes")::add);
-            events.emit(storyId, "story_error", error, "story_error:" + attempts);
+            String message = failed.size() + (failed.size() == 1 ? " image" : " images") + " could not be made (scenes "
+                    + failed.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "). Press \"Try again\" on each to retry.";
+            events.emit(storyId, new EventPayload.StoryError(message, failed), "story_error:" + attempts);
             return;
         }
-        ObjectNode data = events.data().put("completed_scenes", produced).put("total_scenes", Beat.TOTAL_SCENES);
-        events.emit(storyId, "story_complete", data, "story_complete");
+        events.emit(storyId, new EventPayload.StoryComplete(produced, Beat.TOTAL_SCENES), "story_complete");
     }
 
     @Override

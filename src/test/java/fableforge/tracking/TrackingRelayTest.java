@@ -19,6 +19,7 @@ import fableforge.store.NewStory;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRepository;
 import fableforge.store.TrackingOutbox;
+import fableforge.testing.SharedResources;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.slf4j.LoggerFactory;
 
 /** The relay between the story event log and the (fake) Google Sheet: order, outages, restarts. */
@@ -141,6 +143,7 @@ class TrackingRelayTest {
     }
 
     @Test
+    @ResourceLock(SharedResources.TRACKING_RELAY_LOG) // counts the relay's warnings: no other relay may warn meanwhile
     void runningRelayBacksOffDuringAnOutageLogsItOnceAndCatchesUp() throws Exception {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         Logger logger = (Logger) LoggerFactory.getLogger(TrackingRelay.class);

@@ -95,7 +95,7 @@ class HostileRequestFuzzTest {
     @Test
     void noHostileRequestGetsA5xxAndNoRefusedOneChangesAnything() throws Exception {
         start();
-        long seed = Long.getLong("FUZZ_SEED", new Random().nextLong());
+        long seed = Long.getLong("FUZZ_SEED", 20261203L); // fixed, so a red run reruns the same requests; explore with -DFUZZ_SEED=n
         System.out.println("HostileRequestFuzzTest FUZZ_SEED=" + seed);
         Random random = new Random(seed);
         HostileRequests requests = new HostileRequests(port, fresh, freshScenes, drawn, imageKey, ada, bob, bobsLink);

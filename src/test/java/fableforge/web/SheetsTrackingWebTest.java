@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeGoogleSheets;
 import fableforge.fake.FakeGoogleSheets.Failure;
+import fableforge.testing.SharedResources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A whole story through the web API with Google Sheets tracking on, against the fake Google. */
+@ResourceLock(SharedResources.TRACKING_RELAY_LOG) // its relay warns while Sheets refuses, which TrackingRelayTest counts
 class SheetsTrackingWebTest {
 
     private static final String SHEET_ID = "1TrackingSheet-for-the-web-flow-test";

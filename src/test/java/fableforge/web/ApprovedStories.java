@@ -11,6 +11,7 @@ import fableforge.pipeline.StoryPlan;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.QuizAnswers;
+import fableforge.wire.EventPayload;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import fableforge.store.NewStory;
@@ -88,7 +89,8 @@ final class ApprovedStories {
         }
         stories.create(new NewStory(storyId, json(plan.answers().values()), plan.seed(), json(plan.hero()), plan.bible().text(),
                 plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), scenes, ownerId));
-        server.events().emit(storyId, "story_created", server.events().data().put("story_id", storyId), "story_created");
+        server.events().emit(storyId, new EventPayload.StoryCreated(storyId, plan.hero().name(), plan.hero().species(), plan.context().setting(),
+                plan.context().visualStyle(), plan.context().aspectRatio().label()), "story_created");
 
         Map<Integer, StoredMedia> stored = store(media, storyId, scenes, plan.context().aspectRatio());
         server.events().atomically(() -> {
@@ -104,8 +106,8 @@ final class ApprovedStories {
                 }
             }
             stories.setStatus(storyId, approved ? StoryRecord.ALL_APPROVED : StoryRecord.IMAGES_READY);
-            String event = approved ? "all_approved" : "story_complete";
-            return server.events().emit(storyId, event, server.events().data().put("story_id", storyId), event + ":seeded");
+            EventPayload last = approved ? new EventPayload.AllApproved(storyId) : new EventPayload.StoryComplete(scenes.size(), scenes.size());
+            return server.events().emit(storyId, last, (approved ? "all_approved" : "story_complete") + ":seeded");
         });
         return storyId;
     }

@@ -1,12 +1,13 @@
 package fableforge.image.openai;
 
+import fableforge.provider.openai.OpenAiSettings;
+import fableforge.settings.ConfigException;
 import static fableforge.image.openai.OpenAiImageTesting.request;
 import static fableforge.image.openai.OpenAiImageTesting.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import fableforge.Providers;
 import fableforge.fake.FakeOpenAiImages;
 import fableforge.fake.FakeOpenAiImages.Call;
 import fableforge.fake.OpenAiImagesAnswer;
@@ -43,7 +44,7 @@ class OpenAiImageGeneratorTest {
         return generator(settings(fake.baseUrl(), model, quality));
     }
 
-    private OpenAiImageGenerator generator(Providers.OpenAi settings) {
+    private OpenAiImageGenerator generator(OpenAiSettings settings) {
         return new OpenAiImageGenerator(settings, PriceTable.builtIn(), charges::add, Clock.systemUTC());
     }
 
@@ -137,7 +138,7 @@ class OpenAiImageGeneratorTest {
                 "OPENAI_IMAGE_MODEL", "dall-e-3", "OPENAI_IMAGE_QUALITY", "medium", "IMAGE_CONSISTENCY", "reference");
 
         assertThatThrownBy(() -> fableforge.Config.load(env, java.nio.file.Path.of("no-such.env")))
-                .isInstanceOf(fableforge.Config.ConfigException.class)
+                .isInstanceOf(fableforge.settings.ConfigException.class)
                 .hasMessageContaining("OPENAI_IMAGE_QUALITY=medium does not apply to dall-e-3")
                 .hasMessageContaining("IMAGE_CONSISTENCY=reference needs an OPENAI_IMAGE_MODEL that draws from reference images, such as gpt-image-2");
     }
@@ -214,7 +215,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void aWrongOrRevokedKeyIsBadCredentials() {
-        Providers.OpenAi wrongKey = new Providers.OpenAi(Optional.of("sk-wrong"), URI.create(fake.baseUrl()), "gpt-4o-mini",
+        OpenAiSettings wrongKey = new OpenAiSettings(Optional.of("sk-wrong"), URI.create(fake.baseUrl()), "gpt-4o-mini",
                 "gpt-image-2", "", "vivid", false, Duration.ofSeconds(5), fableforge.provider.openai.ModelTable.builtIn());
         fake.script(OpenAiImagesAnswer.unauthorized());
 

@@ -41,25 +41,25 @@ final class CloudinaryFixture implements AutoCloseable {
         return sleeper;
     }
 
-    Providers.Cloudinary signed(String secret) {
+    CloudinarySettings signed(String secret) {
         return settings(Optional.of("key-123"), Optional.of(secret), Optional.empty(), Duration.ofSeconds(5));
     }
 
-    Providers.Cloudinary unsigned(String preset) {
+    CloudinarySettings unsigned(String preset) {
         return settings(Optional.empty(), Optional.empty(), Optional.of(preset), Duration.ofSeconds(5));
     }
 
-    Providers.Cloudinary settings(Optional<String> key, Optional<String> secret, Optional<String> preset, Duration timeout) {
-        return new Providers.Cloudinary(Optional.of("demo-cloud"), key, secret, preset, "fableforge",
+    CloudinarySettings settings(Optional<String> key, Optional<String> secret, Optional<String> preset, Duration timeout) {
+        return new CloudinarySettings(Optional.of("demo-cloud"), key, secret, preset, "fableforge",
                 URI.create(cloudinary.apiBaseUrl()), URI.create(cloudinary.deliveryBaseUrl()), timeout);
     }
 
-    CloudinaryMediaStore store(Providers.Cloudinary settings) {
+    CloudinaryMediaStore store(CloudinarySettings settings) {
         return new CloudinaryMediaStore(settings, sleeper, Clock.systemUTC());
     }
 
     /** A store that sends anything over the smallest chunk Cloudinary takes in chunks of that size. */
-    CloudinaryMediaStore chunking(Providers.Cloudinary settings) {
+    CloudinaryMediaStore chunking(CloudinarySettings settings) {
         return new CloudinaryMediaStore(settings, sleeper, Clock.systemUTC(), CloudinaryMediaStore.MIN_CHUNK_BYTES);
     }
 

@@ -3,7 +3,6 @@ package fableforge.media.cloudinary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fableforge.Providers;
 import fableforge.fake.FakeCloudinary;
 import fableforge.fake.FakeServer;
 import fableforge.fake.FakeServer.Reply;
@@ -174,7 +173,7 @@ class CloudinaryMediaStoreTest {
     void aStaleTimestampIsRefusedWithCloudinarysReason() throws Exception {
         try (FakeCloudinary twoHoursAhead = new FakeCloudinary("demo-cloud", "key-123", "right-secret",
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(2)))) {
-            Providers.Cloudinary settings = new Providers.Cloudinary(Optional.of("demo-cloud"), Optional.of("key-123"),
+            CloudinarySettings settings = new CloudinarySettings(Optional.of("demo-cloud"), Optional.of("key-123"),
                     Optional.of("right-secret"), Optional.empty(), "fableforge", URI.create(twoHoursAhead.apiBaseUrl()),
                     URI.create(twoHoursAhead.deliveryBaseUrl()), Duration.ofSeconds(5));
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fableforge.Providers;
 import fableforge.fake.FakeKling;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
@@ -53,7 +52,7 @@ class KlingClipsTest {
 
     /** KlingClips against {@code kling}, polling every 20 ms, reporting its charges to {@code meter}. */
     static KlingClips adapter(FakeKling kling, SpendMeter meter, String secret, String model, String mode, Duration timeout) {
-        Providers.Video.Kling settings = new Providers.Video.Kling(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
+        KlingSettings settings = new KlingSettings(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
                 URI.create(kling.baseUrl()), model, mode, timeout);
         return new KlingClips(settings, POLL, meter, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.testing.SlowTest;
 import fableforge.video.Audio;
 import fableforge.video.VideoProbe;
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * story or files), so its tests take turns; the restart and the spend limit have classes of their own, as they
  * need their own app.
  */
+@SlowTest // video renders
 @Execution(ExecutionMode.SAME_THREAD)
 class VideoApiTest {
 

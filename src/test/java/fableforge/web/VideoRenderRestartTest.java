@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fableforge.testing.SlowTest;
 import fableforge.video.VideoProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A video render cut short by a restart of the app: it runs again from the start, once, and leaves nothing behind. */
+@SlowTest // video renders
 class VideoRenderRestartTest {
 
     @TempDir

@@ -38,7 +38,7 @@ public enum Engine {
     POSTGRESQL {
         @Override
         public TestDatabase open(Path dir) {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.recycled();
         }
     };
 

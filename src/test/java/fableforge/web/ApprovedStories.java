@@ -37,13 +37,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A red-fox story already through the whole flow (20 scenes approved, 20 images drawn and approved,
- * status {@code all_approved}), written straight into a running app's store and its local media
- * directory instead of being walked there over HTTP. For tests whose subject comes after the flow
- * (videos, downloads, access to media); the flow itself keeps its own end-to-end tests.
+ * status {@code all_approved}), or up to its last step (images drawn, none approved: {@code images_ready}),
+ * written straight into a running app's store and its local media directory instead of being walked there
+ * over HTTP. For tests whose subject comes after the flow (videos, downloads, access to media, hardening);
+ * the flow itself keeps its own end-to-end tests.
  *
  * <p>The story is written the way the app writes one (the offline planner's scenes and hero, the
  * repositories' own state changes, one transaction for the images so the app's image worker never
- * sees a queued attempt), and its event log holds {@code story_created} and {@code all_approved}.
+ * sees a queued attempt), and its event log holds {@code story_created} and then {@code all_approved}
+ * (or {@code story_complete} for a drawn story).
  * Each scene's image is a plain PNG of the frame's size in a colour of its own, so scenes differ.
  */
 final class ApprovedStories {
@@ -57,11 +59,20 @@ final class ApprovedStories {
 
     /** An approved story made without accounts (no owner); its id. */
     static String seed(TestApp app, Path dataDir) {
-        return seed(app, dataDir, null);
+        return seed(app, dataDir, null, true);
     }
 
     /** An approved story owned by {@code ownerId} (a {@code Caller.userId}); its id. */
     static String seed(TestApp app, Path dataDir, String ownerId) {
+        return seed(app, dataDir, ownerId, true);
+    }
+
+    /** A story made without accounts whose 20 images are drawn and wait for approval ({@code images_ready}); its id. */
+    static String seedDrawn(TestApp app, Path dataDir) {
+        return seed(app, dataDir, null, false);
+    }
+
+    private static String seed(TestApp app, Path dataDir, String ownerId, boolean approved) {
         App.RunningServer server = app.server();
         Clock clock = Clock.systemUTC();
         StoryRepository stories = new StoryRepository(server.database().jdbi(), clock);
@@ -90,10 +101,13 @@ final class ApprovedStories {
                 AspectRatio frame = plan.context().aspectRatio();
                 images.markProduced(storyId, scene.number(), attempt.attempt(), image.url(), image.key(), frame.width(), frame.height(),
                         1, scene.prompt());
-                images.approve(storyId, scene.number(), attempt.attempt());
+                if (approved) {
+                    images.approve(storyId, scene.number(), attempt.attempt());
+                }
             }
-            stories.setStatus(storyId, StoryRecord.ALL_APPROVED);
-            return server.events().emit(storyId, new EventPayload.AllApproved(storyId), "all_approved:seeded");
+            stories.setStatus(storyId, approved ? StoryRecord.ALL_APPROVED : StoryRecord.IMAGES_READY);
+            EventPayload last = approved ? new EventPayload.AllApproved(storyId) : new EventPayload.StoryComplete(scenes.size(), scenes.size());
+            return server.events().emit(storyId, last, (approved ? "all_approved" : "story_complete") + ":seeded");
         });
         return storyId;
     }

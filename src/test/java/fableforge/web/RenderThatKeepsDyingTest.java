@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +20,8 @@ class RenderThatKeepsDyingTest {
 
     @TempDir
     Path data;
+    @AutoClose
     private TestApp app;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void aRenderStartedThreeTimesWithoutFinishingFailsWithAReasonOnTheFourth() throws Exception {

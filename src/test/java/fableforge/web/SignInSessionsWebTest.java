@@ -25,18 +25,14 @@ class SignInSessionsWebTest {
     Path dir;
 
     private AccountsApp users;
-    private TestApp app;
     private Accounts.NewAccount ada;
     private Accounts.NewAccount bob;
-    private Accounts.NewAccount root;
 
     @BeforeEach
     void start() throws Exception {
         users = AccountsApp.start(dir);
-        app = users.app();
         ada = users.ada();
         bob = users.bob();
-        root = users.root();
     }
 
     @AfterEach
@@ -163,7 +159,7 @@ class SignInSessionsWebTest {
                 .toString()), "ff_session");
         assertThat(users.send("GET", "/api/me", null, "Cookie", "ff_session=" + old).statusCode()).isEqualTo(200);
 
-        var jdbi = app.server().database().jdbi();
+        var jdbi = users.app().server().database().jdbi();
         long thirteenHours = Duration.ofHours(13).toMillis();
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE account_session SET last_seen = last_seen - :ago WHERE id_hash = :hash")
                 .bind("ago", thirteenHours).bind("hash", fableforge.auth.Secrets.hash(idle)).execute());
@@ -176,7 +172,7 @@ class SignInSessionsWebTest {
 
     @Test
     void signInBodiesMustBeJson() throws Exception {
-        TestApp.Response form = app.upload("/api/signin", "name=ada&password=x".getBytes(StandardCharsets.UTF_8),
+        TestApp.Response form = users.app().upload("/api/signin", "name=ada&password=x".getBytes(StandardCharsets.UTF_8),
                 "application/x-www-form-urlencoded");
         assertThat(form.status()).isEqualTo(415);
 

@@ -23,15 +23,19 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The video through the HTTP API on the offline providers: asked for once all 20 images are approved,
  * rendered as a 480p draft with live progress, served with byte ranges and packed in a ZIP; the checks
  * of a video request and of music uploads. One app serves every test here (each test makes its own
- * story or files); the restart and the spend limit have classes of their own, as they need their own app.
+ * story or files), so its tests take turns; the restart and the spend limit have classes of their own, as they
+ * need their own app.
  */
 @SlowTest // video renders
+@Execution(ExecutionMode.SAME_THREAD)
 class VideoApiTest {
 
     @TempDir

@@ -4,30 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fableforge.testing.SlowTest;
 import fableforge.video.VideoProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A video render cut short by a restart of the app: it runs again from the start, once, and leaves nothing behind. */
+@SlowTest // video renders
 class VideoRenderRestartTest {
 
     @TempDir
     Path data;
 
+    @AutoClose
     private TestApp app;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void renderInterruptedByARestartRunsAgainAndIsAnnouncedReadyOnce() throws Exception {

@@ -9,34 +9,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seed-compatible HTTP API end to end on the offline providers. */
+/**
+ * The seed-compatible HTTP API end to end on the offline providers. One app serves the class, so its tests
+ * take turns; the ones that restart the app are in {@link ImageJobsRestartWebTest}.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
 class WebApiTest {
 
     @TempDir
-    Path data;
+    static Path data;
 
-    private TestApp app;
+    private static TestApp app;
 
-    @BeforeEach
-    void start() throws Exception {
-        app = TestApp.start(Map.of(), data);
+    /** One app for the class (each test makes its own stories); heartbeats every second for the idle-stream test. */
+    @BeforeAll
+    static void start() throws Exception {
+        app = TestApp.start(Map.of("SSE_HEARTBEAT_SECONDS", "1"), data);
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterAll
+    static void stop() throws Exception {
         app.close();
     }
 
-    private JsonNode submitRedFox() throws Exception {
+    private static JsonNode submitRedFox() throws Exception {
         return app.submit(TestApp.redFoxQuiz());
     }
 
-    private JsonNode approveScenesAndWait(JsonNode submitted) throws Exception {
+    static JsonNode approveScenesAndWait(TestApp app, JsonNode submitted) throws Exception {
         List<String> scenes = TestApp.sceneTexts(submitted);
         scenes.set(0, "An edited first scene: Ember waits alone by the river.");
         app.approveScenes(submitted.get("story_id").asText(), scenes);
@@ -56,13 +63,14 @@ class WebApiTest {
 
     @Test
     void invalidQuizGetsPerFieldMessagesAndStoresNothing() throws Exception {
+        int storiesBefore = app.get("/api/stories").get("stories").size();
         TestApp.Response response = app.post("/submit", "{\"animal\":\"\",\"aspect_ratio\":\"4:3\"}");
 
         assertThat(response.status()).isEqualTo(400);
         JsonNode body = response.body();
         assertThat(body.get("error").asText()).isEqualTo("invalid_quiz");
         assertThat(body.get("fields").fieldNames()).toIterable().contains("animal", "setting", "visual_style", "aspect_ratio");
-        assertThat(app.get("/api/stories").get("stories")).isEmpty();
+        assertThat(app.get("/api/stories").get("stories")).hasSize(storiesBefore);
     }
 
     @Test
@@ -87,7 +95,7 @@ class WebApiTest {
         JsonNode submitted = submitRedFox();
         String id = submitted.get("story_id").asText();
 
-        JsonNode story = approveScenesAndWait(submitted);
+        JsonNode story = approveScenesAndWait(app, submitted);
         assertThat(story.get("status").asText()).isEqualTo("images_ready");
         ObjectNode again = TestApp.jsonObject().put("story_id", id);
         story.get("scenes").forEach(scene -> again.withArray("scenes").add(scene.get("text").asText()));
@@ -131,29 +139,10 @@ class WebApiTest {
     }
 
     @Test
-    void unfinishedJobsAreResumedAfterARestart() throws Exception {
-        JsonNode submitted = submitRedFox();
-        String id = submitted.get("story_id").asText();
-        approveScenesAndWait(submitted);
-        app.close();
-
-        // Simulate a crash mid-generation: mark two produced attempts as still running.
-        try (var database = fableforge.store.Database.open(data)) {
-            database.jdbi().useHandle(handle -> handle.execute(
-                    "UPDATE image_attempt SET status = 'running', url = NULL WHERE story_id = ? AND scene_number IN (4, 9)", id));
-        }
-        app = TestApp.start(Map.of(), data);
-
-        JsonNode story = app.waitFor(id, s -> s.get("completed_scenes").asInt() == 20);
-        assertThat(story.get("completed_scenes").asInt()).isEqualTo(20);
-        assertThat(story.get("images").get("4").get("attempts")).hasSize(1);
-    }
-
-    @Test
     void anEarlierVersionCanBeApprovedInsteadOfTheNewest() throws Exception {
         JsonNode submitted = submitRedFox();
         String id = submitted.get("story_id").asText();
-        approveScenesAndWait(submitted);
+        approveScenesAndWait(app, submitted);
         app.post("/approve_image/" + id + "/2", "{\"action\":\"reject\",\"reason\":\"style\"}");
         app.waitFor(id, s -> s.get("images").get("2").get("status").asText().equals("pending_approval")
                 && s.get("images").get("2").get("attempt").asInt() == 2);
@@ -170,31 +159,6 @@ class WebApiTest {
     }
 
     @Test
-    void failedImagesAreReportedAndCanBeTriedAgain() throws Exception {
-        JsonNode submitted = app.post("/submit", "{\"animal\":\"owl\",\"setting\":\"swamp\",\"visual_style\":\"anime\"}").body();
-        app.close();
-        // From now on every simulated provider call fails and nothing is retried: all 20 images fail.
-        app = TestApp.start(Map.of("OFFLINE_FAILURE_RATE", "1", "IMAGE_MAX_TRIES", "1"), data);
-        String id = submitted.get("story_id").asText();
-        app.approveScenes(id, TestApp.sceneTexts(submitted));
-
-        JsonNode story = app.waitFor(id, s -> s.get("images").size() == 20 && java.util.stream.StreamSupport
-                .stream(s.get("images").spliterator(), false).allMatch(i -> i.get("status").asText().equals("failed")));
-        assertThat(story.get("images").get("7").get("error").asText()).contains("simulated failure");
-        // story_error comes after the 20th failure; read the log through a replay from the start.
-        List<String> names;
-        try (SseClient stream = app.streamEvents(id)) {
-            names = stream.awaitEvent("story_error").stream().map(SseClient.Event::name).toList();
-        }
-        assertThat(names).filteredOn("image_failed"::equals).hasSize(20);
-        assertThat(names).last().isEqualTo("story_error");
-
-        TestApp.Response retried = app.post("/approve_image/" + id + "/7", "{\"action\":\"reject\",\"reason\":\"other\"}");
-        assertThat(retried.status()).as(retried.text()).isEqualTo(200);
-        assertThat(retried.body().get("attempt").asInt()).isEqualTo(2);
-    }
-
-    @Test
     void streamWithoutTheEventStreamAcceptHeaderIsToldWhatToSend() throws Exception {
         HttpResponse<String> response = app.send("GET", "/stream?channel=" + submitRedFox().get("story_id").asText(), null);
 
@@ -204,8 +168,6 @@ class WebApiTest {
 
     @Test
     void anIdleStreamGetsHeartbeatComments() throws Exception {
-        app.close();
-        app = TestApp.start(Map.of("SSE_HEARTBEAT_SECONDS", "1"), data);
         String id = submitRedFox().get("story_id").asText();
         try (SseClient stream = app.streamEvents(id)) {
             // The story's one event (story_created) is replayed, then the stream is idle: only a heartbeat can follow.

@@ -14,7 +14,6 @@ import fableforge.story.Hero;
 import fableforge.story.Scene;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
-import fableforge.wire.StoryDocument;
 
 /** Turns a stored story back into the domain objects the pipeline works with. */
 final class StoredStory {
@@ -49,16 +48,6 @@ final class StoredStory {
 
     SceneRow scene(int number) {
         return record.scenes().get(number - 1);
-    }
-
-    /** The hero as the wire sends it: the same fields as the stored hero, colours as name and number. */
-    static StoryDocument.Character character(Hero hero) {
-        return new StoryDocument.Character(hero.name(), hero.species(), colour(hero.primaryColour()), colour(hero.secondaryColour()),
-                colour(hero.eyeColour()), hero.marking(), hero.artifact(), hero.power(), colour(hero.powerColour()));
-    }
-
-    private static StoryDocument.Colour colour(Hero.Colour colour) {
-        return new StoryDocument.Colour(colour.name(), colour.rgb());
     }
 
     static String mediaKey(String storyId, int scene, int attempt) {

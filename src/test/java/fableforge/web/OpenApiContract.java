@@ -22,13 +22,13 @@ import java.util.List;
  * where the schema says additionalProperties: false); event payloads are checked against the component
  * schema named like the event.
  */
-final class OpenApiContract {
+public final class OpenApiContract {
 
     private final OpenApiInteractionValidator validator;
     private final OpenAPI api;
     private final SchemaValidator schemas;
 
-    OpenApiContract() {
+    public OpenApiContract() {
         String spec = spec();
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
         ParseOptions options = new ParseOptions();
@@ -51,6 +51,11 @@ final class OpenApiContract {
             return List.of("no schema for the event " + name + " in components.schemas");
         }
         return messages(schemas.validate(data, schema, "event." + name));
+    }
+
+    /** The problems of a document against the component schema of this name. */
+    public List<String> problemsOfSchema(String name, String json) {
+        return messages(schemas.validate(json, api.getComponents().getSchemas().get(name), name));
     }
 
     /** The event names the document lists (EventPayloads). */

@@ -1,5 +1,8 @@
 package fableforge.spend;
 
+import fableforge.image.PriceQuote;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.wire.StoryDocument;
 import fableforge.image.AspectRatio;
 import fableforge.spend.SpendLedger.SpendLimitReached;

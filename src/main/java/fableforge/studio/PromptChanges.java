@@ -9,13 +9,13 @@ import java.util.Locale;
  * When the prompt finally sent differs from the one an attempt asked for (sanitized or shortened after
  * a refusal), the words that changed, for the story view and the image_ready event alike.
  */
-final class PromptChanges {
+public final class PromptChanges {
 
     private PromptChanges() {
     }
 
     /** The runs of words from {@code requested} to {@code sent}, or null when the words are the same (the field is then left out). */
-    static List<PromptChange> between(String requested, String sent) {
+    public static List<PromptChange> between(String requested, String sent) {
         if (requested == null || sent == null || requested.equals(sent)) {
             return null;
         }

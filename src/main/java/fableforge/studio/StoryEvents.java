@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
 import fableforge.provider.SecretScrubber;
 import fableforge.store.EventLog;
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import fableforge.store.Transactions;
 import fableforge.wire.EventPayload;
 import java.util.ArrayList;

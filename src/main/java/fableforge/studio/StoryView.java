@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.auth.Caller;
 import fableforge.image.AspectRatio;
 import fableforge.spend.Spending;
-import fableforge.story.Beat;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.store.StorySummary;
+import fableforge.story.Beat;
+import fableforge.videojob.VideoQuote;
+import fableforge.videojob.VideoView;
 import fableforge.wire.StoryDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +65,7 @@ public final class StoryView {
     }
 
     /** The story as the workers read it, with no caller to check. */
-    StoryDocument.Story story(String storyId) {
+    public StoryDocument.Story story(String storyId) {
         return render(stories.find(storyId).orElseThrow(() ->
                 new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
     }

@@ -2,9 +2,9 @@ package fableforge.web;
 
 import fableforge.limits.LimitedAction;
 import fableforge.limits.UserRateLimits;
-import fableforge.studio.MusicLibrary;
-import fableforge.studio.VideoJobs;
-import fableforge.studio.VideoOptions;
+import fableforge.videojob.MusicLibrary;
+import fableforge.videojob.VideoJobs;
+import fableforge.videojob.VideoOptions;
 import fableforge.wire.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

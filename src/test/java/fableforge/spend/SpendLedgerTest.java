@@ -1,5 +1,6 @@
 package fableforge.spend;
 
+import fableforge.image.PriceQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

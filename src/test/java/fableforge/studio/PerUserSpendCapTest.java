@@ -1,8 +1,5 @@
 package fableforge.studio;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +9,8 @@ import fableforge.auth.Caller;
 import fableforge.event.InProcessEventBus;
 import fableforge.job.WorkerSettings;
 import fableforge.media.LocalMediaStore;
-import fableforge.spend.PriceQuote;
+import fableforge.review.ImageJobs;
+import fableforge.image.PriceQuote;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.Database;
@@ -32,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SPEND_LIMIT_USD_PER_USER_PER_DAY is each user's own: one user at their cap gets 402 (SPEND_LIMIT),

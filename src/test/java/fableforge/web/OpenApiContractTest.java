@@ -47,7 +47,7 @@ class OpenApiContractTest {
         JsonNode scenesReady = conformingStory(id);
         assertThat(scenesReady.get("status").asText()).isEqualTo("scenes_ready");
 
-        try (EventRecorder events = new EventRecorder(app.openEventStream(id))) {
+        try (SseClient events = new SseClient(app.openEventStream(id))) {
             ObjectNode approval = TestApp.jsonObject().put("story_id", id);
             TestApp.sceneTexts(submitted.body()).forEach(approval.putArray("scenes")::add);
             conforms("POST", "/approve_scenes", app.post("/approve_scenes", approval));
@@ -70,10 +70,10 @@ class OpenApiContractTest {
             app.waitFor(id, story -> story.path("video").path("progress").isObject());
             assertThat(conformingStory(id).get("video").get("status").asText()).isIn("queued", "running");
 
-            List<EventRecorder.Event> seen = events.await(list -> list.stream().anyMatch(e -> e.name().equals("video_progress")),
+            List<SseClient.Event> seen = events.await(list -> list.stream().anyMatch(e -> e.name().equals("video_progress")),
                     Duration.ofSeconds(60));
             Set<String> names = new TreeSet<>();
-            for (EventRecorder.Event event : seen) {
+            for (SseClient.Event event : seen) {
                 names.add(event.name());
                 assertThat(CONTRACT.problemsOfEvent(event.name(), event.data().toString())).as(event.name() + " " + event.data()).isEmpty();
             }

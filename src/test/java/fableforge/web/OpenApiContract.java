@@ -45,7 +45,7 @@ public final class OpenApiContract {
     }
 
     /** The problems of an event's data against the schema named like the event; a name without a schema is a problem too. */
-    List<String> problemsOfEvent(String name, String data) {
+    public List<String> problemsOfEvent(String name, String data) {
         Schema<?> schema = api.getComponents().getSchemas().get(name);
         if (schema == null) {
             return List.of("no schema for the event " + name + " in components.schemas");
@@ -59,7 +59,7 @@ public final class OpenApiContract {
     }
 
     /** The event names the document lists (EventPayloads). */
-    List<String> eventNames() {
+    public List<String> eventNames() {
         return api.getComponents().getSchemas().get("EventPayloads").getEnum().stream().map(String::valueOf).toList();
     }
 

@@ -48,6 +48,22 @@ class GenerateCommandTest {
     }
 
     @Test
+    void storyJsonIsTheStoryDocumentOfTheApiWithEveryImageApproved() throws Exception {
+        Path outDir = dir.resolve("document");
+
+        assertThat(generate("--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--seed", "7")).as(err.toString()).isZero();
+
+        String storyJson = Files.readString(outDir.resolve("story.json"));
+        assertThat(new fableforge.web.OpenApiContract().problemsOfSchema("Story", storyJson)).as(storyJson).isEmpty();
+        JsonNode story = new ObjectMapper().readTree(storyJson);
+        assertThat(story.path("status").asText()).isEqualTo("all_approved");
+        assertThat(story.path("seed").asLong()).isEqualTo(7);
+        assertThat(story.path("images").path("1").path("url").asText()).isEqualTo("images/scene-01.png");
+        assertThat(story.path("images").path("1").path("status").asText()).isEqualTo("approved");
+        assertThat(story.path("character").path("primaryColour").path("hex").asText()).matches("#[0-9a-f]{6}");
+    }
+
+    @Test
     void shippedExampleGivesStoryJsonTwentyImagesAndAContactSheet() throws Exception {
         Path outDir = dir.resolve("red-fox");
 

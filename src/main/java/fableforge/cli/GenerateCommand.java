@@ -138,7 +138,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 madeVideo = makeVideo(videoStep.get(), plan, outcomes, output, err);
                 videoFailed = madeVideo.isEmpty();
             }
-            byte[] story = StoryJson.render(plan, outcomes, pipeline.storyWriter().name(), pipeline.imageGenerator().name(), spend.summary());
+            byte[] story = StoryJson.render(plan, outcomes, pipeline.storyWriter().name(), pipeline.imageGenerator().name(), spend.summary(),
+                    java.time.Instant.now());
             Files.write(output.staging().resolve("story.json"), madeVideo.isPresent() ? StoryJson.withVideo(story, madeVideo.get()) : story);
             output.commit();
             reportCost(spend.summary(), out);

@@ -91,7 +91,7 @@ public final class Spending {
                 .map(line -> new StoryDocument.CostLine(line.stage(), line.model(), line.calls(), line.usd())).toList();
         StoryDocument.NextStep next = !scenesAwaitApproval ? null : new StoryDocument.NextStep("approve_scenes",
                 "20 images with " + perImage.provider() + " (" + perImage.detail() + ")", 20, perImage.times(20).orElse(null));
-        return new StoryDocument.Cost(spent.totalUsd(), spent.unpricedCalls(), lines, next, perImage.usd().orElse(null),
+        return StoryDocument.Cost.ofWeb(spent.totalUsd(), spent.unpricedCalls(), lines, next, perImage.usd().orElse(null),
                 ledger.spentToday(), ledger.reserved(), ledger.dailyLimit().orElse(null));
     }
 }

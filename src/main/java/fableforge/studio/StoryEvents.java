@@ -51,6 +51,7 @@ public final class StoryEvents {
      * @param dedupeKey the same key for the same happening, so a re-run job never records it twice
      */
     public StoryEvent emit(String storyId, EventPayload payload, String dedupeKey) {
+        // As a tree for one reason: the scrubbing below walks every text of any payload, whatever its type.
         return emitUntyped(storyId, payload.name(), mapper.valueToTree(payload), dedupeKey);
     }
 

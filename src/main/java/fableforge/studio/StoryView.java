@@ -73,7 +73,7 @@ public final class StoryView {
     private StoryDocument.Story render(StoryRecord record) {
         String storyId = record.storyId();
         List<StoryDocument.Scene> scenes = record.scenes().stream()
-                .map(row -> new StoryDocument.Scene(row.number(), row.beat(), row.text(), row.prompt(), row.edited())).toList();
+                .map(row -> StoryDocument.Scene.ofWeb(row.number(), row.beat(), row.text(), row.prompt(), row.edited())).toList();
         List<ImageAttempt> attempts = images.attempts(storyId);
         Map<String, StoryDocument.Image> shown = new LinkedHashMap<>();
         images.latest(storyId).forEach((scene, newest) -> {
@@ -90,7 +90,7 @@ public final class StoryView {
             // The next paid step of an approved story is its video's narration, when OpenAI can read it.
             cost = videoQuote.narrationStep(record).map(cost::withNextStep).orElse(cost);
         }
-        return new StoryDocument.Story(storyId, record.status(), read(record.answersJson(), ANSWERS),
+        return StoryDocument.Story.ofWeb(storyId, record.status(), read(record.answersJson(), ANSWERS),
                 read(record.heroJson(), CHARACTER), record.characterBible(), record.aspectRatio(), scenes,
                 images.countProduced(storyId), images.countApproved(storyId), Beat.TOTAL_SCENES, shown, cost, video.of(storyId),
                 record.createdAt().toString(), record.updatedAt().toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.auth.Caller;
+import fableforge.pipeline.StoryJson;
 import fableforge.pipeline.StoryPlan;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.ProviderException;
@@ -95,7 +96,7 @@ public final class Studio {
                 plan.context().visualStyle(), plan.context().aspectRatio().label()), "story_created");
         LOG.info("[SUBMIT] story={} hero={} animal={}", storyId, plan.hero().name(), plan.hero().species());
         return new Answers.Submitted(storyId, plan.scenes().stream().map(Scene::text).toList(),
-                plan.scenes().stream().map(scene -> scene.beat().id()).toList(), StoredStory.character(plan.hero()),
+                plan.scenes().stream().map(scene -> scene.beat().id()).toList(), StoryJson.character(plan.hero()),
                 StoryRecord.SCENES_READY, spending.costOf(storyId, plan.context().aspectRatio(), true),
                 quiz.warnings().isEmpty() ? null : List.copyOf(quiz.warnings()));
     }

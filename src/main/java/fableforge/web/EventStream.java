@@ -44,7 +44,7 @@ final class EventStream implements AutoCloseable {
         // X-Accel-Buffering: no, which keep reverse proxies from buffering the stream (the seed lost SSE to that).
         client.onClose(ended);
         var ctx = client.ctx();
-        String storyId = ctx.queryParam("channel");
+        String storyId = QueryParams.of(ctx, "channel");
         if (storyId == null || !storyVisible.test(RequestCaller.of(ctx), storyId)) {
             client.sendEvent("story_error", "{\"message\":\"no story with this id; open the stream as stream?channel=<story_id>\"}");
             client.close();
@@ -64,7 +64,7 @@ final class EventStream implements AutoCloseable {
 
     private static long lastEventId(io.javalin.http.Context ctx) {
         String header = ctx.header("Last-Event-ID");
-        String value = header != null ? header : ctx.queryParam("last_event_id");
+        String value = header != null ? header : QueryParams.of(ctx, "last_event_id");
         try {
             return value == null ? 0 : Math.max(0, Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {

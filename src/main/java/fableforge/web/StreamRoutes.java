@@ -29,7 +29,7 @@ final class StreamRoutes {
                 throw new ErrorAnswers.NotAcceptable();
             }
             // Someone else's story is as unknown as a story that never was (404, never 403).
-            String channel = ctx.queryParam("channel");
+            String channel = QueryParams.of(ctx, "channel");
             if (channel != null && !visibleStory.test(RequestCaller.of(ctx), channel)) {
                 throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
             }

@@ -9,7 +9,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The story as {@code GET /story} answers it, and its parts (also used by the list and the video job). */
+/**
+ * The story document: what {@code GET /story} answers, the {@code story.json} of the video's ZIP and the
+ * {@code story.json} that {@code fableforge generate} writes, and its parts (also used by the list and the
+ * video job). Fields only the command line knows (seed, frame size, providers, each scene's image) are
+ * left out of the web's answers.
+ */
 public final class StoryDocument {
 
     private StoryDocument() {
@@ -17,13 +22,37 @@ public final class StoryDocument {
 
     /** The whole story; {@code video} is null before any was asked for. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Story(String storyId, String status, Map<String, String> quiz, Character character, String characterBible,
-                        String aspectRatio, List<Scene> scenes, int completedScenes, int approvedScenes, int totalScenes,
-                        Map<String, Image> images, Cost cost, Video video, String createdAt, String updatedAt) {
+    public record Story(String storyId, String status, @JsonInclude(JsonInclude.Include.NON_NULL) Long seed, Map<String, String> quiz,
+                        Character character, String characterBible, String aspectRatio,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer width, @JsonInclude(JsonInclude.Include.NON_NULL) Integer height,
+                        List<Scene> scenes, int completedScenes, int approvedScenes, int totalScenes, Map<String, Image> images, Cost cost,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Providers providers, Video video, String createdAt, String updatedAt) {
+
+        /** The web's story: no seed, frame size or providers. */
+        public static Story ofWeb(String storyId, String status, Map<String, String> quiz, Character character, String characterBible,
+                                  String aspectRatio, List<Scene> scenes, int completedScenes, int approvedScenes, int totalScenes,
+                                  Map<String, Image> images, Cost cost, Video video, String createdAt, String updatedAt) {
+            return new Story(storyId, status, null, quiz, character, characterBible, aspectRatio, null, null, scenes, completedScenes,
+                    approvedScenes, totalScenes, images, cost, null, video, createdAt, updatedAt);
+        }
     }
 
+    /**
+     * A scene; the command line's document also names the scene's image file (null when it failed), the
+     * prompt it was drawn with when that differs, why it failed, and how many tries it took.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Scene(int number, String beat, String text, String prompt, boolean edited) {
+    public record Scene(int number, String beat, String text, String prompt, boolean edited,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String image, @JsonInclude(JsonInclude.Include.NON_NULL) String imagePrompt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String imageError, @JsonInclude(JsonInclude.Include.NON_NULL) Integer imageTries) {
+
+        public static Scene ofWeb(int number, String beat, String text, String prompt, boolean edited) {
+            return new Scene(number, beat, text, prompt, edited, null, null, null, null);
+        }
+    }
+
+    /** The adapters that wrote the story and drew its images (command line only). */
+    public record Providers(String story, String images) {
     }
 
     /** The hero as the server's record names its fields (camelCase), as it was always sent. */
@@ -31,8 +60,11 @@ public final class StoryDocument {
                             String marking, String artifact, String power, Colour powerColour) {
     }
 
-    /** A named colour, {@code rgb} as the number 0xRRGGBB. */
+    /** A named colour, {@code rgb} as the number 0xRRGGBB and {@code hex} as #rrggbb. */
     public record Colour(String name, int rgb) {
+        public String getHex() {
+            return String.format("#%06x", rgb & 0xffffff);
+        }
     }
 
     /**
@@ -55,13 +87,22 @@ public final class StoryDocument {
     public record PromptChange(String op, String text) {
     }
 
-    /** Spend so far and the quote of the next step; a price the table does not know is null. */
+    /**
+     * Spend so far and the quote of the next step; a price the table does not know is null. The command
+     * line's document has no quote, day or limit (null) and repeats the total as {@code estimated_usd}.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Cost(BigDecimal spentUsd, int unpricedCalls, List<CostLine> lines, NextStep nextStep, BigDecimal perImageUsd,
-                       BigDecimal todayUsd, BigDecimal reservedUsd, BigDecimal dailyLimitUsd) {
+                       BigDecimal todayUsd, BigDecimal reservedUsd, BigDecimal dailyLimitUsd,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal estimatedUsd) {
+
+        public static Cost ofWeb(BigDecimal spentUsd, int unpricedCalls, List<CostLine> lines, NextStep nextStep, BigDecimal perImageUsd,
+                                 BigDecimal todayUsd, BigDecimal reservedUsd, BigDecimal dailyLimitUsd) {
+            return new Cost(spentUsd, unpricedCalls, lines, nextStep, perImageUsd, todayUsd, reservedUsd, dailyLimitUsd, null);
+        }
 
         public Cost withNextStep(NextStep step) {
-            return new Cost(spentUsd, unpricedCalls, lines, step, perImageUsd, todayUsd, reservedUsd, dailyLimitUsd);
+            return new Cost(spentUsd, unpricedCalls, lines, step, perImageUsd, todayUsd, reservedUsd, dailyLimitUsd, estimatedUsd);
         }
     }
 

@@ -22,13 +22,13 @@ import java.util.List;
  * where the schema says additionalProperties: false); event payloads are checked against the component
  * schema named like the event.
  */
-final class OpenApiContract {
+public final class OpenApiContract {
 
     private final OpenApiInteractionValidator validator;
     private final OpenAPI api;
     private final SchemaValidator schemas;
 
-    OpenApiContract() {
+    public OpenApiContract() {
         String spec = spec();
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
         ParseOptions options = new ParseOptions();
@@ -45,7 +45,7 @@ final class OpenApiContract {
     }
 
     /** The problems of an event's data against the schema named like the event; a name without a schema is a problem too. */
-    List<String> problemsOfEvent(String name, String data) {
+    public List<String> problemsOfEvent(String name, String data) {
         Schema<?> schema = api.getComponents().getSchemas().get(name);
         if (schema == null) {
             return List.of("no schema for the event " + name + " in components.schemas");
@@ -53,8 +53,13 @@ final class OpenApiContract {
         return messages(schemas.validate(data, schema, "event." + name));
     }
 
+    /** The problems of a document against the component schema of this name. */
+    public List<String> problemsOfSchema(String name, String json) {
+        return messages(schemas.validate(json, api.getComponents().getSchemas().get(name), name));
+    }
+
     /** The event names the document lists (EventPayloads). */
-    List<String> eventNames() {
+    public List<String> eventNames() {
         return api.getComponents().getSchemas().get("EventPayloads").getEnum().stream().map(String::valueOf).toList();
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.spend.Spending;
 import fableforge.story.Beat;
 import fableforge.store.ImageAttempt;

@@ -2,7 +2,6 @@ package fableforge;
 
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
-import fableforge.studio.VideoTools;
 import fableforge.video.LocalMotionClips;
 import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
@@ -12,6 +11,7 @@ import fableforge.video.remote.ClipCache;
 import fableforge.video.remote.RemoteClipService;
 import fableforge.video.remote.RemoteClipSettings;
 import fableforge.video.remote.VideoClipSources;
+import fableforge.videojob.VideoTools;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -9,19 +9,20 @@ import fableforge.image.ImageTask;
 import fableforge.prompt.CharacterBible;
 import fableforge.prompt.PromptContext;
 import fableforge.prompt.SceneCaption;
+import fableforge.store.SceneRow;
+import fableforge.store.StoryRecord;
 import fableforge.story.Beat;
 import fableforge.story.Hero;
 import fableforge.story.Scene;
-import fableforge.store.SceneRow;
-import fableforge.store.StoryRecord;
+import fableforge.wire.StoryDocument;
 
 /** Turns a stored story back into the domain objects the pipeline works with. */
-final class StoredStory {
+public final class StoredStory {
 
     private final StoryRecord record;
     private final Hero hero;
 
-    StoredStory(StoryRecord record, ObjectMapper mapper) {
+    public StoredStory(StoryRecord record, ObjectMapper mapper) {
         this.record = record;
         try {
             this.hero = mapper.readValue(record.heroJson(), Hero.class);
@@ -30,31 +31,41 @@ final class StoredStory {
         }
     }
 
-    StoryRecord record() {
+    public StoryRecord record() {
         return record;
     }
 
-    Hero hero() {
+    public Hero hero() {
         return hero;
     }
 
-    CharacterBible bible() {
+    public CharacterBible bible() {
         return new CharacterBible(record.characterBible());
     }
 
-    PromptContext context() {
+    public PromptContext context() {
         return new PromptContext(record.setting(), record.visualStyle(), AspectRatio.fromLabel(record.aspectRatio()));
     }
 
-    SceneRow scene(int number) {
+    public SceneRow scene(int number) {
         return record.scenes().get(number - 1);
     }
 
-    static String mediaKey(String storyId, int scene, int attempt) {
+    /** The hero as the wire sends it: the same fields as the stored hero, colours as name and number. */
+    public static StoryDocument.Character character(Hero hero) {
+        return new StoryDocument.Character(hero.name(), hero.species(), colour(hero.primaryColour()), colour(hero.secondaryColour()),
+                colour(hero.eyeColour()), hero.marking(), hero.artifact(), hero.power(), colour(hero.powerColour()));
+    }
+
+    private static StoryDocument.Colour colour(Hero.Colour colour) {
+        return new StoryDocument.Colour(colour.name(), colour.rgb());
+    }
+
+    public static String mediaKey(String storyId, int scene, int attempt) {
         return "stories/%s/scene-%02d-a%d.png".formatted(storyId, scene, attempt);
     }
 
-    ImageTask task(int sceneNumber, int attempt, String prompt) {
+    public ImageTask task(int sceneNumber, int attempt, String prompt) {
         SceneRow row = scene(sceneNumber);
         Scene scene = new Scene(sceneNumber, Beat.ofScene(sceneNumber), row.text());
         ImageBrief brief = new ImageBrief(sceneNumber, scene.beat(), hero, record.setting(), record.visualStyle(),

@@ -3,7 +3,6 @@ package fableforge.studio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
 import fableforge.pipeline.StoryPlan;
 import fableforge.pipeline.StoryPlanner;
@@ -11,17 +10,23 @@ import fableforge.provider.ProviderException;
 import fableforge.quiz.InvalidQuizException;
 import fableforge.quiz.QuizValidator;
 import fableforge.quiz.ValidatedQuiz;
+import fableforge.review.ImageDecision;
+import fableforge.review.ImageJobs;
+import fableforge.review.RejectReason;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
-import fableforge.story.Beat;
-import fableforge.story.Scene;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import fableforge.store.NewStory;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.story.Beat;
+import fableforge.story.Scene;
 import fableforge.text.SafeText;
+import fableforge.wire.Answers;
+import fableforge.wire.EventPayload;
+import fableforge.wire.EventPayload.ApprovalUpdate;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -72,7 +77,7 @@ public final class Studio {
     }
 
     /** Validates the answers, writes the 20 scenes and stores the story. */
-    public ObjectNode submit(Caller caller, JsonNode answers) throws InvalidQuizException, ProviderException {
+    public Answers.Submitted submit(Caller caller, JsonNode answers) throws InvalidQuizException, ProviderException {
         ValidatedQuiz quiz = validator.validate(answers);
         withinSpendLimit(() -> spending.allowStory(caller.userId(), paidStoryWriter));
         String storyId = newStoryId();
@@ -86,31 +91,17 @@ public final class Studio {
         stories.create(new NewStory(storyId, json(plan.answers().values()), seed, json(plan.hero()), plan.bible().text(),
                 plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows,
                 caller.ownerOfNewStory()));
-        events.emit(storyId, "story_created", events.data().put("story_id", storyId).put("hero", plan.hero().name())
-                .put("animal", plan.hero().species()).put("setting", plan.context().setting())
-                .put("visual_style", plan.context().visualStyle()).put("aspect_ratio", plan.context().aspectRatio().label()),
-                "story_created");
+        events.emit(storyId, new EventPayload.StoryCreated(storyId, plan.hero().name(), plan.hero().species(), plan.context().setting(),
+                plan.context().visualStyle(), plan.context().aspectRatio().label()), "story_created");
         LOG.info("[SUBMIT] story={} hero={} animal={}", storyId, plan.hero().name(), plan.hero().species());
-        ObjectNode result = mapper.createObjectNode();
-        result.put("story_id", storyId);
-        var scenes = result.putArray("scenes");
-        var beats = result.putArray("beats");
-        plan.scenes().forEach(scene -> {
-            scenes.add(scene.text());
-            beats.add(scene.beat().id());
-        });
-        result.set("character", mapper.valueToTree(plan.hero()));
-        result.put("status", StoryRecord.SCENES_READY);
-        result.set("cost", spending.costOf(storyId, plan.context().aspectRatio(), true, mapper));
-        if (!quiz.warnings().isEmpty()) {
-            var warnings = result.putArray("warnings");
-            quiz.warnings().forEach(warnings::add);
-        }
-        return result;
+        return new Answers.Submitted(storyId, plan.scenes().stream().map(Scene::text).toList(),
+                plan.scenes().stream().map(scene -> scene.beat().id()).toList(), StoredStory.character(plan.hero()),
+                StoryRecord.SCENES_READY, spending.costOf(storyId, plan.context().aspectRatio(), true),
+                quiz.warnings().isEmpty() ? null : List.copyOf(quiz.warnings()));
     }
 
     /** Saves the user's edits, rebuilds the prompts and starts the 20 image jobs. */
-    public ObjectNode approveScenes(Caller caller, String storyId, List<String> texts) {
+    public Answers.ScenesApproved approveScenes(Caller caller, String storyId, List<String> texts) {
         require(caller, storyId); // 404 before the texts are even looked at; the record is read again under the lock
         if (texts.size() != Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
@@ -141,7 +132,7 @@ public final class Studio {
         }
     }
 
-    private ObjectNode approveScenes(Caller caller, StoryRecord record, List<String> texts) {
+    private Answers.ScenesApproved approveScenes(Caller caller, StoryRecord record, List<String> texts) {
         String storyId = record.storyId();
         if (!StoryRecord.SCENES_READY.equals(record.status())) {
             return approvedBefore(record, texts);
@@ -167,8 +158,7 @@ public final class Studio {
                 return null;
             }
             stories.saveScenes(storyId, rows);
-            events.emit(storyId, "scenes_approved", events.data().put("story_id", storyId)
-                    .put("edited_scenes", rows.stream().filter(SceneRow::edited).count()), "scenes_approved");
+            events.emit(storyId, new EventPayload.ScenesApproved(storyId, rows.stream().filter(SceneRow::edited).count()), "scenes_approved");
             List<ImageAttempt> created = new ArrayList<>();
             Map<Integer, Integer> holds = new LinkedHashMap<>();
             for (SceneRow row : rows) {
@@ -185,21 +175,21 @@ public final class Studio {
         }
         attempts.forEach(attempt -> jobs.submit(storyId, attempt.scene(), attempt.attempt()));
         LOG.info("[APPROVAL] story={} scenes approved, 20 image jobs queued", storyId);
-        return mapper.createObjectNode().put("story_id", storyId).put("status", StoryRecord.GENERATING);
+        return new Answers.ScenesApproved(storyId, StoryRecord.GENERATING);
     }
 
     /** The scenes were approved already: the same texts again is a retry (same answer), other texts a conflict. */
-    private ObjectNode approvedBefore(StoryRecord record, List<String> texts) {
+    private Answers.ScenesApproved approvedBefore(StoryRecord record, List<String> texts) {
         List<String> saved = record.scenes().stream().map(SceneRow::text).toList();
         if (saved.equals(texts.stream().map(String::strip).toList())) {
-            return mapper.createObjectNode().put("story_id", record.storyId()).put("status", record.status());
+            return new Answers.ScenesApproved(record.storyId(), record.status());
         }
         throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status "
                 + record.status() + "); reject single images to change them");
     }
 
     /** Approves an image, or rejects it and queues a new attempt (with the user's prompt or a targeted fix). */
-    public ObjectNode decideImage(Caller caller, String storyId, int sceneNumber, ImageDecision decision) {
+    public Answers.ImageDecided decideImage(Caller caller, String storyId, int sceneNumber, ImageDecision decision) {
         StoryRecord record = require(caller, storyId);
         if (sceneNumber < 1 || sceneNumber > Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene number must be 1 to 20, got " + sceneNumber);
@@ -213,7 +203,7 @@ public final class Studio {
                 : reject(record, latest, decision);
     }
 
-    private ObjectNode approve(StoryRecord record, int scene, int attempt) {
+    private Answers.ImageDecided approve(StoryRecord record, int scene, int attempt) {
         String storyId = record.storyId();
         if (!images.approve(storyId, scene, attempt)) {
             throw new StudioException(StudioException.Kind.CONFLICT, "scene " + scene + " has no finished image as version "
@@ -221,27 +211,26 @@ public final class Studio {
         }
         int approved = images.countApproved(storyId);
         LOG.info("[APPROVAL] story={} scene={} attempt={} approved ({}/20)", storyId, scene, attempt, approved);
-        events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "approved")
-                .put("attempt", attempt).put("approved_count", approved), "approve:" + scene + ":" + attempt);
+        events.emit(storyId, new ApprovalUpdate(scene, ApprovalUpdate.APPROVED, attempt, approved), "approve:" + scene + ":" + attempt);
         if (approved == Beat.TOTAL_SCENES) {
             stories.setStatus(storyId, StoryRecord.ALL_APPROVED);
             // Keyed by the approved versions: re-approving after a later rejection announces again.
             String versions = images.attempts(storyId).stream().filter(a -> ImageAttempt.APPROVED.equals(a.status()))
                     .map(a -> a.scene() + "." + a.attempt()).collect(java.util.stream.Collectors.joining(","));
-            events.emit(storyId, "all_approved", events.data().put("story_id", storyId), "all_approved:" + versions);
+            events.emit(storyId, new EventPayload.AllApproved(storyId), "all_approved:" + versions);
             LOG.info("[APPROVAL] story={} all images approved", storyId);
         }
-        return result(storyId, scene, "approved", attempt, approved);
+        return result(storyId, scene, ApprovalUpdate.APPROVED, attempt, approved);
     }
 
-    private ObjectNode reject(StoryRecord record, ImageAttempt latest, ImageDecision decision) {
+    private Answers.ImageDecided reject(StoryRecord record, ImageAttempt latest, ImageDecision decision) {
         String storyId = record.storyId();
         int scene = latest.scene();
         boolean failed = ImageAttempt.FAILED.equals(latest.status());
         boolean redrawing = latest.attempt() > 1 && (ImageAttempt.QUEUED.equals(latest.status()) || ImageAttempt.RUNNING.equals(latest.status()));
         if (redrawing) {
             // Only a rejection makes a second attempt: this one repeats a rejection whose redraw is under way.
-            return result(storyId, scene, "regenerating", latest.attempt(), images.countApproved(storyId));
+            return result(storyId, scene, ApprovalUpdate.REGENERATING, latest.attempt(), images.countApproved(storyId));
         }
         String prompt = decision.prompt()
                 .orElseGet(() -> decision.reason().map(reason -> reason.fix(latest.prompt())).orElse(latest.prompt()));
@@ -269,23 +258,23 @@ public final class Studio {
             }
             int approved = images.countApproved(storyId);
             if (!failed) {
-                events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "rejected")
-                        .put("attempt", latest.attempt()).put("approved_count", approved), "reject:" + scene + ":" + latest.attempt());
+                events.emit(storyId, new ApprovalUpdate(scene, ApprovalUpdate.REJECTED, latest.attempt(), approved),
+                        "reject:" + scene + ":" + latest.attempt());
             }
-            events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "regenerating")
-                    .put("attempt", next.attempt()).put("approved_count", approved), "regenerate:" + scene + ":" + next.attempt());
+            events.emit(storyId, new ApprovalUpdate(scene, ApprovalUpdate.REGENERATING, next.attempt(), approved),
+                    "regenerate:" + scene + ":" + next.attempt());
             return new Regeneration(next, approved, true);
         });
         ImageAttempt next = regeneration.next();
         int approved = regeneration.approved();
         if (!regeneration.won()) {
-            return result(storyId, scene, next.finished() ? next.status() : "regenerating", next.attempt(), approved);
+            return result(storyId, scene, next.finished() ? next.status() : ApprovalUpdate.REGENERATING, next.attempt(), approved);
         }
         LOG.info("[APPROVAL] story={} scene={} rejected, regenerating as attempt {}", storyId, scene, next.attempt());
         jobs.submit(storyId, scene, next.attempt());
-        ObjectNode result = result(storyId, scene, "regenerating", next.attempt(), approved);
+        Answers.ImageDecided result = result(storyId, scene, ApprovalUpdate.REGENERATING, next.attempt(), approved);
         if (decision.applyToPending() && decision.reason().isPresent()) {
-            result.put("applied_to_pending", applyToPending(storyId, scene, decision.reason().get()));
+            return result.withAppliedToPending(applyToPending(storyId, scene, decision.reason().get()));
         }
         return result;
     }
@@ -315,9 +304,8 @@ public final class Studio {
         void run() throws SpendLedger.SpendLimitReached;
     }
 
-    private ObjectNode result(String storyId, int scene, String status, int attempt, int approved) {
-        return mapper.createObjectNode().put("story_id", storyId).put("scene_number", scene).put("status", status)
-                .put("attempt", attempt).put("approved_count", approved);
+    private static Answers.ImageDecided result(String storyId, int scene, String status, int attempt, int approved) {
+        return new Answers.ImageDecided(storyId, scene, status, attempt, approved, null);
     }
 
     /** The story, if it exists and the caller may see it: someone else's story is "not found", never "forbidden". */

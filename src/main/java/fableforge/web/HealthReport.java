@@ -15,7 +15,7 @@ import fableforge.store.Database;
 import fableforge.store.ImageRepository;
 import fableforge.store.VideoRepository;
 import fableforge.story.StoryWriter;
-import fableforge.studio.VideoTools;
+import fableforge.videojob.VideoTools;
 import fableforge.tracking.TrackingRelay;
 import java.time.Clock;
 import java.time.Instant;

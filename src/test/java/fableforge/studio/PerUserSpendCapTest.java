@@ -1,8 +1,5 @@
 package fableforge.studio;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +9,7 @@ import fableforge.auth.Caller;
 import fableforge.event.InProcessEventBus;
 import fableforge.job.WorkerSettings;
 import fableforge.media.LocalMediaStore;
+import fableforge.review.ImageJobs;
 import fableforge.image.PriceQuote;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
@@ -32,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SPEND_LIMIT_USD_PER_USER_PER_DAY is each user's own: one user at their cap gets 402 (SPEND_LIMIT),
@@ -78,7 +78,7 @@ class PerUserSpendCapTest {
     @Test
     void oneUserAtTheirDailyCapIsRefusedWhileAnotherUserGoesOn() throws Exception {
         String annFirst = submitAndApprove(ANN);
-        JsonNode annSecond = studio.submit(ANN, quiz());
+        JsonNode annSecond = new ObjectMapper().valueToTree(studio.submit(ANN, quiz()));
 
         assertThatThrownBy(() -> studio.approveScenes(ANN, annSecond.get("story_id").asText(), texts(annSecond)))
                 .isInstanceOfSatisfying(StudioException.class, e -> assertThat(e.kind()).isEqualTo(StudioException.Kind.SPEND_LIMIT))
@@ -93,9 +93,9 @@ class PerUserSpendCapTest {
     }
 
     private String submitAndApprove(Caller caller) throws Exception {
-        JsonNode submitted = studio.submit(caller, quiz());
+        JsonNode submitted = new ObjectMapper().valueToTree(studio.submit(caller, quiz()));
         String id = submitted.get("story_id").asText();
-        ObjectNode approved = studio.approveScenes(caller, id, texts(submitted));
+        ObjectNode approved = new ObjectMapper().valueToTree(studio.approveScenes(caller, id, texts(submitted)));
         assertThat(approved.get("status").asText()).isEqualTo("generating");
         return id;
     }

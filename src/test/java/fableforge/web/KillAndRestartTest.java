@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import fableforge.web.EventRecorder.Event;
+import fableforge.web.SseClient.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +77,7 @@ class KillAndRestartTest {
     private List<Event> replay(ChildNode server, String id) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/stream?channel=" + id)))
                 .header("Accept", "text/event-stream").build();
-        try (EventRecorder stream = new EventRecorder(http.send(request, HttpResponse.BodyHandlers.ofLines()))) {
+        try (SseClient stream = new SseClient(http.send(request, HttpResponse.BodyHandlers.ofLines()))) {
             return stream.await(events -> events.stream().anyMatch(e -> e.name().equals("story_complete")), Duration.ofSeconds(30));
         }
     }

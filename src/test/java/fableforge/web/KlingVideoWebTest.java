@@ -37,9 +37,7 @@ class KlingVideoWebTest {
         app = TestApp.start(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", FakeKling.ACCESS_KEY + ":" + FakeKling.SECRET_KEY,
                 "KLING_BASE_URL", kling.baseUrl(), "VIDEO_POLL_MS", "10", "VIDEO_RATE_PER_MIN", "1000", "VIDEO_MAX_CONCURRENT", "4"), data);
         assertThat(app.get("/health").at("/video/clips")).extracting(JsonNode::asText).containsExactly("local", "kling");
-        String id = app.submitAndApprove(TestApp.redFoxQuiz());
-        app.waitForStatus(id, "images_ready");
-        app.approveEveryImage(id);
+        String id = ApprovedStories.seed(app, data);
 
         TestApp.Response accepted = app.post("/generate_video/" + id, "{\"clips\":\"kling\",\"draft\":true}");
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);

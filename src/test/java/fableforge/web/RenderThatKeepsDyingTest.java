@@ -30,9 +30,7 @@ class RenderThatKeepsDyingTest {
     @Test
     void aRenderStartedThreeTimesWithoutFinishingFailsWithAReasonOnTheFourth() throws Exception {
         app = TestApp.start(Map.of(), data);
-        String id = app.submitAndApprove(TestApp.redFoxQuiz());
-        app.waitForStatus(id, "images_ready");
-        app.approveEveryImage(id);
+        String id = ApprovedStories.seed(app, data);
         app.close();
         app = null;
         try (Database database = Database.open(data)) {

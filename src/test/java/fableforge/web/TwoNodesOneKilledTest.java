@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.store.PostgresTestDatabase;
-import fableforge.web.EventRecorder.Event;
+import fableforge.web.SseClient.Event;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +64,7 @@ class TwoNodesOneKilledTest {
 
         JsonNode submitted = nodeA.submit(TestApp.redFoxQuiz());
         String id = submitted.get("story_id").asText();
-        try (EventRecorder stream = new EventRecorder(nodeA.openEventStream(id))) {
+        try (SseClient stream = nodeA.streamEvents(id)) {
             nodeA.approveScenes(id, TestApp.sceneTexts(submitted));
             stream.await(events -> events.stream().filter(e -> e.name().equals("image_ready")).count() >= 6, Duration.ofSeconds(60));
             assertThat(claimedBy(id, WORKER_B)).as("the worker drew some of the images").isNotEmpty();

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fableforge.fake.FakeOpenAiImages;
-import fableforge.fake.FakeOpenAiImages.Answer;
 import fableforge.fake.FakeOpenAiImages.Call;
+import fableforge.fake.OpenAiImagesAnswer;
 import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageRequest;
@@ -191,7 +191,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void aRateLimitCarriesTheWaitOpenAiAskedForInAnyOfItsHeaders() {
-        fake.script(Answer.retryAfterSeconds(2), Answer.retryAfterMillis(750), Answer.resetRequestsIn(1500));
+        fake.script(OpenAiImagesAnswer.retryAfterSeconds(2), OpenAiImagesAnswer.retryAfterMillis(750), OpenAiImagesAnswer.resetRequestsIn(1500));
         OpenAiImageGenerator generator = generator("gpt-image-2", "");
         ImageRequest request = request("story-g", 1, AspectRatio.PORTRAIT);
 
@@ -204,7 +204,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void noCreditIsABillingLimitThatSaysOutOfCreditAndIsNotRetried() {
-        fake.script(Answer.noCredit());
+        fake.script(OpenAiImagesAnswer.noCredit());
 
         ProviderError error = failure(generator("gpt-image-2", ""), request("story-h", 1, AspectRatio.PORTRAIT));
 
@@ -217,7 +217,7 @@ class OpenAiImageGeneratorTest {
     void aWrongOrRevokedKeyIsBadCredentials() {
         OpenAiSettings wrongKey = new OpenAiSettings(Optional.of("sk-wrong"), URI.create(fake.baseUrl()), "gpt-4o-mini",
                 "gpt-image-2", "", "vivid", false, Duration.ofSeconds(5), fableforge.provider.openai.ModelTable.builtIn());
-        fake.script(Answer.unauthorized());
+        fake.script(OpenAiImagesAnswer.unauthorized());
 
         ProviderError wrong = failure(generator(wrongKey), request("story-i", 1, AspectRatio.PORTRAIT));
         ProviderError revoked = failure(generator("gpt-image-2", ""), request("story-i", 1, AspectRatio.PORTRAIT));
@@ -230,7 +230,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void serverErrorsMalformedAnswersAndNonImagesAreTransient() {
-        fake.script(Answer.serverError(), Answer.malformed(), Answer.notAnImage());
+        fake.script(OpenAiImagesAnswer.serverError(), OpenAiImagesAnswer.malformed(), OpenAiImagesAnswer.notAnImage());
         OpenAiImageGenerator generator = generator("gpt-image-2", "");
         ImageRequest request = request("story-j", 1, AspectRatio.PORTRAIT);
 
@@ -246,7 +246,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void aSlowAnswerTimesOutAtTheConfiguredTimeout() {
-        fake.script(Answer.slow(Duration.ofSeconds(3)));
+        fake.script(OpenAiImagesAnswer.slow(Duration.ofSeconds(3)));
         OpenAiImageGenerator generator = generator(settings(fake.baseUrl(), "gpt-image-2", "", false, Duration.ofMillis(400)));
         long started = System.nanoTime();
 

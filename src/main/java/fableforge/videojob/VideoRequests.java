@@ -1,0 +1,131 @@
+package fableforge.videojob;
+
+import fableforge.auth.Caller;
+import fableforge.spend.SpendLedger;
+import fableforge.spend.Spending;
+import fableforge.store.ImageRepository;
+import fableforge.store.StoryRecord;
+import fableforge.store.StoryRepository;
+import fableforge.store.Transactions;
+import fableforge.store.VideoRecord;
+import fableforge.store.VideoRepository;
+import fableforge.story.Beat;
+import fableforge.studio.StudioException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Whether a video may be made as asked, checked before anything is queued: options this server can
+ * do, all 20 images approved, the daily spend caps for paid narration and clips, and one video in progress
+ * per story (the same options again get that one back; other options wait for it).
+ */
+public final class VideoRequests {
+
+    private final StoryRepository stories;
+    private final ImageRepository images;
+    private final VideoRepository videos;
+    private final VideoTools tools;
+    private final VideoQuote quote;
+    private final MusicLibrary music;
+    private final Spending spending;
+    private final Transactions transactions;
+
+    public VideoRequests(StoryRepository stories, ImageRepository images, VideoRepository videos, VideoTools tools,
+                         VideoQuote quote, MusicLibrary music, Spending spending, Transactions transactions) {
+        this.transactions = transactions;
+        this.stories = stories;
+        this.images = images;
+        this.videos = videos;
+        this.tools = tools;
+        this.music = music;
+        this.spending = spending;
+        this.quote = quote;
+    }
+
+    VideoRepository.Requested request(Caller caller, String storyId, VideoOptions options) {
+        // Someone else's story is as unknown as one that never was.
+        StoryRecord story = stories.find(storyId).filter(found -> caller.mayAccess(found.ownerId())).orElseThrow(() ->
+                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
+        checkOptions(caller, options);
+        int approved = images.countApproved(storyId);
+        if (!StoryRecord.ALL_APPROVED.equals(story.status()) || approved < Beat.TOTAL_SCENES) {
+            throw new StudioException(StudioException.Kind.CONFLICT, "the video is made from approved images: approve all "
+                    + Beat.TOTAL_SCENES + " first (" + approved + " of " + Beat.TOTAL_SCENES + " approved)");
+        }
+        // One transaction: of requests at the same moment one queues the video (a unique index allows one
+        // unfinished video per story) and reserves its quote; a refused reservation (402) queues nothing.
+        VideoRepository.Requested requested = transactions.inTransaction(() -> {
+            VideoRepository.Requested queued = videos.request(storyId, options.clips(), options.narration(), options.draft(),
+                    options.musicKey());
+            if (queued.created()) {
+                withinSpendLimit(story, queued.video().version(), options);
+            }
+            return queued;
+        });
+        VideoRecord video = requested.video();
+        if (!requested.created() && !video.sameOptions(options.clips(), options.narration(), options.draft(), options.musicKey())) {
+            throw new StudioException(StudioException.Kind.CONFLICT, "version " + video.version() + " of this video is still being made ("
+                    + describe(video) + "); wait for it to finish, then ask again with the new options");
+        }
+        return requested;
+    }
+
+    private void checkOptions(Caller caller, VideoOptions options) {
+        if (!VideoTools.CLIP_SOURCES.contains(options.clips())) {
+            throw bad("clips must be one of " + String.join(", ", VideoTools.CLIP_SOURCES) + ", not \"" + abbreviate(options.clips()) + "\"");
+        }
+        if (!tools.clipSources().contains(options.clips())) {
+            throw bad(tools.unavailableBecause(options.clips()));
+        }
+        if (!VideoTools.NARRATIONS.contains(options.narration())) {
+            throw bad("narration must be one of " + String.join(", ", VideoTools.NARRATIONS) + ", not \"" + abbreviate(options.narration()) + "\"");
+        }
+        if (!tools.narrations().contains(options.narration())) {
+            throw bad(tools.unavailableBecause(options.narration()));
+        }
+        if (options.musicKey().isPresent()) {
+            String key = options.musicKey().get();
+            try {
+                // Someone else's upload is as unknown as one that never was.
+                if (!MusicLibrary.belongsTo(caller, key) || !music.exists(key)) {
+                    throw bad("no uploaded music with music_key \"" + abbreviate(key) + "\"; upload the file to POST /api/music first and send the key it answers");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the media store could not be asked for the music", e);
+            }
+        }
+    }
+
+    private void withinSpendLimit(StoryRecord story, int version, VideoOptions options) {
+        try {
+            keepReservation(story, version, options);
+        } catch (SpendLedger.SpendLimitReached e) {
+            throw new StudioException(StudioException.Kind.SPEND_LIMIT, e.getMessage());
+        }
+    }
+
+    /** Reserves the video's quote, or passes on the reservation it holds (a render checks again as it starts). */
+    void keepReservation(StoryRecord story, int version, VideoOptions options) throws SpendLedger.SpendLimitReached {
+        spending.reserveVideo(Spending.spenderOf(story.ownerId()), story.storyId(), version, quote.cost(story, options),
+                "the video with " + options.narration() + " narration and " + options.clips() + " clips");
+    }
+
+    /** The render ended, done or failed: its reservation goes (its real cost is in the ledger). */
+    void settle(String storyId, int version) {
+        spending.settleVideo(storyId, version);
+    }
+
+    private static String describe(VideoRecord video) {
+        return "clips " + video.clips() + ", narration " + video.narration() + (video.draft() ? ", draft" : ", full size")
+                + (video.musicKey().isPresent() ? ", with music" : "");
+    }
+
+    private static StudioException bad(String message) {
+        return new StudioException(StudioException.Kind.BAD_REQUEST, message);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,69 @@
+package fableforge.videojob;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fableforge.store.VideoRecord;
+import fableforge.store.VideoRepository;
+import fableforge.wire.EventPayload;
+import fableforge.wire.StoryDocument;
+import java.util.List;
+
+/**
+ * The {@code video} object of a story's API view: the newest version's status, options and files,
+ * and, while it renders, the last progress the render announced (kept on the row, so a node that
+ * serves the page shows the progress of a render running on another node).
+ */
+public final class VideoView {
+
+    private static final TypeReference<List<StoryDocument.Fallback>> FALLBACKS = new TypeReference<>() { };
+
+    private final VideoRepository videos;
+    private final ObjectMapper mapper;
+
+    public VideoView(VideoRepository videos, ObjectMapper mapper) {
+        this.videos = videos;
+        this.mapper = mapper;
+    }
+
+    /** The newest version of the story's video, or null when none was asked for. */
+    public StoryDocument.Video of(String storyId) {
+        return videos.latest(storyId).map(this::video).orElse(null);
+    }
+
+    public StoryDocument.Video video(VideoRecord video) {
+        JsonNode progress = video.progressJson() != null && !video.finished() ? progress(video.progressJson()) : null;
+        return new StoryDocument.Video(video.status(), video.version(),
+                new StoryDocument.VideoOptions(video.clips(), video.narration(), video.draft(), video.musicKey().orElse(null)),
+                progress, video.videoUrl(), video.srtUrl(), video.fcpxmlUrl(), video.zipUrl(),
+                video.durationMs() == null ? null : video.durationMs() / 1000.0, video.width(), video.height(), video.sizeBytes(),
+                video.error(), fallbacks(video.fallbacksJson()), null);
+    }
+
+    void progress(String storyId, int version, EventPayload.VideoProgress data) {
+        try {
+            videos.setProgress(storyId, version, mapper.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a progress record always writes as JSON", e);
+        }
+    }
+
+    /** The stored progress object as it was written, or JSON null when the row holds something else (the page never breaks). */
+    private JsonNode progress(String json) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            return node != null && node.isObject() ? node : mapper.nullNode();
+        } catch (JsonProcessingException e) {
+            return mapper.nullNode();
+        }
+    }
+
+    private List<StoryDocument.Fallback> fallbacks(String json) {
+        try {
+            return json == null ? List.of() : mapper.readValue(json, FALLBACKS);
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+}

@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
 /**
  * Makes one scene's image end to end through the provider call pipeline: each try through the
  * provider's gate, bounded in time, and stored in the media store (a failed store is a failed try);
- * tries repeated by the retry policy, with sanitized then shortened prompts after content-policy refusals. It always ends with an {@link ImageOutcome}: produced or failed with a reason.
+ * tries repeated by the retry policy, with sanitized then shortened prompts after content-policy
+ * refusals. It always ends with an {@link ImageOutcome}: produced or failed with a reason.
  */
 public final class ImageProducer {
 

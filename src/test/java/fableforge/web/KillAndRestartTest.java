@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.testing.SlowTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The server process killed with SIGKILL in the middle of generation, started again on the same data
  * directory: the story finishes with exactly 20 images and no event twice.
  */
+@SlowTest // a server in a second JVM, killed and started again
 class KillAndRestartTest {
 
     @TempDir

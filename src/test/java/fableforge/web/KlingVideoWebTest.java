@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeKling;
+import fableforge.testing.SlowTest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kling, every scene is asked of it, a scene Kling refuses gets camera motion and the story says so,
  * and the delivered clips are charged to the story.
  */
+@SlowTest // a video render
 class KlingVideoWebTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.store.PostgresTestDatabase;
 import fableforge.web.SseClient.Event;
+import fableforge.testing.SlowTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * takes over the jobs B held once their leases run out and the story ends with twenty images, every
  * event once and in order on A's stream, and every image approved.
  */
+@SlowTest // a worker node in a second JVM
 class TwoNodesOneKilledTest {
 
     private static final String NODE_A = "node-a";

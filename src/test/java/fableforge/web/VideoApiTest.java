@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.testing.SlowTest;
 import fableforge.video.Audio;
 import fableforge.video.VideoProbe;
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of a video request and of music uploads. One app serves every test here (each test makes its own
  * story or files); the restart and the spend limit have classes of their own, as they need their own app.
  */
+@SlowTest // video renders
 class VideoApiTest {
 
     @TempDir

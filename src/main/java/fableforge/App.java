@@ -1,91 +1,62 @@
 package fableforge;
 
-import fableforge.settings.ConfigException;
+import fableforge.auth.Access;
+import fableforge.auth.Accounts;
+import fableforge.auth.Passwords;
+import fableforge.event.EventBus;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
 import fableforge.image.ReferenceImages;
+import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.StoredReferenceImages;
 import fableforge.image.gemini.GeminiImageGenerator;
-import fableforge.image.openai.OpenAiImageGenerator;
-import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.offline.StoryboardIllustrator;
+import fableforge.image.openai.OpenAiImageGenerator;
 import fableforge.image.sdwebui.SdWebUiImageGenerator;
 import fableforge.job.CallGate;
 import fableforge.job.RateLimiter;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TokenBucketRateLimiter;
-import fableforge.limits.UserRateLimits;
-import fableforge.limits.UserUploads;
+import fableforge.job.redis.RedisRateLimiter;
 import fableforge.media.MediaStore;
-import fableforge.media.cloudinary.CloudinaryMediaStore;
-import fableforge.media.s3.S3MediaStore;
+import fableforge.pipeline.StoryPlanner;
 import fableforge.prompt.PromptWriter;
 import fableforge.prompt.openai.OpenAiPromptWriter;
-import fableforge.provider.openai.ChatCompletions;
-import fableforge.spend.PriceTable;
-import fableforge.spend.SpendLedger;
-import fableforge.spend.SpendMeter;
-import fableforge.spend.Spending;
-import fableforge.provider.http.Monitored;
-import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.SecretScrubber;
 import fableforge.provider.SimulatedConditions;
+import fableforge.provider.openai.ChatCompletions;
+import fableforge.provider.openai.ModelLifecycle;
+import fableforge.provider.openai.ModelWatch;
+import fableforge.provider.openai.OpenAiSettings;
+import fableforge.provider.openai.StartUpModelCheck;
 import fableforge.quiz.QuizDefinition;
 import fableforge.quiz.QuizValidator;
+import fableforge.redis.RedisConnections;
+import fableforge.settings.ConfigException;
+import fableforge.spend.PriceTable;
+import fableforge.spend.SpendMeter;
+import fableforge.store.AccountRepository;
+import fableforge.store.Database;
 import fableforge.story.HeroDesigner;
 import fableforge.story.SimulatedStoryWriter;
 import fableforge.story.StoryWriter;
 import fableforge.story.offline.TemplateStoryWriter;
 import fableforge.story.openai.OpenAiStoryWriter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fableforge.event.EventBus;
-import fableforge.event.InProcessEventBus;
-import fableforge.media.LocalMediaStore;
-import fableforge.store.Database;
-import fableforge.store.EventLog;
-import fableforge.store.ImageRepository;
-import fableforge.store.StoryRepository;
 import fableforge.review.ImageJobs;
 import fableforge.studio.StoryEvents;
-import fableforge.studio.StoryView;
-import fableforge.studio.Studio;
-import fableforge.videojob.MusicLibrary;
 import fableforge.videojob.VideoJobs;
-import fableforge.videojob.VideoQuote;
-import fableforge.videojob.VideoRender;
-import fableforge.videojob.VideoRequests;
 import fableforge.videojob.VideoTools;
-import fableforge.videojob.VideoView;
-import fableforge.store.VideoRepository;
-import fableforge.store.TrackingOutbox;
-import fableforge.tracking.GoogleSheetsSink;
 import fableforge.tracking.TrackingRelay;
-import fableforge.tracking.TrackingRows;
 import fableforge.video.LocalMotionClips;
 import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
 import fableforge.video.Narrators;
+import fableforge.video.SpeechSettings;
 import fableforge.video.VideoAssembler;
 import fableforge.video.remote.ClipFallback;
 import fableforge.video.remote.VideoClipSources;
-import fableforge.web.Authentication;
-import fableforge.web.HealthReport;
-import fableforge.web.HealthServer;
 import fableforge.web.HttpEndpoint;
-import fableforge.web.WebServer;
-import fableforge.auth.Accounts;
-import fableforge.store.OidcLoginRepository;
-import fableforge.auth.Passwords;
-import fableforge.auth.SignInThrottle;
-import fableforge.store.AccountRepository;
-import fableforge.job.WorkerSettings;
-import fableforge.job.redis.RedisRateLimiter;
-import fableforge.event.redis.RedisEventBus;
-import fableforge.redis.RedisConnections;
-import fableforge.store.NodeLeases;
-import java.util.function.BooleanSupplier;
-import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,22 +64,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import fableforge.auth.Access;
-import fableforge.provider.openai.ModelCatalog;
-import fableforge.provider.openai.ModelKinds;
-import fableforge.provider.openai.ModelLifecycle;
-import fableforge.provider.openai.ModelTable;
-import fableforge.provider.openai.ModelWatch;
-import fableforge.provider.openai.OpenAiSettings;
-import fableforge.video.SpeechSettings;
 
 /**
  * The composition root: reads the {@link Config}, picks the adapter of each port and wires everything
  * by constructor, top to bottom. Nothing else in FableForge chooses an implementation.
  */
 public final class App {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
 
     private final Config config;
     private final Clock clock;
@@ -147,41 +108,10 @@ public final class App {
         this.imageRateLimiter = limiter;
         this.imageGate = new CallGate(config.imageMaxConcurrent(), limiter);
         this.imageRetryPolicy = new RetryPolicy(config.imageMaxTries(), config.imageRetryBase(), Duration.ofSeconds(30), config.imageTimeout());
-        this.models = checkModels(config.providers());
+        Providers configured = config.providers();
+        this.models = StartUpModelCheck.run(configured.openAi(), configured.speech().model(), configured.story().equals("openai"),
+                configured.images().equals("openai"), clock);
         this.providers = models.map(watch -> resolved(config.providers(), watch.current())).orElse(config.providers());
-    }
-
-    /**
-     * Start-up's model check (OpenAI's {@code GET /models}) for every OpenAI model the configuration
-     * uses: chat when OpenAI writes, image when it draws, speech when OpenAI narration is offered.
-     */
-    private Optional<ModelWatch> checkModels(Providers configured) {
-        OpenAiSettings openAi = configured.openAi();
-        List<ModelLifecycle.Wanted> wanted = new java.util.ArrayList<>();
-        ModelTable table = openAi.models();
-        if (configured.story().equals("openai")) {
-            wanted.add(new ModelLifecycle.Wanted("chat", "OPENAI_CHAT_MODEL", openAi.chatModel(), table.chatPreference(),
-                    ModelKinds::chat, true));
-        }
-        if (configured.images().equals("openai")) {
-            wanted.add(new ModelLifecycle.Wanted("image", "OPENAI_IMAGE_MODEL", openAi.imageModel(), List.of(openAi.imageModel()),
-                    id -> table.imageFamily(id).known(), true));
-        }
-        if (openAi.usable()) { // narration by OpenAI is offered
-            wanted.add(new ModelLifecycle.Wanted("speech", "OPENAI_TTS_MODEL", configured.speech().model(), table.speechPreference(),
-                    ModelKinds::speech, !configured.speech().model().equalsIgnoreCase(ModelLifecycle.AUTO)));
-        }
-        if (wanted.isEmpty()) {
-            return Optional.empty();
-        }
-        ModelLifecycle lifecycle = new ModelLifecycle(new ModelCatalog(openAi.baseUrl(), openAi.apiKey(),
-                Duration.ofSeconds(Math.min(30, openAi.timeout().toSeconds())), clock), table, clock);
-        ModelLifecycle.Check check = lifecycle.check(wanted);
-        ModelWatch.log(check);
-        if (!check.problems().isEmpty()) {
-            throw new ConfigException(check.problems());
-        }
-        return Optional.of(new ModelWatch(lifecycle, List.copyOf(wanted), check, Duration.ofDays(1)));
     }
 
     private static Providers resolved(Providers configured, ModelLifecycle.Check check) {
@@ -255,66 +185,7 @@ public final class App {
      * Closing the result stops everything in reverse order.
      */
     public RunningServer serve(String host, int port, Path dataDir) throws IOException {
-        Cluster cluster = config.cluster();
-        config.access().checkBind(host);
-        ObjectMapper mapper = new ObjectMapper();
-        Database database = openDatabase(config, dataDir);
-        StoryRepository stories = new StoryRepository(database.jdbi(), clock);
-        ImageRepository images = new ImageRepository(database.jdbi(), clock);
-        EventLog log = new EventLog(database.jdbi(), clock);
-        EventBus bus = eventBus();
-        SecretScrubber scrubber = new SecretScrubber(config.secrets());
-        StoryEvents events = new StoryEvents(log, bus, mapper, database, scrubber);
-        Limits limits = config.limits();
-        SpendLedger spend = new SpendLedger(database.jdbi(), clock, providers.spend().limitUsdPerDay(), limits.perUserUsdPerDay(),
-                limits.reservationLifetime());
-        MediaStore media = mediaStore(dataDir);
-        Pipeline served = pipeline(spend, StoredReferenceImages.withApprovals(images, media));
-        WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
-                cluster.jobLease(), cluster.jobPoll(), clock);
-        Spending spending = new Spending(spend, served.imageGenerator()::quote);
-        ImageJobs jobs = new ImageJobs(stories, images, imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers,
-                spending);
-        Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
-                served.storyWriter() instanceof Monitored);
-        VideoTools videoTools = videoTools();
-        VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
-        VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
-        VideoView videoView = new VideoView(videoRows, mapper);
-        Optional<Accounts> accounts = config.access().accounts()
-                ? Optional.of(accounts(config, database, port, clock)) : Optional.empty();
-        StoryView view = new StoryView(stories, images, mapper, spending, videoView, videoQuote,
-                ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)));
-        MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper,
-                new UserUploads(database.jdbi(), clock, limits.uploadQuotaMb()));
-        VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
-                new VideoRender(images, media, videoTools, served.imageGenerator()::pictureArea, spend),
-                new VideoRequests(stories, images, videoRows, videoTools, videoQuote, music, spending, database), events, mapper,
-                config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
-                workers);
-        Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
-        HealthReport health = new HealthReport(mapper, new HealthReport.Node(cluster.nodeId(), cluster.role(), redis.isPresent()),
-                new HealthReport.Adapters(served.storyWriter(), served.promptWriter(), served.imageGenerator(), media, videoTools),
-                new HealthReport.Limits(config.imageMaxConcurrent(), imageRatePerMinute(config), config.videoMaxRenders()),
-                tracking, models, database, images, videoRows, clock);
-        HttpEndpoint web = cluster.servesWeb()
-                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
-                        userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
-                        accounts.map(all -> authentication(all, database)))
-                        .start(host, port)
-                : new HealthServer(health, config.web(), !config.access().accounts()).start(host, port);
-        LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
-                served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
-                database.describe().get("adapter"), redis.isPresent() ? "redis " + redis.get() : "in-process");
-        LOG.info("[START] auth={} host={}", config.access().mode().name().toLowerCase(java.util.Locale.ROOT), host);
-        config.access().warnings(host).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
-        providers.warnings().forEach(warning -> LOG.warn("[CONFIG] {}", warning));
-        cluster.warnings(providers.media()).forEach(warning -> LOG.warn("[CONFIG] {}", warning));
-        jobs.start();
-        videos.start();
-        tracking.ifPresent(TrackingRelay::start);
-        models.ifPresent(ModelWatch::start);
-        return new RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models);
+        return new ServedNode(this, config, clock, redis, models).start(host, port, dataDir);
     }
 
     /** The embedded database in {@code dataDir}, or the server {@code DATABASE_URL} names; migrated. */
@@ -329,52 +200,6 @@ public final class App {
         Access access = config.access();
         return new Accounts(new AccountRepository(database.jdbi(), clock), new Passwords(), clock, access.baseUrl(port),
                 access.sessionIdle(), access.sessionMax());
-    }
-
-    /** Sign-in with accounts: names and passwords, and the OpenID Connect provider when OIDC_ISSUER is set. */
-    private Authentication authentication(Accounts accounts, Database database) {
-        Access access = config.access();
-        SignInThrottle throttle = new SignInThrottle(clock);
-        return access.oidc().map(oidc -> Authentication.withOidc(accounts, access, throttle, oidc,
-                        new OidcLoginRepository(database.jdbi(), clock), clock))
-                .orElseGet(() -> new Authentication(accounts, access, throttle));
-    }
-
-    /** Each user's request rates: in Redis, shared by every node, when REDIS_URL is set; else in this process. */
-    private UserRateLimits userRateLimits(Limits limits) {
-        return redis.map(connections -> UserRateLimits.inRedis(limits.userRatePerMinute(), limits.userRedrawRatePerMinute(), connections,
-                        config.cluster().redisKeyPrefix()))
-                .orElseGet(() -> UserRateLimits.inProcess(limits.userRatePerMinute(), limits.userRedrawRatePerMinute(), TimeMeter.SYSTEM_MILLISECONDS));
-    }
-
-    /** Redis pub/sub when {@code REDIS_URL} is set, so every node's browsers see every node's events. */
-    private EventBus eventBus() {
-        return redis.<EventBus>map(connections -> new RedisEventBus(connections, config.cluster().redisKeyPrefix(), clock))
-                .orElseGet(InProcessEventBus::new);
-    }
-
-    /** The Google Sheets relay when {@code USE_GOOGLE_AUTH=true}; nothing runs otherwise. */
-    private Optional<TrackingRelay> tracking(Database database, ObjectMapper mapper) {
-        fableforge.tracking.SheetsSettings sheets = providers.sheets();
-        if (!sheets.enabled()) {
-            return Optional.empty();
-        }
-        GoogleSheetsSink sink = GoogleSheetsSink.create(sheets, clock);
-        LOG.info("[START] tracking=google-sheets sheet={} range={}", sheets.sheetId().orElse(""), sheets.range());
-        NodeLeases leases = new NodeLeases(database.jdbi());
-        Cluster cluster = config.cluster();
-        BooleanSupplier leading = () -> database.isEmbedded() || leases.hold("tracking-relay", cluster.nodeId(), clock.instant(),
-                clock.instant().plus(cluster.jobLease()));
-        return Optional.of(new TrackingRelay(new TrackingOutbox(database.jdbi(), clock), new TrackingRows(mapper), sink,
-                sheets.pollInterval(), sheets.maxBackoff(), Sleeper.REAL, clock, leading));
-    }
-
-    private MediaStore mediaStore(Path dataDir) {
-        return switch (providers.media()) {
-            case "cloudinary" -> new CloudinaryMediaStore(providers.cloudinary(), Sleeper.REAL, clock);
-            case "s3" -> new S3MediaStore(providers.s3(), clock);
-            default -> new LocalMediaStore(dataDir.resolve("media"), "media/");
-        };
     }
 
     /** A started node; {@link #close()} stops it. */
@@ -409,12 +234,6 @@ public final class App {
                 redis.get().close();
             }
             database.close();
-        }
-    }
-
-    private static String quizJson() throws IOException {
-        try (var in = App.class.getResourceAsStream("/fableforge/quiz/quiz.json")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -6,6 +6,7 @@ import fableforge.image.sdwebui.SdWebUiSettings;
 import fableforge.media.cloudinary.CloudinarySettings;
 import fableforge.media.s3.S3Settings;
 import fableforge.provider.openai.OpenAiSettings;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import fableforge.spend.SpendSettings;
 import fableforge.tracking.SheetsSettings;
@@ -93,24 +94,17 @@ public record Providers(
         };
     }
 
+    /** Every provider's settings: what applies to all of them alike is asked of this list. */
+    List<ProviderSettings> all() {
+        return List.of(openAi, gemini, sdWebUi, cloudinary, s3, kling, hailuo, sheets);
+    }
+
     /**
      * Every credential configured for a provider: API keys, secrets, basic-auth passwords and, when
      * tracking is on, the Google service account's private key, for {@code Config.secrets()}.
      */
     List<String> secrets() {
-        List<String> all = new ArrayList<>();
-        openAi.apiKey().ifPresent(all::add);
-        gemini.apiKey().ifPresent(all::add);
-        all.addAll(sdWebUi.secrets());
-        cloudinary.apiKey().ifPresent(all::add);
-        cloudinary.apiSecret().ifPresent(all::add);
-        s3.accessKeyId().ifPresent(all::add);
-        s3.secretAccessKey().ifPresent(all::add);
-        kling.accessKey().ifPresent(all::add);
-        kling.secretKey().ifPresent(all::add);
-        hailuo.apiKey().ifPresent(all::add);
-        all.addAll(sheets.secrets());
-        return all;
+        return all().stream().flatMap(settings -> settings.secrets().stream()).toList();
     }
 
     /** The same providers with other OpenAI and speech settings (the models the start-up check chose). */

@@ -1,6 +1,6 @@
 package fableforge.bench;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageGenerator;

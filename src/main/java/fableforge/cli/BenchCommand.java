@@ -4,7 +4,7 @@ import fableforge.bench.SchedulerBenchmark;
 import fableforge.bench.SseBenchmark;
 import fableforge.bench.SseResult;
 import fableforge.bench.VideoBenchmark;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.video.RenderQuality;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package fableforge.cli;
 
 import fableforge.App;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ContactSheet;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ParallelImageRunner;

@@ -2,7 +2,7 @@ package fableforge.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ImageOutcome;
 import fableforge.pipeline.StoryPlan;
 import fableforge.provider.ProviderException;

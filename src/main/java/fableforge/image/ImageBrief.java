@@ -1,5 +1,6 @@
 package fableforge.image;
 
+import fableforge.story.AspectRatio;
 import fableforge.story.Beat;
 import fableforge.story.Hero;
 

@@ -1,5 +1,6 @@
 package fableforge.image;
 
+import fableforge.story.AspectRatio;
 import fableforge.provider.ProviderException;
 import fableforge.image.PriceQuote;
 import java.awt.Rectangle;

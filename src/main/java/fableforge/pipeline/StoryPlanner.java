@@ -1,6 +1,6 @@
 package fableforge.pipeline;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.job.Sleeper;
 import fableforge.prompt.CharacterBible;
 import fableforge.prompt.PromptContext;

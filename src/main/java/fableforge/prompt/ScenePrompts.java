@@ -1,6 +1,6 @@
 package fableforge.prompt;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.story.Scene;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import fableforge.image.PriceQuote;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.wire.StoryDocument;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.spend.SpendLedger.SpendLimitReached;
 import java.math.BigDecimal;
 import java.util.List;

@@ -2,7 +2,7 @@ package fableforge.studio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;
 import fableforge.image.ImageTask;

@@ -1,5 +1,6 @@
 package fableforge.tracking;
 
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public record SheetsSettings(
         URI tokenUrl,
         URI sheetsRootUrl,
         Duration pollInterval,
-        Duration maxBackoff) {
+        Duration maxBackoff) implements ProviderSettings {
 
     public static SheetsSettings read(SettingsReader reader) {
         return new SheetsSettings(
@@ -51,6 +52,7 @@ public record SheetsSettings(
     }
 
     /** The service account's private key, when tracking is on, for the secret scrubber. */
+    @Override
     public List<String> secrets() {
         return enabled ? ServiceAccountKey.secrets(credentialsFile) : List.of();
     }

@@ -1,6 +1,6 @@
 package fableforge.video;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 
 /** The pixel size of a video. Both sides are even, as H.264 with 4:2:0 chroma requires. */
 public record FrameSize(int width, int height) {

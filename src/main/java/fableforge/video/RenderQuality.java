@@ -1,6 +1,6 @@
 package fableforge.video;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 
 /**
  * The two ways a video is rendered. {@code FINAL}: the story's full size, x264 "veryfast" at CRF 20

@@ -1,6 +1,6 @@
 package fableforge.video;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

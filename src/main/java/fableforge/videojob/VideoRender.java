@@ -1,7 +1,7 @@
 package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.media.MediaKey;
 import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;

@@ -2,7 +2,7 @@ package fableforge.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.testing.SlowTest;
 import fableforge.video.RenderQuality;
 import java.io.PrintWriter;

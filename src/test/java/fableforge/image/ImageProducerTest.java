@@ -1,5 +1,6 @@
 package fableforge.image;
 
+import fableforge.story.AspectRatio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fableforge.job.CallGate;

@@ -3,7 +3,7 @@ package fableforge.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.story.Scene;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package fableforge.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.story.Scene;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -2,7 +2,7 @@ package fableforge.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.prompt.WordDiff.Op;
 import fableforge.prompt.WordDiff.Run;
 import fableforge.story.Scene;

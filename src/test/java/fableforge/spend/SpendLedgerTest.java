@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.store.Database;
 import fableforge.store.Engine;
 import fableforge.store.TestDatabase;

@@ -2,7 +2,7 @@ package fableforge.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

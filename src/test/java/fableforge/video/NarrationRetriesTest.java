@@ -3,7 +3,7 @@ package fableforge.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.job.RetryPolicy;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;

@@ -3,7 +3,7 @@ package fableforge.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.testing.SlowTest;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.fake.FakeS3;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.App;
 import fableforge.TestPngs;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.media.LocalMediaStore;
 import fableforge.media.StoredMedia;
 import fableforge.pipeline.StoryPlan;

@@ -14,7 +14,7 @@ import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.ImageConfig;
 import com.google.genai.types.Part;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageHeader;

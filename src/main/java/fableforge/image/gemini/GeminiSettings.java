@@ -1,9 +1,11 @@
 package fableforge.image.gemini;
 
 import fableforge.settings.Redacted;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,7 +13,8 @@ import java.util.Optional;
  * (configuration, never pinned in code), the API's base URL (a loopback fake in tests) and the
  * time limit of one call.
  */
-public record GeminiSettings(Optional<String> apiKey, URI baseUrl, String imageModel, Duration timeout) {
+public record GeminiSettings(Optional<String> apiKey, URI baseUrl, String imageModel, Duration timeout)
+        implements ProviderSettings {
 
     /**
      * The default model is Google's generally available image model (Gemini 2.5 Flash Image, per
@@ -30,6 +33,11 @@ public record GeminiSettings(Optional<String> apiKey, URI baseUrl, String imageM
         if (chosen && apiKey.isEmpty()) {
             reader.problem("IMAGE_PROVIDER=gemini needs GEMINI_API_KEY (an API key from Google AI Studio)");
         }
+    }
+
+    @Override
+    public List<String> secrets() {
+        return apiKey.stream().toList();
     }
 
     @Override

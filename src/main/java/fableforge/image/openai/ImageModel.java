@@ -1,6 +1,6 @@
 package fableforge.image.openai;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.provider.openai.ImageFamily;
 
 /**

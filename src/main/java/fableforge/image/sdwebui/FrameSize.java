@@ -1,6 +1,6 @@
 package fableforge.image.sdwebui;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 
 /**
  * The pixel size Stable Diffusion draws a frame at. Checkpoints draw best near the area they were

@@ -3,7 +3,7 @@ package fableforge.image.sdwebui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageRequest;

@@ -1,6 +1,7 @@
 package fableforge.image.sdwebui;
 
 import fableforge.settings.Redacted;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +17,7 @@ public record SdWebUiSettings(
         double cfgScale,
         String sampler,
         int baseSize,
-        Duration timeout) {
+        Duration timeout) implements ProviderSettings {
 
     public static SdWebUiSettings read(SettingsReader reader) {
         SdWebUiSettings settings = new SdWebUiSettings(
@@ -36,6 +37,7 @@ public record SdWebUiSettings(
     }
 
     /** The basic-auth pair and its password alone, for the secret scrubber. */
+    @Override
     public List<String> secrets() {
         return basicAuth.map(auth -> List.of(auth, auth.substring(auth.indexOf(':') + 1))).orElse(List.of());
     }

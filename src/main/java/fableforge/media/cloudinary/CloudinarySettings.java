@@ -1,9 +1,11 @@
 package fableforge.media.cloudinary;
 
 import fableforge.settings.Redacted;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,7 @@ public record CloudinarySettings(
         String folder,
         URI apiBaseUrl,
         URI deliveryBaseUrl,
-        Duration timeout) {
+        Duration timeout) implements ProviderSettings {
 
     public static CloudinarySettings read(SettingsReader reader) {
         Optional<String> cloudName = reader.text("CLOUDINARY_CLOUD_NAME");
@@ -51,6 +53,11 @@ public record CloudinarySettings(
         if (chosen && !configured()) {
             reader.problem("MEDIA_STORE=cloudinary needs CLOUDINARY_URL (cloudinary://key:secret@cloud) or CLOUDINARY_CLOUD_NAME with CLOUDINARY_PRESET");
         }
+    }
+
+    @Override
+    public List<String> secrets() {
+        return java.util.stream.Stream.concat(apiKey.stream(), apiSecret.stream()).toList();
     }
 
     @Override

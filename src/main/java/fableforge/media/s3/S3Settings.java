@@ -1,9 +1,11 @@
 package fableforge.media.s3;
 
 import fableforge.settings.Redacted;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** S3-compatible object storage (AWS, MinIO, R2, …). */
@@ -15,7 +17,7 @@ public record S3Settings(
         Optional<String> accessKeyId,
         Optional<String> secretAccessKey,
         Optional<URI> publicBaseUrl,
-        Duration presignTtl) {
+        Duration presignTtl) implements ProviderSettings {
 
     public static S3Settings read(SettingsReader reader) {
         Optional<URI> endpoint = reader.text("S3_ENDPOINT").map(value -> reader.url("S3_ENDPOINT", value));
@@ -35,6 +37,11 @@ public record S3Settings(
         if (chosen && bucket.isEmpty()) {
             reader.problem("MEDIA_STORE=s3 needs S3_BUCKET");
         }
+    }
+
+    @Override
+    public List<String> secrets() {
+        return java.util.stream.Stream.concat(accessKeyId.stream(), secretAccessKey.stream()).toList();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package fableforge.provider.openai;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

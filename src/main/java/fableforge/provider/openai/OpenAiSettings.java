@@ -1,6 +1,7 @@
 package fableforge.provider.openai;
 
 import fableforge.settings.Redacted;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public record OpenAiSettings(
         String imageStyle,
         boolean referenceConsistency,
         Duration timeout,
-        ModelTable models) {
+        ModelTable models) implements ProviderSettings {
 
     public static OpenAiSettings read(SettingsReader reader) {
         return new OpenAiSettings(
@@ -42,6 +43,11 @@ public record OpenAiSettings(
         if (chosen && !usable()) {
             reader.problem("STORY_PROVIDER/IMAGE_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
         }
+    }
+
+    @Override
+    public List<String> secrets() {
+        return apiKey.stream().toList();
     }
 
     @Override

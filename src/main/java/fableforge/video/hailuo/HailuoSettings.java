@@ -1,13 +1,16 @@
 package fableforge.video.hailuo;
 
 import fableforge.settings.Redacted;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Hailuo (MiniMax) video generation: key, model, resolution, the optional GroupId of older accounts, task deadline. */
-public record HailuoSettings(Optional<String> apiKey, URI baseUrl, String model, String resolution, Optional<String> groupId, Duration timeout) {
+public record HailuoSettings(Optional<String> apiKey, URI baseUrl, String model, String resolution, Optional<String> groupId,
+                             Duration timeout) implements ProviderSettings {
 
     public static HailuoSettings read(SettingsReader reader) {
         String model = reader.text("HAILUO_MODEL", "MiniMax-Hailuo-02");
@@ -29,6 +32,11 @@ public record HailuoSettings(Optional<String> apiKey, URI baseUrl, String model,
         if (chosen && apiKey.isEmpty()) {
             reader.problem("VIDEO_CLIPS=hailuo needs HAILUO_AUTH (the MiniMax API key)");
         }
+    }
+
+    @Override
+    public List<String> secrets() {
+        return apiKey.stream().toList();
     }
 
     @Override

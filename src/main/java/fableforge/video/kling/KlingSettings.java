@@ -1,6 +1,7 @@
 package fableforge.video.kling;
 
 import fableforge.settings.Redacted;
+import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
@@ -8,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Kling image-to-video: access and secret key (signed into a JWT per call), model, mode, task deadline. */
-public record KlingSettings(Optional<String> accessKey, Optional<String> secretKey, URI baseUrl, String model, String mode, Duration timeout) {
+public record KlingSettings(Optional<String> accessKey, Optional<String> secretKey, URI baseUrl, String model, String mode,
+                            Duration timeout) implements ProviderSettings {
 
     public static KlingSettings read(SettingsReader reader) {
         Optional<String> access = reader.text("KLING_ACCESS_KEY");
@@ -37,6 +39,11 @@ public record KlingSettings(Optional<String> accessKey, Optional<String> secretK
         if (chosen && !configured()) {
             reader.problem("VIDEO_CLIPS=kling needs KLING_API_KEY (access_key:secret_key) or KLING_ACCESS_KEY and KLING_SECRET_KEY");
         }
+    }
+
+    @Override
+    public List<String> secrets() {
+        return java.util.stream.Stream.concat(accessKey.stream(), secretKey.stream()).toList();
     }
 
     @Override

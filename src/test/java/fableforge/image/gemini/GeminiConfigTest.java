@@ -10,7 +10,7 @@ import fableforge.App;
 import fableforge.Config;
 import fableforge.fake.FakeGemini;
 import fableforge.fake.FakeGemini.Call;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ImageProgressListener;
 import fableforge.image.ImageRequest;

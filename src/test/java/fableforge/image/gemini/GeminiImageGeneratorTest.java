@@ -15,7 +15,7 @@ import fableforge.fake.FakeGemini;
 import fableforge.fake.FakeGemini.Answer;
 import fableforge.fake.FakeGemini.Call;
 import fableforge.fake.FakeGemini.Kind;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageRequest;
 import fableforge.image.ReferenceImages;

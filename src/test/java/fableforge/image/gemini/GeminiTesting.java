@@ -1,6 +1,6 @@
 package fableforge.image.gemini;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;
 import fableforge.prompt.CharacterBible;

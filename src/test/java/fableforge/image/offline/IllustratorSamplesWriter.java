@@ -1,6 +1,6 @@
 package fableforge.image.offline;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ContactSheet;
 import fableforge.story.Hero;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package fableforge.image.offline;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;
 import fableforge.story.Beat;

@@ -2,7 +2,7 @@ package fableforge.image.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;

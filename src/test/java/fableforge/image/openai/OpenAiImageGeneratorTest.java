@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import fableforge.fake.FakeOpenAiImages;
 import fableforge.fake.FakeOpenAiImages.Call;
 import fableforge.fake.OpenAiImagesAnswer;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageRequest;
 import fableforge.provider.ProviderError;

@@ -1,7 +1,7 @@
 package fableforge.image.openai;
 
 import fableforge.provider.openai.OpenAiSettings;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;
 import fableforge.prompt.CharacterBible;

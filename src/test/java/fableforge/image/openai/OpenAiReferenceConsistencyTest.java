@@ -12,7 +12,7 @@ import fableforge.App;
 import fableforge.Config;
 import fableforge.fake.FakeOpenAiImages;
 import fableforge.fake.FakeOpenAiImages.Call;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ImageProgressListener;

@@ -9,7 +9,7 @@ import fableforge.Config;
 import fableforge.fake.FakeSdWebUi;
 import fableforge.fake.FakeSdWebUi.Trouble;
 import fableforge.fake.FakeServer.Reply;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;

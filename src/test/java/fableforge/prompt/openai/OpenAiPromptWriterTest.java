@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fableforge.fake.FakeOpenAiChat;
 import fableforge.fake.FakeOpenAiChat.PromptAnswer;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.prompt.CharacterBible;
 import fableforge.prompt.PromptContext;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fableforge.Config;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

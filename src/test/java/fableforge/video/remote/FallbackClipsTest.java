@@ -4,7 +4,7 @@ import fableforge.video.kling.KlingSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fableforge.fake.FakeKling;
-import fableforge.image.AspectRatio;
+import fableforge.story.AspectRatio;
 import fableforge.job.CallGate;
 import fableforge.job.RateLimiter;
 import fableforge.job.RetryPolicy;

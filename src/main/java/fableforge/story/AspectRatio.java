@@ -1,4 +1,4 @@
-package fableforge.image;
+package fableforge.story;
 
 import java.util.Arrays;
 

@@ -48,6 +48,7 @@ import fableforge.store.EventLog;
 import fableforge.store.ImageRepository;
 import fableforge.store.StoryRepository;
 import fableforge.review.ImageJobs;
+import fableforge.review.ImageReview;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
@@ -276,13 +277,14 @@ public final class App {
                 spending);
         Studio studio = new Studio(quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
+        ImageReview review = new ImageReview(stories, images, jobs, events, mapper, spending);
         VideoTools videoTools = videoTools();
         VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
         VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
-        VideoView videoView = new VideoView(videoRows, mapper);
+        VideoView videoView = new VideoView(videoRows, videoQuote, mapper);
         Optional<Accounts> accounts = config.access().accounts()
                 ? Optional.of(accounts(config, database, port, clock)) : Optional.empty();
-        StoryView view = new StoryView(stories, images, mapper, spending, videoView, videoQuote,
+        StoryView view = new StoryView(stories, images, mapper, spending, videoView,
                 ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)));
         MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper,
                 new UserUploads(database.jdbi(), clock, limits.uploadQuotaMb()));
@@ -294,7 +296,7 @@ public final class App {
         Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
         Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
         HttpEndpoint web = cluster.servesWeb()
-                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
+                ? new WebServer(studio, review, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> authentication(all, database)))
                         .start(host, port)

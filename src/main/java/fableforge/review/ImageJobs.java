@@ -15,6 +15,7 @@ import fableforge.store.JobKey;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.story.Beat;
+import fableforge.studio.ImageQueue;
 import fableforge.studio.PromptChanges;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * finished attempt is skipped), and an outcome is stored in one transaction with its events, so an
  * attempt run twice records one image and one event.
  */
-public final class ImageJobs implements AutoCloseable {
+public final class ImageJobs implements ImageQueue, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageJobs.class);
 
@@ -62,6 +63,7 @@ public final class ImageJobs implements AutoCloseable {
     }
 
     /** An attempt was queued: a worker on this node starts it as soon as it has a slot; others find it on their next look. */
+    @Override
     public void submit(String storyId, int scene, int attempt) {
         worker.ifPresent(JobWorker::wake);
     }

@@ -14,8 +14,6 @@ import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.store.StorySummary;
 import fableforge.story.Beat;
-import fableforge.videojob.VideoQuote;
-import fableforge.videojob.VideoView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,22 +25,19 @@ public final class StoryView {
     private final ImageRepository images;
     private final ObjectMapper mapper;
     private final Spending spending;
-    private final VideoView video;
-    private final VideoQuote videoQuote;
+    private final StoryVideo video;
     private final java.util.function.Function<String, Optional<String>> ownerNames;
 
-    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, VideoView video,
-                     VideoQuote videoQuote) {
-        this(stories, images, mapper, spending, video, videoQuote, ownerId -> Optional.empty());
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, StoryVideo video) {
+        this(stories, images, mapper, spending, video, ownerId -> Optional.empty());
     }
 
     /** @param ownerNames the name of the account with this id (accounts): an admin's list shows names, not ids */
-    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, VideoView video,
-                     VideoQuote videoQuote, java.util.function.Function<String, Optional<String>> ownerNames) {
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, StoryVideo video,
+                     java.util.function.Function<String, Optional<String>> ownerNames) {
         this.ownerNames = ownerNames;
         this.spending = spending;
         this.video = video;
-        this.videoQuote = videoQuote;
         this.stories = stories;
         this.images = images;
         this.mapper = mapper;
@@ -99,7 +94,7 @@ public final class StoryView {
                 StoryRecord.SCENES_READY.equals(record.status()), mapper);
         if (StoryRecord.ALL_APPROVED.equals(record.status())) {
             // The next paid step of an approved story is its video's narration, when OpenAI can read it.
-            videoQuote.narrationStep(record).ifPresent(step -> cost.set("next_step", step));
+            video.narrationStep(record).ifPresent(step -> cost.set("next_step", step));
         }
         root.set("cost", cost);
         root.set("video", video.of(storyId));

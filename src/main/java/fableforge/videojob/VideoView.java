@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.store.StoryRecord;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
+import fableforge.studio.StoryVideo;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -13,19 +16,28 @@ import java.util.function.Predicate;
  * and, while it renders, the last progress the render announced (kept on the row, so a node that
  * serves the page shows the progress of a render running on another node).
  */
-public final class VideoView {
+public final class VideoView implements StoryVideo {
 
     private final VideoRepository videos;
+    private final VideoQuote quote;
     private final ObjectMapper mapper;
 
-    public VideoView(VideoRepository videos, ObjectMapper mapper) {
+    public VideoView(VideoRepository videos, VideoQuote quote, ObjectMapper mapper) {
         this.videos = videos;
+        this.quote = quote;
         this.mapper = mapper;
     }
 
     /** The newest version of the story's video, or JSON null when none was asked for. */
+    @Override
     public JsonNode of(String storyId) {
         return videos.latest(storyId).<JsonNode>map(this::node).orElse(mapper.nullNode());
+    }
+
+    /** What narrating the story by OpenAI would cost, when that narration is on offer. */
+    @Override
+    public Optional<ObjectNode> narrationStep(StoryRecord story) {
+        return quote.narrationStep(story);
     }
 
     public ObjectNode node(VideoRecord video) {

@@ -17,6 +17,7 @@ import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
 import fableforge.store.EventLog;
 import fableforge.review.ImageDecision;
+import fableforge.review.ImageReview;
 import fableforge.review.RejectReason;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
@@ -55,6 +56,7 @@ public final class WebServer implements HttpEndpoint {
     private static final String STREAM_SLOT = "fableforge.streamSlot";
 
     private final Studio studio;
+    private final ImageReview review;
     private final StoryView view;
     private final VideoJobs videos;
     private final MusicLibrary music;
@@ -73,15 +75,15 @@ public final class WebServer implements HttpEndpoint {
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
-    public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
+    public WebServer(Studio studio, ImageReview review, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
                      SecretScrubber scrubber, StreamLimits streamLimits, WebSettings settings) {
-        this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, scrubber, streamLimits,
+        this(studio, review, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, scrubber, streamLimits,
                 settings, Optional.empty());
     }
 
     /** @param authentication with accounts: who is asking, checked before everything else */
-    public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
+    public WebServer(Studio studio, ImageReview review, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
                      SecretScrubber scrubber, StreamLimits streamLimits, WebSettings settings,
                      Optional<Authentication> authentication) {
@@ -91,6 +93,7 @@ public final class WebServer implements HttpEndpoint {
         this.streamSlots = new StreamSlots(streamLimits);
         this.settings = settings;
         this.studio = studio;
+        this.review = review;
         this.view = view;
         this.videos = videos;
         this.music = music;
@@ -280,7 +283,7 @@ public final class WebServer implements HttpEndpoint {
         if (action.equals("reject")) {
             limits.take(RequestCaller.of(ctx), LimitedAction.REDRAW);
         }
-        json(ctx, 200, studio.decideImage(RequestCaller.of(ctx), ctx.pathParam("id"), scene,
+        json(ctx, 200, review.decideImage(RequestCaller.of(ctx), ctx.pathParam("id"), scene,
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, apply.asBoolean(false))));
     }
 

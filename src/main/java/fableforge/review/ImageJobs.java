@@ -11,9 +11,11 @@ import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.JobKey;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.story.Beat;
 import fableforge.studio.ImageQueue;
 import fableforge.studio.PromptChanges;
@@ -151,7 +153,7 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
                     return false;
                 }
                 ObjectNode data = events.data().put("scene_number", scene).put("url", produced.media().url())
-                        .put("status", ImageAttempt.PENDING_APPROVAL).put("attempt", attempt).put("prompt", produced.prompt());
+                        .put("status", ImageStatus.PENDING_APPROVAL.wire()).put("attempt", attempt).put("prompt", produced.prompt());
                 PromptChanges.describe(data, requestedPrompt, produced.prompt());
                 events.emit(storyId, "image_ready", data, dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
@@ -178,12 +180,12 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
             return;
         }
         int produced = images.countProduced(storyId);
-        stories.find(storyId).filter(story -> StoryRecord.GENERATING.equals(story.status()))
-                .ifPresent(story -> stories.setStatus(storyId, StoryRecord.IMAGES_READY));
-        List<Integer> failed = latest.values().stream().filter(a -> ImageAttempt.FAILED.equals(a.status()))
+        stories.find(storyId).filter(story -> story.status() == StoryStatus.GENERATING)
+                .ifPresent(story -> stories.setStatus(storyId, StoryStatus.IMAGES_READY));
+        List<Integer> failed = latest.values().stream().filter(a -> a.status() == ImageStatus.FAILED)
                 .map(ImageAttempt::scene).sorted().toList();
         if (!failed.isEmpty()) {
-            String attempts = latest.values().stream().filter(a -> ImageAttempt.FAILED.equals(a.status()))
+            String attempts = latest.values().stream().filter(a -> a.status() == ImageStatus.FAILED)
                     .map(a -> a.scene() + "." + a.attempt()).sorted().collect(Collectors.joining(","));
             ObjectNode error = events.data().put("message", failed.size() + (failed.size() == 1 ? " image" : " images")
                     + " could not be made (scenes " + failed.stream().map(String::valueOf).collect(Collectors.joining(", "))

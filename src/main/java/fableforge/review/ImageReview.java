@@ -6,8 +6,10 @@ import fableforge.auth.Caller;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.story.Beat;
 import fableforge.studio.SpendCheck;
 import fableforge.studio.StoredStory;
@@ -69,9 +71,9 @@ public final class ImageReview {
         events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "approved")
                 .put("attempt", attempt).put("approved_count", approved), "approve:" + scene + ":" + attempt);
         if (approved == Beat.TOTAL_SCENES) {
-            stories.setStatus(storyId, StoryRecord.ALL_APPROVED);
+            stories.setStatus(storyId, StoryStatus.ALL_APPROVED);
             // Keyed by the approved versions: re-approving after a later rejection announces again.
-            String versions = images.attempts(storyId).stream().filter(a -> ImageAttempt.APPROVED.equals(a.status()))
+            String versions = images.attempts(storyId).stream().filter(a -> a.status() == ImageStatus.APPROVED)
                     .map(a -> a.scene() + "." + a.attempt()).collect(Collectors.joining(","));
             events.emit(storyId, "all_approved", events.data().put("story_id", storyId), "all_approved:" + versions);
             LOG.info("[APPROVAL] story={} all images approved", storyId);
@@ -82,8 +84,8 @@ public final class ImageReview {
     private ObjectNode reject(StoryRecord record, ImageAttempt latest, ImageDecision decision) {
         String storyId = record.storyId();
         int scene = latest.scene();
-        boolean failed = ImageAttempt.FAILED.equals(latest.status());
-        boolean redrawing = latest.attempt() > 1 && (ImageAttempt.QUEUED.equals(latest.status()) || ImageAttempt.RUNNING.equals(latest.status()));
+        boolean failed = latest.status() == ImageStatus.FAILED;
+        boolean redrawing = latest.attempt() > 1 && (latest.status() == ImageStatus.QUEUED || latest.status() == ImageStatus.RUNNING);
         if (redrawing) {
             // Only a rejection makes a second attempt: this one repeats a rejection whose redraw is under way.
             return result(storyId, scene, "regenerating", latest.attempt(), images.countApproved(storyId));
@@ -109,8 +111,8 @@ public final class ImageReview {
             ImageAttempt next = images.createAttempt(storyId, scene, prompt);
             SpendCheck.within(() -> spending.reserveImages(Spending.spenderOf(record.ownerId()), storyId, Map.of(scene, next.attempt()),
                     new StoredStory(record, mapper).context().aspectRatio()));
-            if (StoryRecord.ALL_APPROVED.equals(record.status()) || StoryRecord.IMAGES_READY.equals(record.status())) {
-                stories.setStatus(storyId, StoryRecord.GENERATING);
+            if (record.status() == StoryStatus.ALL_APPROVED || record.status() == StoryStatus.IMAGES_READY) {
+                stories.setStatus(storyId, StoryStatus.GENERATING);
             }
             int approved = images.countApproved(storyId);
             if (!failed) {
@@ -124,7 +126,7 @@ public final class ImageReview {
         ImageAttempt next = regeneration.next();
         int approved = regeneration.approved();
         if (!regeneration.won()) {
-            return result(storyId, scene, next.finished() ? next.status() : "regenerating", next.attempt(), approved);
+            return result(storyId, scene, next.finished() ? next.status().wire() : "regenerating", next.attempt(), approved);
         }
         LOG.info("[APPROVAL] story={} scene={} rejected, regenerating as attempt {}", storyId, scene, next.attempt());
         jobs.submit(storyId, scene, next.attempt());
@@ -139,7 +141,7 @@ public final class ImageReview {
     private int applyToPending(String storyId, int rejectedScene, RejectReason reason) {
         int applied = 0;
         for (ImageAttempt queued : images.latest(storyId).values()) {
-            if (queued.scene() != rejectedScene && ImageAttempt.QUEUED.equals(queued.status())
+            if (queued.scene() != rejectedScene && queued.status() == ImageStatus.QUEUED
                     && images.updateQueuedPrompt(storyId, queued.scene(), queued.attempt(), reason.fix(queued.prompt()))) {
                 applied++;
             }

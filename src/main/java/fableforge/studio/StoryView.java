@@ -9,9 +9,11 @@ import fableforge.image.AspectRatio;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.store.StorySummary;
 import fableforge.story.Beat;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class StoryView {
         String storyId = record.storyId();
         ObjectNode root = mapper.createObjectNode();
         root.put("story_id", record.storyId());
-        root.put("status", record.status());
+        root.put("status", record.status().wire());
         root.set("quiz", readTree(record.answersJson()));
         root.set("character", readTree(record.heroJson()));
         root.put("character_bible", record.characterBible());
@@ -82,7 +84,7 @@ public final class StoryView {
         latest.forEach((scene, newest) -> {
             // The version the user chose, if any, else the newest one.
             ImageAttempt current = attempts.stream()
-                    .filter(a -> a.scene() == scene && ImageAttempt.APPROVED.equals(a.status()))
+                    .filter(a -> a.scene() == scene && a.status() == ImageStatus.APPROVED)
                     .findFirst().orElse(newest);
             ObjectNode image = attemptNode(current);
             image.put("latest_attempt", newest.attempt());
@@ -91,8 +93,8 @@ public final class StoryView {
             imagesNode.set(String.valueOf(scene), image);
         });
         ObjectNode cost = spending.costOf(storyId, AspectRatio.fromLabel(record.aspectRatio()),
-                StoryRecord.SCENES_READY.equals(record.status()), mapper);
-        if (StoryRecord.ALL_APPROVED.equals(record.status())) {
+                record.status() == StoryStatus.SCENES_READY, mapper);
+        if (record.status() == StoryStatus.ALL_APPROVED) {
             // The next paid step of an approved story is its video's narration, when OpenAI can read it.
             video.narrationStep(record).ifPresent(step -> cost.set("next_step", step));
         }
@@ -112,7 +114,7 @@ public final class StoryView {
                     .put("story_id", summary.storyId())
                     .put("name", summary.heroName())
                     .put("animal", summary.animal())
-                    .put("status", summary.status())
+                    .put("status", summary.status().wire())
                     .put("completed_scenes", summary.completedScenes())
                     .put("approved_scenes", summary.approvedScenes())
                     .put("created_at", summary.createdAt().toString());
@@ -134,7 +136,7 @@ public final class StoryView {
     private ObjectNode attemptNode(ImageAttempt attempt) {
         ObjectNode node = mapper.createObjectNode();
         node.put("attempt", attempt.attempt());
-        node.put("status", attempt.status());
+        node.put("status", attempt.status().wire());
         node.put("url", attempt.url());
         node.put("prompt", attempt.finalPrompt() != null ? attempt.finalPrompt() : attempt.prompt());
         node.put("final_prompt", attempt.finalPrompt());

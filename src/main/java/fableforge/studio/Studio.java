@@ -18,6 +18,7 @@ import fableforge.store.NewStory;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.story.Beat;
 import fableforge.story.Scene;
 import fableforge.text.SafeText;
@@ -101,7 +102,7 @@ public final class Studio {
             beats.add(scene.beat().id());
         });
         result.set("character", mapper.valueToTree(plan.hero()));
-        result.put("status", StoryRecord.SCENES_READY);
+        result.put("status", StoryStatus.SCENES_READY.wire());
         result.set("cost", spending.costOf(storyId, plan.context().aspectRatio(), true, mapper));
         if (!quiz.warnings().isEmpty()) {
             var warnings = result.putArray("warnings");
@@ -144,7 +145,7 @@ public final class Studio {
 
     private ObjectNode approveScenes(Caller caller, StoryRecord record, List<String> texts) {
         String storyId = record.storyId();
-        if (!StoryRecord.SCENES_READY.equals(record.status())) {
+        if (record.status() != StoryStatus.SCENES_READY) {
             return approvedBefore(record, texts);
         }
         StoredStory story = new StoredStory(record, mapper);
@@ -164,7 +165,7 @@ public final class Studio {
         // the others change nothing and get the idempotent answer below. A refused reservation (402)
         // rolls everything back, so the scenes stay ready for approval.
         List<ImageAttempt> attempts = events.atomically(() -> {
-            if (!stories.changeStatus(storyId, StoryRecord.SCENES_READY, StoryRecord.GENERATING)) {
+            if (!stories.changeStatus(storyId, StoryStatus.SCENES_READY, StoryStatus.GENERATING)) {
                 return null;
             }
             stories.saveScenes(storyId, rows);
@@ -186,14 +187,14 @@ public final class Studio {
         }
         attempts.forEach(attempt -> jobs.submit(storyId, attempt.scene(), attempt.attempt()));
         LOG.info("[APPROVAL] story={} scenes approved, 20 image jobs queued", storyId);
-        return mapper.createObjectNode().put("story_id", storyId).put("status", StoryRecord.GENERATING);
+        return mapper.createObjectNode().put("story_id", storyId).put("status", StoryStatus.GENERATING.wire());
     }
 
     /** The scenes were approved already: the same texts again is a retry (same answer), other texts a conflict. */
     private ObjectNode approvedBefore(StoryRecord record, List<String> texts) {
         List<String> saved = record.scenes().stream().map(SceneRow::text).toList();
         if (saved.equals(texts.stream().map(String::strip).toList())) {
-            return mapper.createObjectNode().put("story_id", record.storyId()).put("status", record.status());
+            return mapper.createObjectNode().put("story_id", record.storyId()).put("status", record.status().wire());
         }
         throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status "
                 + record.status() + "); reject single images to change them");

@@ -9,6 +9,7 @@ import fableforge.provider.ProviderException;
 import fableforge.spend.SpendMeter;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.SceneRow;
 import fableforge.store.VideoRecord;
 import fableforge.story.Scene;
@@ -100,7 +101,7 @@ public final class VideoRender {
     /** Each scene's approved image, in scene order; every scene must have one. */
     private List<ImageAttempt> approvedImages(String storyId) {
         Map<Integer, ImageAttempt> approved = images.attempts(storyId).stream()
-                .filter(attempt -> ImageAttempt.APPROVED.equals(attempt.status()))
+                .filter(attempt -> attempt.status() == ImageStatus.APPROVED)
                 .collect(Collectors.toMap(ImageAttempt::scene, attempt -> attempt, (a, b) -> b, java.util.TreeMap::new));
         List<Integer> missing = new ArrayList<>();
         for (int scene = 1; scene <= fableforge.story.Beat.TOTAL_SCENES; scene++) {

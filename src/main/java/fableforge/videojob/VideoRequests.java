@@ -6,6 +6,7 @@ import fableforge.spend.Spending;
 import fableforge.store.ImageRepository;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.store.Transactions;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
@@ -49,7 +50,7 @@ public final class VideoRequests {
                 new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
         checkOptions(caller, options);
         int approved = images.countApproved(storyId);
-        if (!StoryRecord.ALL_APPROVED.equals(story.status()) || approved < Beat.TOTAL_SCENES) {
+        if (story.status() != StoryStatus.ALL_APPROVED || approved < Beat.TOTAL_SCENES) {
             throw new StudioException(StudioException.Kind.CONFLICT, "the video is made from approved images: approve all "
                     + Beat.TOTAL_SCENES + " first (" + approved + " of " + Beat.TOTAL_SCENES + " approved)");
         }

@@ -42,7 +42,7 @@ public final class VideoView implements StoryVideo {
 
     public ObjectNode node(VideoRecord video) {
         ObjectNode node = mapper.createObjectNode();
-        node.put("status", video.status());
+        node.put("status", video.status().wire());
         node.put("version", video.version());
         ObjectNode options = node.putObject("options");
         options.put("clips", video.clips()).put("narration", video.narration()).put("draft", video.draft())

@@ -15,7 +15,6 @@ export const STORY_STATUS = {
   generating: 'Drawing images',
   images_ready: 'Images to review',
   all_approved: 'All approved',
-  failed: 'Failed',
 };
 
 export const REJECT_REASONS = [

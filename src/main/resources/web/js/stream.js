@@ -9,7 +9,7 @@ const POLL_MS = 3000;
 const MAX_BACKOFF_MS = 30000;
 const MAX_FAILURES = 3;
 const RETRY_SSE_EVERY = 10; // while polling, try SSE again every 10 polls (30 s)
-const DONE = new Set(['all_approved', 'failed']);
+const DONE = new Set(['all_approved']);
 const RENDERING = new Set(['queued', 'running']);
 
 export class StoryStream {

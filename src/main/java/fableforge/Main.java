@@ -4,6 +4,7 @@ import fableforge.cli.BenchCommand;
 import fableforge.cli.GenerateCommand;
 import fableforge.cli.ServeCommand;
 import fableforge.cli.UsersCommand;
+import fableforge.failure.UserFacingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class Main implements Runnable {
         // After the subcommands: picocli passes writers on only to subcommands it already has.
         commandLine.setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof Config.ConfigException) {
+            if (exception instanceof Config.ConfigException || exception instanceof UserFacingException) {
                 line.getErr().println("fableforge: " + exception.getMessage());
                 return 2;
             }

@@ -1,6 +1,7 @@
 package fableforge.cli;
 
 import fableforge.App;
+import fableforge.failure.UserFacingException;
 import fableforge.image.AspectRatio;
 import fableforge.image.ContactSheet;
 import fableforge.image.ImageOutcome;
@@ -113,7 +114,8 @@ public final class GenerateCommand implements Callable<Integer> {
         Optional<VideoStep> videoStep;
         try {
             videoStep = videoStep(app, spend, pipeline, err);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (UserFacingException | IllegalArgumentException | IllegalStateException e) {
+            // The narrator's choice still says "unavailable" with IllegalStateException (App.narrator).
             err.println("fableforge: " + e.getMessage() + ". Nothing was written.");
             return EXIT_BAD_INPUT;
         }
@@ -156,7 +158,7 @@ public final class GenerateCommand implements Callable<Integer> {
             return Optional.empty();
         }
         if (music != null && !Files.isReadable(music)) {
-            throw new IllegalArgumentException("--music " + music + ": no such readable file");
+            throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "--music " + music + ": no such readable file");
         }
         ClipFallback.Listener fallbacks = fallback -> {
             err.println("warning: " + fallback.message());

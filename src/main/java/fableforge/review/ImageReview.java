@@ -3,6 +3,7 @@ package fableforge.review;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
@@ -15,7 +16,6 @@ import fableforge.studio.SpendCheck;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryLookup;
-import fableforge.studio.StudioException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,11 +49,11 @@ public final class ImageReview {
     public ObjectNode decideImage(Caller caller, String storyId, int sceneNumber, ImageDecision decision) {
         StoryRecord record = lookup.require(caller, storyId);
         if (sceneNumber < 1 || sceneNumber > Beat.TOTAL_SCENES) {
-            throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene number must be 1 to 20, got " + sceneNumber);
+            throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "scene number must be 1 to 20, got " + sceneNumber);
         }
         ImageAttempt latest = images.latest(storyId).get(sceneNumber);
         if (latest == null) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "scene " + sceneNumber + " has no image yet; approve the scenes first");
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, "scene " + sceneNumber + " has no image yet; approve the scenes first");
         }
         return decision.approve()
                 ? approve(record, sceneNumber, decision.attempt().orElse(latest.attempt()))
@@ -63,7 +63,7 @@ public final class ImageReview {
     private ObjectNode approve(StoryRecord record, int scene, int attempt) {
         String storyId = record.storyId();
         if (!images.approve(storyId, scene, attempt)) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "scene " + scene + " has no finished image as version "
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, "scene " + scene + " has no finished image as version "
                     + attempt + " to approve; wait for it to be drawn");
         }
         int approved = images.countApproved(storyId);
@@ -106,7 +106,7 @@ public final class ImageReview {
             }
             // A failed image has nothing to reject: "reject" then simply means "try again".
             if (!failed && !images.reject(storyId, scene, latest.attempt(), decision.reason().map(RejectReason::id).orElse(null))) {
-                throw new StudioException(StudioException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
+                throw new UserFacingException(UserFacingException.Kind.CONFLICT, "image " + scene + " is still being made; wait for it before rejecting");
             }
             ImageAttempt next = images.createAttempt(storyId, scene, prompt);
             SpendCheck.within(() -> spending.reserveImages(Spending.spenderOf(record.ownerId()), storyId, Map.of(scene, next.attempt()),

@@ -1,5 +1,6 @@
 package fableforge.studio;
 
+import fableforge.failure.UserFacingException;
 import fableforge.spend.SpendLedger;
 
 /** A check of the spend caps before paid work starts; {@link #within} turns its refusal into what the user sees. */
@@ -13,7 +14,7 @@ public interface SpendCheck {
         try {
             check.run();
         } catch (SpendLedger.SpendLimitReached e) {
-            throw new StudioException(StudioException.Kind.SPEND_LIMIT, e.getMessage());
+            throw new UserFacingException(UserFacingException.Kind.SPEND_LIMIT, e.getMessage());
         }
     }
 }

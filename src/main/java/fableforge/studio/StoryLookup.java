@@ -1,6 +1,7 @@
 package fableforge.studio;
 
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 
@@ -16,7 +17,7 @@ public final class StoryLookup {
     /** The story, if it exists and the caller may see it. */
     public StoryRecord require(Caller caller, String storyId) {
         return stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + abbreviate(storyId) + "'"));
+                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + abbreviate(storyId) + "'"));
     }
 
     private static String abbreviate(String text) {

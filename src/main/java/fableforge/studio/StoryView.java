@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.image.AspectRatio;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
@@ -52,13 +53,13 @@ public final class StoryView {
 
     public ObjectNode story(Caller caller, String storyId) {
         return render(stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
     }
 
     /** The story as the workers read it, with no caller to check. */
     public ObjectNode story(String storyId) {
         return render(stories.find(storyId).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
     }
 
     private ObjectNode render(StoryRecord record) {

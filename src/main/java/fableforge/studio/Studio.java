@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.pipeline.StoryPlan;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.ProviderException;
@@ -115,20 +116,20 @@ public final class Studio {
     public ObjectNode approveScenes(Caller caller, String storyId, List<String> texts) {
         lookup.require(caller, storyId); // 404 before the texts are even looked at; the record is read again under the lock
         if (texts.size() != Beat.TOTAL_SCENES) {
-            throw new StudioException(StudioException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
+            throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
         }
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
-                throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is empty; write what happens in it");
+                throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is empty; write what happens in it");
             }
             // Control characters and bidi overrides would reach the captions, the SRT and the FCPXML.
             Optional<String> unsafe = SafeText.problem("scene " + (i + 1), text, SafeText.Lines.MULTI);
             if (unsafe.isPresent()) {
-                throw new StudioException(StudioException.Kind.BAD_REQUEST, unsafe.get());
+                throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, unsafe.get());
             }
             if (text.length() > MAX_SCENE_CHARS) {
-                throw new StudioException(StudioException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is " + text.length()
+                throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "scene " + (i + 1) + " is " + text.length()
                         + " characters; keep it under " + MAX_SCENE_CHARS);
             }
         }
@@ -196,7 +197,7 @@ public final class Studio {
         if (saved.equals(texts.stream().map(String::strip).toList())) {
             return mapper.createObjectNode().put("story_id", record.storyId()).put("status", record.status().wire());
         }
-        throw new StudioException(StudioException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status "
+        throw new UserFacingException(UserFacingException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status "
                 + record.status() + "); reject single images to change them");
     }
 

@@ -1,6 +1,7 @@
 package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fableforge.failure.UserFacingException;
 import fableforge.image.AspectRatio;
 import fableforge.media.MediaKey;
 import fableforge.media.MediaStore;
@@ -110,7 +111,8 @@ public final class VideoRender {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("scenes " + missing + " have no approved image any more; approve them and ask again");
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT,
+                    "scenes " + missing + " have no approved image any more; approve them and ask again");
         }
         return List.copyOf(approved.values());
     }

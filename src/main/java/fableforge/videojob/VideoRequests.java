@@ -1,6 +1,7 @@
 package fableforge.videojob;
 
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.ImageRepository;
@@ -11,7 +12,6 @@ import fableforge.store.Transactions;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
 import fableforge.story.Beat;
-import fableforge.studio.StudioException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -47,11 +47,11 @@ public final class VideoRequests {
     VideoRepository.Requested request(Caller caller, String storyId, VideoOptions options) {
         // Someone else's story is as unknown as one that never was.
         StoryRecord story = stories.find(storyId).filter(found -> caller.mayAccess(found.ownerId())).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
+                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
         checkOptions(caller, options);
         int approved = images.countApproved(storyId);
         if (story.status() != StoryStatus.ALL_APPROVED || approved < Beat.TOTAL_SCENES) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "the video is made from approved images: approve all "
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, "the video is made from approved images: approve all "
                     + Beat.TOTAL_SCENES + " first (" + approved + " of " + Beat.TOTAL_SCENES + " approved)");
         }
         // One transaction: of requests at the same moment one queues the video (a unique index allows one
@@ -66,7 +66,7 @@ public final class VideoRequests {
         });
         VideoRecord video = requested.video();
         if (!requested.created() && !video.sameOptions(options.clips(), options.narration(), options.draft(), options.musicKey())) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "version " + video.version() + " of this video is still being made ("
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, "version " + video.version() + " of this video is still being made ("
                     + describe(video) + "); wait for it to finish, then ask again with the new options");
         }
         return requested;
@@ -102,7 +102,7 @@ public final class VideoRequests {
         try {
             keepReservation(story, version, options);
         } catch (SpendLedger.SpendLimitReached e) {
-            throw new StudioException(StudioException.Kind.SPEND_LIMIT, e.getMessage());
+            throw new UserFacingException(UserFacingException.Kind.SPEND_LIMIT, e.getMessage());
         }
     }
 
@@ -122,8 +122,8 @@ public final class VideoRequests {
                 + (video.musicKey().isPresent() ? ", with music" : "");
     }
 
-    private static StudioException bad(String message) {
-        return new StudioException(StudioException.Kind.BAD_REQUEST, message);
+    private static UserFacingException bad(String message) {
+        return new UserFacingException(UserFacingException.Kind.BAD_REQUEST, message);
     }
 
     private static String abbreviate(String text) {

@@ -21,7 +21,7 @@ import fableforge.review.ImageReview;
 import fableforge.review.RejectReason;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
-import fableforge.studio.StudioException;
+import fableforge.failure.UserFacingException;
 import fableforge.videojob.MusicLibrary;
 import fableforge.videojob.VideoJobs;
 import fableforge.videojob.VideoOptions;
@@ -141,7 +141,7 @@ public final class WebServer implements HttpEndpoint {
                 // Someone else's story is as unknown as a story that never was (404, never 403).
                 String channel = ctx.queryParam("channel");
                 if (channel != null && !visibleStory(RequestCaller.of(ctx), channel)) {
-                    throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
+                    throw new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
                 }
             });
             config.routes.before("/stream", this::takeStreamSlot);
@@ -170,14 +170,8 @@ public final class WebServer implements HttpEndpoint {
                 explained(ctx).error(ctx, e.status(), e.code(), e.getMessage());
             });
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-            config.routes.exception(StudioException.class, (e, ctx) -> explained(ctx).error(ctx, switch (e.kind()) {
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-                case BAD_REQUEST -> 400;
-                case SPEND_LIMIT -> 402;
-                case TOO_LARGE -> 413;
-                case UNSUPPORTED_MEDIA -> 415;
-            }, e.kind().name().toLowerCase(), e.getMessage()));
+            config.routes.exception(UserFacingException.class,
+                    (e, ctx) -> explained(ctx).error(ctx, e.kind().status(), e.kind().code(), e.getMessage()));
             config.routes.exception(RateLimited.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 error(ctx, 429, "rate_limited", e.getMessage());
@@ -348,7 +342,7 @@ public final class WebServer implements HttpEndpoint {
         String key = ctx.pathParam("key");
         if (!mediaAccess.mayRead(RequestCaller.of(ctx), key)) {
             // As unknown as a file that never was (404, never 403).
-            throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
+            throw new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no such media");
         }
         Optional<Long> size;
         try {
@@ -361,10 +355,10 @@ public final class WebServer implements HttpEndpoint {
             }
             size = media.size(key);
         } catch (IllegalArgumentException e) {
-            throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
+            throw new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no such media");
         }
         if (size.isEmpty()) {
-            throw new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
+            throw new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no such media");
         }
         long total = size.get();
         MediaType type = MediaType.of(key);
@@ -377,7 +371,7 @@ public final class WebServer implements HttpEndpoint {
         }
         ByteRange bytes = requested.range();
         InputStream in = media.open(key, bytes.first())
-                .orElseThrow(() -> new StudioException(StudioException.Kind.NOT_FOUND, "no such media"));
+                .orElseThrow(() -> new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no such media"));
         // With accounts a file is one user's: no shared cache may keep it.
         ctx.header("Cache-Control", (RequestCaller.of(ctx) == Caller.OPEN ? "public" : "private") + ", max-age=31536000, immutable");
         ctx.header("Content-Disposition", type.disposition(key));

@@ -11,6 +11,8 @@ import fableforge.store.StoryStatus;
 import fableforge.store.Transactions;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
+import fableforge.studio.SpendCheck;
+import fableforge.studio.StoryLookup;
 import fableforge.story.Beat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,7 @@ import java.util.Optional;
  */
 public final class VideoRequests {
 
-    private final StoryRepository stories;
+    private final StoryLookup lookup;
     private final ImageRepository images;
     private final VideoRepository videos;
     private final VideoTools tools;
@@ -35,7 +37,7 @@ public final class VideoRequests {
     public VideoRequests(StoryRepository stories, ImageRepository images, VideoRepository videos, VideoTools tools,
                          VideoQuote quote, MusicLibrary music, Spending spending, Transactions transactions) {
         this.transactions = transactions;
-        this.stories = stories;
+        this.lookup = new StoryLookup(stories);
         this.images = images;
         this.videos = videos;
         this.tools = tools;
@@ -45,9 +47,7 @@ public final class VideoRequests {
     }
 
     VideoRepository.Requested request(Caller caller, String storyId, VideoOptions options) {
-        // Someone else's story is as unknown as one that never was.
-        StoryRecord story = stories.find(storyId).filter(found -> caller.mayAccess(found.ownerId())).orElseThrow(() ->
-                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
+        StoryRecord story = lookup.require(caller, storyId);
         checkOptions(caller, options);
         int approved = images.countApproved(storyId);
         if (story.status() != StoryStatus.ALL_APPROVED || approved < Beat.TOTAL_SCENES) {
@@ -60,7 +60,7 @@ public final class VideoRequests {
             VideoRepository.Requested queued = videos.request(storyId, options.clips(), options.narration(), options.draft(),
                     options.musicKey());
             if (queued.created()) {
-                withinSpendLimit(story, queued.video().version(), options);
+                SpendCheck.within(() -> keepReservation(story, queued.video().version(), options));
             }
             return queued;
         });
@@ -95,14 +95,6 @@ public final class VideoRequests {
             } catch (IOException e) {
                 throw new UncheckedIOException("the media store could not be asked for the music", e);
             }
-        }
-    }
-
-    private void withinSpendLimit(StoryRecord story, int version, VideoOptions options) {
-        try {
-            keepReservation(story, version, options);
-        } catch (SpendLedger.SpendLimitReached e) {
-            throw new UserFacingException(UserFacingException.Kind.SPEND_LIMIT, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.settings.ConfigException;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
 import fableforge.image.ReferenceImages;
@@ -26,11 +27,10 @@ import fableforge.spend.PriceTable;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.SpendMeter;
 import fableforge.spend.Spending;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.SecretScrubber;
 import fableforge.provider.SimulatedConditions;
-import fableforge.provider.http.ProviderHttp;
 import fableforge.quiz.QuizDefinition;
 import fableforge.quiz.QuizValidator;
 import fableforge.story.HeroDesigner;
@@ -39,7 +39,6 @@ import fableforge.story.StoryWriter;
 import fableforge.story.offline.TemplateStoryWriter;
 import fableforge.story.openai.OpenAiStoryWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
 import fableforge.event.InProcessEventBus;
 import fableforge.media.LocalMediaStore;
@@ -64,18 +63,18 @@ import fableforge.store.TrackingOutbox;
 import fableforge.tracking.GoogleSheetsSink;
 import fableforge.tracking.TrackingRelay;
 import fableforge.tracking.TrackingRows;
-import fableforge.video.EspeakNarrator;
 import fableforge.video.LocalMotionClips;
 import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
-import fableforge.video.OpenAiNarrator;
+import fableforge.video.Narrators;
 import fableforge.video.VideoAssembler;
 import fableforge.video.remote.ClipFallback;
 import fableforge.video.remote.VideoClipSources;
+import fableforge.web.Authentication;
+import fableforge.web.HealthReport;
 import fableforge.web.HealthServer;
 import fableforge.web.HttpEndpoint;
 import fableforge.web.WebServer;
-import fableforge.web.Authentication;
 import fableforge.auth.Accounts;
 import fableforge.store.OidcLoginRepository;
 import fableforge.auth.Passwords;
@@ -87,7 +86,6 @@ import fableforge.event.redis.RedisEventBus;
 import fableforge.redis.RedisConnections;
 import fableforge.store.NodeLeases;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -96,11 +94,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import fableforge.auth.Access;
 import fableforge.provider.openai.ModelCatalog;
 import fableforge.provider.openai.ModelKinds;
 import fableforge.provider.openai.ModelLifecycle;
 import fableforge.provider.openai.ModelTable;
 import fableforge.provider.openai.ModelWatch;
+import fableforge.provider.openai.OpenAiSettings;
+import fableforge.video.SpeechSettings;
 
 /**
  * The composition root: reads the {@link Config}, picks the adapter of each port and wires everything
@@ -124,7 +125,7 @@ public final class App {
     private final Optional<ModelWatch> models;
 
     /**
-     * @throws Config.ConfigException when a configured OpenAI model is retired or not available to the key
+     * @throws ConfigException when a configured OpenAI model is retired or not available to the key
      */
     public App(Config config, Clock clock) {
         this.config = config;
@@ -156,7 +157,7 @@ public final class App {
      * uses: chat when OpenAI writes, image when it draws, speech when OpenAI narration is offered.
      */
     private Optional<ModelWatch> checkModels(Providers configured) {
-        Providers.OpenAi openAi = configured.openAi();
+        OpenAiSettings openAi = configured.openAi();
         List<ModelLifecycle.Wanted> wanted = new java.util.ArrayList<>();
         ModelTable table = openAi.models();
         if (configured.story().equals("openai")) {
@@ -179,14 +180,14 @@ public final class App {
         ModelLifecycle.Check check = lifecycle.check(wanted);
         ModelWatch.log(check);
         if (!check.problems().isEmpty()) {
-            throw new Config.ConfigException(check.problems());
+            throw new ConfigException(check.problems());
         }
         return Optional.of(new ModelWatch(lifecycle, List.copyOf(wanted), check, Duration.ofDays(1)));
     }
 
     private static Providers resolved(Providers configured, ModelLifecycle.Check check) {
-        Providers.OpenAi openAi = configured.openAi().withChatModel(check.model("chat").orElse(configured.openAi().chatModel()));
-        Providers.Speech speech = new Providers.Speech(check.model("speech").orElse(configured.speech().model()), configured.speech().voice());
+        OpenAiSettings openAi = configured.openAi().withChatModel(check.model("chat").orElse(configured.openAi().chatModel()));
+        SpeechSettings speech = new SpeechSettings(check.model("speech").orElse(configured.speech().model()), configured.speech().voice());
         return configured.with(openAi, speech);
     }
 
@@ -294,7 +295,10 @@ public final class App {
                 config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
                 workers);
         Optional<TrackingRelay> tracking = cluster.runsJobs() ? tracking(database, mapper) : Optional.empty();
-        Supplier<ObjectNode> health = () -> health(mapper, database, served, media, tracking, videoTools, images, videoRows);
+        HealthReport health = new HealthReport(mapper, new HealthReport.Node(cluster.nodeId(), cluster.role(), redis.isPresent()),
+                new HealthReport.Adapters(served.storyWriter(), served.promptWriter(), served.imageGenerator(), media, videoTools),
+                new HealthReport.Limits(config.imageMaxConcurrent(), imageRatePerMinute(config), config.videoMaxRenders()),
+                tracking, models, database, images, videoRows, clock);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, review, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
@@ -353,7 +357,7 @@ public final class App {
 
     /** The Google Sheets relay when {@code USE_GOOGLE_AUTH=true}; nothing runs otherwise. */
     private Optional<TrackingRelay> tracking(Database database, ObjectMapper mapper) {
-        Providers.Sheets sheets = providers.sheets();
+        fableforge.tracking.SheetsSettings sheets = providers.sheets();
         if (!sheets.enabled()) {
             return Optional.empty();
         }
@@ -410,81 +414,6 @@ public final class App {
         }
     }
 
-    private ObjectNode health(ObjectMapper mapper, Database database, Pipeline pipeline, MediaStore media,
-                              Optional<TrackingRelay> tracking, VideoTools video, ImageRepository images, VideoRepository videos) {
-        ObjectNode health = mapper.createObjectNode().put("status", "ok");
-        health.putObject("node").put("id", config.cluster().nodeId()).put("role", config.cluster().role());
-        ObjectNode providers = health.putObject("providers");
-        lastCall(providers.putObject("story").put("adapter", pipeline.storyWriter().name()), pipeline.storyWriter());
-        lastCall(providers.putObject("prompts").put("adapter", pipeline.promptWriter().name()), pipeline.promptWriter());
-        lastCall(providers.putObject("images").put("adapter", pipeline.imageGenerator().name()), pipeline.imageGenerator())
-                .put("max_concurrent", config.imageMaxConcurrent())
-                .put("rate_per_min", imageRatePerMinute(config).map(String::valueOf).orElse("unlimited"))
-                .put("rate_shared_by_nodes", redis.isPresent() && imageRatePerMinute(config).isPresent());
-        lastCall(providers.putObject("media").put("adapter", media.name()), media);
-        trackingHealth(providers.putObject("tracking"), tracking);
-        models.ifPresent(watch -> modelsHealth(health.putObject("models"), watch.current()));
-        health.set("database", mapper.valueToTree(database.describe()));
-        health.putObject("events").put("adapter", redis.isPresent() ? "redis" : "in-process");
-        ObjectNode videoNode = health.putObject("video");
-        video.clipSources().forEach(videoNode.putArray("clips")::add);
-        video.narrations().forEach(videoNode.putArray("narration")::add);
-        videoNode.put("max_renders", config.videoMaxRenders());
-        ObjectNode jobs = health.putObject("jobs");
-        backlog(jobs.putObject("images"), images.jobs().backlog(clock.instant()));
-        backlog(jobs.putObject("videos"), videos.jobs().backlog(clock.instant()));
-        return health;
-    }
-
-    /**
-     * The OpenAI models in use (what {@code auto} chose), the ones shutting down soon with their date
-     * and what to do (the UI shows these as a banner), and when the list was last read.
-     */
-    private static void modelsHealth(ObjectNode node, ModelLifecycle.Check check) {
-        node.put("checked_at", check.checkedAt().toString()).put("listed", check.listed());
-        com.fasterxml.jackson.databind.node.ArrayNode inUse = node.putArray("in_use");
-        check.inUse().forEach(use -> inUse.addObject().put("kind", use.kind()).put("variable", use.variable())
-                .put("configured", use.configured()).put("model", use.model())
-                .put("shutdown_date", use.shutdownDate().map(Object::toString).orElse(null)));
-        com.fasterxml.jackson.databind.node.ArrayNode notices = node.putArray("shutdowns");
-        check.notices().forEach(notice -> notices.addObject().put("kind", notice.kind()).put("variable", notice.variable())
-                .put("model", notice.model()).put("shutdown_date", notice.shutdownDate().toString())
-                .put("days_left", notice.daysLeft()).put("message", notice.message()));
-        check.problems().forEach(node.putArray("problems")::add);
-        check.warnings().forEach(node.putArray("warnings")::add);
-    }
-
-    /** Jobs of every node waiting and running: a queue that only grows means no worker is taking them. */
-    private static void backlog(ObjectNode node, fableforge.job.ClaimableJobs.Backlog backlog) {
-        node.put("queued", backlog.queued()).put("running", backlog.running()).put("oldest_queued_seconds", backlog.oldestQueuedSeconds());
-    }
-
-    /** For a remote adapter, whether its provider answered the last call and with what status. */
-    private static ObjectNode lastCall(ObjectNode stage, Object adapter) {
-        if (adapter instanceof Monitored monitored) {
-            ProviderHttp.LastCall last = monitored.lastCall();
-            ObjectNode call = stage.putObject("last_call").put("called", last.called());
-            if (last.called()) {
-                call.put("at", java.time.Instant.ofEpochMilli(last.atEpochMs()).toString()).put("answered", last.answered())
-                        .put("http_status", last.httpStatus());
-            }
-        }
-        return stage;
-    }
-
-    /** Tracking's adapter, how many events still wait for it, and what went wrong while it is failing. */
-    private static void trackingHealth(ObjectNode node, Optional<TrackingRelay> tracking) {
-        if (tracking.isEmpty()) {
-            node.put("adapter", "none");
-            return;
-        }
-        TrackingRelay.Status status = tracking.get().status();
-        node.put("adapter", status.adapter()).put("backlog", status.backlog()).put("delivered_rows", status.deliveredRows());
-        status.lastDelivery().ifPresent(at -> node.put("last_delivery", at.toString()));
-        node.put("last_error", status.lastError().orElse(null));
-        status.failingSince().ifPresent(at -> node.put("failing_since", at.toString()));
-    }
-
     private static String quizJson() throws IOException {
         try (var in = App.class.getResourceAsStream("/fableforge/quiz/quiz.json")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -500,31 +429,20 @@ public final class App {
                 ? StoredReferenceImages.sheetOnly(media) : ReferenceImages.NONE;
     }
 
-    /**
-     * The narrator the user chose: {@code none}, {@code local} (espeak-ng or espeak on PATH) or
-     * {@code openai} (text-to-speech, charged to {@code meter}).
-     */
+    /** The narrators this configuration offers (OpenAI speech with the model the start-up check chose). */
+    public Narrators narrators() {
+        return new Narrators(providers.openAi(), providers.speech(), prices, clock);
+    }
+
+    /** The narrator the user chose: {@code none}, {@code local} or {@code openai} (charged to {@code meter}). */
     public Narrator narrator(String choice, SpendMeter meter) {
-        return switch (choice) {
-            case "none" -> Narrator.NONE;
-            case "local" -> EspeakNarrator.onPath().orElseThrow(() -> new IllegalStateException(
-                    "no local speech engine: install espeak-ng (apt-get install espeak-ng) or choose another narration"));
-            case "openai" -> {
-                if (!providers.openAi().usable()) {
-                    throw new IllegalStateException("narration by OpenAI needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
-                }
-                yield new OpenAiNarrator(providers.openAi().baseUrl(), providers.openAi().apiKey(), providers.speech().model(),
-                        providers.speech().voice(), providers.openAi().models().speechTakesInstructions(providers.speech().model()),
-                        providers.openAi().timeout(), meter, prices, clock);
-            }
-            default -> throw new IllegalArgumentException("narration must be none, local or openai, not " + choice);
-        };
+        return narrators().narrator(choice, meter);
     }
 
     /** The clip sources and narrators the web app offers, as configured. */
     public VideoTools videoTools() {
         int clipRate = providers.video().ratePerMinute();
-        return new ConfiguredVideoTools(this::narrator, prices, providers, EspeakNarrator.onPath().isPresent(), clock,
+        return new ConfiguredVideoTools(narrators(), prices, providers.video(), providers.remoteClips(), clock,
                 rateLimiter("clips-" + providers.video().clips(), clipRate, clipRate));
     }
 
@@ -545,8 +463,8 @@ public final class App {
      * {@code meter}; a scene whose remote clip fails gets camera motion and {@code fallbacks} hears why.
      */
     public VideoAssembler videoAssembler(Narrator narrator, SpendMeter meter, ClipFallback.Listener fallbacks) {
-        return new VideoAssembler(VideoClipSources.from(providers, prices, meter, clock, new LocalMotionClips(new MotionPlan()),
-                fallbacks), narrator);
+        return new VideoAssembler(VideoClipSources.from(providers.video(), providers.remoteClips(), prices, meter, clock,
+                new LocalMotionClips(new MotionPlan()), fallbacks), narrator);
     }
 
     /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */

@@ -1,5 +1,7 @@
 package fableforge;
 
+import fableforge.settings.Redacted;
+import fableforge.settings.SettingsReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -40,7 +42,7 @@ public record Cluster(Optional<String> databaseUrl, int databasePool, Optional<S
 
     public static final List<String> ROLES = List.of("all", "web", "worker");
 
-    static Cluster read(Config.Reader reader) {
+    static Cluster read(SettingsReader reader) {
         Cluster cluster = new Cluster(
                 reader.text("DATABASE_URL"),
                 reader.integer("DATABASE_POOL_SIZE", 10, 2, 200),

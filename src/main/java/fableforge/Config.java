@@ -1,5 +1,8 @@
 package fableforge;
 
+import fableforge.auth.Access;
+import fableforge.settings.ConfigException;
+import fableforge.settings.SettingsReader;
 import fableforge.web.StreamLimits;
 import fableforge.web.WebSettings;
 import java.io.IOException;
@@ -49,7 +52,7 @@ public record Config(
     }
 
     static Config from(Map<String, String> values) {
-        Reader reader = new Reader(values);
+        SettingsReader reader = new SettingsReader(values);
         Providers providers = Providers.read(reader);
         // A Stable Diffusion WebUI draws one image at a time on one GPU: more calls in flight only wait
         // in its queue and time out, so it gets one at a time and its own (longer) timeout by default.
@@ -80,7 +83,9 @@ public record Config(
                         reader.integer("SSE_MAX_CONNECTIONS", StreamLimits.defaultMaxConnections(), 1, 1_000_000),
                         reader.integer("SSE_MAX_PER_USER", StreamLimits.DEFAULT_PER_USER, 1, 1_000_000)),
                 webSettings(reader));
-        reader.failIfProblems();
+        if (!reader.problems().isEmpty()) {
+            throw new ConfigException(reader.problems());
+        }
         return config;
     }
 
@@ -96,17 +101,10 @@ public record Config(
     }
 
     /** {@code ALLOWED_HOSTS} (comma-separated host names, {@code *} for any) and {@code TRUST_PROXY}. */
-    private static WebSettings webSettings(Reader reader) {
+    private static WebSettings webSettings(SettingsReader reader) {
         List<String> hosts = reader.words("ALLOWED_HOSTS");
         WebSettings.problem(hosts).ifPresent(reader::problem);
         return new WebSettings(hosts.isEmpty() ? Optional.empty() : Optional.of(hosts), reader.bool("TRUST_PROXY"));
-    }
-
-    /** Bad configuration: every problem, one per line. */
-    public static final class ConfigException extends RuntimeException {
-        ConfigException(List<String> problems) {
-            super("invalid configuration:\n  " + String.join("\n  ", problems));
-        }
     }
 
     private static Map<String, String> readDotEnv(Path file) {
@@ -129,108 +127,5 @@ public record Config(
             throw new ConfigException(List.of(file + ": unreadable (" + e.getMessage() + ")"));
         }
         return values;
-    }
-
-    static final class Reader {
-        private final Map<String, String> values;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Map<String, String> values) {
-            this.values = values;
-        }
-
-        String text(String name, String fallback) {
-            return text(name).orElse(fallback);
-        }
-
-        /** One of {@code allowed} (case-insensitive, returned lower-case), or empty when unset. */
-        Optional<String> choice(String name, List<String> allowed) {
-            Optional<String> text = text(name).map(String::toLowerCase);
-            if (text.isPresent() && !allowed.contains(text.get())) {
-                problems.add(name + "=" + text.get() + ": must be one of " + String.join(", ", allowed));
-                return Optional.empty();
-            }
-            return text;
-        }
-
-        Optional<Double> optionalDecimal(String name, double min, double max) {
-            return text(name).isEmpty() ? Optional.empty() : Optional.of(decimal(name, min, min, max));
-        }
-
-        void problem(String message) {
-            problems.add(message);
-        }
-
-        Optional<String> text(String name) {
-            String value = values.get(name);
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-        }
-
-        int integer(String name, int fallback, int min, int max) {
-            return optionalInt(name, min, max).orElse(fallback);
-        }
-
-        Optional<Integer> optionalInt(String name, int min, int max) {
-            Optional<String> text = text(name);
-            if (text.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                int value = Integer.parseInt(text.get());
-                if (value < min || value > max) {
-                    problems.add(name + "=" + text.get() + ": must be between " + min + " and " + max);
-                    return Optional.empty();
-                }
-                return Optional.of(value);
-            } catch (NumberFormatException e) {
-                problems.add(name + "=" + text.get() + ": must be a whole number");
-                return Optional.empty();
-            }
-        }
-
-        double decimal(String name, double fallback, double min, double max) {
-            Optional<String> text = text(name);
-            if (text.isEmpty()) {
-                return fallback;
-            }
-            try {
-                double value = Double.parseDouble(text.get());
-                if (!(value >= min && value <= max)) {
-                    problems.add(name + "=" + text.get() + ": must be between " + min + " and " + max);
-                    return fallback;
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                problems.add(name + "=" + text.get() + ": must be a number such as 0.2");
-                return fallback;
-            }
-        }
-
-        /** A comma-separated list, each entry trimmed, empty entries dropped. */
-        List<String> words(String name) {
-            return text(name).map(list -> java.util.Arrays.stream(list.split(",")).map(String::strip)
-                    .filter(word -> !word.isEmpty()).toList()).orElse(List.of());
-        }
-
-        boolean bool(String name) {
-            Optional<String> text = text(name);
-            if (text.isEmpty()) {
-                return false;
-            }
-            return switch (text.get().toLowerCase()) {
-                case "true", "1", "yes", "on" -> true;
-                case "false", "0", "no", "off" -> false;
-                default -> {
-                    problems.add(name + "=" + text.get() + ": must be true or false");
-                    yield false;
-                }
-            };
-        }
-
-        void failIfProblems() {
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
-        }
     }
 }

@@ -5,58 +5,50 @@ import fableforge.spend.SpendMeter;
 import fableforge.video.LocalMotionClips;
 import fableforge.video.MotionPlan;
 import fableforge.video.Narrator;
+import fableforge.video.Narrators;
 import fableforge.video.VideoClipGenerator;
 import fableforge.video.remote.ClipCache;
+import fableforge.video.remote.RemoteClipService;
+import fableforge.video.remote.RemoteClipSettings;
 import fableforge.video.remote.VideoClipSources;
 import fableforge.videojob.VideoTools;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The video tools this configuration provides: clip sources (the built-in camera motion, and the one
  * remote service {@code VIDEO_CLIPS} names, sharing one gate across all stories) and narrations
- * (espeak-ng when installed, OpenAI speech when it has a key or a compatible server).
+ * ({@link Narrators}: espeak-ng when installed, OpenAI speech when it has a key or a compatible server).
+ * The remote service and the narrators are built by their own packages; this only puts them together.
  */
 final class ConfiguredVideoTools implements VideoTools {
 
-    private final BiFunction<String, SpendMeter, Narrator> narrators;
+    private final Narrators narrators;
     private final PriceTable prices;
-    private final Providers providers;
-    private final boolean localSpeech;
+    private final RemoteClipSettings clipSettings;
+    private final Optional<RemoteClipService> remoteService;
     private final VideoClipSources remoteClips;
 
-    /**
-     * @param narrators   {@link App#narrator(String, SpendMeter)}
-     * @param localSpeech whether a local speech engine (espeak-ng or espeak) is on PATH
-     */
-    ConfiguredVideoTools(BiFunction<String, SpendMeter, Narrator> narrators, PriceTable prices, Providers providers, boolean localSpeech,
+    /** @param remoteService the service {@code VIDEO_CLIPS} names, empty for {@code local} */
+    ConfiguredVideoTools(Narrators narrators, PriceTable prices, RemoteClipSettings clipSettings, Optional<RemoteClipService> remoteService,
                          java.time.Clock clock, fableforge.job.RateLimiter clipRateLimiter) {
         this.narrators = narrators;
         this.prices = prices;
-        this.providers = providers;
-        this.localSpeech = localSpeech;
-        this.remoteClips = new VideoClipSources(providers.video(), prices, clock, fableforge.job.Sleeper.REAL, clipRateLimiter);
+        this.clipSettings = clipSettings;
+        this.remoteService = remoteService;
+        this.remoteClips = new VideoClipSources(clipSettings, remoteService, prices, clock, fableforge.job.Sleeper.REAL, clipRateLimiter);
     }
 
     @Override
     public List<String> clipSources() {
-        String configured = providers.video().clips();
-        return configured.equals("local") ? List.of("local") : List.of("local", configured);
+        String configured = clipSettings.clips();
+        return configured.equals(RemoteClipSettings.LOCAL) ? List.of("local") : List.of("local", configured);
     }
 
     @Override
     public List<String> narrations() {
-        List<String> available = new ArrayList<>(List.of("none"));
-        if (localSpeech) {
-            available.add("local");
-        }
-        if (openAiSpeech()) {
-            available.add("openai");
-        }
-        return List.copyOf(available);
+        return narrators.available();
     }
 
     @Override
@@ -80,22 +72,17 @@ final class ConfiguredVideoTools implements VideoTools {
                 : remoteClips.clips(local, meter, fallback -> fallbacks.fellBack(fallback.sceneNumber(), fallback.message()), cache);
     }
 
-    /** Remote clips are priced per scene as 5-second clips (the shortest both services make). */
+    /** Remote clips are priced per scene as the shortest clip the service makes. */
     @Override
     public Optional<BigDecimal> clipsCost(String source, int scenes) {
-        Providers.Video video = providers.video();
-        Optional<BigDecimal> perClip = switch (source) {
-            case "local" -> Optional.of(BigDecimal.ZERO);
-            case "kling" -> prices.unit("video", video.kling().model() + "/" + video.kling().mode() + "/5");
-            case "hailuo" -> prices.unit("video", video.hailuo().model() + "/" + video.hailuo().resolution() + "/6");
-            default -> Optional.empty();
-        };
+        Optional<BigDecimal> perClip = source.equals(RemoteClipSettings.LOCAL) ? Optional.of(BigDecimal.ZERO)
+                : remoteService.filter(service -> service.name().equals(source)).flatMap(service -> service.clipPrice(prices));
         return perClip.map(price -> price.multiply(BigDecimal.valueOf(scenes)));
     }
 
     @Override
     public Narrator narrator(String narration, SpendMeter meter) {
-        return narrators.apply(narration, meter);
+        return narrators.narrator(narration, meter);
     }
 
     @Override
@@ -103,11 +90,6 @@ final class ConfiguredVideoTools implements VideoTools {
         if (!narration.equals("openai")) {
             return Optional.of(BigDecimal.ZERO);
         }
-        return prices.unit("speech", providers.speech().model()).map(perCharacter -> perCharacter.multiply(BigDecimal.valueOf(characters)));
-    }
-
-    /** The same condition {@link App#narrator} applies: a key, or a server other than OpenAI's own. */
-    private boolean openAiSpeech() {
-        return providers.openAi().usable();
+        return prices.unit("speech", narrators.speechModel()).map(perCharacter -> perCharacter.multiply(BigDecimal.valueOf(characters)));
     }
 }

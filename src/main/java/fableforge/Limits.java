@@ -1,12 +1,13 @@
 package fableforge;
 
+import fableforge.settings.SettingsReader;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The abuse limits of issue 13 that are not about connections: each user's daily spend cap, how long
  * a spend reservation lasts, each user's request rates on paid or heavy endpoints, and each user's
- * upload quota. The day's cap for everyone ({@code SPEND_LIMIT_USD_PER_DAY}) is in {@link Providers.Spend}.
+ * upload quota. The day's cap for everyone ({@code SPEND_LIMIT_USD_PER_DAY}) is in {@link fableforge.spend.SpendSettings}.
  *
  * @param perUserUsdPerDay      {@code SPEND_LIMIT_USD_PER_USER_PER_DAY}; empty: no per-user cap
  * @param reservationLifetime   {@code SPEND_RESERVATION_MINUTES}: how long accepted work's quote counts
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record Limits(Optional<Double> perUserUsdPerDay, Duration reservationLifetime, int userRatePerMinute,
                      int userRedrawRatePerMinute, int uploadQuotaMb) {
 
-    static Limits read(Config.Reader reader) {
+    static Limits read(SettingsReader reader) {
         return new Limits(
                 reader.optionalDecimal("SPEND_LIMIT_USD_PER_USER_PER_DAY", 0, 1_000_000),
                 // At least as long as a queued story's images or a render may wait and run; a crash

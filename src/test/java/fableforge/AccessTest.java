@@ -1,5 +1,8 @@
 package fableforge;
 
+import fableforge.auth.Access;
+import fableforge.settings.ConfigException;
+import fableforge.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +54,7 @@ class AccessTest {
     void badValuesStopStartUpNamingTheVariable() {
         assertThatThrownBy(() -> access(Map.of("AUTH_MODE", "password", "PUBLIC_BASE_URL", "stories.example.org",
                 "SESSION_IDLE_HOURS", "0", "SESSION_MAX_DAYS", "many")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("AUTH_MODE=password: must be one of local, accounts, open")
                 .hasMessageContaining("PUBLIC_BASE_URL=stories.example.org: must be the http:// or https:// address")
                 .hasMessageContaining("SESSION_IDLE_HOURS=0")
@@ -82,7 +85,7 @@ class AccessTest {
         Access local = access(Map.of());
 
         assertThatThrownBy(() -> local.checkBind("0.0.0.0"))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("HOST=0.0.0.0")
                 .hasMessageContaining("AUTH_MODE=local")
                 .hasMessageContaining("Set AUTH_MODE=accounts")

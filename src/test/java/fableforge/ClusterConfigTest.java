@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.settings.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class ClusterConfigTest {
     @Test
     void aSplitRoleNeedsTheSharedDatabase() {
         assertThatThrownBy(() -> Config.from(Map.of("NODE_ROLE", "worker")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("NODE_ROLE=worker needs DATABASE_URL");
         Cluster worker = Config.from(Map.of("NODE_ROLE", "Worker", "DATABASE_URL", "postgres://db/fableforge")).cluster();
         assertThat(worker.servesWeb()).isFalse();
@@ -46,7 +47,7 @@ class ClusterConfigTest {
     @Test
     void badClusterValuesAreAllReportedByName() {
         assertThatThrownBy(() -> Config.from(Map.of("NODE_ROLE", "leader", "JOB_LEASE_SECONDS", "0", "JOB_POLL_MS", "soon")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("NODE_ROLE=leader: must be one of all, web, worker")
                 .hasMessageContaining("JOB_LEASE_SECONDS")
                 .hasMessageContaining("JOB_POLL_MS");

@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.settings.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,9 +48,9 @@ class ConfigTest {
         assertThat(config.web().trustProxy()).isTrue();
 
         assertThatThrownBy(() -> Config.load(Map.of("ALLOWED_HOSTS", "https://stories.example.com"), dir.resolve("none")))
-                .isInstanceOf(Config.ConfigException.class).hasMessageContaining("ALLOWED_HOSTS");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ALLOWED_HOSTS");
         assertThatThrownBy(() -> Config.load(Map.of("ALLOWED_HOSTS", "example.com:8080"), dir.resolve("none")))
-                .isInstanceOf(Config.ConfigException.class).hasMessageContaining("no scheme or port");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("no scheme or port");
     }
 
     @Test
@@ -79,7 +80,7 @@ class ConfigTest {
                 "OFFLINE_SEED", "lucky",
                 "IMAGE_MAX_CONCURRENT", "0",
                 "DEBUG", "maybe"), dir.resolve("none")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("IMAGE_RATE_PER_MIN=fast: must be a whole number")
                 .hasMessageContaining("OFFLINE_FAILURE_RATE=1.5: must be between 0")
                 .hasMessageContaining("OFFLINE_SEED=lucky: must be a whole number")
@@ -104,7 +105,7 @@ class ConfigTest {
                 "USER_RATE_PER_MIN", "0",
                 "USER_REDRAW_RATE_PER_MIN", "x",
                 "UPLOAD_QUOTA_MB_PER_USER", "-1"), dir.resolve("none")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SPEND_LIMIT_USD_PER_USER_PER_DAY=lots")
                 .hasMessageContaining("SPEND_RESERVATION_MINUTES=0")
                 .hasMessageContaining("USER_RATE_PER_MIN=0")
@@ -138,7 +139,7 @@ class ConfigTest {
                 "USE_GOOGLE_AUTH", "true",
                 "OPENAI_BASE_URL", "ftp://x",
                 "IMAGE_PROVIDER", "midjourney"), dir.resolve("none")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("IMAGE_PROVIDER=midjourney: must be one of offline, openai, sdwebui")
                 .hasMessageContaining("MEDIA_STORE=s3 needs S3_BUCKET")
                 .hasMessageContaining("CLOUDINARY_URL: must look like cloudinary://")

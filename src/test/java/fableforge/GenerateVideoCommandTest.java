@@ -1,10 +1,12 @@
 package fableforge;
 
+import fableforge.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.fake.FakeOpenAiSpeech;
+import fableforge.testing.SlowTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code generate --video}: the video, its subtitles and its timeline beside story.json, without a browser. */
+@SlowTest // a 20-scene video render
 class GenerateVideoCommandTest {
 
     @TempDir

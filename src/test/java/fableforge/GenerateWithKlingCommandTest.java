@@ -1,10 +1,12 @@
 package fableforge;
 
+import fableforge.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.fake.FakeKling;
+import fableforge.testing.SlowTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code generate --draft} with VIDEO_CLIPS=kling: every scene's clip asked of Kling, a refused one made locally and reported. */
+@SlowTest // a video render
 class GenerateWithKlingCommandTest {
 
     @TempDir

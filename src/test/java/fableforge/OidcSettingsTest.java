@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.auth.OidcSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package fableforge;
 
+import fableforge.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fableforge.auth.Accounts;

@@ -1,5 +1,6 @@
 package fableforge.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.studio.StoryEvents;
 import java.io.IOException;
@@ -104,10 +105,10 @@ final class SseRun {
 
     /** Emits one event and returns how long the emit call blocked its caller. */
     private long emit(StoryEvents events, String storyId, String name, int n) {
-        ObjectNode data = events.data().put("run", run).put("n", n);
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("run", run).put("n", n);
         long emitted = System.nanoTime();
         data.put("emitted_nanos", emitted);
-        events.emit(storyId, name, data, null);
+        events.emitUntyped(storyId, name, data, null);
         return System.nanoTime() - emitted;
     }
 

@@ -1,6 +1,6 @@
 package fableforge.event;
 
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import java.time.Instant;
 import java.util.function.Consumer;
 

@@ -1,6 +1,6 @@
 package fableforge.event;
 
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import java.util.function.Consumer;
 
 /** The single-process event bus: listeners per story in memory, called on the publishing thread. */

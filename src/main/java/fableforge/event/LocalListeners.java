@@ -1,6 +1,6 @@
 package fableforge.event;
 
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

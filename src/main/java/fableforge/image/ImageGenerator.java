@@ -1,7 +1,7 @@
 package fableforge.image;
 
 import fableforge.provider.ProviderException;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import java.awt.Rectangle;
 import java.util.Optional;
 

@@ -1,14 +1,17 @@
 package fableforge.image;
 
+import fableforge.prompt.PromptEscalation;
 import fableforge.job.CallGate;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
-import fableforge.job.TimeLimiter;
 import fableforge.media.MediaStore;
 import fableforge.media.MediaStoreException;
 import fableforge.media.StoredMedia;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.CallTry;
+import fableforge.provider.call.RetryRule;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,15 +22,16 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Makes one scene's image end to end: through the provider's gate, bounded in time, retried by the
- * retry policy (with sanitized then shortened prompts after content-policy refusals), and stored in
- * the media store. It always ends with an {@link ImageOutcome}: produced or failed with a reason.
+ * Makes one scene's image end to end through the provider call pipeline: each try through the
+ * provider's gate, bounded in time, and stored in the media store (a failed store is a failed try);
+ * tries repeated by the retry policy, with sanitized then shortened prompts after content-policy
+ * refusals. It always ends with an {@link ImageOutcome}: produced or failed with a reason.
  */
 public final class ImageProducer {
 
     private final ImageGenerator generator;
     private final MediaStore media;
-    private final CallGate gate;
+    private final CallPipeline<GeneratedImage> drawing;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final RandomGenerator jitter;
@@ -37,7 +41,7 @@ public final class ImageProducer {
                          Sleeper sleeper, RandomGenerator jitter, Clock clock) {
         this.generator = generator;
         this.media = media;
-        this.gate = gate;
+        this.drawing = CallPipeline.<GeneratedImage>builder().gate(gate).timeout(retryPolicy.callTimeout()).build();
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.jitter = jitter;
@@ -47,37 +51,34 @@ public final class ImageProducer {
     public ImageOutcome produce(ImageTask task, ImageProgressListener listener) throws InterruptedException {
         ImageRequest original = task.request();
         List<ImageTry> tries = new ArrayList<>();
-        int refusals = 0;
-        while (true) {
-            int tryNumber = tries.size() + 1;
-            String prompt = PromptEscalation.afterRefusals(original.prompt(), refusals);
-            ImageRequest request = new ImageRequest(original.storyId(), original.attempt(), prompt, original.brief());
-            Instant started = clock.instant();
-            try {
-                GeneratedImage image = gate.<GeneratedImage, ProviderException>call(() -> TimeLimiter.call(retryPolicy.callTimeout(), () -> generator.generate(request)));
-                StoredMedia stored = store(task.mediaKey(), image);
-                tries.add(new ImageTry(tryNumber, prompt, Duration.between(started, clock.instant()), Optional.empty()));
-                ImageOutcome outcome = new ImageOutcome.Produced(original.sceneNumber(), stored, image.width(), image.height(), prompt, List.copyOf(tries));
-                listener.finished(outcome);
-                return outcome;
-            } catch (ProviderException e) {
-                ProviderError error = e.error();
-                tries.add(new ImageTry(tryNumber, prompt, Duration.between(started, clock.instant()), Optional.of(error)));
-                if (error instanceof ProviderError.PolicyRefusal) {
-                    refusals++;
-                }
-                Optional<Duration> wait = retryPolicy.delayBefore(tryNumber + 1, error, jitter);
-                if (wait.isEmpty()) {
-                    ImageOutcome outcome = new ImageOutcome.Failed(original.sceneNumber(), error, List.copyOf(tries));
-                    listener.finished(outcome);
-                    return outcome;
-                }
-                if (error instanceof ProviderError.RateLimited && error.retryAfter().isPresent()) {
-                    gate.pauseFor(error.retryAfter().get());
-                }
-                listener.retrying(original.sceneNumber(), tryNumber + 1, error, wait.get());
-                sleeper.sleep(wait.get());
-            }
+        CallPipeline<ImageOutcome> retrying = CallPipeline.<ImageOutcome>builder()
+                .retry(RetryRule.of(retryPolicy, jitter), sleeper,
+                        (nextTry, failure, wait) -> listener.retrying(original.sceneNumber(), nextTry, failure.error(), wait))
+                .build();
+        ImageOutcome outcome;
+        try {
+            outcome = retrying.call(current -> oneTry(task, current, tries));
+        } catch (ProviderException e) {
+            outcome = new ImageOutcome.Failed(original.sceneNumber(), e.error(), List.copyOf(tries));
+        }
+        listener.finished(outcome);
+        return outcome;
+    }
+
+    /** One try: the prompt escalated after the refusals so far, drawn through gate and time limit, then stored. */
+    private ImageOutcome oneTry(ImageTask task, CallTry current, List<ImageTry> tries) throws ProviderException, InterruptedException {
+        ImageRequest original = task.request();
+        String prompt = PromptEscalation.afterRefusals(original.prompt(), current.count(ProviderError.PolicyRefusal.class));
+        ImageRequest request = new ImageRequest(original.storyId(), original.attempt(), prompt, original.brief());
+        Instant started = clock.instant();
+        try {
+            GeneratedImage image = drawing.call(current, ignored -> generator.generate(request));
+            StoredMedia stored = store(task.mediaKey(), image);
+            tries.add(new ImageTry(current.number(), prompt, Duration.between(started, clock.instant()), Optional.empty()));
+            return new ImageOutcome.Produced(original.sceneNumber(), stored, image.width(), image.height(), prompt, List.copyOf(tries));
+        } catch (ProviderException e) {
+            tries.add(new ImageTry(current.number(), prompt, Duration.between(started, clock.instant()), Optional.of(e.error())));
+            throw e;
         }
     }
 

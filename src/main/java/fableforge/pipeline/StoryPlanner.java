@@ -8,6 +8,8 @@ import fableforge.prompt.PromptSanitizer;
 import fableforge.prompt.PromptWriter;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.RetryRule;
 import fableforge.quiz.QuizAnswers;
 import fableforge.story.Beat;
 import fableforge.story.Hero;
@@ -18,6 +20,7 @@ import fableforge.story.StoryWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,34 +82,25 @@ public final class StoryPlanner {
     }
 
     /**
-     * The seed's policy: the first try and two retries; a non-retryable error ends at once. Before a
-     * retry it waits as long as the provider asked (Retry-After), else 1 s, then 2 s.
+     * The seed's policy through the provider call pipeline: the first try and two retries; a
+     * non-retryable error ends at once. Before a retry it waits as long as the provider asked
+     * (Retry-After), else 1 s, then 2 s; a wait over {@link #LONGEST_WAIT} fails the story now.
      */
     private List<Scene> writeWithRetries(StoryBrief brief) throws ProviderException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return writer.write(brief);
-            } catch (ProviderException e) {
-                if (!e.error().retryable() || attempt >= STORY_TRIES) {
-                    throw e;
-                }
-                Duration wait = e.error().retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << (attempt - 1)));
-                if (wait.compareTo(LONGEST_WAIT) > 0) {
-                    throw e;
-                }
-                LOG.warn("[STORY] story={} {} failed ({}); try {} of {} in {} ms", brief.storyId(), writer.name(), e.getMessage(),
-                        attempt + 1, STORY_TRIES, wait.toMillis());
-                pause(wait, e);
-            }
-        }
-    }
-
-    private void pause(Duration wait, ProviderException cause) throws ProviderException {
+        AtomicReference<ProviderException> retried = new AtomicReference<>();
+        CallPipeline<List<Scene>> writing = CallPipeline.<List<Scene>>builder()
+                .retry(RetryRule.doubling(STORY_TRIES, FIRST_BACKOFF, LONGEST_WAIT), sleeper, (nextTry, failure, wait) -> {
+                    retried.set(failure);
+                    LOG.warn("[STORY] story={} {} failed ({}); try {} of {} in {} ms", brief.storyId(), writer.name(), failure.getMessage(),
+                            nextTry, STORY_TRIES, wait.toMillis());
+                })
+                .build();
         try {
-            sleeper.sleep(wait);
+            return writing.call(current -> writer.write(brief));
         } catch (InterruptedException interrupted) {
+            // Only the wait before a retry can be interrupted: the writer's call itself is not.
             Thread.currentThread().interrupt();
-            throw new ProviderException(new ProviderError.TimedOut("stopped while waiting to retry: " + cause.getMessage()), interrupted);
+            throw new ProviderException(new ProviderError.TimedOut("stopped while waiting to retry: " + retried.get().getMessage()), interrupted);
         }
     }
 
@@ -120,11 +114,18 @@ public final class StoryPlanner {
 
     private static List<String> promptsFor(String storyId, List<Scene> scenes, CharacterBible bible, PromptContext context,
                                            PromptWriter writer) {
+        CallPipeline<List<String>> prompting = CallPipeline.<List<String>>builder()
+                .fallback(failure -> {
+                    LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, writer.name(), failure.getMessage());
+                    return PromptWriter.TEMPLATES.write(storyId, scenes, bible, context);
+                })
+                .build();
         List<String> prompts;
         try {
-            prompts = writer.write(storyId, scenes, bible, context);
-        } catch (ProviderException e) {
-            LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, writer.name(), e.getMessage());
+            prompts = prompting.answer(current -> writer.write(storyId, scenes, bible, context));
+        } catch (InterruptedException interrupted) {
+            // The prompt writer's call is not interruptible; should one ever be, the templates still answer.
+            Thread.currentThread().interrupt();
             prompts = PromptWriter.TEMPLATES.write(storyId, scenes, bible, context);
         }
         return prompts.stream().map(PromptSanitizer::sanitize).toList();

@@ -1,7 +1,6 @@
 package fableforge.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ImageProducer;
 import fableforge.image.ImageProgressListener;
@@ -21,6 +20,7 @@ import fableforge.studio.ImageQueue;
 import fableforge.studio.PromptChanges;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
+import fableforge.wire.EventPayload;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,8 +132,7 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
         events.atomically(() -> {
             stories.lock(storyId);
             if (images.jobs().holds(job, node) && images.markFailed(storyId, scene, attempt, reason, 0)) {
-                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", publicError);
-                events.emit(storyId, "image_failed", data, "image:" + scene + ":" + attempt);
+                events.emit(storyId, new EventPayload.ImageFailed(scene, attempt, publicError), "image:" + scene + ":" + attempt);
                 spending.settleImage(storyId, scene, attempt);
                 checkComplete(storyId);
             }
@@ -152,10 +151,8 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
                             storyId, scene, attempt, produced.media().key());
                     return false;
                 }
-                ObjectNode data = events.data().put("scene_number", scene).put("url", produced.media().url())
-                        .put("status", ImageStatus.PENDING_APPROVAL.wire()).put("attempt", attempt).put("prompt", produced.prompt());
-                PromptChanges.describe(data, requestedPrompt, produced.prompt());
-                events.emit(storyId, "image_ready", data, dedupe);
+                events.emit(storyId, new EventPayload.ImageReady(scene, produced.media().url(), ImageStatus.PENDING_APPROVAL.wire(), attempt,
+                        produced.prompt(), requestedPrompt, PromptChanges.between(requestedPrompt, produced.prompt())), dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
                 return true;
             }
@@ -164,8 +161,7 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
                 if (!images.markFailed(storyId, scene, attempt, reason, failed.tries().size())) {
                     return false;
                 }
-                ObjectNode data = events.data().put("scene_number", scene).put("attempt", attempt).put("error", reason);
-                events.emit(storyId, "image_failed", data, dedupe);
+                events.emit(storyId, new EventPayload.ImageFailed(scene, attempt, reason), dedupe);
                 LOG.warn("[ASYNC] story={} scene={} attempt={} failed: {}", storyId, scene, attempt, reason);
                 return true;
             }
@@ -187,15 +183,12 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
         if (!failed.isEmpty()) {
             String attempts = latest.values().stream().filter(a -> a.status() == ImageStatus.FAILED)
                     .map(a -> a.scene() + "." + a.attempt()).sorted().collect(Collectors.joining(","));
-            ObjectNode error = events.data().put("message", failed.size() + (failed.size() == 1 ? " image" : " images")
-                    + " could not be made (scenes " + failed.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + "). Press \"Try again\" on each to retry.");
-            failed.forEach(error.putArray("failed_scenes")::add);
-            events.emit(storyId, "story_error", error, "story_error:" + attempts);
+            String message = failed.size() + (failed.size() == 1 ? " image" : " images") + " could not be made (scenes "
+                    + failed.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "). Press \"Try again\" on each to retry.";
+            events.emit(storyId, new EventPayload.StoryError(message, failed), "story_error:" + attempts);
             return;
         }
-        ObjectNode data = events.data().put("completed_scenes", produced).put("total_scenes", Beat.TOTAL_SCENES);
-        events.emit(storyId, "story_complete", data, "story_complete");
+        events.emit(storyId, new EventPayload.StoryComplete(produced, Beat.TOTAL_SCENES), "story_complete");
     }
 
     @Override

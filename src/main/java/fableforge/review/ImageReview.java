@@ -1,7 +1,6 @@
 package fableforge.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
 import fableforge.failure.UserFacingException;
 import fableforge.spend.Spending;
@@ -16,6 +15,9 @@ import fableforge.studio.SpendCheck;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryLookup;
+import fableforge.wire.Answers;
+import fableforge.wire.EventPayload.ApprovalUpdate;
+import fableforge.wire.EventPayload;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,7 +48,7 @@ public final class ImageReview {
     }
 
     /** Approves an image, or rejects it and queues a new attempt (with the user's prompt or a targeted fix). */
-    public ObjectNode decideImage(Caller caller, String storyId, int sceneNumber, ImageDecision decision) {
+    public Answers.ImageDecided decideImage(Caller caller, String storyId, int sceneNumber, ImageDecision decision) {
         StoryRecord record = lookup.require(caller, storyId);
         if (sceneNumber < 1 || sceneNumber > Beat.TOTAL_SCENES) {
             throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "scene number must be 1 to 20, got " + sceneNumber);
@@ -60,7 +62,7 @@ public final class ImageReview {
                 : reject(record, latest, decision);
     }
 
-    private ObjectNode approve(StoryRecord record, int scene, int attempt) {
+    private Answers.ImageDecided approve(StoryRecord record, int scene, int attempt) {
         String storyId = record.storyId();
         if (!images.approve(storyId, scene, attempt)) {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, "scene " + scene + " has no finished image as version "
@@ -68,27 +70,26 @@ public final class ImageReview {
         }
         int approved = images.countApproved(storyId);
         LOG.info("[APPROVAL] story={} scene={} attempt={} approved ({}/20)", storyId, scene, attempt, approved);
-        events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "approved")
-                .put("attempt", attempt).put("approved_count", approved), "approve:" + scene + ":" + attempt);
+        events.emit(storyId, new ApprovalUpdate(scene, ApprovalUpdate.APPROVED, attempt, approved), "approve:" + scene + ":" + attempt);
         if (approved == Beat.TOTAL_SCENES) {
             stories.setStatus(storyId, StoryStatus.ALL_APPROVED);
             // Keyed by the approved versions: re-approving after a later rejection announces again.
             String versions = images.attempts(storyId).stream().filter(a -> a.status() == ImageStatus.APPROVED)
                     .map(a -> a.scene() + "." + a.attempt()).collect(Collectors.joining(","));
-            events.emit(storyId, "all_approved", events.data().put("story_id", storyId), "all_approved:" + versions);
+            events.emit(storyId, new EventPayload.AllApproved(storyId), "all_approved:" + versions);
             LOG.info("[APPROVAL] story={} all images approved", storyId);
         }
-        return result(storyId, scene, "approved", attempt, approved);
+        return result(storyId, scene, ApprovalUpdate.APPROVED, attempt, approved);
     }
 
-    private ObjectNode reject(StoryRecord record, ImageAttempt latest, ImageDecision decision) {
+    private Answers.ImageDecided reject(StoryRecord record, ImageAttempt latest, ImageDecision decision) {
         String storyId = record.storyId();
         int scene = latest.scene();
         boolean failed = latest.status() == ImageStatus.FAILED;
         boolean redrawing = latest.attempt() > 1 && (latest.status() == ImageStatus.QUEUED || latest.status() == ImageStatus.RUNNING);
         if (redrawing) {
             // Only a rejection makes a second attempt: this one repeats a rejection whose redraw is under way.
-            return result(storyId, scene, "regenerating", latest.attempt(), images.countApproved(storyId));
+            return result(storyId, scene, ApprovalUpdate.REGENERATING, latest.attempt(), images.countApproved(storyId));
         }
         String prompt = decision.prompt()
                 .orElseGet(() -> decision.reason().map(reason -> reason.fix(latest.prompt())).orElse(latest.prompt()));
@@ -116,23 +117,23 @@ public final class ImageReview {
             }
             int approved = images.countApproved(storyId);
             if (!failed) {
-                events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "rejected")
-                        .put("attempt", latest.attempt()).put("approved_count", approved), "reject:" + scene + ":" + latest.attempt());
+                events.emit(storyId, new ApprovalUpdate(scene, ApprovalUpdate.REJECTED, latest.attempt(), approved),
+                        "reject:" + scene + ":" + latest.attempt());
             }
-            events.emit(storyId, "approval_update", events.data().put("scene_number", scene).put("status", "regenerating")
-                    .put("attempt", next.attempt()).put("approved_count", approved), "regenerate:" + scene + ":" + next.attempt());
+            events.emit(storyId, new ApprovalUpdate(scene, ApprovalUpdate.REGENERATING, next.attempt(), approved),
+                    "regenerate:" + scene + ":" + next.attempt());
             return new Regeneration(next, approved, true);
         });
         ImageAttempt next = regeneration.next();
         int approved = regeneration.approved();
         if (!regeneration.won()) {
-            return result(storyId, scene, next.finished() ? next.status().wire() : "regenerating", next.attempt(), approved);
+            return result(storyId, scene, next.finished() ? next.status().wire() : ApprovalUpdate.REGENERATING, next.attempt(), approved);
         }
         LOG.info("[APPROVAL] story={} scene={} rejected, regenerating as attempt {}", storyId, scene, next.attempt());
         jobs.submit(storyId, scene, next.attempt());
-        ObjectNode result = result(storyId, scene, "regenerating", next.attempt(), approved);
+        Answers.ImageDecided result = result(storyId, scene, ApprovalUpdate.REGENERATING, next.attempt(), approved);
         if (decision.applyToPending() && decision.reason().isPresent()) {
-            result.put("applied_to_pending", applyToPending(storyId, scene, decision.reason().get()));
+            return result.withAppliedToPending(applyToPending(storyId, scene, decision.reason().get()));
         }
         return result;
     }
@@ -151,8 +152,7 @@ public final class ImageReview {
     }
 
 
-    private ObjectNode result(String storyId, int scene, String status, int attempt, int approved) {
-        return mapper.createObjectNode().put("story_id", storyId).put("scene_number", scene).put("status", status)
-                .put("attempt", attempt).put("approved_count", approved);
+    private static Answers.ImageDecided result(String storyId, int scene, String status, int attempt, int approved) {
+        return new Answers.ImageDecided(storyId, scene, status, attempt, approved, null);
     }
 }

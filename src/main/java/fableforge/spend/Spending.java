@@ -1,7 +1,9 @@
 package fableforge.spend;
 
+import fableforge.image.PriceQuote;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.wire.StoryDocument;
 import fableforge.image.AspectRatio;
 import fableforge.spend.SpendLedger.SpendLimitReached;
 import java.math.BigDecimal;
@@ -82,36 +84,14 @@ public final class Spending {
      * The {@code cost} object of a story's API view; {@code nextStep} names the step the user can
      * take next ({@code approve_scenes} or empty when only single regenerations remain).
      */
-    public ObjectNode costOf(String storyId, AspectRatio aspectRatio, boolean scenesAwaitApproval, ObjectMapper mapper) {
+    public StoryDocument.Cost costOf(String storyId, AspectRatio aspectRatio, boolean scenesAwaitApproval) {
         StorySpend spent = ledger.ofStory(storyId);
         PriceQuote perImage = imageQuote.apply(aspectRatio);
-        ObjectNode cost = mapper.createObjectNode();
-        cost.put("spent_usd", spent.totalUsd());
-        cost.put("unpriced_calls", spent.unpricedCalls());
-        var lines = cost.putArray("lines");
-        spent.lines().forEach(line -> lines.addObject().put("stage", line.stage()).put("model", line.model())
-                .put("calls", line.calls()).put("usd", line.usd()));
-        if (scenesAwaitApproval) {
-            ObjectNode next = cost.putObject("next_step");
-            next.put("action", "approve_scenes");
-            next.put("description", "20 images with " + perImage.provider() + " (" + perImage.detail() + ")");
-            next.put("units", 20);
-            putUsd(next, "estimate_usd", perImage.times(20));
-        } else {
-            cost.putNull("next_step");
-        }
-        putUsd(cost, "per_image_usd", perImage.usd());
-        cost.put("today_usd", ledger.spentToday());
-        cost.put("reserved_usd", ledger.reserved());
-        putUsd(cost, "daily_limit_usd", ledger.dailyLimit());
-        return cost;
-    }
-
-    private static void putUsd(ObjectNode node, String field, Optional<BigDecimal> usd) {
-        if (usd.isPresent()) {
-            node.put(field, usd.get());
-        } else {
-            node.putNull(field);
-        }
+        List<StoryDocument.CostLine> lines = spent.lines().stream()
+                .map(line -> new StoryDocument.CostLine(line.stage(), line.model(), line.calls(), line.usd())).toList();
+        StoryDocument.NextStep next = !scenesAwaitApproval ? null : new StoryDocument.NextStep("approve_scenes",
+                "20 images with " + perImage.provider() + " (" + perImage.detail() + ")", 20, perImage.times(20).orElse(null));
+        return new StoryDocument.Cost(spent.totalUsd(), spent.unpricedCalls(), lines, next, perImage.usd().orElse(null),
+                ledger.spentToday(), ledger.reserved(), ledger.dailyLimit().orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package fableforge.store;
 
+import fableforge.event.StoryEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,31 +1,28 @@
 package fableforge.studio;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.prompt.WordDiff;
+import fableforge.wire.StoryDocument.PromptChange;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The prompt an attempt asked for and, when the prompt finally sent differs (sanitized or shortened
- * after a refusal), the words that changed, for the story view and the image_ready event alike.
+ * When the prompt finally sent differs from the one an attempt asked for (sanitized or shortened after
+ * a refusal), the words that changed, for the story view and the image_ready event alike.
  */
 public final class PromptChanges {
 
     private PromptChanges() {
     }
 
-    /** Adds {@code requested_prompt} and, when the words differ, {@code prompt_changes} to {@code node}. */
-    public static void describe(ObjectNode node, String requested, String sent) {
-        node.put("requested_prompt", requested);
+    /** The runs of words from {@code requested} to {@code sent}, or null when the words are the same (the field is then left out). */
+    public static List<PromptChange> between(String requested, String sent) {
         if (requested == null || sent == null || requested.equals(sent)) {
-            return;
+            return null;
         }
         List<WordDiff.Run> runs = WordDiff.between(requested, sent);
         if (!WordDiff.changed(runs)) {
-            return;
+            return null;
         }
-        ArrayNode changes = node.putArray("prompt_changes");
-        runs.forEach(run -> changes.addObject().put("op", run.op().name().toLowerCase(Locale.ROOT)).put("text", run.text()));
+        return runs.stream().map(run -> new PromptChange(run.op().name().toLowerCase(Locale.ROOT), run.text())).toList();
     }
 }

@@ -14,6 +14,7 @@ import fableforge.store.StoryRecord;
 import fableforge.story.Beat;
 import fableforge.story.Hero;
 import fableforge.story.Scene;
+import fableforge.wire.StoryDocument;
 
 /** Turns a stored story back into the domain objects the pipeline works with. */
 public final class StoredStory {
@@ -48,6 +49,16 @@ public final class StoredStory {
 
     public SceneRow scene(int number) {
         return record.scenes().get(number - 1);
+    }
+
+    /** The hero as the wire sends it: the same fields as the stored hero, colours as name and number. */
+    public static StoryDocument.Character character(Hero hero) {
+        return new StoryDocument.Character(hero.name(), hero.species(), colour(hero.primaryColour()), colour(hero.secondaryColour()),
+                colour(hero.eyeColour()), hero.marking(), hero.artifact(), hero.power(), colour(hero.powerColour()));
+    }
+
+    private static StoryDocument.Colour colour(Hero.Colour colour) {
+        return new StoryDocument.Colour(colour.name(), colour.rgb());
     }
 
     public static String mediaKey(String storyId, int scene, int attempt) {

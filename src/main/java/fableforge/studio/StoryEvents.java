@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.event.EventBus;
+import fableforge.event.StoryEvent;
 import fableforge.provider.SecretScrubber;
 import fableforge.store.EventLog;
-import fableforge.store.StoryEvent;
 import fableforge.store.Transactions;
+import fableforge.wire.EventPayload;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +50,15 @@ public final class StoryEvents {
     /**
      * @param dedupeKey the same key for the same happening, so a re-run job never records it twice
      */
-    public StoryEvent emit(String storyId, String name, ObjectNode data, String dedupeKey) {
+    public StoryEvent emit(String storyId, EventPayload payload, String dedupeKey) {
+        return emitUntyped(storyId, payload.name(), mapper.valueToTree(payload), dedupeKey);
+    }
+
+    /**
+     * An event that is not one of the story's {@link EventPayload}s: only the SSE benchmark's ticks
+     * ({@code fableforge.bench}), whose data is its own timing and must reach the stream the same way.
+     */
+    public StoryEvent emitUntyped(String storyId, String name, ObjectNode data, String dedupeKey) {
         scrub(data);
         StoryEvent event = log.append(storyId, name, data.toString(), dedupeKey);
         List<StoryEvent> pending = unpublished.get();
@@ -83,10 +92,6 @@ public final class StoryEvents {
         }
         pending.forEach(bus::publish);
         return result;
-    }
-
-    public ObjectNode data() {
-        return mapper.createObjectNode();
     }
 
     private void scrub(JsonNode node) {

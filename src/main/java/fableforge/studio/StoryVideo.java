@@ -1,8 +1,7 @@
 package fableforge.studio;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.store.StoryRecord;
+import fableforge.wire.StoryDocument;
 import java.util.Optional;
 
 /**
@@ -11,9 +10,9 @@ import java.util.Optional;
  */
 public interface StoryVideo {
 
-    /** The {@code video} object: the newest version's status, options and files, or JSON null when none was asked for. */
-    JsonNode of(String storyId);
+    /** The {@code video} object: the newest version's status, options and files, or null when none was asked for. */
+    StoryDocument.Video of(String storyId);
 
     /** The {@code next_step} of an approved story's {@code cost}, when the video has a paid step to quote (narration). */
-    Optional<ObjectNode> narrationStep(StoryRecord story);
+    Optional<StoryDocument.NextStep> narrationStep(StoryRecord story);
 }

@@ -3,7 +3,6 @@ package fableforge.studio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
 import fableforge.failure.UserFacingException;
 import fableforge.pipeline.StoryPlan;
@@ -15,6 +14,7 @@ import fableforge.quiz.ValidatedQuiz;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.NewStory;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
@@ -23,6 +23,8 @@ import fableforge.store.StoryStatus;
 import fableforge.story.Beat;
 import fableforge.story.Scene;
 import fableforge.text.SafeText;
+import fableforge.wire.Answers;
+import fableforge.wire.EventPayload;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -75,7 +77,7 @@ public final class Studio {
     }
 
     /** Validates the answers, writes the 20 scenes and stores the story. */
-    public ObjectNode submit(Caller caller, JsonNode answers) throws InvalidQuizException, ProviderException {
+    public Answers.Submitted submit(Caller caller, JsonNode answers) throws InvalidQuizException, ProviderException {
         ValidatedQuiz quiz = validator.validate(answers);
         SpendCheck.within(() -> spending.allowStory(caller.userId(), paidStoryWriter));
         String storyId = newStoryId();
@@ -89,31 +91,17 @@ public final class Studio {
         stories.create(new NewStory(storyId, json(plan.answers().values()), seed, json(plan.hero()), plan.bible().text(),
                 plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows,
                 caller.ownerOfNewStory()));
-        events.emit(storyId, "story_created", events.data().put("story_id", storyId).put("hero", plan.hero().name())
-                .put("animal", plan.hero().species()).put("setting", plan.context().setting())
-                .put("visual_style", plan.context().visualStyle()).put("aspect_ratio", plan.context().aspectRatio().label()),
-                "story_created");
+        events.emit(storyId, new EventPayload.StoryCreated(storyId, plan.hero().name(), plan.hero().species(), plan.context().setting(),
+                plan.context().visualStyle(), plan.context().aspectRatio().label()), "story_created");
         LOG.info("[SUBMIT] story={} hero={} animal={}", storyId, plan.hero().name(), plan.hero().species());
-        ObjectNode result = mapper.createObjectNode();
-        result.put("story_id", storyId);
-        var scenes = result.putArray("scenes");
-        var beats = result.putArray("beats");
-        plan.scenes().forEach(scene -> {
-            scenes.add(scene.text());
-            beats.add(scene.beat().id());
-        });
-        result.set("character", mapper.valueToTree(plan.hero()));
-        result.put("status", StoryStatus.SCENES_READY.wire());
-        result.set("cost", spending.costOf(storyId, plan.context().aspectRatio(), true, mapper));
-        if (!quiz.warnings().isEmpty()) {
-            var warnings = result.putArray("warnings");
-            quiz.warnings().forEach(warnings::add);
-        }
-        return result;
+        return new Answers.Submitted(storyId, plan.scenes().stream().map(Scene::text).toList(),
+                plan.scenes().stream().map(scene -> scene.beat().id()).toList(), StoredStory.character(plan.hero()),
+                StoryStatus.SCENES_READY.wire(), spending.costOf(storyId, plan.context().aspectRatio(), true),
+                quiz.warnings().isEmpty() ? null : List.copyOf(quiz.warnings()));
     }
 
     /** Saves the user's edits, rebuilds the prompts and starts the 20 image jobs. */
-    public ObjectNode approveScenes(Caller caller, String storyId, List<String> texts) {
+    public Answers.ScenesApproved approveScenes(Caller caller, String storyId, List<String> texts) {
         lookup.require(caller, storyId); // 404 before the texts are even looked at; the record is read again under the lock
         if (texts.size() != Beat.TOTAL_SCENES) {
             throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
@@ -144,7 +132,7 @@ public final class Studio {
         }
     }
 
-    private ObjectNode approveScenes(Caller caller, StoryRecord record, List<String> texts) {
+    private Answers.ScenesApproved approveScenes(Caller caller, StoryRecord record, List<String> texts) {
         String storyId = record.storyId();
         if (record.status() != StoryStatus.SCENES_READY) {
             return approvedBefore(record, texts);
@@ -170,8 +158,7 @@ public final class Studio {
                 return null;
             }
             stories.saveScenes(storyId, rows);
-            events.emit(storyId, "scenes_approved", events.data().put("story_id", storyId)
-                    .put("edited_scenes", rows.stream().filter(SceneRow::edited).count()), "scenes_approved");
+            events.emit(storyId, new EventPayload.ScenesApproved(storyId, rows.stream().filter(SceneRow::edited).count()), "scenes_approved");
             List<ImageAttempt> created = new ArrayList<>();
             Map<Integer, Integer> holds = new LinkedHashMap<>();
             for (SceneRow row : rows) {
@@ -188,14 +175,14 @@ public final class Studio {
         }
         attempts.forEach(attempt -> jobs.submit(storyId, attempt.scene(), attempt.attempt()));
         LOG.info("[APPROVAL] story={} scenes approved, 20 image jobs queued", storyId);
-        return mapper.createObjectNode().put("story_id", storyId).put("status", StoryStatus.GENERATING.wire());
+        return new Answers.ScenesApproved(storyId, StoryStatus.GENERATING.wire());
     }
 
     /** The scenes were approved already: the same texts again is a retry (same answer), other texts a conflict. */
-    private ObjectNode approvedBefore(StoryRecord record, List<String> texts) {
+    private Answers.ScenesApproved approvedBefore(StoryRecord record, List<String> texts) {
         List<String> saved = record.scenes().stream().map(SceneRow::text).toList();
         if (saved.equals(texts.stream().map(String::strip).toList())) {
-            return mapper.createObjectNode().put("story_id", record.storyId()).put("status", record.status().wire());
+            return new Answers.ScenesApproved(record.storyId(), record.status().wire());
         }
         throw new UserFacingException(UserFacingException.Kind.CONFLICT, "the scenes of this story were already approved with other texts (status "
                 + record.status() + "); reject single images to change them");

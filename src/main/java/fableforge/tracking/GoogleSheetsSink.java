@@ -14,8 +14,7 @@ import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.auth.Retryable;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.ServiceAccountCredentials;
-import fableforge.Providers;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
@@ -68,11 +67,11 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
      * @throws IllegalStateException if the file is missing or is not a service account key: a
      *                               configuration error, reported at start-up
      */
-    public static GoogleSheetsSink create(Providers.Sheets settings, Clock clock) {
+    public static GoogleSheetsSink create(SheetsSettings settings, Clock clock) {
         return create(settings, clock, READ_TIMEOUT);
     }
 
-    static GoogleSheetsSink create(Providers.Sheets settings, Clock clock, Duration readTimeout) {
+    static GoogleSheetsSink create(SheetsSettings settings, Clock clock, Duration readTimeout) {
         HttpTransport transport = new NetHttpTransport();
         ServiceAccountCredentials credentials;
         try (InputStream json = Files.newInputStream(settings.credentialsFile())) {

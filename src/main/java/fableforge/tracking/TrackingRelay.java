@@ -3,6 +3,8 @@ package fableforge.tracking;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.RetryRule;
 import fableforge.store.OutboxEvent;
 import fableforge.store.TrackingOutbox;
 import java.time.Clock;
@@ -32,6 +34,7 @@ public final class TrackingRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingRelay.class);
     /** Events per round: one append request, well under the Sheets request size limits. */
     static final int BATCH_LIMIT = 500;
+    private static final int STOPPED = -1;
 
     private final TrackingOutbox outbox;
     private final TrackingRows rows;
@@ -107,51 +110,62 @@ public final class TrackingRelay implements AutoCloseable {
                 Optional.ofNullable(current).map(Outage::lastError), Optional.ofNullable(current).map(Outage::since));
     }
 
+    /**
+     * Rounds until closed, through the provider call pipeline: a failed round (the sink's error or any
+     * other) is retried for as long as it takes, after a backoff doubling from two poll intervals up to
+     * the cap, a provider's Retry-After honoured up to the cap too; the outbox cursors make every retry
+     * start where delivery stopped.
+     */
     private void run() {
-        Duration backoff = Duration.ZERO;
-        while (running) {
-            try {
-                if (!leading.getAsBoolean()) {
-                    sleeper.sleep(pollInterval);
-                    continue;
+        CallPipeline<Integer> rounds = CallPipeline.<Integer>builder()
+                .retry(RetryRule.forever(pollInterval.multipliedBy(2), maxBackoff), sleeper,
+                        (nextTry, failure, wait) -> failed(failure.getMessage(), failure instanceof RoundFailure round ? round.failure : null))
+                .build();
+        try {
+            while (running) {
+                int taken = rounds.call(current -> leadingRound());
+                if (taken == STOPPED) {
+                    return;
                 }
-                int taken = deliverOnce();
                 recovered();
-                backoff = Duration.ZERO;
                 if (taken < BATCH_LIMIT) {
                     sleeper.sleep(pollInterval);
                 }
-            } catch (ProviderException e) {
-                failed(e.getMessage(), null);
-                backoff = next(backoff, e.error());
-                sleepOrStop(backoff);
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                failed("tracking relay: " + e.getMessage(), e);
-                backoff = next(backoff, null);
-                sleepOrStop(backoff);
-            } catch (InterruptedException e) {
-                return;
             }
+        } catch (InterruptedException | ProviderException e) {
+            // Interrupted: closed while waiting. A ProviderException cannot come: the rule never gives up.
         }
     }
 
-    private void sleepOrStop(Duration wait) {
+    /** One round once this node leads (another node's relay may be the one delivering), or {@link #STOPPED}. */
+    private int leadingRound() throws ProviderException, InterruptedException {
         try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            running = false;
+            if (!running) {
+                return STOPPED;
+            }
+            while (!leading.getAsBoolean()) {
+                sleeper.sleep(pollInterval);
+                if (!running) {
+                    return STOPPED;
+                }
+            }
+            return deliverOnce();
+        } catch (RuntimeException e) {
+            if (!running) {
+                return STOPPED;
+            }
+            throw new RoundFailure("tracking relay: " + e.getMessage(), e);
         }
     }
 
-    /** Doubles from two poll intervals up to the cap; a provider's Retry-After is honoured up to the cap too. */
-    private Duration next(Duration backoff, ProviderError error) {
-        Duration doubled = backoff.isZero() ? pollInterval.multipliedBy(2) : backoff.multipliedBy(2);
-        Duration asked = error == null ? Duration.ZERO : error.retryAfter().orElse(Duration.ZERO);
-        Duration wait = doubled.compareTo(asked) >= 0 ? doubled : asked;
-        return wait.compareTo(maxBackoff) <= 0 ? wait : maxBackoff;
+    /** A round that failed other than at the sink (the store, the lease, a row): backed off alike, logged with its trace. */
+    private static final class RoundFailure extends ProviderException {
+        private final RuntimeException failure;
+
+        RoundFailure(String message, RuntimeException failure) {
+            super(new ProviderError.Transient(message), failure);
+            this.failure = failure;
+        }
     }
 
     private void failed(String message, RuntimeException cause) {

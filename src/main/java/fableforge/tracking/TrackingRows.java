@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.store.OutboxEvent;
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import java.util.Optional;
 import java.util.Set;
 

@@ -2,8 +2,9 @@ package fableforge.video;
 
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
-import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.RetryRule;
 import fableforge.story.Scene;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,19 +72,31 @@ public final class VideoAssembler {
         return narrations;
     }
 
+    /** One scene's narration through the provider call pipeline: the narration retry policy, its jitter seeded by the scene. */
     private Optional<float[]> narrateWithRetries(String storyId, Scene scene) throws IOException, ProviderException, InterruptedException {
-        Random jitter = new Random(scene.number());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return narrator.narrate(storyId, scene);
-            } catch (ProviderException e) {
-                ProviderError error = e.error();
-                Optional<Duration> wait = narrationRetries.delayBefore(attempt + 1, error, jitter);
-                if (wait.isEmpty()) {
-                    throw e;
+        CallPipeline<Optional<float[]>> narrating = CallPipeline.<Optional<float[]>>builder()
+                .retry(RetryRule.of(narrationRetries, new Random(scene.number())), sleeper)
+                .build();
+        try {
+            return narrating.call(current -> {
+                try {
+                    return narrator.narrate(storyId, scene);
+                } catch (IOException e) {
+                    throw new NotRetried(e);
                 }
-                sleeper.sleep(wait.get());
-            }
+            });
+        } catch (NotRetried e) {
+            throw e.failure;
+        }
+    }
+
+    /** The narrator failing here rather than at the provider (its process, its files): not tried again, as before. */
+    private static final class NotRetried extends RuntimeException {
+        private final IOException failure;
+
+        NotRetried(IOException failure) {
+            super(failure);
+            this.failure = failure;
         }
     }
 

@@ -1,7 +1,6 @@
 package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
 import fableforge.failure.UserFacingException;
 import fableforge.limits.QuotaExceeded;
@@ -9,6 +8,7 @@ import fableforge.limits.UserUploads;
 import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;
 import fableforge.video.AudioProbe;
+import fableforge.wire.Answers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,7 +84,7 @@ public final class MusicLibrary {
      * Checks and stores an upload: {@code contentType} as the client declared it, {@code declaredLength}
      * its Content-Length (-1 when absent). Answers {@code {music_key, size_bytes, duration_seconds, content_type}}.
      */
-    public ObjectNode upload(Caller caller, InputStream body, String contentType, long declaredLength) throws IOException {
+    public Answers.MusicUploaded upload(Caller caller, InputStream body, String contentType, long declaredLength) throws IOException {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         String kind = TYPES.get(type);
         if (kind == null) {
@@ -130,8 +130,7 @@ public final class MusicLibrary {
                 }
                 throw e;
             }
-            return mapper.createObjectNode().put("music_key", stored.key()).put("size_bytes", size)
-                    .put("duration_seconds", Math.round(seconds * 10) / 10.0).put("content_type", type);
+            return new Answers.MusicUploaded(stored.key(), size, Math.round(seconds * 10) / 10.0, type);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -14,10 +14,14 @@ import fableforge.store.VideoRepository;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryView;
+import fableforge.wire.EventPayload;
+import fableforge.wire.StoryDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -74,7 +78,7 @@ public final class VideoJobs implements AutoCloseable {
      * Queues a video of the story with these options and answers the job as {@code GET /story} shows
      * it. The same options again while it is queued or rendering answer the same job.
      */
-    public ObjectNode request(Caller caller, String storyId, VideoOptions options) {
+    public StoryDocument.Video request(Caller caller, String storyId, VideoOptions options) {
         VideoRepository.Requested requested = requests.request(caller, storyId, options);
         VideoRecord video = requested.video();
         if (requested.created()) {
@@ -82,7 +86,7 @@ public final class VideoJobs implements AutoCloseable {
                     video.clips(), video.narration(), video.draft(), video.musicKey().isPresent());
             submit(storyId, video.version());
         }
-        return view.node(video).put("story_id", storyId);
+        return view.video(video).ofStory(storyId);
     }
 
     /**
@@ -127,16 +131,16 @@ public final class VideoJobs implements AutoCloseable {
         }
         Path work = workRoot.resolve(storyId + "-v" + version + "-run" + video.runs());
         int run = video.runs();
-        VideoProgressEvents progress = new VideoProgressEvents(mapper, (data, number) -> {
+        VideoProgressEvents progress = new VideoProgressEvents((data, number) -> {
             view.progress(storyId, version, data);
-            events.emit(storyId, "video_progress", data, "video:" + version + ":run" + run + ":" + number);
+            events.emit(storyId, data, "video:" + version + ":run" + run + ":" + number);
         }, version, !video.narration().equals("none"), record.get().scenes().size(), () -> stopping, System::nanoTime);
         Fallbacks fallbacks = new Fallbacks(videos, mapper, events, storyId, version);
         long started = System.nanoTime();
         LOG.info("[VIDEO] story={} version={} run {} started", storyId, version, video.runs());
         try {
             Files.createDirectories(work);
-            ObjectNode storyJson = storyView.story(storyId);
+            ObjectNode storyJson = mapper.valueToTree(storyView.story(storyId));
             storyJson.remove("video");
             VideoRecord.Files files = render.run(new StoredStory(record.get(), mapper), video, storyJson, work, progress, fallbacks);
             // Marked done and announced in one transaction: never a done video left unannounced, and
@@ -145,7 +149,7 @@ public final class VideoJobs implements AutoCloseable {
                 if (!stillHeld(storyId, version) || !videos.markDone(storyId, version, files)) {
                     return false;
                 }
-                events.emit(storyId, "video_ready", ready(version, files, fallbacks), "video_ready:" + version);
+                events.emit(storyId, ready(version, files, fallbacks), "video_ready:" + version);
                 requests.settle(storyId, version);
                 return true;
             });
@@ -180,13 +184,9 @@ public final class VideoJobs implements AutoCloseable {
         return videos.jobs().holds(new JobKey(storyId, 0, version), node);
     }
 
-    private ObjectNode ready(int version, VideoRecord.Files files, Fallbacks fallbacks) {
-        ObjectNode data = events.data().put("version", version).put("url", files.videoUrl()).put("srt_url", files.srtUrl())
-                .put("fcpxml_url", files.fcpxmlUrl()).put("zip_url", files.zipUrl())
-                .put("duration_seconds", files.durationMs() / 1000.0).put("width", files.width()).put("height", files.height())
-                .put("size_bytes", files.sizeBytes());
-        data.set("fallbacks", fallbacks.list());
-        return data;
+    private static EventPayload.VideoReady ready(int version, VideoRecord.Files files, Fallbacks fallbacks) {
+        return new EventPayload.VideoReady(version, files.videoUrl(), files.srtUrl(), files.fcpxmlUrl(), files.zipUrl(),
+                files.durationMs() / 1000.0, files.width(), files.height(), files.sizeBytes(), fallbacks.list());
     }
 
     private void fail(String storyId, int version, String text, Throwable cause) {
@@ -199,7 +199,7 @@ public final class VideoJobs implements AutoCloseable {
         }
         events.atomically(() -> {
             if (stillHeld(storyId, version) && videos.markFailed(storyId, version, error)) {
-                events.emit(storyId, "video_failed", events.data().put("version", version).put("error", error), "video_failed:" + version);
+                events.emit(storyId, new EventPayload.VideoFailed(version, error), "video_failed:" + version);
                 requests.settle(storyId, version);
             }
             return null;
@@ -232,26 +232,27 @@ public final class VideoJobs implements AutoCloseable {
         private final StoryEvents events;
         private final String storyId;
         private final int version;
-        private final com.fasterxml.jackson.databind.node.ArrayNode list;
+        private final ObjectMapper mapper;
+        private final List<StoryDocument.Fallback> list = new ArrayList<>();
 
         Fallbacks(VideoRepository videos, ObjectMapper mapper, StoryEvents events, String storyId, int version) {
             this.videos = videos;
+            this.mapper = mapper;
             this.events = events;
             this.storyId = storyId;
             this.version = version;
-            this.list = mapper.createArrayNode();
         }
 
         @Override
         public synchronized void fellBack(int sceneNumber, String providerReason) {
             String reason = events.userText(providerReason);
-            list.addObject().put("scene_number", sceneNumber).put("reason", reason);
-            videos.setFallbacks(storyId, version, list.toString());
+            list.add(new StoryDocument.Fallback(sceneNumber, reason));
+            videos.setFallbacks(storyId, version, mapper.valueToTree(list).toString());
             LOG.warn("[VIDEO] story={} version={} scene {} fell back to local camera motion: {}", storyId, version, sceneNumber, reason);
         }
 
-        synchronized com.fasterxml.jackson.databind.node.ArrayNode list() {
-            return list.deepCopy();
+        synchronized List<StoryDocument.Fallback> list() {
+            return List.copyOf(list);
         }
     }
 }

@@ -1,8 +1,7 @@
 package fableforge.videojob;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.video.VideoProgressListener;
+import fableforge.wire.EventPayload;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -22,7 +21,6 @@ final class VideoProgressEvents implements VideoProgressListener {
     private static final int NARRATION_SHARE = 20;
     private static final int FRAMES_END = 95;
 
-    private final ObjectMapper mapper;
     private final Sink sink;
     private final int version;
     private final boolean narrated;
@@ -39,12 +37,10 @@ final class VideoProgressEvents implements VideoProgressListener {
     /** Where the progress goes: the {@code video_progress} event's data, numbered 0, 1, … within this render. */
     @FunctionalInterface
     interface Sink {
-        void announce(ObjectNode data, int number);
+        void announce(EventPayload.VideoProgress data, int number);
     }
 
-    VideoProgressEvents(ObjectMapper mapper, Sink sink, int version, boolean narrated, int totalScenes, BooleanSupplier stopping,
-                        LongSupplier nanos) {
-        this.mapper = mapper;
+    VideoProgressEvents(Sink sink, int version, boolean narrated, int totalScenes, BooleanSupplier stopping, LongSupplier nanos) {
         this.sink = sink;
         this.version = version;
         this.narrated = narrated;
@@ -88,12 +84,8 @@ final class VideoProgressEvents implements VideoProgressListener {
         this.scene = sceneNumber;
         this.percent = percent;
         this.lastSent = nanos.getAsLong();
-        ObjectNode data = mapper.createObjectNode().put("version", version).put("stage", stage);
-        if (sceneNumber > 0) {
-            data.put("scene_number", sceneNumber);
-        }
-        data.put("scenes_done", scenesDone).put("total_scenes", totalScenes).put("percent", percent);
-        sink.announce(data, sent++);
+        sink.announce(new EventPayload.VideoProgress(version, stage, sceneNumber > 0 ? sceneNumber : null, scenesDone, totalScenes,
+                percent), sent++);
     }
 
     private void checkStopping() {

@@ -1,9 +1,9 @@
 package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
+import fableforge.wire.StoryDocument;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -32,22 +32,14 @@ public final class VideoQuote {
      * The {@code next_step} of an approved story's {@code cost} when narration by OpenAI is on offer:
      * what narrating its scenes would cost, so the UI can show it next to the choice.
      */
-    public Optional<ObjectNode> narrationStep(StoryRecord story) {
+    public Optional<StoryDocument.NextStep> narrationStep(StoryRecord story) {
         if (!tools.narrations().contains("openai")) {
             return Optional.empty();
         }
         int characters = characters(story);
-        ObjectNode step = mapper.createObjectNode();
-        step.put("action", "narrate_video");
-        step.put("description", "narration of " + story.scenes().size() + " scenes by OpenAI text-to-speech (" + characters + " characters)");
-        step.put("units", characters);
-        Optional<BigDecimal> usd = tools.narrationCost("openai", characters);
-        if (usd.isPresent()) {
-            step.put("estimate_usd", usd.get());
-        } else {
-            step.putNull("estimate_usd");
-        }
-        return Optional.of(step);
+        return Optional.of(new StoryDocument.NextStep("narrate_video", "narration of " + story.scenes().size()
+                + " scenes by OpenAI text-to-speech (" + characters + " characters)", characters,
+                tools.narrationCost("openai", characters).orElse(null)));
     }
 
     /** What narration reads aloud: every scene's text as the narrator sends it. */

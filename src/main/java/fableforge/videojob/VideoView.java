@@ -1,15 +1,17 @@
 package fableforge.videojob;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.store.StoryRecord;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
 import fableforge.studio.StoryVideo;
+import fableforge.wire.EventPayload;
+import fableforge.wire.StoryDocument;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The {@code video} object of a story's API view: the newest version's status, options and files,
@@ -17,6 +19,8 @@ import java.util.function.Predicate;
  * serves the page shows the progress of a render running on another node).
  */
 public final class VideoView implements StoryVideo {
+
+    private static final TypeReference<List<StoryDocument.Fallback>> FALLBACKS = new TypeReference<>() { };
 
     private final VideoRepository videos;
     private final VideoQuote quote;
@@ -28,61 +32,50 @@ public final class VideoView implements StoryVideo {
         this.mapper = mapper;
     }
 
-    /** The newest version of the story's video, or JSON null when none was asked for. */
+    /** The newest version of the story's video, or null when none was asked for. */
     @Override
-    public JsonNode of(String storyId) {
-        return videos.latest(storyId).<JsonNode>map(this::node).orElse(mapper.nullNode());
+    public StoryDocument.Video of(String storyId) {
+        return videos.latest(storyId).map(this::video).orElse(null);
     }
 
     /** What narrating the story by OpenAI would cost, when that narration is on offer. */
     @Override
-    public Optional<ObjectNode> narrationStep(StoryRecord story) {
+    public Optional<StoryDocument.NextStep> narrationStep(StoryRecord story) {
         return quote.narrationStep(story);
     }
 
-    public ObjectNode node(VideoRecord video) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("status", video.status().wire());
-        node.put("version", video.version());
-        ObjectNode options = node.putObject("options");
-        options.put("clips", video.clips()).put("narration", video.narration()).put("draft", video.draft())
-                .put("music_key", video.musicKey().orElse(null));
-        if (video.progressJson() != null && !video.finished()) {
-            node.set("progress", read(video.progressJson(), JsonNode::isObject, mapper.nullNode()));
-        }
-        node.put("url", video.videoUrl());
-        node.put("srt_url", video.srtUrl());
-        node.put("fcpxml_url", video.fcpxmlUrl());
-        node.put("zip_url", video.zipUrl());
-        if (video.durationMs() != null) {
-            node.put("duration_seconds", video.durationMs() / 1000.0);
-        } else {
-            node.putNull("duration_seconds");
-        }
-        node.put("width", video.width());
-        node.put("height", video.height());
-        node.put("size_bytes", video.sizeBytes());
-        if (video.error() != null) {
-            node.put("error", video.error());
-        }
-        node.set("fallbacks", read(video.fallbacksJson(), JsonNode::isArray, mapper.createArrayNode()));
-        return node;
+    public StoryDocument.Video video(VideoRecord video) {
+        JsonNode progress = video.progressJson() != null && !video.finished() ? progress(video.progressJson()) : null;
+        return new StoryDocument.Video(video.status().wire(), video.version(),
+                new StoryDocument.VideoOptions(video.clips(), video.narration(), video.draft(), video.musicKey().orElse(null)),
+                progress, video.videoUrl(), video.srtUrl(), video.fcpxmlUrl(), video.zipUrl(),
+                video.durationMs() == null ? null : video.durationMs() / 1000.0, video.width(), video.height(), video.sizeBytes(),
+                video.error(), fallbacks(video.fallbacksJson()), null);
     }
 
-    void progress(String storyId, int version, ObjectNode data) {
-        videos.setProgress(storyId, version, data.toString());
+    void progress(String storyId, int version, EventPayload.VideoProgress data) {
+        try {
+            videos.setProgress(storyId, version, mapper.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a progress record always writes as JSON", e);
+        }
     }
 
-    /** The stored JSON if it is the expected kind of node, else {@code otherwise} (the page never breaks on a bad row). */
-    private JsonNode read(String json, Predicate<JsonNode> expected, JsonNode otherwise) {
-        if (json == null) {
-            return otherwise;
-        }
+    /** The stored progress object as it was written, or JSON null when the row holds something else (the page never breaks). */
+    private JsonNode progress(String json) {
         try {
             JsonNode node = mapper.readTree(json);
-            return node != null && expected.test(node) ? node : otherwise;
+            return node != null && node.isObject() ? node : mapper.nullNode();
         } catch (JsonProcessingException e) {
-            return otherwise;
+            return mapper.nullNode();
+        }
+    }
+
+    private List<StoryDocument.Fallback> fallbacks(String json) {
+        try {
+            return json == null ? List.of() : mapper.readValue(json, FALLBACKS);
+        } catch (JsonProcessingException e) {
+            return List.of();
         }
     }
 }

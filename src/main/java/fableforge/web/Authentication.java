@@ -3,8 +3,8 @@ package fableforge.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fableforge.Access;
-import fableforge.OidcSettings;
+import fableforge.auth.Access;
+import fableforge.auth.OidcSettings;
 import fableforge.auth.Accounts;
 import fableforge.auth.Caller;
 import fableforge.auth.OidcClient;
@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import fableforge.wire.Answers;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,15 +81,12 @@ public final class Authentication {
         config.routes.post("/api/password", this::changePassword);
         // What the sign-in page offers besides name and password.
         config.routes.get("/api/signin/options", ctx -> {
-            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
-            options.put("oidc", oidc.isPresent());
-            oidc.ifPresent(provider -> options.put("oidc_provider", provider.providerName()));
-            json(ctx, 200, options);
+            json(ctx, 200, new Answers.SignInOptions(oidc.isPresent(), oidc.map(OidcSignIn::providerName).orElse(null)));
         });
         oidc.ifPresent(provider -> provider.install(config, this));
         config.routes.get("/api/me", ctx -> {
             Caller caller = signedIn(ctx);
-            json(ctx, 200, java.util.Map.of("name", caller.name(), "admin", caller.admin()));
+            json(ctx, 200, new Answers.Me(caller.name(), caller.admin()));
         });
     }
 
@@ -205,7 +203,7 @@ public final class Authentication {
     /** A new session id at every sign-in (the old one, if any, ends), so a planted id never gets signed in. */
     private void startSession(Context ctx, Accounts.Session session) {
         setSessionCookie(ctx, session);
-        json(ctx, 200, java.util.Map.of("name", session.caller().name(), "admin", session.caller().admin()));
+        json(ctx, 200, new Answers.Me(session.caller().name(), session.caller().admin()));
     }
 
     /** The session's cookie, ending the browser's earlier session if any: every way of signing in ends here. */

@@ -3,7 +3,7 @@ package fableforge.web;
 import fableforge.auth.Caller;
 import fableforge.event.EventBus;
 import fableforge.store.EventLog;
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package fableforge.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fableforge.wire.Answers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
-        String body = MAPPER.createObjectNode().put("error", code(code)).put("message", message(code)).toString();
+        String body = body(code);
         headers.addTo(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -47,8 +48,16 @@ final class JsonErrorHandler extends ErrorHandler {
         headers.addTo(fields);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        String body = MAPPER.createObjectNode().put("error", code(status)).put("message", message(status)).toString();
+        String body = body(status);
         return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String body(int status) {
+        try {
+            return MAPPER.writeValueAsString(new Answers.ErrorBody(code(status), message(status)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("two texts always write as JSON", e);
+        }
     }
 
     static String code(int status) {

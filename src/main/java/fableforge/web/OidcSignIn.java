@@ -1,6 +1,6 @@
 package fableforge.web;
 
-import fableforge.OidcSettings;
+import fableforge.auth.OidcSettings;
 import fableforge.auth.Accounts;
 import fableforge.auth.OidcClient;
 import fableforge.auth.Secrets;

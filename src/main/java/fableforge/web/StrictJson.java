@@ -5,17 +5,24 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import fableforge.wire.MustBe;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 
 /**
@@ -36,12 +43,71 @@ import java.util.Locale;
 public final class StrictJson {
 
     private final ObjectMapper mapper;
+    private final ObjectMapper binder;
 
     public StrictJson() {
         this.mapper = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
+        // Binding to a request record takes each value as it is typed: no "1" for 1, 1 for "1", 1.5 for 1 or
+        // 0 for false. Fields the record does not have are ignored, as they always were.
+        this.binder = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        binder.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        binder.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        binder.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+
+    /**
+     * The request's body (read as {@link #read} reads it) as the request record {@code type}. A field of
+     * the wrong type is a 400 saying what it must be ({@link MustBe}); a missing one is null.
+     */
+    public <T extends Record> T bodyAsClass(Context ctx, Class<T> type) {
+        return bind(read(ctx), type);
+    }
+
+    /** Like {@link #bodyAsClass} but an empty body is every field missing, as in {@link #readOrEmpty}. */
+    public <T extends Record> T bodyAsClassOrEmpty(Context ctx, Class<T> type) {
+        return bind(readOrEmpty(ctx), type);
+    }
+
+    <T extends Record> T bind(ObjectNode body, Class<T> type) {
+        try {
+            return binder.treeToValue(body, type);
+        } catch (JsonMappingException e) {
+            throw new Refusal(400, "bad_request", mustBe(type, e));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new Refusal(400, "bad_request", "the body cannot be read as this request");
+        }
+    }
+
+    /** The {@link MustBe} words of the field the binding stopped at, in snake_case as it was sent. */
+    private static String mustBe(Class<? extends Record> type, JsonMappingException e) {
+        var path = e.getPath();
+        if (path.isEmpty() || path.get(0).getFieldName() == null) {
+            return "the body cannot be read as this request";
+        }
+        String field = path.get(0).getFieldName();
+        boolean element = path.size() > 1 && path.get(1).getIndex() >= 0;
+        for (RecordComponent component : type.getRecordComponents()) {
+            MustBe rule = component.getAnnotation(MustBe.class);
+            if (rule != null && snakeCase(component.getName()).equals(field)) {
+                return element && !rule.each().isEmpty() ? rule.each() : field + " must be " + rule.value();
+            }
+        }
+        return field + " has the wrong type";
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** The request's body as a JSON object, or a {@link Refusal} saying what to send instead. */

@@ -62,6 +62,7 @@ const id = value => encodeURIComponent(value);
 
 export const api = {
   quiz: () => request('GET', 'api/quiz'),
+  meta: () => request('GET', 'api/meta'),
   submit: answers => request('POST', 'submit', answers),
   approveScenes: (storyId, scenes) => request('POST', 'approve_scenes', { story_id: storyId, scenes }),
   story: storyId => request('GET', `story/${id(storyId)}`),

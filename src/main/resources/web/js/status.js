@@ -1,4 +1,5 @@
-// Plain-word labels for image and story states.
+// Plain-word labels for image and story states, and the states the UI acts on. Every status that exists is
+// in GET api/meta (meta.js), generated from the server's own types.
 
 export const IMAGE_STATUS = {
   queued: { label: 'Queued', tone: 'neutral' },
@@ -16,6 +17,12 @@ export const STORY_STATUS = {
   images_ready: 'Images to review',
   all_approved: 'All approved',
 };
+
+/** Video statuses of a render still to come or under way. */
+export const VIDEO_BUSY = new Set(['queued', 'running']);
+
+/** Story statuses after which nothing more happens by itself (a video may still be asked for). */
+export const STORY_DONE = new Set(['all_approved']);
 
 export const REJECT_REASONS = [
   { value: 'colours', label: 'Wrong colours' },

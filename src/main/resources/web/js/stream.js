@@ -1,16 +1,13 @@
 // Live updates for one story: Server-Sent Events with exponential-backoff reconnection, and a
 // polling fallback (GET story/<id> every 3 s) after 3 failed attempts or when SSE is unsupported.
 import { api, streamUrl } from './api.js';
-
-export const EVENT_TYPES = ['image_ready', 'image_failed', 'approval_update', 'story_complete',
-  'story_error', 'all_approved', 'video_progress', 'video_ready', 'video_failed'];
+import { meta } from './meta.js';
+import { STORY_DONE, VIDEO_BUSY } from './status.js';
 
 const POLL_MS = 3000;
 const MAX_BACKOFF_MS = 30000;
 const MAX_FAILURES = 3;
 const RETRY_SSE_EVERY = 10; // while polling, try SSE again every 10 polls (30 s)
-const DONE = new Set(['all_approved']);
-const RENDERING = new Set(['queued', 'running']);
 
 export class StoryStream {
   /**
@@ -26,11 +23,22 @@ export class StoryStream {
     this.polling = false;
     this.lastSeq = 0;
     this.done = false;
+    this.eventNames = [];
   }
 
-  start() {
-    if (typeof EventSource === 'undefined') this.startPolling();
-    else this.connect();
+  /** The event names come from the server (api/meta); without them, or without EventSource, the story is polled. */
+  async start() {
+    if (typeof EventSource === 'undefined') {
+      this.startPolling();
+      return;
+    }
+    try {
+      this.eventNames = (await meta()).events;
+    } catch {
+      if (!this.stopped) this.startPolling();
+      return;
+    }
+    if (!this.stopped) this.connect();
   }
 
   stop() {
@@ -67,7 +75,7 @@ export class StoryStream {
       this.onMode('reconnecting', Math.round(delay / 1000));
       this.timer = setTimeout(() => this.connect(), delay);
     };
-    for (const type of EVENT_TYPES) {
+    for (const type of this.eventNames) {
       source.addEventListener(type, event => this.handle(type, event));
     }
   }
@@ -102,7 +110,7 @@ export class StoryStream {
       }
       if (!this.polling) return;
       ticks += 1;
-      if (ticks % RETRY_SSE_EVERY === 0 && typeof EventSource !== 'undefined' && !this.source) this.connect();
+      if (ticks % RETRY_SSE_EVERY === 0 && typeof EventSource !== 'undefined' && this.eventNames.length && !this.source) this.connect();
       this.timer = setTimeout(tick, POLL_MS);
     };
     tick();
@@ -121,7 +129,7 @@ export class StoryStream {
       const story = await api.story(this.storyId);
       if (this.stopped) return;
       // An approved story is finished unless its video is still being made.
-      this.done = DONE.has(story.status) && !RENDERING.has(story.video?.status);
+      this.done = STORY_DONE.has(story.status) && !VIDEO_BUSY.has(story.video?.status);
       this.onState(story);
       if (this.polling && !this.done) this.onMode('polling');
     } catch (error) {

@@ -3,6 +3,8 @@
 import { el, append, clear, setText } from './dom.js';
 import { api } from './api.js';
 import { quoteFor } from './cost.js';
+import { VIDEO_BUSY } from './status.js';
+import { compact, describe, duration, resultView } from './video-result.js';
 
 const CLIPS = [
   { value: 'local', label: 'Camera motion', note: 'Slow pans and zooms over your pictures, made on this server.' },
@@ -21,7 +23,6 @@ const STAGES = {
   storing: () => 'Saving the video and packing the download',
 };
 const MAX_MUSIC_BYTES = 20 * 1024 * 1024;
-const BUSY = new Set(['queued', 'running']);
 
 export class VideoPanel {
   /** root: the panel's section; onStarted(): a render was asked for (so polling can resume). */
@@ -249,7 +250,7 @@ export class VideoPanel {
     this.root.hidden = !this.ready && !video;
     if (this.root.hidden) return;
     this.root.dataset.state = video?.status || 'new';
-    const busy = video && BUSY.has(video.status);
+    const busy = video && VIDEO_BUSY.has(video.status);
     this.title.textContent = video?.status === 'done' ? 'Your video' : busy ? 'Making your video…' : 'Make the video';
     // The form sits in the panel until there is a video; afterwards it folds away under "Make another version".
     const formHome = video && video.status !== 'failed' ? this.again : this.root;
@@ -266,7 +267,7 @@ export class VideoPanel {
       clear(this.status);
       return;
     }
-    if (BUSY.has(video.status)) {
+    if (VIDEO_BUSY.has(video.status)) {
       this.shownKey = null;
       this.renderProgress(video);
     } else if (video.status === 'done') {
@@ -301,26 +302,7 @@ export class VideoPanel {
   }
 
   renderPlayer(video) {
-    const player = el('video', { id: 'video-player', class: 'video-player', controls: true, playsinline: true, preload: 'metadata',
-      poster: this.poster, src: video.url });
-    const facts = [duration(video.duration_seconds), video.width && video.height ? `${video.width}×${video.height}` : null,
-      video.size_bytes ? megabytes(video.size_bytes) : null].filter(Boolean).join(' · ');
-    const fallbacks = Array.isArray(video.fallbacks) && video.fallbacks.length
-      ? el('p', { class: 'video-fallbacks small' }, `Scenes ${video.fallbacks.map(f => f.scene_number).join(', ')} used camera motion instead: `
-        + video.fallbacks.map(f => f.reason).filter(Boolean).slice(0, 2).join('; '))
-      : null;
-    const portrait = video.height > video.width;
-    append(clear(this.status), [el('div', { class: 'video-result', dataset: { orientation: portrait ? 'portrait' : 'landscape' } },
-      el('div', { class: 'video-frame' }, player),
-      el('div', { class: 'video-info' },
-        el('p', { class: 'video-version' }, `Version ${video.version}${describe(video.options)}`),
-        el('p', { class: 'muted small video-facts' }, facts),
-        fallbacks,
-        el('ul', { class: 'downloads', id: 'video-downloads' },
-          download(video.url, 'Download MP4', 'The video, to share or upload', `video-v${video.version}.mp4`, 'btn-primary'),
-          download(video.srt_url, 'Subtitles (.srt)', 'The captions, for YouTube or any player'),
-          download(video.fcpxml_url, 'Timeline (.fcpxml)', 'Edit it in Final Cut, Resolve or Premiere (use the one in the ZIP)'),
-          download(video.zip_url, 'Everything (.zip)', 'Story, prompts, images, video, subtitles and timeline'))))]);
+    append(clear(this.status), [resultView(video, this.poster)]);
   }
 
   renderFailure(video) {
@@ -330,36 +312,4 @@ export class VideoPanel {
       el('p', {}, `The video could not be made: ${video.error || 'something went wrong while rendering.'}`),
       retry)]);
   }
-}
-
-function download(url, label, hint, filename, tone = '') {
-  if (!url) return null;
-  return el('li', { class: 'download' },
-    el('a', { class: `btn btn-small ${tone}`.trim(), href: url, download: filename || true }, label),
-    el('span', { class: 'muted small' }, hint));
-}
-
-/** The options as the API takes them again (music only when one was used). */
-function compact(options) {
-  const body = { clips: options.clips || 'local', narration: options.narration || 'none', draft: Boolean(options.draft) };
-  if (options.music_key) body.music_key = options.music_key;
-  return body;
-}
-
-function describe(options) {
-  if (!options) return '';
-  const parts = [options.draft ? 'draft' : 'full size'];
-  if (options.narration && options.narration !== 'none') parts.push(`${options.narration === 'openai' ? 'OpenAI' : 'local'} narration`);
-  if (options.clips && options.clips !== 'local') parts.push(`${options.clips} clips`);
-  if (options.music_key) parts.push('music');
-  return ` · ${parts.join(', ')}`;
-}
-
-function duration(seconds) {
-  const total = Math.floor(Number(seconds) || 0); // as players show it
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
-function megabytes(bytes) {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }

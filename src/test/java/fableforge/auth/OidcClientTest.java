@@ -3,7 +3,7 @@ package fableforge.auth;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import fableforge.OidcSettings;
+import fableforge.auth.OidcSettings;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

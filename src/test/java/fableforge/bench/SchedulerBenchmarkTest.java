@@ -2,12 +2,14 @@ package fableforge.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fableforge.testing.SlowTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SlowTest // a benchmark
 class SchedulerBenchmarkTest {
 
     @Test

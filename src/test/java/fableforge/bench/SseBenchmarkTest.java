@@ -2,6 +2,7 @@ package fableforge.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fableforge.testing.SlowTest;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SlowTest // a benchmark
 class SseBenchmarkTest {
 
     @Test

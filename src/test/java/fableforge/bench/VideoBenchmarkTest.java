@@ -3,12 +3,14 @@ package fableforge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fableforge.image.AspectRatio;
+import fableforge.testing.SlowTest;
 import fableforge.video.RenderQuality;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SlowTest // a benchmark
 class VideoBenchmarkTest {
 
     @Test

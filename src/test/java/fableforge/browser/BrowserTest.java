@@ -8,6 +8,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ViewportSize;
 import fableforge.App;
 import fableforge.Config;
+import fableforge.testing.SlowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * /usr/bin/chromium, which ./run-tests installs when missing: Playwright never downloads one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest // a headless Chromium per class
 abstract class BrowserTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");

@@ -2,7 +2,7 @@ package fableforge.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

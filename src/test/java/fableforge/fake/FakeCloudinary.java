@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Cloudinary's upload API and delivery on loopback (provider-contracts.md, "Cloudinary — upload").
@@ -49,7 +48,6 @@ public final class FakeCloudinary implements AutoCloseable {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
     /** Cloudinary: "Each chunk must be larger than 5mb except the last one". */
     public static final int MIN_CHUNK_BYTES = 5 * 1024 * 1024;
-    private static final Set<String> NOT_SIGNED = Set.of("file", "api_key", "resource_type", "cloud_name", "signature");
     // Cloudinary's list of what an unsigned upload may send (its "unsupported parameter" error message).
     private static final Set<String> UNSIGNED_ALLOWED = Set.of("upload_preset", "file", "callback", "public_id", "folder",
             "asset_folder", "tags", "context", "metadata", "face_coordinates", "custom_coordinates", "source",
@@ -59,8 +57,7 @@ public final class FakeCloudinary implements AutoCloseable {
     private final FakeServer server = new FakeServer();
     private final String cloudName;
     private final String apiKey;
-    private final String apiSecret;
-    private final Clock clock;
+    private final CloudinarySignature signature;
     private final Map<String, Boolean> unsignedPresets = new ConcurrentHashMap<>();
     private final Map<String, Asset> assets = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong(1_700_000_000);
@@ -78,8 +75,7 @@ public final class FakeCloudinary implements AutoCloseable {
     public FakeCloudinary(String cloudName, String apiKey, String apiSecret, Clock clock) {
         this.cloudName = cloudName;
         this.apiKey = apiKey;
-        this.apiSecret = apiSecret;
-        this.clock = clock;
+        this.signature = new CloudinarySignature(apiKey, apiSecret, clock);
         server.on("POST", UPLOAD_PATH, this::upload);
         server.on("GET", "/res/.+", this::deliver);
     }
@@ -159,7 +155,7 @@ public final class FakeCloudinary implements AutoCloseable {
         }
         boolean overwrite;
         if (params.containsKey("signature")) {
-            Optional<Reply> refused = checkSignature(params);
+            Optional<Reply> refused = signature.check(params).map(refusal -> error(refusal.status(), refusal.message()));
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -220,37 +216,7 @@ public final class FakeCloudinary implements AutoCloseable {
             return Reply.json(200, JSON.createObjectNode().put("done", false).put("bytes", partial.received().size()).toString());
         }
         partials.remove(uploadId);
-        return store(resourceType, params, new Multipart.Part(part.name(), part.filename(), partial.received().toByteArray()), overwrite);
-    }
-
-    private Optional<Reply> checkSignature(Map<String, String> params) {
-        for (String required : List.of("api_key", "timestamp")) {
-            if (!params.containsKey(required)) {
-                return Optional.of(error(400, "Missing required parameter - " + required));
-            }
-        }
-        if (!params.get("api_key").equals(apiKey)) {
-            return Optional.of(error(401, "Invalid api_key " + params.get("api_key")));
-        }
-        long timestamp;
-        try {
-            timestamp = Long.parseLong(params.get("timestamp"));
-        } catch (NumberFormatException e) {
-            return Optional.of(error(400, "Invalid timestamp " + params.get("timestamp")));
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > Duration.ofHours(1).toSeconds()) {
-            return Optional.of(error(400, "Stale request - reported time is " + Instant.ofEpochSecond(timestamp)
-                    + " which is more than 1 hour ago"));
-        }
-        String toSign = params.entrySet().stream()
-                .filter(entry -> !NOT_SIGNED.contains(entry.getKey()) && !entry.getValue().isEmpty())
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining("&"));
-        String expected = hex("SHA-1", (toSign + apiSecret).getBytes(StandardCharsets.UTF_8));
-        if (!expected.equals(params.get("signature"))) {
-            return Optional.of(error(400, "Invalid Signature " + params.get("signature") + ". String to sign - '" + toSign + "'."));
-        }
-        return Optional.empty();
+        return store(resourceType, params, part.withBody(partial.received().toByteArray()), overwrite);
     }
 
     private Reply store(String resourceType, Map<String, String> params, Multipart.Part file, boolean overwrite) {
@@ -349,7 +315,7 @@ public final class FakeCloudinary implements AutoCloseable {
         return Reply.json(status, body.toString());
     }
 
-    private static String hex(String algorithm, byte[] bytes) {
+    static String hex(String algorithm, byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

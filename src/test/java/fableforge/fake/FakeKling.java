@@ -1,12 +1,6 @@
 package fableforge.fake;
 
 import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.auth0.jwt.exceptions.SignatureVerificationException;
-import com.auth0.jwt.exceptions.TokenExpiredException;
-import com.auth0.jwt.exceptions.IncorrectClaimException;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -186,7 +180,7 @@ public final class FakeKling implements AutoCloseable {
     }
 
     private FakeServer.Reply submit(FakeServer.Recorded request) {
-        FakeServer.Reply denied = authenticate(request);
+        FakeServer.Reply denied = KlingAuthentication.check(request, problems);
         if (denied != null) {
             return denied;
         }
@@ -258,7 +252,7 @@ public final class FakeKling implements AutoCloseable {
     }
 
     private FakeServer.Reply status(FakeServer.Recorded request) {
-        FakeServer.Reply denied = authenticate(request);
+        FakeServer.Reply denied = KlingAuthentication.check(request, problems);
         if (denied != null) {
             return denied;
         }
@@ -293,41 +287,6 @@ public final class FakeKling implements AutoCloseable {
             task.over = true;
             active.decrementAndGet();
         }
-    }
-
-    /** Kling's authentication answers: 1001 no token, 1002 unreadable, 1003 not yet valid, 1004 expired, 1000 bad signature or issuer. */
-    private FakeServer.Reply authenticate(FakeServer.Recorded request) {
-        String header = request.header("authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            return envelope(401, 1001, "Authorization is empty");
-        }
-        DecodedJWT jwt;
-        try {
-            jwt = JWT.require(Algorithm.HMAC256(SECRET_KEY)).withIssuer(ACCESS_KEY).build().verify(header.substring(7));
-        } catch (TokenExpiredException e) {
-            return envelope(401, 1004, "Authorization has expired");
-        } catch (IncorrectClaimException e) {
-            return envelope(401, e.getClaimName().equals("nbf") ? 1003 : 1000, "Authentication failed: " + e.getMessage());
-        } catch (SignatureVerificationException e) {
-            return envelope(401, 1000, "Authentication failed");
-        } catch (JWTVerificationException e) {
-            return envelope(401, 1002, "Authorization is invalid: " + e.getMessage());
-        }
-        long now = Instant.now().getEpochSecond();
-        if (!"JWT".equals(jwt.getType()) || !"HS256".equals(jwt.getAlgorithm())) {
-            problems.add("JWT header is not {alg: HS256, typ: JWT}");
-            return envelope(401, 1002, "Authorization is invalid");
-        }
-        if (jwt.getExpiresAt() == null || jwt.getNotBefore() == null) {
-            problems.add("JWT lacks exp or nbf");
-            return envelope(401, 1002, "Authorization is invalid");
-        }
-        long exp = jwt.getExpiresAtAsInstant().getEpochSecond();
-        long nbf = jwt.getNotBeforeAsInstant().getEpochSecond();
-        if (exp - nbf != 1805 || exp > now + 1800 + 2 || exp < now + 5 * 60) {
-            problems.add("JWT window is not [now-5 s, now+1800 s] with at least five minutes left: nbf " + (nbf - now) + " s, exp " + (exp - now) + " s");
-        }
-        return null;
     }
 
     private static FakeServer.Reply invalid(String message) {

@@ -147,7 +147,7 @@ class FakeOpenAiImagesTest {
 
     @Test
     void aRateLimitStormAnswersEachWayOfSayingTheWaitAndOpensWindows() throws Exception {
-        fake.script(FakeOpenAiImages.Answer.storm(3, 1_200));
+        fake.script(OpenAiImagesAnswer.storm(3, 1_200));
         String good = "{\"model\":\"gpt-image-2\",\"prompt\":\"a fox\",\"size\":\"1024x1024\"}";
 
         HttpResponse<String> first = generate(good, "Bearer " + KEY);

@@ -1,5 +1,6 @@
 package fableforge.spend;
 
+import fableforge.image.PriceQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,8 +103,8 @@ class SpendLedgerTest {
         Spending spending = new Spending(ledger, ratio -> new PriceQuote("openai:gpt-image-1", "gpt-image-1", "1024x1536 medium",
                 Optional.of(new BigDecimal("0.063"))));
 
-        ObjectNode before = spending.costOf("s1", AspectRatio.PORTRAIT, true, new ObjectMapper());
-        ObjectNode after = spending.costOf("s1", AspectRatio.PORTRAIT, false, new ObjectMapper());
+        ObjectNode before = new ObjectMapper().valueToTree(spending.costOf("s1", AspectRatio.PORTRAIT, true));
+        ObjectNode after = new ObjectMapper().valueToTree(spending.costOf("s1", AspectRatio.PORTRAIT, false));
 
         assertThat(before.path("spent_usd").decimalValue()).isEqualByComparingTo("0.0015");
         assertThat(before.path("next_step").path("units").asInt()).isEqualTo(20);
@@ -118,7 +119,7 @@ class SpendLedgerTest {
     void anUnknownPriceIsShownAsUnknownNotAsFree() {
         Spending spending = new Spending(ledger(null), ratio -> new PriceQuote("openai:new-model", "new-model", "1024x1536", Optional.empty()));
 
-        ObjectNode cost = spending.costOf("s1", AspectRatio.PORTRAIT, true, new ObjectMapper());
+        ObjectNode cost = new ObjectMapper().valueToTree(spending.costOf("s1", AspectRatio.PORTRAIT, true));
 
         assertThat(cost.path("next_step").path("estimate_usd").isNull()).isTrue();
         assertThat(cost.path("per_image_usd").isNull()).isTrue();

@@ -1,7 +1,9 @@
 package fableforge.store;
 
+import fableforge.event.StoryEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fableforge.testing.SlowTest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kill -9} a process in the middle of writing: every acknowledged write is there, nothing is torn. */
+@SlowTest // a writer in a second JVM, killed
 class CrashRecoveryTest {
 
     private static final String STORY = "crash-story";

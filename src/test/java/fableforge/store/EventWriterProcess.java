@@ -1,5 +1,6 @@
 package fableforge.store;
 
+import fableforge.event.StoryEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -1,5 +1,6 @@
 package fableforge.store;
 
+import fableforge.event.StoryEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

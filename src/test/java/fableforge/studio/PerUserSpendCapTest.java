@@ -11,7 +11,7 @@ import fableforge.failure.UserFacingException;
 import fableforge.job.WorkerSettings;
 import fableforge.media.LocalMediaStore;
 import fableforge.review.ImageJobs;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.Database;
@@ -79,7 +79,7 @@ class PerUserSpendCapTest {
     @Test
     void oneUserAtTheirDailyCapIsRefusedWhileAnotherUserGoesOn() throws Exception {
         String annFirst = submitAndApprove(ANN);
-        JsonNode annSecond = studio.submit(ANN, quiz());
+        JsonNode annSecond = new ObjectMapper().valueToTree(studio.submit(ANN, quiz()));
 
         assertThatThrownBy(() -> studio.approveScenes(ANN, annSecond.get("story_id").asText(), texts(annSecond)))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.kind()).isEqualTo(UserFacingException.Kind.SPEND_LIMIT))
@@ -94,9 +94,9 @@ class PerUserSpendCapTest {
     }
 
     private String submitAndApprove(Caller caller) throws Exception {
-        JsonNode submitted = studio.submit(caller, quiz());
+        JsonNode submitted = new ObjectMapper().valueToTree(studio.submit(caller, quiz()));
         String id = submitted.get("story_id").asText();
-        ObjectNode approved = studio.approveScenes(caller, id, texts(submitted));
+        ObjectNode approved = new ObjectMapper().valueToTree(studio.approveScenes(caller, id, texts(submitted)));
         assertThat(approved.get("status").asText()).isEqualTo("generating");
         return id;
     }

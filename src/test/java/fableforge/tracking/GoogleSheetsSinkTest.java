@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fableforge.Providers;
 import fableforge.fake.FakeGoogleSheets;
 import fableforge.fake.FakeGoogleSheets.Failure;
 import fableforge.fake.FakeServer.Recorded;
@@ -39,8 +38,8 @@ class GoogleSheetsSinkTest {
         google.close();
     }
 
-    static Providers.Sheets settings(FakeGoogleSheets google, Path credentials, String sheetId) {
-        return new Providers.Sheets(true, Optional.of(sheetId), credentials, RANGE, URI.create(google.tokenUrl()),
+    static SheetsSettings settings(FakeGoogleSheets google, Path credentials, String sheetId) {
+        return new SheetsSettings(true, Optional.of(sheetId), credentials, RANGE, URI.create(google.tokenUrl()),
                 URI.create(google.rootUrl()), Duration.ofMillis(20), Duration.ofMillis(200));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import fableforge.image.AspectRatio;
+import fableforge.testing.SlowTest;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The produced MP4, decoded as a player would: streams, size, rate, length, moving pictures, captions, sound. */
+@SlowTest // video renders
 class VideoAssemblerTest {
 
     @TempDir

@@ -1,10 +1,10 @@
 package fableforge.videojob;
 
+import fableforge.media.s3.S3Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fableforge.Providers;
 import fableforge.fake.FakeS3;
 import fableforge.image.AspectRatio;
 import fableforge.image.GeneratedImage;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MediaLookupsWithoutListBucketTest {
 
     private final FakeS3 s3 = new FakeS3("AKIDEXAMPLE", "right-secret", "eu-west-1", Clock.systemUTC()).withBucket("fable").withoutListBucket();
-    private final S3MediaStore media = new S3MediaStore(new Providers.S3(Optional.of("fable"), "eu-west-1", Optional.of(URI.create(s3.url())), true,
+    private final S3MediaStore media = new S3MediaStore(new S3Settings(Optional.of("fable"), "eu-west-1", Optional.of(URI.create(s3.url())), true,
             Optional.of("AKIDEXAMPLE"), Optional.of("right-secret"), Optional.empty(), Duration.ofMinutes(5)), Clock.systemUTC());
 
     @AfterEach

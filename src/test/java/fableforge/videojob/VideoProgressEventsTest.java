@@ -21,9 +21,9 @@ class VideoProgressEventsTest {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private VideoProgressEvents progress(boolean narrated) {
-        return new VideoProgressEvents(new ObjectMapper(), (data, number) -> {
+        return new VideoProgressEvents((data, number) -> {
             assertThat(number).isEqualTo(sent.size());
-            sent.add(data);
+            sent.add(new ObjectMapper().valueToTree(data));
         }, 3, narrated, 20, stopping::get, nanos::get);
     }
 

@@ -22,7 +22,7 @@ record ChildNode(Process process, int port) {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "fableforge.Main", "serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString()));
+                "fableforge.cli.Main", "serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--data", data.toString()));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

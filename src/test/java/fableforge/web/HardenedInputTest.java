@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each hostile request of issue 13 gets a JSON 4xx that says what to fix, and changes nothing: the two
- * stories (one with its scenes waiting for approval, one with its 20 images drawn) read the same after.
+ * stories (one with its scenes waiting for approval, one through the flow with its 20 images approved)
+ * read the same after.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HardenedInputTest {
@@ -34,8 +35,7 @@ class HardenedInputTest {
         JsonNode submitted = app.submit(TestApp.redFoxQuiz());
         fresh = submitted.get("story_id").asText();
         freshScenes = TestApp.sceneTexts(submitted);
-        drawn = app.submitAndApprove(TestApp.redFoxQuiz());
-        app.waitForStatus(drawn, "images_ready");
+        drawn = ApprovedStories.seed(app, data);
     }
 
     @AfterAll

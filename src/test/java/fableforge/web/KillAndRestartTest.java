@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fableforge.testing.SlowTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import fableforge.web.EventRecorder.Event;
+import fableforge.web.SseClient.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The server process killed with SIGKILL in the middle of generation, started again on the same data
  * directory: the story finishes with exactly 20 images and no event twice.
  */
+@SlowTest // a server in a second JVM, killed and started again
 class KillAndRestartTest {
 
     @TempDir
@@ -77,7 +79,7 @@ class KillAndRestartTest {
     private List<Event> replay(ChildNode server, String id) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/stream?channel=" + id)))
                 .header("Accept", "text/event-stream").build();
-        try (EventRecorder stream = new EventRecorder(http.send(request, HttpResponse.BodyHandlers.ofLines()))) {
+        try (SseClient stream = new SseClient(http.send(request, HttpResponse.BodyHandlers.ofLines()))) {
             return stream.await(events -> events.stream().anyMatch(e -> e.name().equals("story_complete")), Duration.ofSeconds(30));
         }
     }

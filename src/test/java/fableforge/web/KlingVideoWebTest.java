@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeKling;
+import fableforge.testing.SlowTest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kling, every scene is asked of it, a scene Kling refuses gets camera motion and the story says so,
  * and the delivered clips are charged to the story.
  */
+@SlowTest // a video render
 class KlingVideoWebTest {
 
     @TempDir
@@ -37,9 +39,7 @@ class KlingVideoWebTest {
         app = TestApp.start(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", FakeKling.ACCESS_KEY + ":" + FakeKling.SECRET_KEY,
                 "KLING_BASE_URL", kling.baseUrl(), "VIDEO_POLL_MS", "10", "VIDEO_RATE_PER_MIN", "1000", "VIDEO_MAX_CONCURRENT", "4"), data);
         assertThat(app.get("/health").at("/video/clips")).extracting(JsonNode::asText).containsExactly("local", "kling");
-        String id = app.submitAndApprove(TestApp.redFoxQuiz());
-        app.waitForStatus(id, "images_ready");
-        app.approveEveryImage(id);
+        String id = ApprovedStories.seed(app, data);
 
         TestApp.Response accepted = app.post("/generate_video/" + id, "{\"clips\":\"kling\",\"draft\":true}");
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);

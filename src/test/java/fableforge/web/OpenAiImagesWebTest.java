@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeOpenAiImages;
-import fableforge.fake.FakeOpenAiImages.Answer;
 import fableforge.fake.FakeOpenAiImages.Call;
+import fableforge.fake.OpenAiImagesAnswer;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.StorySpend;
 import java.math.BigDecimal;
@@ -73,8 +73,8 @@ class OpenAiImagesWebTest {
     @Test
     void refusalsAndARateLimitStormStillEndWithTwentyImagesWithinTheProvidersLimits() throws Exception {
         fake.refuse("menacing", "sword").latency(Duration.ofMillis(80))
-                .script(Answer.times(6, Answer.ok()))
-                .script(Answer.storm(4, 1_200));
+                .script(OpenAiImagesAnswer.times(6, OpenAiImagesAnswer.ok()))
+                .script(OpenAiImagesAnswer.storm(4, 1_200));
         start();
         long started = System.nanoTime();
         JsonNode submitted = app.submit(TestApp.redFoxQuiz());
@@ -134,7 +134,7 @@ class OpenAiImagesWebTest {
 
     @Test
     void runningOutOfCreditFailsTheRemainingImagesAtOnceSayingSo() throws Exception {
-        fake.script(Answer.times(12, Answer.ok())).thenAlways(Answer.noCredit());
+        fake.script(OpenAiImagesAnswer.times(12, OpenAiImagesAnswer.ok())).thenAlways(OpenAiImagesAnswer.noCredit());
         start();
         String id = app.submitAndApprove(TestApp.redFoxQuiz());
 

@@ -1,5 +1,6 @@
 package fableforge.web;
 
+import fableforge.settings.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ class OpenAiWebFlowTest {
     @Test
     void aRejectedKeyStopsStartUpAtTheModelCheckWithAMessageThatNamesTheSetting() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> start("sk-wrong-key"))
-                .isInstanceOf(fableforge.Config.ConfigException.class)
+                .isInstanceOf(fableforge.settings.ConfigException.class)
                 .hasMessageContaining("OPENAI_API_KEY").hasMessageContaining("Incorrect API key");
         assertThat(openAi.calls()).as("no story call is paid for").isEmpty();
     }

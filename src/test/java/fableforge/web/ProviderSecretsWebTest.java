@@ -9,7 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeOpenAiChat;
 import fableforge.fake.FakeOpenAiImages;
-import fableforge.fake.FakeOpenAiImages.Answer;
+import fableforge.fake.OpenAiImagesAnswer;
 import fableforge.provider.SecretScrubber;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +75,7 @@ class ProviderSecretsWebTest {
 
     @Test
     void anImageErrorThatEchoesTheKeyIsStoredStreamedAndLoggedWithoutIt() throws Exception {
-        FakeOpenAiImages images = new FakeOpenAiImages(KEY).thenAlways(Answer.echoesKey());
+        FakeOpenAiImages images = new FakeOpenAiImages(KEY).thenAlways(OpenAiImagesAnswer.echoesKey());
         fake = images;
         Map<String, String> env = new HashMap<>();
         env.put("OPENAI_API_KEY", KEY);
@@ -87,9 +87,9 @@ class ProviderSecretsWebTest {
 
         JsonNode submitted = app.submit(TestApp.redFoxQuiz());
         String id = submitted.get("story_id").asText();
-        try (EventRecorder events = new EventRecorder(app.openEventStream(id))) {
+        try (SseClient events = app.streamEvents(id)) {
             app.approveScenes(id, TestApp.sceneTexts(submitted));
-            List<EventRecorder.Event> seen = events.await(list -> list.stream().filter(e -> e.name().equals("image_failed")).count() == 20,
+            List<SseClient.Event> seen = events.await(list -> list.stream().filter(e -> e.name().equals("image_failed")).count() == 20,
                     Duration.ofSeconds(90));
 
             List<String> errors = seen.stream().filter(e -> e.name().equals("image_failed")).map(e -> e.data().get("error").asText()).toList();

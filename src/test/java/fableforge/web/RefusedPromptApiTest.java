@@ -119,22 +119,9 @@ class RefusedPromptApiTest {
 
     /** The data of each image_ready event of the story, by scene number, read back from the event stream. */
     private Map<Integer, JsonNode> imageReadyEvents(String storyId) throws Exception {
-        var response = app.openEventStream(storyId, "Last-Event-ID", "0");
-        var lines = response.body().iterator();
-        Map<Integer, JsonNode> ready = new java.util.HashMap<>();
-        String event = "";
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (line.startsWith("event: ")) {
-                event = line.substring(7).strip();
-                if (event.equals("story_complete")) {
-                    break;
-                }
-            } else if (line.startsWith("data: ") && event.equals("image_ready")) {
-                JsonNode data = TestApp.json(line.substring(6));
-                ready.put(data.get("scene_number").asInt(), data);
-            }
+        try (SseClient stream = app.streamEvents(storyId, "Last-Event-ID", "0")) {
+            return stream.awaitEvent("story_complete").stream().filter(event -> event.name().equals("image_ready"))
+                    .collect(Collectors.toMap(event -> event.data().get("scene_number").asInt(), SseClient.Event::data, (first, later) -> later));
         }
-        return ready;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.store.Database;
 import fableforge.store.VideoRepository;
+import fableforge.testing.SlowTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A render whose server died every time it ran is failed with a reason instead of taking the next server down too. */
+@SlowTest // video renders
 class RenderThatKeepsDyingTest {
 
     @TempDir
@@ -30,9 +32,7 @@ class RenderThatKeepsDyingTest {
     @Test
     void aRenderStartedThreeTimesWithoutFinishingFailsWithAReasonOnTheFourth() throws Exception {
         app = TestApp.start(Map.of(), data);
-        String id = app.submitAndApprove(TestApp.redFoxQuiz());
-        app.waitForStatus(id, "images_ready");
-        app.approveEveryImage(id);
+        String id = ApprovedStories.seed(app, data);
         app.close();
         app = null;
         try (Database database = Database.open(data)) {

@@ -2,7 +2,6 @@ package fableforge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +25,8 @@ class SecurityHeadersTest {
     void start(@TempDir Path data) throws Exception {
         app = TestApp.start(Map.of(), data);
         port = app.server().port();
-        String id = app.submitAndApprove(TestApp.redFoxQuiz());
-        JsonNode story = app.waitForStatus(id, "images_ready");
-        imageUrl = story.get("images").get("1").get("url").asText();
+        String id = ApprovedStories.seed(app, data);
+        imageUrl = app.story(id).get("images").get("1").get("url").asText();
     }
 
     @AfterAll

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeOpenAiImages;
 import fableforge.store.PostgresTestDatabase;
-import fableforge.web.EventRecorder.Event;
+import fableforge.web.SseClient.Event;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -72,7 +72,7 @@ class SharedRateLimitTest {
         String id = submitted.get("story_id").asText();
         long started;
         List<Event> events;
-        try (EventRecorder stream = new EventRecorder(web.openEventStream(id))) {
+        try (SseClient stream = web.streamEvents(id)) {
             started = System.nanoTime();
             web.approveScenes(id, TestApp.sceneTexts(submitted));
             events = stream.await(seen -> seen.stream().anyMatch(e -> e.name().equals("story_complete")), Duration.ofSeconds(90));

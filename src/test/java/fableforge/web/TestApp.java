@@ -106,9 +106,12 @@ final class TestApp implements AutoCloseable {
 
     /** Raw bytes posted with their content type (an upload). */
     Response upload(String path, byte[] body, String contentType) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
     }
 
@@ -119,6 +122,11 @@ final class TestApp implements AutoCloseable {
             request.headers(headers);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
+    /** The story's event stream read by an {@link SseClient}; close it to hang up. */
+    SseClient streamEvents(String storyId, String... headers) throws Exception {
+        return new SseClient(openEventStream(storyId, headers));
     }
 
     JsonNode get(String path) throws Exception {

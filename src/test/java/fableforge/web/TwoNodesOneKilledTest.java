@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.store.PostgresTestDatabase;
-import fableforge.web.EventRecorder.Event;
+import fableforge.web.SseClient.Event;
+import fableforge.testing.SlowTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * takes over the jobs B held once their leases run out and the story ends with twenty images, every
  * event once and in order on A's stream, and every image approved.
  */
+@SlowTest // a worker node in a second JVM
 class TwoNodesOneKilledTest {
 
     private static final String NODE_A = "node-a";
@@ -64,7 +66,7 @@ class TwoNodesOneKilledTest {
 
         JsonNode submitted = nodeA.submit(TestApp.redFoxQuiz());
         String id = submitted.get("story_id").asText();
-        try (EventRecorder stream = new EventRecorder(nodeA.openEventStream(id))) {
+        try (SseClient stream = nodeA.streamEvents(id)) {
             nodeA.approveScenes(id, TestApp.sceneTexts(submitted));
             stream.await(events -> events.stream().filter(e -> e.name().equals("image_ready")).count() >= 6, Duration.ofSeconds(60));
             assertThat(claimedBy(id, WORKER_B)).as("the worker drew some of the images").isNotEmpty();

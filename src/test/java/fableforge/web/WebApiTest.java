@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -122,39 +122,12 @@ class WebApiTest {
         assertThat(replay).containsExactly("all_approved");
     }
 
-    /** Reads the event stream of a story from after {@code lastEventId} until the replay is drained. */
+    /** The names of a story's events after {@code lastEventId}, replayed from the log up to all_approved. */
     private List<String> eventNames(String storyId, int lastEventId) throws Exception {
-        List<String> names = new ArrayList<>();
-        var response = app.openEventStream(storyId, "Last-Event-ID", String.valueOf(lastEventId));
-        assertThat(response.headers().firstValue("X-Accel-Buffering")).contains("no");
-        var lines = response.body().iterator();
-        int lastId = lastEventId;
-        Thread reader = Thread.currentThread();
-        Thread watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(5_000);
-                reader.interrupt();
-            } catch (InterruptedException ignored) {
-                // finished in time
-            }
-        });
-        try {
-            while (lines.hasNext()) {
-                String line = lines.next();
-                if (line.startsWith("id: ")) {
-                    lastId = Integer.parseInt(line.substring(4).strip());
-                } else if (line.startsWith("event: ")) {
-                    names.add(line.substring(7).strip());
-                    if (names.get(names.size() - 1).equals("all_approved")) {
-                        break;
-                    }
-                }
-            }
-        } finally {
-            watchdog.interrupt();
-            response.body().close();
+        try (SseClient stream = app.streamEvents(storyId, "Last-Event-ID", String.valueOf(lastEventId))) {
+            assertThat(stream.headers().firstValue("X-Accel-Buffering")).contains("no");
+            return stream.awaitEvent("all_approved", Duration.ofSeconds(5)).stream().map(SseClient.Event::name).toList();
         }
-        return names;
     }
 
     @Test
@@ -208,20 +181,11 @@ class WebApiTest {
         JsonNode story = app.waitFor(id, s -> s.get("images").size() == 20 && java.util.stream.StreamSupport
                 .stream(s.get("images").spliterator(), false).allMatch(i -> i.get("status").asText().equals("failed")));
         assertThat(story.get("images").get("7").get("error").asText()).contains("simulated failure");
-        List<String> names = new ArrayList<>();
         // story_error comes after the 20th failure; read the log through a replay from the start.
-        var lines = app.openEventStream(id);
-        var iterator = lines.body().iterator();
-        while (iterator.hasNext()) {
-            String line = iterator.next();
-            if (line.startsWith("event: ")) {
-                names.add(line.substring(7));
-                if (line.endsWith("story_error")) {
-                    break;
-                }
-            }
+        List<String> names;
+        try (SseClient stream = app.streamEvents(id)) {
+            names = stream.awaitEvent("story_error").stream().map(SseClient.Event::name).toList();
         }
-        lines.body().close();
         assertThat(names).filteredOn("image_failed"::equals).hasSize(20);
         assertThat(names).last().isEqualTo("story_error");
 
@@ -243,15 +207,14 @@ class WebApiTest {
         app.close();
         app = TestApp.start(Map.of("SSE_HEARTBEAT_SECONDS", "1"), data);
         String id = submitRedFox().get("story_id").asText();
-        var response = app.openEventStream(id);
+        try (SseClient stream = app.streamEvents(id)) {
+            // The story's one event (story_created) is replayed, then the stream is idle: only a heartbeat can follow.
+            SseClient.Comment heartbeat = stream.awaitComment(Duration.ofSeconds(30));
 
-        // The story's one event (story_created) is replayed, then the stream is idle: only a heartbeat can follow.
-        List<String> lines = new ArrayList<>();
-        response.body().filter(line -> !line.isEmpty()).takeWhile(line -> lines.add(line) && !line.startsWith(":")).forEach(line -> { });
-        response.body().close();
-
-        assertThat(lines).contains("event: story_created");
-        assertThat(lines.get(lines.size() - 1)).startsWith(":").contains("heartbeat");
+            assertThat(stream.names()).containsExactly("story_created");
+            assertThat(heartbeat.eventsBefore()).isEqualTo(1);
+            assertThat(heartbeat.text()).contains("heartbeat");
+        }
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package fableforge.event.redis;
 import fableforge.event.EventBus;
 import fableforge.event.LocalListeners;
 import fableforge.redis.RedisConnections;
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Clock;

@@ -14,7 +14,6 @@ import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.ImageConfig;
 import com.google.genai.types.Part;
-import fableforge.Providers;
 import fableforge.image.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageGenerator;
@@ -23,12 +22,12 @@ import fableforge.image.ImageRequest;
 import fableforge.image.ReferenceImages;
 import fableforge.image.openai.CharacterSheetPrompt;
 import fableforge.job.RateLimiter;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
 import fableforge.spend.Charge;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import java.time.Clock;
@@ -56,7 +55,7 @@ public final class GeminiImageGenerator implements ImageGenerator, Monitored {
     /** A character sheet shows the hero from three sides, which fits a wide frame best. */
     private static final AspectRatio SHEET_FRAME = AspectRatio.LANDSCAPE;
 
-    private final Providers.Gemini settings;
+    private final GeminiSettings settings;
     private final PriceTable prices;
     private final SpendMeter meter;
     private final ReferenceImages references;
@@ -71,7 +70,7 @@ public final class GeminiImageGenerator implements ImageGenerator, Monitored {
      * @param sheetPacing the provider's rate limiter: painting a character sheet is a second call made
      *                    within the slot of the scene that needed it, so it takes its own token
      */
-    public GeminiImageGenerator(Providers.Gemini settings, PriceTable prices, SpendMeter meter, ReferenceImages references,
+    public GeminiImageGenerator(GeminiSettings settings, PriceTable prices, SpendMeter meter, ReferenceImages references,
                                 RateLimiter sheetPacing, Clock clock) {
         this.settings = settings;
         this.prices = prices;

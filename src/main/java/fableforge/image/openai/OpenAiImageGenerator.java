@@ -3,7 +3,7 @@ package fableforge.image.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.Providers;
+import fableforge.provider.openai.OpenAiSettings;
 import fableforge.image.AspectRatio;
 import fableforge.image.FrameFit;
 import fableforge.image.GeneratedImage;
@@ -12,14 +12,14 @@ import fableforge.image.ImageHeader;
 import fableforge.image.ImageRequest;
 import fableforge.image.ReferenceImages;
 import fableforge.job.RateLimiter;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
 import fableforge.provider.http.SafeDownload;
 import fableforge.provider.openai.OpenAiErrors;
 import fableforge.spend.Charge;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     /** A character sheet shows the hero from three sides, which fits a wide frame best. */
     private static final AspectRatio SHEET_FRAME = AspectRatio.LANDSCAPE;
 
-    private final Providers.OpenAi settings;
+    private final OpenAiSettings settings;
     private final ImageModel model;
     private final PriceTable prices;
     private final SpendMeter meter;
@@ -65,7 +65,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
     private final Clock clock;
 
     /** Every scene from its prompt alone. */
-    public OpenAiImageGenerator(Providers.OpenAi settings, PriceTable prices, SpendMeter meter, Clock clock) {
+    public OpenAiImageGenerator(OpenAiSettings settings, PriceTable prices, SpendMeter meter, Clock clock) {
         this(settings, prices, meter, ReferenceImages.NONE, RateLimiter.unlimited(), clock);
     }
 
@@ -76,7 +76,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
      *                    within the slot of the scene that needed it, so it takes its own token
      * @throws IllegalArgumentException when the quality or the consistency mode does not fit the model
      */
-    public OpenAiImageGenerator(Providers.OpenAi settings, PriceTable prices, SpendMeter meter, ReferenceImages references,
+    public OpenAiImageGenerator(OpenAiSettings settings, PriceTable prices, SpendMeter meter, ReferenceImages references,
                                 RateLimiter sheetPacing, Clock clock) {
         this.settings = settings;
         this.model = ImageModel.of(settings.imageModel(), settings.models().imageFamily(settings.imageModel()), settings.imageQuality());

@@ -3,16 +3,15 @@ package fableforge.image.sdwebui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.Providers;
 import fableforge.image.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageRequest;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,14 +33,14 @@ public final class SdWebUiImageGenerator implements ImageGenerator, Monitored {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SdWebUiImageGenerator.class);
 
-    private final Providers.SdWebUi settings;
+    private final SdWebUiSettings settings;
     private final URI endpoint;
     private final Optional<String> authorization;
     private final ProviderHttp http;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public SdWebUiImageGenerator(Providers.SdWebUi settings, Clock clock) {
+    public SdWebUiImageGenerator(SdWebUiSettings settings, Clock clock) {
         this.settings = settings;
         this.endpoint = URI.create(settings.url() + "/sdapi/v1/txt2img");
         this.authorization = settings.basicAuth()

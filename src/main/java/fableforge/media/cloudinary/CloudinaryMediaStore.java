@@ -1,12 +1,11 @@
 package fableforge.media.cloudinary;
 
-import fableforge.Providers;
 import fableforge.job.Sleeper;
 import fableforge.media.MediaKey;
 import fableforge.media.MediaStore;
 import fableforge.media.MediaStoreException;
 import fableforge.media.StoredMedia;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
@@ -64,7 +63,7 @@ public final class CloudinaryMediaStore implements MediaStore, Monitored {
     /** Cloudinary refuses a chunk under 5 MB unless it is the last. */
     static final int MIN_CHUNK_BYTES = 5 * 1024 * 1024;
 
-    private final Providers.Cloudinary settings;
+    private final CloudinarySettings settings;
     private final String cloudName;
     private final com.cloudinary.Cloudinary sdk;
     private final ProviderHttp http;
@@ -73,12 +72,12 @@ public final class CloudinaryMediaStore implements MediaStore, Monitored {
     private final int chunkBytes;
     private final AtomicReference<ProviderHttp.LastCall> lastUpload = new AtomicReference<>(new ProviderHttp.LastCall(0, false, 0));
 
-    public CloudinaryMediaStore(Providers.Cloudinary settings, Sleeper sleeper, Clock clock) {
+    public CloudinaryMediaStore(CloudinarySettings settings, Sleeper sleeper, Clock clock) {
         this(settings, sleeper, clock, DEFAULT_CHUNK_BYTES);
     }
 
     /** @param chunkBytes the chunk size, and the size above which a file is sent in chunks (tests use small ones) */
-    CloudinaryMediaStore(Providers.Cloudinary settings, Sleeper sleeper, Clock clock, int chunkBytes) {
+    CloudinaryMediaStore(CloudinarySettings settings, Sleeper sleeper, Clock clock, int chunkBytes) {
         if (chunkBytes < MIN_CHUNK_BYTES) {
             throw new IllegalArgumentException("Cloudinary chunks must be at least 5 MB, not " + chunkBytes + " bytes");
         }

@@ -1,11 +1,10 @@
 package fableforge.media.s3;
 
-import fableforge.Providers;
 import fableforge.media.MediaKey;
 import fableforge.media.MediaStore;
 import fableforge.media.MediaStoreException;
 import fableforge.media.StoredMedia;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.http.ProviderHttp;
 import java.io.IOException;
@@ -58,19 +57,19 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Providers.S3 settings;
+    private final S3Settings settings;
     private final String bucket;
     private final S3Client client;
     private final S3Presigner presigner;
     private final Clock clock;
     private final AtomicReference<ProviderHttp.LastCall> lastCall = new AtomicReference<>(new ProviderHttp.LastCall(0, false, 0));
 
-    public S3MediaStore(Providers.S3 settings, Clock clock) {
+    public S3MediaStore(S3Settings settings, Clock clock) {
         this(settings, CALL_TIMEOUT, clock);
     }
 
     /** @param callTimeout the limit for one call including the SDK's retries */
-    public S3MediaStore(Providers.S3 settings, Duration callTimeout, Clock clock) {
+    public S3MediaStore(S3Settings settings, Duration callTimeout, Clock clock) {
         this.settings = settings;
         this.bucket = settings.bucket().orElseThrow(() -> new IllegalArgumentException("S3 needs S3_BUCKET"));
         this.clock = clock;
@@ -102,7 +101,7 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
         this.presigner = presignerBuilder.build();
     }
 
-    private static AwsCredentialsProvider credentials(Providers.S3 settings) {
+    private static AwsCredentialsProvider credentials(S3Settings settings) {
         if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
             return StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(settings.accessKeyId().get(), settings.secretAccessKey().get()));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.prompt.CharacterBible;
 import fableforge.prompt.PromptContext;
 import fableforge.prompt.PromptWriter;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;

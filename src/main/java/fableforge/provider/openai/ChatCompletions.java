@@ -3,8 +3,7 @@ package fableforge.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.Providers;
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.http.ProviderHttp;
@@ -48,7 +47,7 @@ public final class ChatCompletions implements Monitored {
      * API key no Authorization header is sent (local servers).
      */
     public record Endpoint(URI baseUrl, Optional<String> apiKey, String model, Duration timeout) {
-        public static Endpoint of(Providers.OpenAi settings) {
+        public static Endpoint of(OpenAiSettings settings) {
             return new Endpoint(settings.baseUrl(), settings.apiKey(), settings.chatModel(), settings.timeout());
         }
     }

@@ -3,7 +3,6 @@ package fableforge.video.hailuo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.Providers;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
@@ -48,7 +47,7 @@ public final class HailuoClips implements RemoteClips {
     private static final Duration LAST_CALL = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final Providers.Video.Hailuo settings;
+    private final HailuoSettings settings;
     private final String key;
     private final ProviderHttp http;
     private final SafeDownload downloads;
@@ -57,7 +56,7 @@ public final class HailuoClips implements RemoteClips {
     private final PriceTable prices;
     private final Clock clock;
 
-    public HailuoClips(Providers.Video.Hailuo settings, Duration pollInterval, SpendMeter meter, PriceTable prices, Clock clock, Sleeper sleeper) {
+    public HailuoClips(HailuoSettings settings, Duration pollInterval, SpendMeter meter, PriceTable prices, Clock clock, Sleeper sleeper) {
         this.settings = settings;
         this.key = settings.apiKey().orElseThrow(() -> new IllegalArgumentException("Hailuo needs HAILUO_AUTH"));
         this.http = new ProviderHttp("Hailuo", clock);

@@ -3,7 +3,6 @@ package fableforge.video.kling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fableforge.Providers;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
@@ -41,7 +40,7 @@ public final class KlingClips implements RemoteClips {
     private static final Duration LAST_CALL = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final Providers.Video.Kling settings;
+    private final KlingSettings settings;
     private final KlingModels.Model model;
     private final ProviderHttp http;
     private final SafeDownload downloads;
@@ -56,7 +55,7 @@ public final class KlingClips implements RemoteClips {
      */
     private final String runTag = Long.toString(new java.security.SecureRandom().nextLong() >>> 1, 36);
 
-    public KlingClips(Providers.Video.Kling settings, Duration pollInterval, SpendMeter meter, PriceTable prices, Clock clock, Sleeper sleeper) {
+    public KlingClips(KlingSettings settings, Duration pollInterval, SpendMeter meter, PriceTable prices, Clock clock, Sleeper sleeper) {
         if (!settings.configured()) {
             throw new IllegalArgumentException("Kling needs an access key and a secret key");
         }

@@ -5,12 +5,13 @@ import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.RetryRule;
 import fableforge.video.ClipRequest;
 import fableforge.video.SceneClip;
 import fableforge.video.VideoClipGenerator;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,9 @@ public final class FallbackClips implements VideoClipGenerator {
 
     private final RemoteClips remote;
     private final VideoClipGenerator local;
-    private final CallGate gate;
-    private final RetryPolicy retries;
+    private final RetryRule retryRule;
     private final Sleeper sleeper;
-    private final RandomGenerator random;
+    private final CallPipeline<byte[]> gated;
     private final ClipFallback.Listener listener;
     private final ClipCache cache;
     private volatile ProviderError accountProblem;
@@ -53,10 +53,9 @@ public final class FallbackClips implements VideoClipGenerator {
         this.cache = cache;
         this.remote = remote;
         this.local = local;
-        this.gate = gate;
-        this.retries = retries;
+        this.retryRule = RetryRule.of(retries, random).givingUpOn(ProviderError.PolicyRefusal.class::isInstance);
         this.sleeper = sleeper;
-        this.random = random;
+        this.gated = CallPipeline.<byte[]>builder().gate(gate).build();
         this.listener = listener;
     }
 
@@ -150,31 +149,25 @@ public final class FallbackClips implements VideoClipGenerator {
             return earlier;
         }
         if (accountProblem != null) {
-            listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), accountProblem));
-            return Optional.empty();
+            return fellBack(request, accountProblem);
         }
-        for (int attempt = 1; ; attempt++) {
-            int thisAttempt = attempt;
-            ProviderError error;
-            try {
-                return Optional.of(RemoteClips.fitted(remote.label(), kept(request, gate.call(() -> remote.fetch(request, thisAttempt))), request));
-            } catch (ProviderException e) {
-                error = e.error();
-            }
-            if (error instanceof ProviderError.RateLimited limited && limited.retryAfter().isPresent()) {
-                gate.pauseFor(limited.retryAfter().get());
-            }
-            Optional<Duration> wait = error instanceof ProviderError.PolicyRefusal
-                    ? Optional.empty()
-                    : retries.delayBefore(attempt + 1, error, random);
-            if (wait.isEmpty()) {
-                if (error instanceof ProviderError.BadCredentials || error instanceof ProviderError.BillingLimit) {
-                    accountProblem = error;
-                }
-                listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), error));
-                return Optional.empty();
-            }
-            sleeper.sleep(wait.get());
+        CallPipeline<Optional<SceneClip>> clipOrNothing = CallPipeline.<Optional<SceneClip>>builder()
+                .fallback(failure -> fellBack(request, failure.error()))
+                .retry(retryRule, sleeper)
+                .build();
+        // Only fetching goes through the gate; fitting and keeping the clip happen in the same try, after it.
+        return clipOrNothing.answer(current -> {
+            byte[] clip = gated.call(current, sameTry -> remote.fetch(request, sameTry.number()));
+            return Optional.of(RemoteClips.fitted(remote.label(), kept(request, clip), request));
+        });
+    }
+
+    /** No remote clip for this scene (the listener hears why); after an account problem, none for any later scene. */
+    private Optional<SceneClip> fellBack(ClipRequest request, ProviderError error) {
+        if (error instanceof ProviderError.BadCredentials || error instanceof ProviderError.BillingLimit) {
+            accountProblem = error;
         }
+        listener.fellBack(new ClipFallback(request.scene().number(), remote.label(), error));
+        return Optional.empty();
     }
 }

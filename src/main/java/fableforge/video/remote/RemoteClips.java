@@ -1,6 +1,6 @@
 package fableforge.video.remote;
 
-import fableforge.provider.Monitored;
+import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderException;
 import fableforge.video.ClipRequest;
 import fableforge.video.SceneClip;

@@ -6,7 +6,7 @@ import fableforge.event.EventBus;
 import fableforge.redis.LocalRedis;
 import fableforge.redis.RedisConnections;
 import fableforge.redis.SeverableProxy;
-import fableforge.store.StoryEvent;
+import fableforge.event.StoryEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

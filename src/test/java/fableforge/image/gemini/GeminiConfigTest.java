@@ -1,5 +1,6 @@
 package fableforge.image.gemini;
 
+import fableforge.settings.ConfigException;
 import static fableforge.image.gemini.GeminiTesting.KEY;
 import static fableforge.image.gemini.GeminiTesting.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fableforge.App;
 import fableforge.Config;
-import fableforge.Providers;
 import fableforge.fake.FakeGemini;
 import fableforge.fake.FakeGemini.Call;
 import fableforge.image.AspectRatio;
@@ -36,13 +36,13 @@ class GeminiConfigTest {
     @Test
     void imageProviderGeminiWithoutGeminiApiKeyStopsStartUp() {
         assertThatThrownBy(() -> Config.load(Map.of("IMAGE_PROVIDER", "gemini"), dir.resolve("none.env")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("IMAGE_PROVIDER=gemini needs GEMINI_API_KEY");
     }
 
     @Test
     void geminiSettingsHaveDefaultsAndBadValuesAreReportedByName() {
-        Providers.Gemini gemini = Config.load(Map.of("IMAGE_PROVIDER", "gemini", "GEMINI_API_KEY", KEY), dir.resolve("none.env"))
+        GeminiSettings gemini = Config.load(Map.of("IMAGE_PROVIDER", "gemini", "GEMINI_API_KEY", KEY), dir.resolve("none.env"))
                 .providers().gemini();
 
         assertThat(gemini.apiKey()).contains(KEY);

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fableforge.TestPngs;
-import fableforge.Providers;
 import fableforge.fake.FakeGemini;
 import fableforge.fake.FakeGemini.Answer;
 import fableforge.fake.FakeGemini.Call;
@@ -28,7 +27,7 @@ import fableforge.media.MediaStore;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.spend.Charge;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import fableforge.spend.PriceTable;
 import fableforge.store.Database;
 import fableforge.store.ImageRepository;
@@ -71,7 +70,7 @@ class GeminiImageGeneratorTest {
         return generator(settings(fake.baseUrl()), references);
     }
 
-    private GeminiImageGenerator generator(Providers.Gemini settings, ReferenceImages references) {
+    private GeminiImageGenerator generator(GeminiSettings settings, ReferenceImages references) {
         RateLimiter countingLimiter = new RateLimiter() {
             @Override
             public void acquire() {

@@ -1,6 +1,5 @@
 package fableforge.image.gemini;
 
-import fableforge.Providers;
 import fableforge.image.AspectRatio;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;
@@ -24,12 +23,12 @@ final class GeminiTesting {
     private GeminiTesting() {
     }
 
-    static Providers.Gemini settings(String baseUrl) {
+    static GeminiSettings settings(String baseUrl) {
         return settings(baseUrl, MODEL, KEY, Duration.ofSeconds(10));
     }
 
-    static Providers.Gemini settings(String baseUrl, String model, String key, Duration timeout) {
-        return new Providers.Gemini(Optional.of(key), URI.create(baseUrl), model, timeout);
+    static GeminiSettings settings(String baseUrl, String model, String key, Duration timeout) {
+        return new GeminiSettings(Optional.of(key), URI.create(baseUrl), model, timeout);
     }
 
     /** A standardized scene prompt of the Ember story, as the planner makes it. */

@@ -1,15 +1,16 @@
 package fableforge.image.openai;
 
+import fableforge.provider.openai.OpenAiSettings;
+import fableforge.settings.ConfigException;
 import static fableforge.image.openai.OpenAiImageTesting.request;
 import static fableforge.image.openai.OpenAiImageTesting.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import fableforge.Providers;
 import fableforge.fake.FakeOpenAiImages;
-import fableforge.fake.FakeOpenAiImages.Answer;
 import fableforge.fake.FakeOpenAiImages.Call;
+import fableforge.fake.OpenAiImagesAnswer;
 import fableforge.image.AspectRatio;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageRequest;
@@ -43,7 +44,7 @@ class OpenAiImageGeneratorTest {
         return generator(settings(fake.baseUrl(), model, quality));
     }
 
-    private OpenAiImageGenerator generator(Providers.OpenAi settings) {
+    private OpenAiImageGenerator generator(OpenAiSettings settings) {
         return new OpenAiImageGenerator(settings, PriceTable.builtIn(), charges::add, Clock.systemUTC());
     }
 
@@ -137,7 +138,7 @@ class OpenAiImageGeneratorTest {
                 "OPENAI_IMAGE_MODEL", "dall-e-3", "OPENAI_IMAGE_QUALITY", "medium", "IMAGE_CONSISTENCY", "reference");
 
         assertThatThrownBy(() -> fableforge.Config.load(env, java.nio.file.Path.of("no-such.env")))
-                .isInstanceOf(fableforge.Config.ConfigException.class)
+                .isInstanceOf(fableforge.settings.ConfigException.class)
                 .hasMessageContaining("OPENAI_IMAGE_QUALITY=medium does not apply to dall-e-3")
                 .hasMessageContaining("IMAGE_CONSISTENCY=reference needs an OPENAI_IMAGE_MODEL that draws from reference images, such as gpt-image-2");
     }
@@ -190,7 +191,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void aRateLimitCarriesTheWaitOpenAiAskedForInAnyOfItsHeaders() {
-        fake.script(Answer.retryAfterSeconds(2), Answer.retryAfterMillis(750), Answer.resetRequestsIn(1500));
+        fake.script(OpenAiImagesAnswer.retryAfterSeconds(2), OpenAiImagesAnswer.retryAfterMillis(750), OpenAiImagesAnswer.resetRequestsIn(1500));
         OpenAiImageGenerator generator = generator("gpt-image-2", "");
         ImageRequest request = request("story-g", 1, AspectRatio.PORTRAIT);
 
@@ -203,7 +204,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void noCreditIsABillingLimitThatSaysOutOfCreditAndIsNotRetried() {
-        fake.script(Answer.noCredit());
+        fake.script(OpenAiImagesAnswer.noCredit());
 
         ProviderError error = failure(generator("gpt-image-2", ""), request("story-h", 1, AspectRatio.PORTRAIT));
 
@@ -214,9 +215,9 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void aWrongOrRevokedKeyIsBadCredentials() {
-        Providers.OpenAi wrongKey = new Providers.OpenAi(Optional.of("sk-wrong"), URI.create(fake.baseUrl()), "gpt-4o-mini",
+        OpenAiSettings wrongKey = new OpenAiSettings(Optional.of("sk-wrong"), URI.create(fake.baseUrl()), "gpt-4o-mini",
                 "gpt-image-2", "", "vivid", false, Duration.ofSeconds(5), fableforge.provider.openai.ModelTable.builtIn());
-        fake.script(Answer.unauthorized());
+        fake.script(OpenAiImagesAnswer.unauthorized());
 
         ProviderError wrong = failure(generator(wrongKey), request("story-i", 1, AspectRatio.PORTRAIT));
         ProviderError revoked = failure(generator("gpt-image-2", ""), request("story-i", 1, AspectRatio.PORTRAIT));
@@ -229,7 +230,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void serverErrorsMalformedAnswersAndNonImagesAreTransient() {
-        fake.script(Answer.serverError(), Answer.malformed(), Answer.notAnImage());
+        fake.script(OpenAiImagesAnswer.serverError(), OpenAiImagesAnswer.malformed(), OpenAiImagesAnswer.notAnImage());
         OpenAiImageGenerator generator = generator("gpt-image-2", "");
         ImageRequest request = request("story-j", 1, AspectRatio.PORTRAIT);
 
@@ -245,7 +246,7 @@ class OpenAiImageGeneratorTest {
 
     @Test
     void aSlowAnswerTimesOutAtTheConfiguredTimeout() {
-        fake.script(Answer.slow(Duration.ofSeconds(3)));
+        fake.script(OpenAiImagesAnswer.slow(Duration.ofSeconds(3)));
         OpenAiImageGenerator generator = generator(settings(fake.baseUrl(), "gpt-image-2", "", false, Duration.ofMillis(400)));
         long started = System.nanoTime();
 

@@ -1,6 +1,6 @@
 package fableforge.image.openai;
 
-import fableforge.Providers;
+import fableforge.provider.openai.OpenAiSettings;
 import fableforge.image.AspectRatio;
 import fableforge.image.ImageBrief;
 import fableforge.image.ImageRequest;
@@ -23,12 +23,12 @@ final class OpenAiImageTesting {
     private OpenAiImageTesting() {
     }
 
-    static Providers.OpenAi settings(String baseUrl, String model, String quality) {
+    static OpenAiSettings settings(String baseUrl, String model, String quality) {
         return settings(baseUrl, model, quality, false, Duration.ofSeconds(10));
     }
 
-    static Providers.OpenAi settings(String baseUrl, String model, String quality, boolean reference, Duration timeout) {
-        return new Providers.OpenAi(Optional.of(KEY), URI.create(baseUrl), "gpt-5.4-mini", model, quality, "vivid", reference, timeout,
+    static OpenAiSettings settings(String baseUrl, String model, String quality, boolean reference, Duration timeout) {
+        return new OpenAiSettings(Optional.of(KEY), URI.create(baseUrl), "gpt-5.4-mini", model, quality, "vivid", reference, timeout,
                 fableforge.provider.openai.ModelTable.builtIn());
     }
 

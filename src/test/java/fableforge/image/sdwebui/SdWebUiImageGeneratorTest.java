@@ -16,7 +16,7 @@ import fableforge.image.ImageRequest;
 import fableforge.prompt.TestHeroes;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
-import fableforge.spend.PriceQuote;
+import fableforge.image.PriceQuote;
 import fableforge.story.Beat;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;

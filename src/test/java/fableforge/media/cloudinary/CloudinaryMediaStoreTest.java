@@ -3,71 +3,34 @@ package fableforge.media.cloudinary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fableforge.Providers;
 import fableforge.fake.FakeCloudinary;
 import fableforge.fake.FakeServer;
 import fableforge.fake.FakeServer.Reply;
-import fableforge.job.Sleeper;
 import fableforge.media.MediaStoreException;
 import fableforge.media.StoredMedia;
 import fableforge.provider.ProviderError;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Cloudinary media store against a loopback Cloudinary that checks what it is sent. */
 class CloudinaryMediaStoreTest {
 
     private static final String KEY = "stories/s1/images/scene-01-a1.png";
 
-    private final FakeCloudinary cloudinary = new FakeCloudinary("demo-cloud", "key-123", "right-secret", Clock.systemUTC())
-            .withUnsignedPreset("keeps", false)
-            .withUnsignedPreset("replaces", true);
-    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
-    private final Sleeper sleeper = pauses::add;
+    private final CloudinaryFixture fixture = new CloudinaryFixture();
+    private final FakeCloudinary cloudinary = fixture.cloudinary();
+    private final List<Duration> pauses = fixture.pauses();
 
     @AfterEach
     void stop() {
-        cloudinary.close();
-    }
-
-    private Providers.Cloudinary signed(String secret) {
-        return settings(Optional.of("key-123"), Optional.of(secret), Optional.empty(), Duration.ofSeconds(5));
-    }
-
-    private Providers.Cloudinary unsigned(String preset) {
-        return settings(Optional.empty(), Optional.empty(), Optional.of(preset), Duration.ofSeconds(5));
-    }
-
-    private Providers.Cloudinary settings(Optional<String> key, Optional<String> secret, Optional<String> preset, Duration timeout) {
-        return new Providers.Cloudinary(Optional.of("demo-cloud"), key, secret, preset, "fableforge",
-                URI.create(cloudinary.apiBaseUrl()), URI.create(cloudinary.deliveryBaseUrl()), timeout);
-    }
-
-    private CloudinaryMediaStore store(Providers.Cloudinary settings) {
-        return new CloudinaryMediaStore(settings, sleeper, Clock.systemUTC());
-    }
-
-    static byte[] png(int rgb) throws Exception {
-        BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, rgb);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+        fixture.close();
     }
 
     private static byte[] read(Optional<InputStream> in) throws Exception {
@@ -77,28 +40,18 @@ class CloudinaryMediaStoreTest {
         }
     }
 
-    private static String field(FakeServer.Recorded request, String name) {
-        String body = request.bodyText();
-        int at = body.indexOf("name=\"" + name + "\"");
-        if (at < 0) {
-            return null;
-        }
-        int start = body.indexOf("\r\n\r\n", at) + 4;
-        return body.substring(start, body.indexOf("\r\n", start));
-    }
-
     @Test
     void browsersLoadMediaFromTheDeliveryHost() {
         URI delivery = URI.create(cloudinary.deliveryBaseUrl());
-        assertThat(store(unsigned("fableforge-unsigned")).browserOrigins())
+        assertThat(fixture.store(fixture.unsigned("fableforge-unsigned")).browserOrigins())
                 .containsExactly(delivery.getScheme() + "://" + delivery.getHost() + (delivery.getPort() < 0 ? "" : ":" + delivery.getPort()));
     }
 
     @Test
     void signedUploadStoresTheImageUnderAPublicIdFromTheKeyAndReturnsItsSecureUrl() throws Exception {
-        byte[] image = png(0xFF0000);
+        byte[] image = CloudinaryFixture.png(0xFF0000);
 
-        StoredMedia stored = store(signed("right-secret")).put(KEY, image, "image/png");
+        StoredMedia stored = fixture.store(fixture.signed("right-secret")).put(KEY, image, "image/png");
 
         assertThat(cloudinary.asset("image", "fableforge/stories/s1/images/scene-01-a1")).get()
                 .satisfies(asset -> assertThat(asset.bytes()).isEqualTo(image));
@@ -108,16 +61,16 @@ class CloudinaryMediaStoreTest {
         assertThat(stored.sizeBytes()).isEqualTo(image.length);
         FakeServer.Recorded upload = cloudinary.server().requests().get(0);
         assertThat(upload.path()).isEqualTo("/v1_1/demo-cloud/image/upload");
-        assertThat(field(upload, "api_key")).isEqualTo("key-123");
-        assertThat(field(upload, "overwrite")).isEqualTo("true");
-        assertThat(field(upload, "signature")).matches("[0-9a-f]{40}");
-        assertThat(field(upload, "upload_preset")).isNull();
+        assertThat(CloudinaryFixture.field(upload, "api_key")).isEqualTo("key-123");
+        assertThat(CloudinaryFixture.field(upload, "overwrite")).isEqualTo("true");
+        assertThat(CloudinaryFixture.field(upload, "signature")).matches("[0-9a-f]{40}");
+        assertThat(CloudinaryFixture.field(upload, "upload_preset")).isNull();
         assertThat(read(Optional.of(URI.create(stored.url()).toURL().openStream()))).as("what the UI shows").isEqualTo(image);
     }
 
     @Test
     void aWrongSecretIsReportedAsBadCredentialsWithCloudinarysMessageAndNotRetried() {
-        assertThatThrownBy(() -> store(signed("wrong-secret")).put(KEY, png(0x00FF00), "image/png"))
+        assertThatThrownBy(() -> fixture.store(fixture.signed("wrong-secret")).put(KEY, CloudinaryFixture.png(0x00FF00), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class, e -> {
                     assertThat(e.error()).isInstanceOf(ProviderError.BadCredentials.class);
                     assertThat(e.getMessage()).contains("HTTP 400", "Invalid Signature", "CLOUDINARY_URL", KEY).doesNotContain("wrong-secret");
@@ -128,23 +81,23 @@ class CloudinaryMediaStoreTest {
 
     @Test
     void unsignedUploadSendsThePresetWithoutKeySignatureOrOverwrite() throws Exception {
-        byte[] image = png(0x0000FF);
+        byte[] image = CloudinaryFixture.png(0x0000FF);
 
-        StoredMedia stored = store(unsigned("replaces")).put(KEY, image, "image/png");
+        StoredMedia stored = fixture.store(fixture.unsigned("replaces")).put(KEY, image, "image/png");
 
         FakeServer.Recorded upload = cloudinary.server().requests().get(0);
-        assertThat(field(upload, "upload_preset")).isEqualTo("replaces");
-        assertThat(field(upload, "public_id")).isEqualTo("fableforge/stories/s1/images/scene-01-a1");
-        assertThat(field(upload, "signature")).isNull();
-        assertThat(field(upload, "api_key")).isNull();
-        assertThat(field(upload, "overwrite")).isNull();
+        assertThat(CloudinaryFixture.field(upload, "upload_preset")).isEqualTo("replaces");
+        assertThat(CloudinaryFixture.field(upload, "public_id")).isEqualTo("fableforge/stories/s1/images/scene-01-a1");
+        assertThat(CloudinaryFixture.field(upload, "signature")).isNull();
+        assertThat(CloudinaryFixture.field(upload, "api_key")).isNull();
+        assertThat(CloudinaryFixture.field(upload, "overwrite")).isNull();
         assertThat(stored.url()).contains("/demo-cloud/image/upload/");
-        assertThat(read(store(unsigned("replaces")).open(KEY))).isEqualTo(image);
+        assertThat(read(fixture.store(fixture.unsigned("replaces")).open(KEY))).isEqualTo(image);
     }
 
     @Test
     void anUnknownPresetIsABadRequestThatNamesIt() {
-        assertThatThrownBy(() -> store(unsigned("nope")).put(KEY, png(1), "image/png"))
+        assertThatThrownBy(() -> fixture.store(fixture.unsigned("nope")).put(KEY, CloudinaryFixture.png(1), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class, e -> {
                     assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class);
                     assertThat(e.getMessage()).contains("Upload preset not found", "nope");
@@ -153,9 +106,9 @@ class CloudinaryMediaStoreTest {
 
     @Test
     void putReplacesEarlierContentAtTheSameKey() throws Exception {
-        CloudinaryMediaStore store = store(signed("right-secret"));
-        StoredMedia first = store.put(KEY, png(0x111111), "image/png");
-        byte[] second = png(0x222222);
+        CloudinaryMediaStore store = fixture.store(fixture.signed("right-secret"));
+        StoredMedia first = store.put(KEY, CloudinaryFixture.png(0x111111), "image/png");
+        byte[] second = CloudinaryFixture.png(0x222222);
 
         StoredMedia replaced = store.put(KEY, second, "image/png");
 
@@ -166,12 +119,12 @@ class CloudinaryMediaStoreTest {
 
     @Test
     void anUnsignedPresetThatKeepsAssetsAcceptsTheSameBytesAgainButNotDifferentOnes() throws Exception {
-        CloudinaryMediaStore store = store(unsigned("keeps"));
-        byte[] image = png(0x333333);
+        CloudinaryMediaStore store = fixture.store(fixture.unsigned("keeps"));
+        byte[] image = CloudinaryFixture.png(0x333333);
         store.put(KEY, image, "image/png");
 
         assertThat(store.put(KEY, image, "image/png").key()).as("a repeated upload (say after a lost answer)").isEqualTo(KEY);
-        assertThatThrownBy(() -> store.put(KEY, png(0x444444), "image/png"))
+        assertThatThrownBy(() -> store.put(KEY, CloudinaryFixture.png(0x444444), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class, e -> {
                     assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class);
                     assertThat(e.getMessage()).contains("kept an earlier asset", "preset");
@@ -181,10 +134,10 @@ class CloudinaryMediaStoreTest {
 
     @Test
     void openReadsBackThroughTheDeliveryUrlAfterARestartAndIsEmptyForUnknownKeys() throws Exception {
-        byte[] image = png(0x555555);
-        store(signed("right-secret")).put(KEY, image, "image/png");
+        byte[] image = CloudinaryFixture.png(0x555555);
+        fixture.store(fixture.signed("right-secret")).put(KEY, image, "image/png");
 
-        CloudinaryMediaStore restarted = store(signed("right-secret"));
+        CloudinaryMediaStore restarted = fixture.store(fixture.signed("right-secret"));
 
         assertThat(read(restarted.open(KEY))).isEqualTo(image);
         assertThat(restarted.open("stories/s1/images/scene-02-a1.png")).isEmpty();
@@ -193,7 +146,7 @@ class CloudinaryMediaStoreTest {
 
     @Test
     void videosAndOtherFilesGoToTheVideoAndRawResourceTypes() throws Exception {
-        CloudinaryMediaStore store = store(signed("right-secret"));
+        CloudinaryMediaStore store = fixture.store(fixture.signed("right-secret"));
         byte[] video = "not really an mp4, but Cloudinary's fake keeps video bytes as they are".getBytes(StandardCharsets.UTF_8);
         byte[] json = "{\"title\":\"Ember\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -210,7 +163,7 @@ class CloudinaryMediaStoreTest {
 
     @Test
     void bytesThatAreNotAnImageAreRefusedAsABadRequest() {
-        assertThatThrownBy(() -> store(signed("right-secret")).put(KEY, "hello".getBytes(StandardCharsets.UTF_8), "image/png"))
+        assertThatThrownBy(() -> fixture.store(fixture.signed("right-secret")).put(KEY, "hello".getBytes(StandardCharsets.UTF_8), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class,
                         e -> assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class))
                 .hasMessageContaining("Invalid image file");
@@ -220,11 +173,11 @@ class CloudinaryMediaStoreTest {
     void aStaleTimestampIsRefusedWithCloudinarysReason() throws Exception {
         try (FakeCloudinary twoHoursAhead = new FakeCloudinary("demo-cloud", "key-123", "right-secret",
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(2)))) {
-            Providers.Cloudinary settings = new Providers.Cloudinary(Optional.of("demo-cloud"), Optional.of("key-123"),
+            CloudinarySettings settings = new CloudinarySettings(Optional.of("demo-cloud"), Optional.of("key-123"),
                     Optional.of("right-secret"), Optional.empty(), "fableforge", URI.create(twoHoursAhead.apiBaseUrl()),
                     URI.create(twoHoursAhead.deliveryBaseUrl()), Duration.ofSeconds(5));
 
-            assertThatThrownBy(() -> store(settings).put(KEY, png(7), "image/png"))
+            assertThatThrownBy(() -> fixture.store(settings).put(KEY, CloudinaryFixture.png(7), "image/png"))
                     .isInstanceOfSatisfying(MediaStoreException.class,
                             e -> assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class))
                     .hasMessageContaining("Stale request");
@@ -235,7 +188,7 @@ class CloudinaryMediaStoreTest {
     void aRefusedApiKeyIsBadCredentials() {
         cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH, Reply.json(401, "{\"error\":{\"message\":\"Invalid api_key key-123\"}}"));
 
-        assertThatThrownBy(() -> store(signed("right-secret")).put(KEY, png(8), "image/png"))
+        assertThatThrownBy(() -> fixture.store(fixture.signed("right-secret")).put(KEY, CloudinaryFixture.png(8), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class,
                         e -> assertThat(e.error()).isInstanceOf(ProviderError.BadCredentials.class))
                 .hasMessageContaining("HTTP 401").hasMessageContaining("Invalid api_key");
@@ -247,7 +200,7 @@ class CloudinaryMediaStoreTest {
         Reply limited = Reply.json(420, "{\"error\":{\"message\":\"Rate Limit Exceeded\"}}");
         cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH, limited, limited, limited);
 
-        assertThatThrownBy(() -> store(signed("right-secret")).put(KEY, png(9), "image/png"))
+        assertThatThrownBy(() -> fixture.store(fixture.signed("right-secret")).put(KEY, CloudinaryFixture.png(9), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class,
                         e -> assertThat(e.error()).isInstanceOf(ProviderError.RateLimited.class))
                 .hasMessageContaining("Rate Limit Exceeded");
@@ -260,9 +213,9 @@ class CloudinaryMediaStoreTest {
         cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH,
                 Reply.json(500, "{\"error\":{\"message\":\"General Error\"}}"),
                 Reply.json(429, "{\"error\":{\"message\":\"Too many requests\"}}"));
-        byte[] image = png(10);
+        byte[] image = CloudinaryFixture.png(10);
 
-        StoredMedia stored = store(signed("right-secret")).put(KEY, image, "image/png");
+        StoredMedia stored = fixture.store(fixture.signed("right-secret")).put(KEY, image, "image/png");
 
         assertThat(cloudinary.server().requests()).as("the 429 is repeated by the SDK's HTTP client").hasSize(3);
         assertThat(pauses).containsExactly(Duration.ofSeconds(1));
@@ -274,9 +227,9 @@ class CloudinaryMediaStoreTest {
     void aSlowAnswerTimesOutAndTheLastCallSaysNoAnswerCame() throws Exception {
         Reply slow = Reply.json(200, "{}").after(Duration.ofSeconds(3));
         cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH, slow, slow, slow);
-        CloudinaryMediaStore store = store(settings(Optional.of("key-123"), Optional.of("right-secret"), Optional.empty(), Duration.ofSeconds(1)));
+        CloudinaryMediaStore store = fixture.store(fixture.settings(Optional.of("key-123"), Optional.of("right-secret"), Optional.empty(), Duration.ofSeconds(1)));
 
-        assertThatThrownBy(() -> store.put(KEY, png(11), "image/png"))
+        assertThatThrownBy(() -> store.put(KEY, CloudinaryFixture.png(11), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class,
                         e -> assertThat(e.error()).isInstanceOf(ProviderError.TimedOut.class))
                 .hasMessageContaining("within 1 s");
@@ -289,9 +242,9 @@ class CloudinaryMediaStoreTest {
         Reply unavailable = Reply.json(503, "Service Unavailable");
         cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH, Reply.bytes(200, "text/html", "<html>oops".getBytes(StandardCharsets.UTF_8)),
                 Reply.json(200, "{\"public_id\":\"x\"}"), unavailable, unavailable);
-        CloudinaryMediaStore store = store(signed("right-secret"));
+        CloudinaryMediaStore store = fixture.store(fixture.signed("right-secret"));
 
-        assertThatThrownBy(() -> store.put(KEY, png(12), "image/png"))
+        assertThatThrownBy(() -> store.put(KEY, CloudinaryFixture.png(12), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class,
                         e -> assertThat(e.error()).isInstanceOf(ProviderError.Transient.class))
                 .hasMessageContaining("503");
@@ -299,140 +252,17 @@ class CloudinaryMediaStoreTest {
         assertThat(store.lastCall().answered()).isTrue();
         assertThat(store.lastCall().httpStatus()).isEqualTo(503);
     }
-    private static final int CHUNK = CloudinaryMediaStore.MIN_CHUNK_BYTES;
-    private static final String VIDEO_KEY = "stories/s1/video-v1.mp4";
-
-    private CloudinaryMediaStore chunking(Providers.Cloudinary settings) {
-        return new CloudinaryMediaStore(settings, sleeper, Clock.systemUTC(), CHUNK);
-    }
-
-    private static Path file(byte[] bytes, Path dir) throws Exception {
-        return Files.write(dir.resolve("upload.bin"), bytes);
-    }
-
-    private static byte[] random(int length) {
-        byte[] bytes = new byte[length];
-        new Random(length).nextBytes(bytes);
-        return bytes;
-    }
-
-    @Test
-    void aFileLargerThanOneChunkGoesUpInSignedChunksUnderOneUploadIdWithContiguousRanges(@TempDir Path dir)
-            throws Exception {
-        cloudinary.withUploadLimit(CHUNK);
-        byte[] video = random(2 * CHUNK + 17);
-        long total = video.length;
-
-        StoredMedia stored = chunking(signed("right-secret")).putFile(VIDEO_KEY, file(video, dir), "video/mp4");
-
-        List<FakeServer.Recorded> parts = cloudinary.server().requests();
-        assertThat(parts).extracting(part -> part.header("content-range")).containsExactly(
-                "bytes 0-" + (CHUNK - 1) + "/" + total,
-                "bytes " + CHUNK + "-" + (2 * CHUNK - 1) + "/" + total,
-                "bytes " + 2 * CHUNK + "-" + (total - 1) + "/" + total);
-        assertThat(parts).extracting(part -> part.header("x-unique-upload-id")).doesNotContainNull().containsOnly(parts.get(0).header("x-unique-upload-id"));
-        assertThat(parts).allSatisfy(part -> {
-            assertThat(part.path()).isEqualTo("/v1_1/demo-cloud/video/upload");
-            assertThat(field(part, "signature")).as("each part signed as a whole upload is").matches("[0-9a-f]{40}");
-            assertThat(field(part, "public_id")).isEqualTo("fableforge/stories/s1/video-v1");
-        });
-        assertThat(cloudinary.asset("video", "fableforge/stories/s1/video-v1")).get().satisfies(asset -> assertThat(asset.bytes()).isEqualTo(video));
-        assertThat(stored.url()).matches(".*/video/upload/v\\d+/fableforge/stories/s1/video-v1\\.mp4");
-        assertThat(stored.sizeBytes()).isEqualTo(total);
-        assertThat(cloudinary.unfinishedChunkedUploads()).isZero();
-    }
-
-    @Test
-    void bytesLargerThanOneChunkAreChunkedToo() throws Exception {
-        byte[] zip = random(CHUNK + 1);
-
-        chunking(signed("right-secret")).put("stories/s1/video-v1.zip", zip, "application/zip");
-
-        assertThat(cloudinary.server().requests()).hasSize(2);
-        assertThat(cloudinary.asset("raw", "fableforge/stories/s1/video-v1.zip")).get().satisfies(asset -> assertThat(asset.bytes()).isEqualTo(zip));
-    }
-
-    @Test
-    void aFileNoLargerThanOneChunkGoesUpInOneRequestWithoutChunkHeaders(@TempDir Path dir) throws Exception {
-        byte[] video = random(CHUNK);
-
-        chunking(signed("right-secret")).putFile(VIDEO_KEY, file(video, dir), "video/mp4");
-
-        assertThat(cloudinary.server().requests()).singleElement().satisfies(request -> {
-            assertThat(request.header("content-range")).isNull();
-            assertThat(request.header("x-unique-upload-id")).isNull();
-        });
-        assertThat(cloudinary.asset("video", "fableforge/stories/s1/video-v1")).get().satisfies(asset -> assertThat(asset.bytes()).isEqualTo(video));
-    }
-
-    @Test
-    void aFileOverThePlansSizeLimitIsReportedAsThatLimitAndNotRetried() {
-        cloudinary.withUploadLimit(1_000_000);
-
-        assertThatThrownBy(() -> store(signed("right-secret")).put("stories/s1/story.json", random(1_500_000), "application/json"))
-                .isInstanceOfSatisfying(MediaStoreException.class, e -> {
-                    assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class);
-                    assertThat(e.getMessage()).contains("File size too large. Got 1500000. Maximum is 1000000.",
-                            "Cloudinary plan's file-size limit", "the file is 1.5 MB, the plan allows 1.0 MB");
-                });
-        assertThat(cloudinary.server().requests()).hasSize(1);
-        assertThat(pauses).isEmpty();
-    }
-
-    @Test
-    void aRefusedFirstChunkEndsTheUploadWithoutSendingTheRest() {
-        cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH, Reply.json(400, "{\"error\":{\"message\":\"Invalid transformation\"}}"));
-
-        assertThatThrownBy(() -> chunking(signed("right-secret")).put(VIDEO_KEY, random(2 * CHUNK + 1), "video/mp4"))
-                .isInstanceOfSatisfying(MediaStoreException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class))
-                .hasMessageContaining("Invalid transformation");
-        assertThat(cloudinary.server().requests()).as("the SDK's uploadLarge would send the other chunks anyway").hasSize(1);
-    }
-
-    @Test
-    void aServerErrorOnAChunkIsRetriedFromTheFirstChunkUnderANewUploadId() throws Exception {
-        cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH, Reply.json(500, "{\"error\":{\"message\":\"General Error\"}}"));
-        byte[] video = random(2 * CHUNK + 1);
-
-        chunking(signed("right-secret")).put(VIDEO_KEY, video, "video/mp4");
-
-        List<FakeServer.Recorded> requests = cloudinary.server().requests();
-        assertThat(requests).hasSize(4);
-        assertThat(requests.get(1).header("content-range")).startsWith("bytes 0-");
-        assertThat(requests.subList(1, 4)).extracting(request -> request.header("x-unique-upload-id"))
-                .containsOnly(requests.get(1).header("x-unique-upload-id"))
-                .doesNotContain(requests.get(0).header("x-unique-upload-id"));
-        assertThat(pauses).containsExactly(Duration.ofSeconds(1));
-        assertThat(cloudinary.asset("video", "fableforge/stories/s1/video-v1")).get().satisfies(asset -> assertThat(asset.bytes()).isEqualTo(video));
-    }
-
-    @Test
-    void anUnsignedUploadIsChunkedWithThePresetOnEveryPart() throws Exception {
-        byte[] video = random(CHUNK + 5);
-
-        chunking(unsigned("replaces")).put(VIDEO_KEY, video, "video/mp4");
-
-        assertThat(cloudinary.server().requests()).hasSize(2)
-                .allSatisfy(part -> assertThat(field(part, "upload_preset")).isEqualTo("replaces"));
-        assertThat(cloudinary.asset("video", "fableforge/stories/s1/video-v1")).get().satisfies(asset -> assertThat(asset.bytes()).isEqualTo(video));
-    }
 
     @Test
     void anErrorAnswerWeDoNotKnowFailsWithCloudinarysMessageAndIsNotRetried() {
         cloudinary.server().script("POST", FakeCloudinary.UPLOAD_PATH, Reply.json(409, "{\"error\":{\"message\":\"Something Cloudinary never documented\"}}"));
 
-        assertThatThrownBy(() -> store(signed("right-secret")).put(KEY, png(13), "image/png"))
+        assertThatThrownBy(() -> fixture.store(fixture.signed("right-secret")).put(KEY, CloudinaryFixture.png(13), "image/png"))
                 .isInstanceOfSatisfying(MediaStoreException.class, e -> {
                     assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class);
                     assertThat(e.getMessage()).contains("409", "Something Cloudinary never documented").doesNotContain("right-secret");
                 });
         assertThat(cloudinary.server().requests()).hasSize(1);
         assertThat(pauses).isEmpty();
-    }
-
-    @Test
-    void chunksSmallerThanCloudinarysMinimumAreNotConfigurable() {
-        assertThatThrownBy(() -> new CloudinaryMediaStore(signed("right-secret"), sleeper, Clock.systemUTC(), 1024 * 1024))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 MB");
     }
 }

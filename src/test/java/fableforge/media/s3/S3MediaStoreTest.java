@@ -3,7 +3,6 @@ package fableforge.media.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fableforge.Providers;
 import fableforge.fake.FakeS3;
 import fableforge.fake.FakeServer;
 import fableforge.media.MediaStoreException;
@@ -39,8 +38,8 @@ class S3MediaStoreTest {
         s3.close();
     }
 
-    private Providers.S3 settings(String bucket, String secret, Optional<URI> publicBase, Duration presignTtl) {
-        return new Providers.S3(Optional.of(bucket), "eu-west-1", Optional.of(URI.create(s3.url())), true,
+    private S3Settings settings(String bucket, String secret, Optional<URI> publicBase, Duration presignTtl) {
+        return new S3Settings(Optional.of(bucket), "eu-west-1", Optional.of(URI.create(s3.url())), true,
                 Optional.of("AKIDEXAMPLE"), Optional.of(secret), publicBase, presignTtl);
     }
 
@@ -241,7 +240,7 @@ class S3MediaStoreTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Providers.S3 unreachable = new Providers.S3(Optional.of("fable"), "eu-west-1", Optional.of(URI.create("http://127.0.0.1:" + closedPort)),
+        S3Settings unreachable = new S3Settings(Optional.of("fable"), "eu-west-1", Optional.of(URI.create("http://127.0.0.1:" + closedPort)),
                 true, Optional.of("AKIDEXAMPLE"), Optional.of("right-secret"), Optional.empty(), Duration.ofMinutes(5));
         try (S3MediaStore store = new S3MediaStore(unreachable, Clock.systemUTC())) {
             assertThatThrownBy(() -> store.put(KEY, PNG, "image/png"))

@@ -1,5 +1,6 @@
 package fableforge.provider.openai;
 
+import fableforge.settings.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class ModelLifecycleTest {
     @Test
     void aRetiredImageModelStopsStartUpNamingTheVariableTheModelAndAnAvailableOne() {
         assertThatThrownBy(() -> app(Map.of("OPENAI_IMAGE_MODEL", "dall-e-3")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("OPENAI_IMAGE_MODEL=dall-e-3")
                 .hasMessageContaining("retired or not available to this key")
                 .hasMessageContaining("available image models: gpt-image-2");
@@ -62,7 +63,7 @@ class ModelLifecycleTest {
     @Test
     void aConfiguredChatModelNotListedStopsStartUpWithTheChatModelsThatAre() {
         assertThatThrownBy(() -> app(Map.of("OPENAI_CHAT_MODEL", "gpt-3.5-turbo")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("OPENAI_CHAT_MODEL=gpt-3.5-turbo")
                 .hasMessageContaining("gpt-5.4-mini").hasMessageNotContaining("gpt-image-2");
     }
@@ -112,7 +113,7 @@ class ModelLifecycleTest {
         env.put("OPENAI_BASE_URL", openAi.baseUrl());
 
         assertThatThrownBy(() -> new App(Config.load(env, dir.resolve("none.env")), TODAY))
-                .isInstanceOf(Config.ConfigException.class).hasMessageContaining("OPENAI_API_KEY");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("OPENAI_API_KEY");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fableforge.provider.openai;
 
+import fableforge.settings.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,9 +62,9 @@ class ModelTableTest {
         Path file = Files.writeString(dir.resolve("broken.json"), "{\"image_families\": [");
 
         assertThatThrownBy(() -> Config.load(Map.of("MODEL_TABLE_FILE", file.toString()), dir.resolve("none.env")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MODEL_TABLE_FILE=" + file).hasMessageContaining("not a readable JSON model table");
         assertThatThrownBy(() -> Config.load(Map.of("MODEL_TABLE_FILE", dir.resolve("missing.json").toString()), dir.resolve("none.env")))
-                .isInstanceOf(Config.ConfigException.class).hasMessageContaining("MODEL_TABLE_FILE");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MODEL_TABLE_FILE");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fableforge.Providers;
 import fableforge.fake.FakeHailuo;
 import fableforge.fake.FakeServer;
 import fableforge.job.Sleeper;
@@ -39,7 +38,7 @@ class HailuoClipsTest {
     }
 
     private HailuoClips adapter(String key, String model, String resolution, Optional<String> group, Duration timeout) {
-        Providers.Video.Hailuo settings = new Providers.Video.Hailuo(Optional.of(key), URI.create(hailuo.baseUrl()), model, resolution,
+        HailuoSettings settings = new HailuoSettings(Optional.of(key), URI.create(hailuo.baseUrl()), model, resolution,
                 group, timeout);
         return new HailuoClips(settings, Duration.ofMillis(20), charges::add, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
     }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fableforge.Providers;
 import fableforge.fake.FakeKling;
-import fableforge.fake.FakeServer;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.spend.Charge;
 import fableforge.spend.PriceTable;
+import fableforge.spend.SpendMeter;
 import fableforge.video.SceneClip;
 import fableforge.video.VideoFrame;
 import fableforge.video.remote.ClipRequests;
@@ -29,8 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** KlingClips against a fake speaking Kling's contract: what is sent, how it is polled, what each failure becomes. */
 class KlingClipsTest {
@@ -50,9 +47,14 @@ class KlingClipsTest {
     }
 
     private KlingClips adapter(String secret, String model, String mode, Duration timeout) {
-        Providers.Video.Kling settings = new Providers.Video.Kling(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
+        return adapter(kling, charges::add, secret, model, mode, timeout);
+    }
+
+    /** KlingClips against {@code kling}, polling every 20 ms, reporting its charges to {@code meter}. */
+    static KlingClips adapter(FakeKling kling, SpendMeter meter, String secret, String model, String mode, Duration timeout) {
+        KlingSettings settings = new KlingSettings(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret),
                 URI.create(kling.baseUrl()), model, mode, timeout);
-        return new KlingClips(settings, POLL, charges::add, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
+        return new KlingClips(settings, POLL, meter, PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL);
     }
 
     private KlingClips adapter(String model, String mode) {
@@ -198,81 +200,6 @@ class KlingClipsTest {
         try (var client = java.net.http.HttpClient.newHttpClient()) {
             return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         }
-    }
-
-    @Test
-    void code1304IsAConfigurationErrorThatAsksForTheServersIpOnTheAllowListAndIsNotRetried() {
-        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.ipNotAllowed());
-
-        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.error()).isInstanceOf(ProviderError.BadCredentials.class);
-                    assertThat(e.error().retryable()).isFalse();
-                    assertThat(e.getMessage()).contains("Kling code 1304").contains("IP whitelist policy")
-                            .contains("add the server's outbound IP to the IP allow-list").contains("Kling console");
-                });
-        assertThat(kling.statusCalls()).isZero();
-    }
-
-    @ParameterizedTest(name = "unknown code {1} with HTTP {0} is {2}")
-    @CsvSource({
-            "200, 1999, BadRequest",
-            "400, 1305, BadRequest",
-            "403, 4242, BadRequest",
-            "503, 5999, Transient"})
-    void aCodeKlingsTableDoesNotListFailsWithItsMessageAndIsRetriedOnlyWhenTheHttpStatusSaysServerError(int http, int code, String expected) {
-        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(http, code, "something new went wrong"));
-
-        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.error().getClass().getSimpleName()).isEqualTo(expected);
-                    assertThat(e.error().retryable()).isEqualTo(http >= 500);
-                    assertThat(e.getMessage()).contains("Kling code " + code).contains("something new went wrong");
-                });
-    }
-
-    @ParameterizedTest(name = "code {1} with HTTP {0} is {2}")
-    @CsvSource({
-            "200, 1102, BillingLimit",
-            "429, 1101, BillingLimit",
-            "429, 1100, BadCredentials",
-            "403, 1103, BadCredentials",
-            "400, 1301, PolicyRefusal",
-            "400, 1300, BadRequest",
-            "429, 1302, RateLimited",
-            "429, 1303, RateLimited",
-            "400, 1201, BadRequest",
-            "404, 1203, BadRequest",
-            "500, 5000, Transient",
-            "503, 5001, Transient",
-            "504, 5002, Transient",
-            "401, 1004, BadCredentials"})
-    void anErrorEnvelopeIsClassifiedByItsCodeEvenWithHttp200(int http, int code, String expected) {
-        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(http, code, "scripted failure"));
-
-        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.error().getClass().getSimpleName()).isEqualTo(expected);
-                    assertThat(e.getMessage()).contains("Kling code " + code).contains("scripted failure");
-                });
-        assertThat(kling.statusCalls()).isZero();
-    }
-
-    @Test
-    void aRateLimitCarriesTheWaitKlingAskedFor() {
-        kling.server().script("POST", FakeKling.SUBMIT, FakeKling.envelope(429, 1302, "too many requests").withHeader("Retry-After", "7"));
-
-        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
-                .isInstanceOfSatisfying(ProviderException.class,
-                        e -> assertThat(e.error().retryAfter()).contains(Duration.ofSeconds(7)));
-    }
-
-    @Test
-    void anAnswerWithoutTheEnvelopeIsTransient() {
-        kling.server().script("POST", FakeKling.SUBMIT, FakeServer.Reply.bytes(200, "text/html", "<html>gateway</html>".getBytes()));
-
-        assertThatThrownBy(() -> adapter().clip(ClipRequests.scene(3, 3.0), 1))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.Transient.class));
     }
 
     @Test

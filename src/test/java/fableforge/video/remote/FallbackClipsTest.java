@@ -1,8 +1,8 @@
 package fableforge.video.remote;
 
+import fableforge.video.kling.KlingSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fableforge.Providers;
 import fableforge.fake.FakeKling;
 import fableforge.image.AspectRatio;
 import fableforge.job.CallGate;
@@ -60,7 +60,7 @@ class FallbackClipsTest {
     }
 
     private KlingClips remote(String secret) {
-        return new KlingClips(new Providers.Video.Kling(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret), URI.create(kling.baseUrl()),
+        return new KlingClips(new KlingSettings(Optional.of(FakeKling.ACCESS_KEY), Optional.of(secret), URI.create(kling.baseUrl()),
                 "kling-v1-6", "std", Duration.ofSeconds(20)), Duration.ofMillis(20), charges::add, PriceTable.builtIn(),
                 Clock.systemUTC(), Sleeper.REAL);
     }

@@ -1,5 +1,6 @@
 package fableforge.video.remote;
 
+import fableforge.settings.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,28 +34,33 @@ class VideoClipSourcesTest {
     }
 
     private VideoClipGenerator generator(Providers providers) {
-        return new VideoClipSources(providers.video(), PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL)
+        return new VideoClipSources(providers.video(), providers.remoteClips(), PriceTable.builtIn(), Clock.systemUTC(), Sleeper.REAL)
                 .clips(local, SpendMeter.NONE, ClipFallback.Listener.NONE);
+    }
+
+    /** What the chosen remote service's own package warns about at start-up. */
+    private static java.util.List<String> warnings(Providers providers) {
+        return providers.remoteClips().orElseThrow().warnings();
     }
 
     @Test
     void withNothingSetClipsAreTheLocalCameraMotion() {
         Providers providers = providers(Map.of());
-        Providers.Video video = providers.video();
+        RemoteClipSettings video = providers.video();
 
         assertThat(video.clips()).isEqualTo("local");
         assertThat(video.maxConcurrent()).isEqualTo(2);
         assertThat(video.ratePerMinute()).isEqualTo(6);
         assertThat(video.maxTries()).isEqualTo(3);
         assertThat(video.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(video.kling().baseUrl()).as("Kling's international host since it left api.klingai.com")
+        assertThat(providers.kling().baseUrl()).as("Kling's international host since it left api.klingai.com")
                 .hasToString("https://api-singapore.klingai.com");
-        assertThat(video.kling().model()).isEqualTo("kling-v2-5-turbo");
-        assertThat(video.kling().mode()).isEqualTo("std");
-        assertThat(video.kling().timeout()).isEqualTo(Duration.ofSeconds(600));
-        assertThat(video.hailuo().baseUrl()).hasToString("https://api.minimax.io");
-        assertThat(video.hailuo().model()).isEqualTo("MiniMax-Hailuo-02");
-        assertThat(video.hailuo().resolution()).isEqualTo("768P");
+        assertThat(providers.kling().model()).isEqualTo("kling-v2-5-turbo");
+        assertThat(providers.kling().mode()).isEqualTo("std");
+        assertThat(providers.kling().timeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(providers.hailuo().baseUrl()).hasToString("https://api.minimax.io");
+        assertThat(providers.hailuo().model()).isEqualTo("MiniMax-Hailuo-02");
+        assertThat(providers.hailuo().resolution()).isEqualTo("768P");
         assertThat(generator(providers)).isSameAs(local);
     }
 
@@ -62,8 +68,8 @@ class VideoClipSourcesTest {
     void klingTakesItsKeyPairInOneVariableAndIsWrappedInTheFallback() {
         Providers providers = providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak-1:sk-2", "VIDEO_POLL_MS", "250"));
 
-        assertThat(providers.video().kling().accessKey()).contains("ak-1");
-        assertThat(providers.video().kling().secretKey()).contains("sk-2");
+        assertThat(providers.kling().accessKey()).contains("ak-1");
+        assertThat(providers.kling().secretKey()).contains("sk-2");
         assertThat(providers.video().pollInterval()).isEqualTo(Duration.ofMillis(250));
         VideoClipGenerator clips = generator(providers);
         assertThat(clips).isInstanceOf(FallbackClips.class);
@@ -81,7 +87,7 @@ class VideoClipSourcesTest {
     @Test
     void aChosenServiceWithoutItsKeysStopsStartUpNamingWhatIsMissing() {
         assertThatThrownBy(() -> providers(Map.of("VIDEO_CLIPS", "kling", "KLING_ACCESS_KEY", "ak-only")))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("VIDEO_CLIPS=kling needs KLING_API_KEY (access_key:secret_key) or KLING_ACCESS_KEY and KLING_SECRET_KEY");
         assertThatThrownBy(() -> providers(Map.of("VIDEO_CLIPS", "hailuo")))
                 .hasMessageContaining("VIDEO_CLIPS=hailuo needs HAILUO_AUTH");
@@ -100,7 +106,7 @@ class VideoClipSourcesTest {
             "I2V-01-Director, 1080P, 720P"})
     void aHailuoResolutionTheModelDoesNotRenderStopsStartUpNamingTheSettingTheModelAndWhatItTakes(String model, String resolution, String allowed) {
         assertThatThrownBy(() -> providers(Map.of("VIDEO_CLIPS", "hailuo", "HAILUO_AUTH", "key", "HAILUO_MODEL", model, "HAILUO_RESOLUTION", resolution)))
-                .isInstanceOf(Config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("HAILUO_RESOLUTION=" + resolution + " is not offered by HAILUO_MODEL=" + model + ": use one of " + allowed);
     }
 
@@ -114,29 +120,29 @@ class VideoClipSourcesTest {
     void aHailuoResolutionTheModelRendersIsAccepted(String model, String resolution) {
         Providers providers = providers(Map.of("VIDEO_CLIPS", "hailuo", "HAILUO_AUTH", "key", "HAILUO_MODEL", model, "HAILUO_RESOLUTION", resolution));
 
-        assertThat(providers.video().hailuo().resolution()).isEqualTo(resolution.toUpperCase());
+        assertThat(providers.hailuo().resolution()).isEqualTo(resolution.toUpperCase());
     }
 
     @Test
     void withoutHailuoResolutionEachModelRendersAtItsOwnDefault() {
-        assertThat(providers(Map.of("HAILUO_MODEL", "I2V-01")).video().hailuo().resolution()).isEqualTo("720P");
-        assertThat(providers(Map.of("HAILUO_MODEL", "MiniMax-Hailuo-2.3-Fast")).video().hailuo().resolution()).isEqualTo("768P");
+        assertThat(providers(Map.of("HAILUO_MODEL", "I2V-01")).hailuo().resolution()).isEqualTo("720P");
+        assertThat(providers(Map.of("HAILUO_MODEL", "MiniMax-Hailuo-2.3-Fast")).hailuo().resolution()).isEqualTo("768P");
     }
 
     @Test
     void aKlingModelMissingFromOurTableIsAStartUpWarningNotAProblem() {
         Providers providers = providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk", "KLING_MODEL", "kling-v9-future", "KLING_MODE", "pro"));
 
-        assertThat(VideoClipSources.warnings(providers.video())).singleElement().asString()
+        assertThat(warnings(providers)).singleElement().asString()
                 .contains("KLING_MODEL=kling-v9-future is not in our table").contains("only the common parameters").contains("KLING_MODE=pro");
     }
 
     @Test
     void aModeForAKlingModelWithoutModesIsAWarningAndAKnownModelHasNone() {
-        assertThat(VideoClipSources.warnings(providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk",
-                "KLING_MODEL", "kling-v2-master", "KLING_MODE", "pro")).video()))
+        assertThat(warnings(providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk",
+                "KLING_MODEL", "kling-v2-master", "KLING_MODE", "pro"))))
                 .singleElement().asString().contains("KLING_MODE=pro is ignored: kling-v2-master takes no mode");
-        assertThat(VideoClipSources.warnings(providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk", "KLING_MODE", "pro")).video()))
+        assertThat(warnings(providers(Map.of("VIDEO_CLIPS", "kling", "KLING_API_KEY", "ak:sk", "KLING_MODE", "pro"))))
                 .isEmpty();
     }
 
@@ -144,7 +150,7 @@ class VideoClipSourcesTest {
     void aHailuoModelMissingFromOurTableIsAStartUpWarningAndItsResolutionIsNotChecked() {
         Providers providers = providers(Map.of("VIDEO_CLIPS", "hailuo", "HAILUO_AUTH", "key", "HAILUO_MODEL", "MiniMax-Hailuo-9", "HAILUO_RESOLUTION", "2K"));
 
-        assertThat(VideoClipSources.warnings(providers.video())).singleElement().asString()
+        assertThat(warnings(providers)).singleElement().asString()
                 .contains("HAILUO_MODEL=MiniMax-Hailuo-9 is not in our table").contains("6 s only");
     }
 

@@ -1,5 +1,7 @@
-package fableforge;
+package fableforge.auth;
 
+import fableforge.settings.Redacted;
+import fableforge.settings.SettingsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -23,7 +25,7 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Lis
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final Pattern DOMAIN = Pattern.compile("@[^@\\s,]+\\.[^@\\s,]+");
 
-    static Optional<OidcSettings> read(Config.Reader reader, Access.Mode mode) {
+    public static Optional<OidcSettings> read(SettingsReader reader, Access.Mode mode) {
         Optional<String> issuerText = reader.text("OIDC_ISSUER");
         if (issuerText.isEmpty()) {
             for (String other : List.of("OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ALLOWED", "OIDC_ADMINS")) {
@@ -65,7 +67,7 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Lis
     }
 
     /** An https URL, or http on this machine only (a test or a provider beside the app): the ID token's keys come from it. */
-    private static Optional<URI> issuer(Config.Reader reader, String text) {
+    private static Optional<URI> issuer(SettingsReader reader, String text) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -88,7 +90,7 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Lis
         return Optional.empty();
     }
 
-    private static Optional<String> required(Config.Reader reader, String name, String what) {
+    private static Optional<String> required(SettingsReader reader, String name, String what) {
         Optional<String> value = reader.text(name);
         if (value.isEmpty()) {
             reader.problem(name + " is required with OIDC_ISSUER: " + what);

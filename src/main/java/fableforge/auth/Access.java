@@ -1,5 +1,7 @@
-package fableforge;
+package fableforge.auth;
 
+import fableforge.settings.ConfigException;
+import fableforge.settings.SettingsReader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -34,7 +36,7 @@ public record Access(Mode mode, String host, Optional<URI> publicBaseUrl, Durati
         }
     }
 
-    static Access read(Config.Reader reader) {
+    public static Access read(SettingsReader reader) {
         Mode mode = reader.choice("AUTH_MODE", List.of("local", "accounts", "open"))
                 .map(text -> Mode.valueOf(text.toUpperCase(Locale.ROOT))).orElse(Mode.LOCAL);
         String host = reader.text("HOST", DEFAULT_HOST);
@@ -48,7 +50,7 @@ public record Access(Mode mode, String host, Optional<URI> publicBaseUrl, Durati
         return new Access(mode, host, base, idle, max, OidcSettings.read(reader, mode));
     }
 
-    private static Optional<URI> baseUrl(Config.Reader reader, String text) {
+    private static Optional<URI> baseUrl(SettingsReader reader, String text) {
         try {
             URI uri = new URI(text.replaceAll("/+$", ""));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -81,11 +83,11 @@ public record Access(Mode mode, String host, Optional<URI> publicBaseUrl, Durati
      * Refuses to listen beyond this machine without accounts, unless the operator said the network is
      * trusted ({@code AUTH_MODE=open}): otherwise anyone who can reach the port spends the API keys.
      *
-     * @throws Config.ConfigException naming AUTH_MODE and how to set it
+     * @throws ConfigException naming AUTH_MODE and how to set it
      */
     public void checkBind(String bindHost) {
         if (mode == Mode.LOCAL && !isLoopback(bindHost)) {
-            throw new Config.ConfigException(List.of("HOST=" + bindHost + " (or serve --host) listens beyond this machine, but AUTH_MODE=local "
+            throw new ConfigException(List.of("HOST=" + bindHost + " (or serve --host) listens beyond this machine, but AUTH_MODE=local "
                     + "(the default) has no accounts, so anyone who could reach the port could use it and spend. Set AUTH_MODE=accounts "
                     + "(users sign in; create them with: fableforge users add NAME), or AUTH_MODE=open on a network you trust, "
                     + "or listen on " + DEFAULT_HOST + " (serve --host " + DEFAULT_HOST + ")"));

@@ -1,13 +1,11 @@
-package fableforge.image;
+package fableforge.prompt;
 
-import fableforge.prompt.PromptSanitizer;
-import fableforge.prompt.PromptShortener;
 
 /**
  * The seed's answer to content-policy refusals: after the first refusal send the sanitized prompt cut
  * to a moderate length, after later ones a much shorter one. The character bible survives shortening.
  */
-final class PromptEscalation {
+public final class PromptEscalation {
 
     static final int FIRST_SHORTENING_WORDS = 90;
     static final int LAST_SHORTENING_WORDS = 50;
@@ -15,7 +13,7 @@ final class PromptEscalation {
     private PromptEscalation() {
     }
 
-    static String afterRefusals(String original, int refusals) {
+    public static String afterRefusals(String original, int refusals) {
         if (refusals == 0) {
             return original;
         }

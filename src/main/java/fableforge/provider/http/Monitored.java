@@ -1,6 +1,5 @@
-package fableforge.provider;
+package fableforge.provider.http;
 
-import fableforge.provider.http.ProviderHttp;
 
 /**
  * An adapter that calls a remote provider and can say how its last call went, for {@code GET /health}

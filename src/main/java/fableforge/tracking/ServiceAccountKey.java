@@ -1,4 +1,4 @@
-package fableforge;
+package fableforge.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package fableforge.spend;
+package fableforge.image;
 
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -1,9 +1,8 @@
-package fableforge;
+package fableforge.cli;
 
-import fableforge.cli.BenchCommand;
-import fableforge.cli.GenerateCommand;
-import fableforge.cli.ServeCommand;
-import fableforge.cli.UsersCommand;
+import fableforge.settings.ConfigException;
+import fableforge.App;
+import fableforge.Config;
 import fableforge.failure.UserFacingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ public final class Main implements Runnable {
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    static int run(String[] args, Map<String, String> environment, Path dotEnv, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, Map<String, String> environment, Path dotEnv, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand(new GenerateCommand(() -> new App(Config.load(environment, dotEnv), Clock.systemUTC())));
         commandLine.addSubcommand(new BenchCommand());
@@ -41,7 +40,7 @@ public final class Main implements Runnable {
         // After the subcommands: picocli passes writers on only to subcommands it already has.
         commandLine.setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof Config.ConfigException || exception instanceof UserFacingException) {
+            if (exception instanceof ConfigException || exception instanceof UserFacingException) {
                 line.getErr().println("fableforge: " + exception.getMessage());
                 return 2;
             }

@@ -1,4 +1,4 @@
-package fableforge.store;
+package fableforge.event;
 
 import java.time.Instant;
 

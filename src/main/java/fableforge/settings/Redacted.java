@@ -1,4 +1,4 @@
-package fableforge;
+package fableforge.settings;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Optional;

@@ -1,0 +1,114 @@
+package fableforge.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The story as {@code GET /story} answers it, and its parts (also used by the list and the video job). */
+public final class StoryDocument {
+
+    private StoryDocument() {
+    }
+
+    /** The whole story; {@code video} is null before any was asked for. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Story(String storyId, String status, Map<String, String> quiz, Character character, String characterBible,
+                        String aspectRatio, List<Scene> scenes, int completedScenes, int approvedScenes, int totalScenes,
+                        Map<String, Image> images, Cost cost, Video video, String createdAt, String updatedAt) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Scene(int number, String beat, String text, String prompt, boolean edited) {
+    }
+
+    /** The hero as the server's record names its fields (camelCase), as it was always sent. */
+    public record Character(String name, String species, Colour primaryColour, Colour secondaryColour, Colour eyeColour,
+                            String marking, String artifact, String power, Colour powerColour) {
+    }
+
+    /** A named colour, {@code rgb} as the number 0xRRGGBB. */
+    public record Colour(String name, int rgb) {
+    }
+
+    /**
+     * One version of a scene's image. The scene's entry in {@code images} is the version shown (approved,
+     * else newest) with {@code latest_attempt} and every version in {@code attempts}; those two are absent
+     * on the versions inside {@code attempts}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Image(int attempt, String status, String url, String prompt, String finalPrompt, String requestedPrompt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<PromptChange> promptChanges, String error, int tries,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer latestAttempt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<Image> attempts) {
+
+        public Image shown(int latest, List<Image> versions) {
+            return new Image(attempt, status, url, prompt, finalPrompt, requestedPrompt, promptChanges, error, tries, latest, versions);
+        }
+    }
+
+    /** A run of words the same in, removed from or added to the prompt sent, compared with the one asked for. */
+    public record PromptChange(String op, String text) {
+    }
+
+    /** Spend so far and the quote of the next step; a price the table does not know is null. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Cost(BigDecimal spentUsd, int unpricedCalls, List<CostLine> lines, NextStep nextStep, BigDecimal perImageUsd,
+                       BigDecimal todayUsd, BigDecimal reservedUsd, BigDecimal dailyLimitUsd) {
+
+        public Cost withNextStep(NextStep step) {
+            return new Cost(spentUsd, unpricedCalls, lines, step, perImageUsd, todayUsd, reservedUsd, dailyLimitUsd);
+        }
+    }
+
+    public record CostLine(String stage, String model, int calls, BigDecimal usd) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NextStep(String action, String description, int units, BigDecimal estimateUsd) {
+    }
+
+    /**
+     * A version of the story's video. {@code progress} is the last {@code video_progress} as it was
+     * stored, passed through (absent when finished or none yet, null when the stored text is unreadable);
+     * {@code story_id} only in the answer to {@code POST /generate_video}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Video(String status, int version, VideoOptions options, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode progress,
+                        String url, String srtUrl, String fcpxmlUrl, String zipUrl, Double durationSeconds, Integer width,
+                        Integer height, Long sizeBytes, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+                        List<Fallback> fallbacks, @JsonInclude(JsonInclude.Include.NON_NULL) String storyId) {
+
+        public Video ofStory(String id) {
+            return new Video(status, version, options, progress, url, srtUrl, fcpxmlUrl, zipUrl, durationSeconds, width, height,
+                    sizeBytes, error, fallbacks, id);
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record VideoOptions(String clips, String narration, boolean draft, String musicKey) {
+    }
+
+    /** A scene whose clip came from local camera motion instead of the chosen source, and why. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Fallback(int sceneNumber, String reason) {
+    }
+
+    /** {@code GET /api/stories}. */
+    public record StoryList(List<StoryListItem> stories) {
+    }
+
+    /** A story in the list; {@code owner} only in an admin's list (null for a story from before accounts). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record StoryListItem(String storyId, String name, String animal, String status, int completedScenes, int approvedScenes,
+                                String createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Owner owner, String thumbnailUrl) {
+    }
+
+    /** An admin sees each story's owner: a name, an old id, or null; written as that value itself. */
+    public record Owner(@JsonValue String name) {
+    }
+}

@@ -44,6 +44,7 @@ import fableforge.story.StoryWriter;
 import fableforge.story.offline.TemplateStoryWriter;
 import fableforge.story.openai.OpenAiStoryWriter;
 import fableforge.review.ImageJobs;
+import fableforge.review.ImageReview;
 import fableforge.studio.StoryEvents;
 import fableforge.videojob.VideoJobs;
 import fableforge.videojob.VideoTools;

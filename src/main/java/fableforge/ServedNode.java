@@ -29,6 +29,7 @@ import fableforge.store.OidcLoginRepository;
 import fableforge.store.StoryRepository;
 import fableforge.store.VideoRepository;
 import fableforge.review.ImageJobs;
+import fableforge.review.ImageReview;
 import fableforge.videojob.MusicLibrary;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryView;
@@ -99,13 +100,14 @@ final class ServedNode {
                 spending);
         Studio studio = new Studio(app.quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
+        ImageReview review = new ImageReview(stories, images, jobs, events, mapper, spending);
         VideoTools videoTools = app.videoTools();
         VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
         VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
-        VideoView videoView = new VideoView(videoRows, mapper);
+        VideoView videoView = new VideoView(videoRows, videoQuote, mapper);
         Optional<Accounts> accounts = config.access().accounts()
                 ? Optional.of(App.accounts(config, database, port, clock)) : Optional.empty();
-        StoryView view = new StoryView(stories, images, mapper, spending, videoView, videoQuote,
+        StoryView view = new StoryView(stories, images, mapper, spending, videoView,
                 ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)));
         MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper,
                 new UserUploads(database.jdbi(), clock, limits.uploadQuotaMb()));
@@ -121,7 +123,7 @@ final class ServedNode {
                 new HealthReport.Limits(config.imageMaxConcurrent(), App.imageRatePerMinute(config), config.videoMaxRenders()),
                 tracking, models, database, images, videoRows, clock);
         HttpEndpoint web = cluster.servesWeb()
-                ? new WebServer(studio, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
+                ? new WebServer(studio, review, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> authentication(all, database)))
                         .start(host, port)

@@ -2,6 +2,7 @@ package fableforge.cli;
 
 import fableforge.App;
 import fableforge.story.AspectRatio;
+import fableforge.failure.UserFacingException;
 import fableforge.image.ContactSheet;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ParallelImageRunner;
@@ -113,7 +114,8 @@ public final class GenerateCommand implements Callable<Integer> {
         Optional<VideoStep> videoStep;
         try {
             videoStep = videoStep(app, spend, pipeline, err);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (UserFacingException | IllegalArgumentException | IllegalStateException e) {
+            // The narrator's choice still says "unavailable" with IllegalStateException (App.narrator).
             err.println("fableforge: " + e.getMessage() + ". Nothing was written.");
             return EXIT_BAD_INPUT;
         }
@@ -157,7 +159,7 @@ public final class GenerateCommand implements Callable<Integer> {
             return Optional.empty();
         }
         if (music != null && !Files.isReadable(music)) {
-            throw new IllegalArgumentException("--music " + music + ": no such readable file");
+            throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "--music " + music + ": no such readable file");
         }
         ClipFallback.Listener fallbacks = fallback -> {
             err.println("warning: " + fallback.message());

@@ -3,6 +3,7 @@ package fableforge.cli;
 import fableforge.settings.ConfigException;
 import fableforge.App;
 import fableforge.Config;
+import fableforge.failure.UserFacingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
         // After the subcommands: picocli passes writers on only to subcommands it already has.
         commandLine.setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof ConfigException) {
+            if (exception instanceof ConfigException || exception instanceof UserFacingException) {
                 line.getErr().println("fableforge: " + exception.getMessage());
                 return 2;
             }

@@ -6,13 +6,10 @@ import fableforge.story.AspectRatio;
 import fableforge.image.ImageOutcome;
 import fableforge.pipeline.StoryPlan;
 import fableforge.provider.ProviderException;
-import fableforge.video.Audio;
-import fableforge.video.Fcpxml;
-import fableforge.video.FrameSize;
 import fableforge.video.RenderQuality;
 import fableforge.video.SceneStill;
-import fableforge.video.Subtitles;
 import fableforge.video.VideoAssembler;
+import fableforge.video.VideoDeliverables;
 import fableforge.video.VideoJob;
 import fableforge.video.VideoResult;
 import java.awt.Rectangle;
@@ -55,46 +52,35 @@ final class VideoStep {
     ObjectNode run(StoryPlan plan, List<ImageOutcome> outcomes, Path staging, Path target, VideoProgressBar progress)
             throws IOException, ProviderException, InterruptedException {
         List<SceneStill> stills = new ArrayList<>();
-        List<ImageOutcome.Produced> images = new ArrayList<>();
+        List<VideoDeliverables.Image> images = new ArrayList<>();
         for (int i = 0; i < plan.scenes().size(); i++) {
             ImageOutcome.Produced produced = (ImageOutcome.Produced) outcomes.get(i);
-            images.add(produced);
             stills.add(new SceneStill(plan.scenes().get(i), Files.readAllBytes(staging.resolve(produced.media().key())),
                     pictureArea.apply(produced.width(), produced.height())));
+            // The timeline points where the files will be once the staging directory is committed.
+            images.add(new VideoDeliverables.Image(target.resolve(produced.media().key()), produced.width(), produced.height()));
         }
-        AspectRatio aspect = plan.context().aspectRatio();
-        VideoJob job = new VideoJob(plan.storyId(), aspect, stills, quality, music);
-        Path file = staging.resolve(fileName());
-        VideoResult result;
+        VideoJob job = new VideoJob(plan.storyId(), plan.context().aspectRatio(), stills, quality, music);
+        VideoDeliverables.Made made;
         try {
-            result = assembler.assemble(job, file, progress);
-        } catch (IOException | ProviderException | RuntimeException e) {
-            // The staging directory is committed even when the video fails: leave no half-written file in it.
-            Files.deleteIfExists(file);
-            throw e;
+            // The staging directory is committed even when the video fails: the step leaves no half-written file in it.
+            made = new VideoDeliverables(assembler).make(job, staging.resolve(fileName()), progress,
+                    plan.hero().name() + " the " + plan.hero().species(), images,
+                    scene -> target.resolve(VideoDeliverables.narrationName(scene)));
         } finally {
             progress.close();
         }
-
-        Files.writeString(staging.resolve("video.srt"), Subtitles.srt(result.timeline()), StandardCharsets.UTF_8);
-        List<Fcpxml.SceneMedia> media = new ArrayList<>();
+        Files.writeString(staging.resolve("video.srt"), made.srt(), StandardCharsets.UTF_8);
         for (int i = 0; i < stills.size(); i++) {
-            Optional<float[]> voice = result.narrations().get(i);
-            Optional<Path> narrationFile = Optional.empty();
-            if (voice.isPresent()) {
-                Path relative = Path.of("narration", "scene-%02d.wav".formatted(i + 1));
-                Files.createDirectories(staging.resolve("narration"));
-                Files.write(staging.resolve(relative), Audio.wav(voice.get(), Audio.SAMPLE_RATE));
-                narrationFile = Optional.of(target.resolve(relative));
+            Optional<byte[]> wav = made.narrationWav(i);
+            if (wav.isPresent()) {
+                Path file = staging.resolve(VideoDeliverables.narrationName(stills.get(i).scene().number()));
+                Files.createDirectories(file.getParent());
+                Files.write(file, wav.get());
             }
-            ImageOutcome.Produced image = images.get(i);
-            media.add(new Fcpxml.SceneMedia(target.resolve(image.media().key()), image.width(), image.height(), narrationFile,
-                    voice.map(Audio::seconds).orElse(0.0)));
         }
-        Files.writeString(staging.resolve("timeline.fcpxml"),
-                Fcpxml.render(plan.hero().name() + " the " + plan.hero().species(), result.timeline(), FrameSize.of(aspect), media),
-                StandardCharsets.UTF_8);
-        return summary(result);
+        Files.writeString(staging.resolve("timeline.fcpxml"), made.fcpxml(), StandardCharsets.UTF_8);
+        return summary(made.video());
     }
 
     private ObjectNode summary(VideoResult result) {

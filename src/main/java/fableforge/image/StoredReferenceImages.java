@@ -6,6 +6,7 @@ import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class StoredReferenceImages implements ReferenceImages {
     /** The web service: the character sheet, and the approved scene 1 when there is one. */
     public static StoredReferenceImages withApprovals(ImageRepository images, MediaStore media) {
         return new StoredReferenceImages(media, storyId -> images.attempts(storyId).stream()
-                .filter(attempt -> attempt.scene() == 1 && ImageAttempt.APPROVED.equals(attempt.status()))
+                .filter(attempt -> attempt.scene() == 1 && attempt.status() == ImageStatus.APPROVED)
                 .findFirst()
                 .map(ImageAttempt::mediaKey));
     }

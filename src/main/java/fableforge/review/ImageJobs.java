@@ -10,10 +10,13 @@ import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.JobKey;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.story.Beat;
+import fableforge.studio.ImageQueue;
 import fableforge.studio.PromptChanges;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * finished attempt is skipped), and an outcome is stored in one transaction with its events, so an
  * attempt run twice records one image and one event.
  */
-public final class ImageJobs implements AutoCloseable {
+public final class ImageJobs implements ImageQueue, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageJobs.class);
 
@@ -62,6 +65,7 @@ public final class ImageJobs implements AutoCloseable {
     }
 
     /** An attempt was queued: a worker on this node starts it as soon as it has a slot; others find it on their next look. */
+    @Override
     public void submit(String storyId, int scene, int attempt) {
         worker.ifPresent(JobWorker::wake);
     }
@@ -147,7 +151,7 @@ public final class ImageJobs implements AutoCloseable {
                             storyId, scene, attempt, produced.media().key());
                     return false;
                 }
-                events.emit(storyId, new EventPayload.ImageReady(scene, produced.media().url(), ImageAttempt.PENDING_APPROVAL, attempt,
+                events.emit(storyId, new EventPayload.ImageReady(scene, produced.media().url(), ImageStatus.PENDING_APPROVAL.wire(), attempt,
                         produced.prompt(), requestedPrompt, PromptChanges.between(requestedPrompt, produced.prompt())), dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
                 return true;
@@ -172,12 +176,12 @@ public final class ImageJobs implements AutoCloseable {
             return;
         }
         int produced = images.countProduced(storyId);
-        stories.find(storyId).filter(story -> StoryRecord.GENERATING.equals(story.status()))
-                .ifPresent(story -> stories.setStatus(storyId, StoryRecord.IMAGES_READY));
-        List<Integer> failed = latest.values().stream().filter(a -> ImageAttempt.FAILED.equals(a.status()))
+        stories.find(storyId).filter(story -> story.status() == StoryStatus.GENERATING)
+                .ifPresent(story -> stories.setStatus(storyId, StoryStatus.IMAGES_READY));
+        List<Integer> failed = latest.values().stream().filter(a -> a.status() == ImageStatus.FAILED)
                 .map(ImageAttempt::scene).sorted().toList();
         if (!failed.isEmpty()) {
-            String attempts = latest.values().stream().filter(a -> ImageAttempt.FAILED.equals(a.status()))
+            String attempts = latest.values().stream().filter(a -> a.status() == ImageStatus.FAILED)
                     .map(a -> a.scene() + "." + a.attempt()).sorted().collect(Collectors.joining(","));
             String message = failed.size() + (failed.size() == 1 ? " image" : " images") + " could not be made (scenes "
                     + failed.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "). Press \"Try again\" on each to retry.";

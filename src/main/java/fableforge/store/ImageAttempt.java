@@ -1,7 +1,6 @@
 package fableforge.store;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One try at a scene's image: the first is attempt 1, each regeneration adds the next number. Fields
@@ -14,7 +13,7 @@ public record ImageAttempt(
         String storyId,
         int scene,
         int attempt,
-        String status,
+        ImageStatus status,
         String prompt,
         String finalPrompt,
         String url,
@@ -29,22 +28,13 @@ public record ImageAttempt(
         Instant finishedAt,
         Instant decidedAt) {
 
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String PENDING_APPROVAL = "pending_approval";
-    public static final String APPROVED = "approved";
-    public static final String REJECTED = "rejected";
-    public static final String FAILED = "failed";
-
-    public static final List<String> STATUSES = List.of(QUEUED, RUNNING, PENDING_APPROVAL, APPROVED, REJECTED, FAILED);
-
     /** True once the job has ended, with an image or without. */
     public boolean finished() {
-        return !status.equals(QUEUED) && !status.equals(RUNNING);
+        return status != ImageStatus.QUEUED && status != ImageStatus.RUNNING;
     }
 
     /** True when the attempt has an image for the user to see. */
     public boolean produced() {
-        return status.equals(PENDING_APPROVAL) || status.equals(APPROVED);
+        return status == ImageStatus.PENDING_APPROVAL || status == ImageStatus.APPROVED;
     }
 }

@@ -228,7 +228,7 @@ public final class ImageRepository {
                 row.getString("story_id"),
                 row.getInt("scene_number"),
                 row.getInt("attempt"),
-                row.getString("status"),
+                ImageStatus.fromWire(row.getString("status")),
                 row.getString("prompt"),
                 row.getString("final_prompt"),
                 row.getString("url"),

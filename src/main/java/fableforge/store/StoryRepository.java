@@ -43,7 +43,7 @@ public final class StoryRepository {
                     .bindMethods(story)
                     .bind("heroName", firstText(hero.path("name"), answers.path("character_name")))
                     .bind("animal", firstText(hero.path("species"), answers.path("animal")))
-                    .bind("status", StoryRecord.SCENES_READY)
+                    .bind("status", StoryStatus.SCENES_READY.wire())
                     .bind("now", now)
                     .execute();
             PreparedBatch batch = handle.prepareBatch("""
@@ -121,15 +121,12 @@ public final class StoryRepository {
         return jdbi.withHandle(handle -> Writes.lockStory(handle, storyId));
     }
 
-    /** Sets the story's status (one of {@link StoryRecord#STATUSES}); false if there is no such story. */
-    public boolean setStatus(String storyId, String status) {
-        if (!StoryRecord.STATUSES.contains(status)) {
-            throw new IllegalArgumentException("unknown story status '" + status + "', expected one of " + StoryRecord.STATUSES);
-        }
+    /** Sets the story's status; false if there is no such story. */
+    public boolean setStatus(String storyId, StoryStatus status) {
         return jdbi.withHandle(handle -> handle.createUpdate(
                         "UPDATE story SET status = :status, updated_at = :now WHERE story_id = :storyId")
                 .bind("storyId", storyId)
-                .bind("status", status)
+                .bind("status", status.wire())
                 .bind("now", clock.millis())
                 .execute() == 1);
     }
@@ -138,13 +135,10 @@ public final class StoryRepository {
      * Moves the story from status {@code from} to {@code to} only if it is still in {@code from}: of
      * requests racing to make the same change (on any node), exactly one gets true, the winner.
      */
-    public boolean changeStatus(String storyId, String from, String to) {
-        if (!StoryRecord.STATUSES.contains(to)) {
-            throw new IllegalArgumentException("unknown story status '" + to + "', expected one of " + StoryRecord.STATUSES);
-        }
+    public boolean changeStatus(String storyId, StoryStatus from, StoryStatus to) {
         return jdbi.withHandle(handle -> handle.createUpdate(
                         "UPDATE story SET status = :to, updated_at = :now WHERE story_id = :storyId AND status = :from")
-                .bind("storyId", storyId).bind("from", from).bind("to", to).bind("now", clock.millis())
+                .bind("storyId", storyId).bind("from", from.wire()).bind("to", to.wire()).bind("now", clock.millis())
                 .execute() == 1);
     }
 
@@ -181,7 +175,7 @@ public final class StoryRepository {
                         row.getString("story_id"),
                         row.getString("hero_name"),
                         row.getString("animal"),
-                        row.getString("status"),
+                        StoryStatus.fromWire(row.getString("status")),
                         row.getString("owner_id"),
                         Columns.instant(row, "created_at"),
                         Columns.instant(row, "updated_at"),
@@ -232,7 +226,7 @@ public final class StoryRepository {
                 row.getString("setting"),
                 row.getString("visual_style"),
                 row.getString("aspect_ratio"),
-                row.getString("status"),
+                StoryStatus.fromWire(row.getString("status")),
                 row.getString("owner_id"),
                 Columns.instant(row, "created_at"),
                 Columns.instant(row, "updated_at"),

@@ -11,7 +11,7 @@ public record StorySummary(
         String storyId,
         String heroName,
         String animal,
-        String status,
+        StoryStatus status,
         String ownerId,
         Instant createdAt,
         Instant updatedAt,

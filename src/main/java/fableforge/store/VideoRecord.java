@@ -11,7 +11,7 @@ import java.util.Optional;
 public record VideoRecord(
         String storyId,
         int version,
-        String status,
+        VideoStatus status,
         String clips,
         String narration,
         boolean draft,
@@ -33,13 +33,8 @@ public record VideoRecord(
         Instant startedAt,
         Instant finishedAt) {
 
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String DONE = "done";
-    public static final String FAILED = "failed";
-
     public boolean finished() {
-        return DONE.equals(status) || FAILED.equals(status);
+        return status == VideoStatus.DONE || status == VideoStatus.FAILED;
     }
 
     /** Whether this video was asked for with exactly these options. */

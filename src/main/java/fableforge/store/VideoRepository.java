@@ -134,7 +134,7 @@ public final class VideoRepository {
         return new VideoRecord(
                 row.getString("story_id"),
                 row.getInt("version"),
-                row.getString("status"),
+                VideoStatus.fromWire(row.getString("status")),
                 row.getString("clips"),
                 row.getString("narration"),
                 row.getInt("draft") == 1,

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.auth.Caller;
 import fableforge.story.AspectRatio;
+import fableforge.failure.UserFacingException;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.store.StorySummary;
 import fableforge.story.Beat;
-import fableforge.videojob.VideoQuote;
-import fableforge.videojob.VideoView;
 import fableforge.wire.StoryDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,22 +33,19 @@ public final class StoryView {
     private final ImageRepository images;
     private final ObjectMapper mapper;
     private final Spending spending;
-    private final VideoView video;
-    private final VideoQuote videoQuote;
+    private final StoryVideo video;
     private final java.util.function.Function<String, Optional<String>> ownerNames;
 
-    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, VideoView video,
-                     VideoQuote videoQuote) {
-        this(stories, images, mapper, spending, video, videoQuote, ownerId -> Optional.empty());
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, StoryVideo video) {
+        this(stories, images, mapper, spending, video, ownerId -> Optional.empty());
     }
 
     /** @param ownerNames the name of the account with this id (accounts): an admin's list shows names, not ids */
-    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, VideoView video,
-                     VideoQuote videoQuote, java.util.function.Function<String, Optional<String>> ownerNames) {
+    public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, StoryVideo video,
+                     java.util.function.Function<String, Optional<String>> ownerNames) {
         this.ownerNames = ownerNames;
         this.spending = spending;
         this.video = video;
-        this.videoQuote = videoQuote;
         this.stories = stories;
         this.images = images;
         // Stored rows may carry fields a later version added; the view shows the fields it knows.
@@ -61,13 +59,13 @@ public final class StoryView {
 
     public StoryDocument.Story story(Caller caller, String storyId) {
         return render(stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
     }
 
     /** The story as the workers read it, with no caller to check. */
     public StoryDocument.Story story(String storyId) {
         return render(stories.find(storyId).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
     }
 
     private StoryDocument.Story render(StoryRecord record) {
@@ -79,18 +77,18 @@ public final class StoryView {
         images.latest(storyId).forEach((scene, newest) -> {
             // The version the user chose, if any, else the newest one.
             ImageAttempt current = attempts.stream()
-                    .filter(a -> a.scene() == scene && ImageAttempt.APPROVED.equals(a.status()))
+                    .filter(a -> a.scene() == scene && a.status() == ImageStatus.APPROVED)
                     .findFirst().orElse(newest);
             List<StoryDocument.Image> versions = attempts.stream().filter(a -> a.scene() == scene).map(StoryView::image).toList();
             shown.put(String.valueOf(scene), image(current).shown(newest.attempt(), versions));
         });
         StoryDocument.Cost cost = spending.costOf(storyId, AspectRatio.fromLabel(record.aspectRatio()),
-                StoryRecord.SCENES_READY.equals(record.status()));
-        if (StoryRecord.ALL_APPROVED.equals(record.status())) {
+                record.status() == StoryStatus.SCENES_READY);
+        if (record.status() == StoryStatus.ALL_APPROVED) {
             // The next paid step of an approved story is its video's narration, when OpenAI can read it.
-            cost = videoQuote.narrationStep(record).map(cost::withNextStep).orElse(cost);
+            cost = video.narrationStep(record).map(cost::withNextStep).orElse(cost);
         }
-        return StoryDocument.Story.ofWeb(storyId, record.status(), read(record.answersJson(), ANSWERS),
+        return StoryDocument.Story.ofWeb(storyId, record.status().wire(), read(record.answersJson(), ANSWERS),
                 read(record.heroJson(), CHARACTER), record.characterBible(), record.aspectRatio(), scenes,
                 images.countProduced(storyId), images.countApproved(storyId), Beat.TOTAL_SCENES, shown, cost, video.of(storyId),
                 record.createdAt().toString(), record.updatedAt().toString());
@@ -104,7 +102,7 @@ public final class StoryView {
             StoryDocument.Owner owner = !caller.admin() ? null : new StoryDocument.Owner(summary.ownerId() == null ? null
                     : ownerNames.apply(summary.ownerId()).orElse(summary.ownerId()));
             ImageAttempt first = images.latest(summary.storyId()).get(1);
-            items.add(new StoryDocument.StoryListItem(summary.storyId(), summary.heroName(), summary.animal(), summary.status(),
+            items.add(new StoryDocument.StoryListItem(summary.storyId(), summary.heroName(), summary.animal(), summary.status().wire(),
                     summary.completedScenes(), summary.approvedScenes(), summary.createdAt().toString(), owner,
                     first != null ? first.url() : null));
         }
@@ -112,7 +110,7 @@ public final class StoryView {
     }
 
     private static StoryDocument.Image image(ImageAttempt attempt) {
-        return new StoryDocument.Image(attempt.attempt(), attempt.status(), attempt.url(),
+        return new StoryDocument.Image(attempt.attempt(), attempt.status().wire(), attempt.url(),
                 attempt.finalPrompt() != null ? attempt.finalPrompt() : attempt.prompt(), attempt.finalPrompt(), attempt.prompt(),
                 PromptChanges.between(attempt.prompt(), attempt.finalPrompt()), attempt.error(), attempt.tries(), null, null);
     }

@@ -2,13 +2,13 @@ package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.auth.Caller;
-import fableforge.wire.Answers;
+import fableforge.failure.UserFacingException;
 import fableforge.limits.QuotaExceeded;
 import fableforge.limits.UserUploads;
 import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;
-import fableforge.studio.StudioException;
 import fableforge.video.AudioProbe;
+import fableforge.wire.Answers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,7 +88,7 @@ public final class MusicLibrary {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         String kind = TYPES.get(type);
         if (kind == null) {
-            throw new StudioException(StudioException.Kind.UNSUPPORTED_MEDIA, "music must be sent as the raw file with an audio Content-Type ("
+            throw new UserFacingException(UserFacingException.Kind.UNSUPPORTED_MEDIA, "music must be sent as the raw file with an audio Content-Type ("
                     + String.join(", ", TYPES.keySet().stream().sorted().toList()) + "), not \"" + abbreviate(type) + "\"");
         }
         if (declaredLength > MAX_BYTES) {
@@ -107,17 +107,17 @@ public final class MusicLibrary {
             String hash = copyCapped(body, file);
             long size = Files.size(file);
             if (size == 0) {
-                throw new StudioException(StudioException.Kind.BAD_REQUEST, "the music file is empty");
+                throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "the music file is empty");
             }
             if (!looksLike(kind, file)) {
-                throw new StudioException(StudioException.Kind.UNSUPPORTED_MEDIA,
+                throw new UserFacingException(UserFacingException.Kind.UNSUPPORTED_MEDIA,
                         "the file is not " + kind.toUpperCase(Locale.ROOT) + " audio as its Content-Type says (its first bytes are of another kind)");
             }
             double seconds;
             try {
                 seconds = AudioProbe.seconds(file);
             } catch (IOException e) {
-                throw new StudioException(StudioException.Kind.UNSUPPORTED_MEDIA, "the file cannot be played as music: " + e.getMessage());
+                throw new UserFacingException(UserFacingException.Kind.UNSUPPORTED_MEDIA, "the file cannot be played as music: " + e.getMessage());
             }
             String key = folder(caller) + hash.substring(0, 32) + "." + kind;
             boolean claimed = uploads.claim(caller.userId(), key, size);
@@ -218,8 +218,8 @@ public final class MusicLibrary {
         return true;
     }
 
-    private static StudioException tooLarge() {
-        return new StudioException(StudioException.Kind.TOO_LARGE, "the music file is over " + MAX_BYTES / (1024 * 1024)
+    private static UserFacingException tooLarge() {
+        return new UserFacingException(UserFacingException.Kind.TOO_LARGE, "the music file is over " + MAX_BYTES / (1024 * 1024)
                 + " MB; use a shorter or more compressed file (an MP3 of a few minutes)");
     }
 

@@ -3,6 +3,7 @@ package fableforge.videojob;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.job.JobWorker;
 import fableforge.job.WorkerSettings;
 import fableforge.provider.ProviderException;
@@ -13,11 +14,11 @@ import fableforge.store.VideoRepository;
 import fableforge.studio.StoredStory;
 import fableforge.studio.StoryEvents;
 import fableforge.studio.StoryView;
+import fableforge.wire.EventPayload;
+import fableforge.wire.StoryDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import fableforge.wire.EventPayload;
-import fableforge.wire.StoryDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class VideoJobs implements AutoCloseable {
             }
             fail(storyId, version, switch (e) {
                 case ProviderException provider -> "the narration could not be made: " + provider.getMessage();
-                case IllegalStateException state -> state.getMessage();
+                case UserFacingException refused -> refused.getMessage();
                 default -> "the video could not be made: " + e.getMessage();
             }, e);
         } finally {

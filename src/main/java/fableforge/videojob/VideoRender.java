@@ -2,6 +2,7 @@ package fableforge.videojob;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.story.AspectRatio;
+import fableforge.failure.UserFacingException;
 import fableforge.media.MediaKey;
 import fableforge.media.MediaStore;
 import fableforge.media.StoredMedia;
@@ -9,17 +10,15 @@ import fableforge.provider.ProviderException;
 import fableforge.spend.SpendMeter;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
 import fableforge.store.SceneRow;
 import fableforge.store.VideoRecord;
 import fableforge.story.Scene;
 import fableforge.studio.StoredStory;
-import fableforge.video.Audio;
-import fableforge.video.Fcpxml;
-import fableforge.video.FrameSize;
 import fableforge.video.RenderQuality;
 import fableforge.video.SceneStill;
-import fableforge.video.Subtitles;
 import fableforge.video.VideoAssembler;
+import fableforge.video.VideoDeliverables;
 import fableforge.video.VideoJob;
 import fableforge.video.VideoResult;
 import java.awt.Rectangle;
@@ -79,19 +78,20 @@ public final class VideoRender {
         VideoJob job = new VideoJob(storyId, aspect, stills, video.draft() ? RenderQuality.DRAFT : RenderQuality.FINAL, music);
         VideoAssembler assembler = new VideoAssembler(tools.clips(video.clips(), meter, fallbacks, new MediaClipCache(media, baseKey(storyId, video.version()) + "-clips")), tools.narrator(video.narration(), meter));
         Path mp4 = work.resolve("video.mp4");
-        VideoResult result = assembler.assemble(job, mp4, progress);
+        // The timeline's media as they lie in the ZIP: relative paths, which FCPXML reads from the timeline file's folder.
+        VideoDeliverables.Made made = new VideoDeliverables(assembler).make(job, mp4, progress,
+                story.hero().name() + " the " + story.hero().species(), approved.stream().map(VideoRender::zipImage).toList(),
+                scene -> Path.of(VideoDeliverables.narrationName(scene)));
+        VideoResult result = made.video();
 
         progress.storing();
-        String srt = Subtitles.srt(result.timeline());
-        String fcpxml = Fcpxml.render(story.hero().name() + " the " + story.hero().species(), result.timeline(), FrameSize.of(aspect),
-                sceneMedia(approved, result));
         Path zip = work.resolve("video.zip");
-        writePackage(zip, storyJson, prompts(approved), approved, result, mp4, srt, fcpxml);
+        writePackage(zip, storyJson, prompts(approved), approved, made, mp4);
 
         String base = baseKey(storyId, video.version());
         StoredMedia storedVideo = media.putFile(base + ".mp4", mp4, "video/mp4");
-        StoredMedia storedSrt = media.put(base + ".srt", srt.getBytes(StandardCharsets.UTF_8), "application/x-subrip");
-        StoredMedia storedFcpxml = media.put(base + ".fcpxml", fcpxml.getBytes(StandardCharsets.UTF_8), "application/xml");
+        StoredMedia storedSrt = media.put(base + ".srt", made.srt().getBytes(StandardCharsets.UTF_8), "application/x-subrip");
+        StoredMedia storedFcpxml = media.put(base + ".fcpxml", made.fcpxml().getBytes(StandardCharsets.UTF_8), "application/xml");
         StoredMedia storedZip = media.putFile(base + ".zip", zip, "application/zip");
         return new VideoRecord.Files(storedVideo.key(), storedVideo.url(), storedSrt.url(), storedFcpxml.url(), storedZip.url(),
                 Math.round(result.seconds() * 1000), result.size().width(), result.size().height(), Files.size(mp4));
@@ -100,7 +100,7 @@ public final class VideoRender {
     /** Each scene's approved image, in scene order; every scene must have one. */
     private List<ImageAttempt> approvedImages(String storyId) {
         Map<Integer, ImageAttempt> approved = images.attempts(storyId).stream()
-                .filter(attempt -> ImageAttempt.APPROVED.equals(attempt.status()))
+                .filter(attempt -> attempt.status() == ImageStatus.APPROVED)
                 .collect(Collectors.toMap(ImageAttempt::scene, attempt -> attempt, (a, b) -> b, java.util.TreeMap::new));
         List<Integer> missing = new ArrayList<>();
         for (int scene = 1; scene <= fableforge.story.Beat.TOTAL_SCENES; scene++) {
@@ -109,7 +109,8 @@ public final class VideoRender {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("scenes " + missing + " have no approved image any more; approve them and ask again");
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT,
+                    "scenes " + missing + " have no approved image any more; approve them and ask again");
         }
         return List.copyOf(approved.values());
     }
@@ -132,17 +133,9 @@ public final class VideoRender {
         return Optional.of(file);
     }
 
-    /** The timeline's media as they lie in the ZIP: relative paths, which FCPXML reads from the timeline file's folder. */
-    private static List<Fcpxml.SceneMedia> sceneMedia(List<ImageAttempt> approved, VideoResult result) {
-        List<Fcpxml.SceneMedia> media = new ArrayList<>();
-        for (int i = 0; i < approved.size(); i++) {
-            ImageAttempt image = approved.get(i);
-            Optional<float[]> voice = result.narrations().get(i);
-            media.add(new Fcpxml.SceneMedia(Path.of(imageEntry(image)), image.width() == null ? 0 : image.width(),
-                    image.height() == null ? 0 : image.height(), voice.map(v -> Path.of(narrationEntry(image.scene()))),
-                    voice.map(Audio::seconds).orElse(0.0)));
-        }
-        return media;
+    private static VideoDeliverables.Image zipImage(ImageAttempt image) {
+        return new VideoDeliverables.Image(Path.of(imageEntry(image)), image.width() == null ? 0 : image.width(),
+                image.height() == null ? 0 : image.height());
     }
 
     private static String prompts(List<ImageAttempt> approved) {
@@ -154,8 +147,8 @@ public final class VideoRender {
         return text.toString();
     }
 
-    private void writePackage(Path zip, JsonNode storyJson, String prompts, List<ImageAttempt> approved, VideoResult result,
-                              Path mp4, String srt, String fcpxml) throws IOException {
+    private void writePackage(Path zip, JsonNode storyJson, String prompts, List<ImageAttempt> approved, VideoDeliverables.Made made,
+                              Path mp4) throws IOException {
         try (VideoPackage pack = VideoPackage.create(zip)) {
             pack.text("story.json", storyJson.toPrettyString() + "\n");
             pack.text("prompts.txt", prompts);
@@ -164,24 +157,19 @@ public final class VideoRender {
                         .orElseThrow(() -> new IOException("the media store has nothing at " + image.mediaKey())));
             }
             for (int i = 0; i < approved.size(); i++) {
-                Optional<float[]> voice = result.narrations().get(i);
-                if (voice.isPresent()) {
-                    pack.media(narrationEntry(approved.get(i).scene()),
-                            new java.io.ByteArrayInputStream(Audio.wav(voice.get(), Audio.SAMPLE_RATE)));
+                Optional<byte[]> wav = made.narrationWav(i);
+                if (wav.isPresent()) {
+                    pack.media(VideoDeliverables.narrationName(approved.get(i).scene()), new java.io.ByteArrayInputStream(wav.get()));
                 }
             }
             pack.file("video.mp4", mp4);
-            pack.text("video.srt", srt);
-            pack.text("timeline.fcpxml", fcpxml);
+            pack.text("video.srt", made.srt());
+            pack.text("timeline.fcpxml", made.fcpxml());
         }
     }
 
     private static String imageEntry(ImageAttempt image) {
         String extension = MediaKey.extension(image.mediaKey());
         return "images/scene-%02d.%s".formatted(image.scene(), extension.isEmpty() ? "png" : extension);
-    }
-
-    private static String narrationEntry(int scene) {
-        return "narration/scene-%02d.wav".formatted(scene);
     }
 }

@@ -1,16 +1,19 @@
 package fableforge.videojob;
 
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.spend.SpendLedger;
 import fableforge.spend.Spending;
 import fableforge.store.ImageRepository;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.store.Transactions;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
 import fableforge.story.Beat;
-import fableforge.studio.StudioException;
+import fableforge.studio.SpendCheck;
+import fableforge.studio.StoryLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -22,7 +25,7 @@ import java.util.Optional;
  */
 public final class VideoRequests {
 
-    private final StoryRepository stories;
+    private final StoryLookup lookup;
     private final ImageRepository images;
     private final VideoRepository videos;
     private final VideoTools tools;
@@ -34,7 +37,7 @@ public final class VideoRequests {
     public VideoRequests(StoryRepository stories, ImageRepository images, VideoRepository videos, VideoTools tools,
                          VideoQuote quote, MusicLibrary music, Spending spending, Transactions transactions) {
         this.transactions = transactions;
-        this.stories = stories;
+        this.lookup = new StoryLookup(stories);
         this.images = images;
         this.videos = videos;
         this.tools = tools;
@@ -44,13 +47,11 @@ public final class VideoRequests {
     }
 
     VideoRepository.Requested request(Caller caller, String storyId, VideoOptions options) {
-        // Someone else's story is as unknown as one that never was.
-        StoryRecord story = stories.find(storyId).filter(found -> caller.mayAccess(found.ownerId())).orElseThrow(() ->
-                new StudioException(StudioException.Kind.NOT_FOUND, "no story with id '" + storyId + "'"));
+        StoryRecord story = lookup.require(caller, storyId);
         checkOptions(caller, options);
         int approved = images.countApproved(storyId);
-        if (!StoryRecord.ALL_APPROVED.equals(story.status()) || approved < Beat.TOTAL_SCENES) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "the video is made from approved images: approve all "
+        if (story.status() != StoryStatus.ALL_APPROVED || approved < Beat.TOTAL_SCENES) {
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, "the video is made from approved images: approve all "
                     + Beat.TOTAL_SCENES + " first (" + approved + " of " + Beat.TOTAL_SCENES + " approved)");
         }
         // One transaction: of requests at the same moment one queues the video (a unique index allows one
@@ -59,13 +60,13 @@ public final class VideoRequests {
             VideoRepository.Requested queued = videos.request(storyId, options.clips(), options.narration(), options.draft(),
                     options.musicKey());
             if (queued.created()) {
-                withinSpendLimit(story, queued.video().version(), options);
+                SpendCheck.within(() -> keepReservation(story, queued.video().version(), options));
             }
             return queued;
         });
         VideoRecord video = requested.video();
         if (!requested.created() && !video.sameOptions(options.clips(), options.narration(), options.draft(), options.musicKey())) {
-            throw new StudioException(StudioException.Kind.CONFLICT, "version " + video.version() + " of this video is still being made ("
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, "version " + video.version() + " of this video is still being made ("
                     + describe(video) + "); wait for it to finish, then ask again with the new options");
         }
         return requested;
@@ -97,14 +98,6 @@ public final class VideoRequests {
         }
     }
 
-    private void withinSpendLimit(StoryRecord story, int version, VideoOptions options) {
-        try {
-            keepReservation(story, version, options);
-        } catch (SpendLedger.SpendLimitReached e) {
-            throw new StudioException(StudioException.Kind.SPEND_LIMIT, e.getMessage());
-        }
-    }
-
     /** Reserves the video's quote, or passes on the reservation it holds (a render checks again as it starts). */
     void keepReservation(StoryRecord story, int version, VideoOptions options) throws SpendLedger.SpendLimitReached {
         spending.reserveVideo(Spending.spenderOf(story.ownerId()), story.storyId(), version, quote.cost(story, options),
@@ -121,8 +114,8 @@ public final class VideoRequests {
                 + (video.musicKey().isPresent() ? ", with music" : "");
     }
 
-    private static StudioException bad(String message) {
-        return new StudioException(StudioException.Kind.BAD_REQUEST, message);
+    private static UserFacingException bad(String message) {
+        return new UserFacingException(UserFacingException.Kind.BAD_REQUEST, message);
     }
 
     private static String abbreviate(String text) {

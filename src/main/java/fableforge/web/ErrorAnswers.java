@@ -1,5 +1,6 @@
 package fableforge.web;
 
+import fableforge.failure.UserFacingException;
 import fableforge.limits.QuotaExceeded;
 import fableforge.limits.RateLimited;
 import fableforge.provider.ProviderError;
@@ -7,7 +8,6 @@ import fableforge.provider.ProviderException;
 import fableforge.provider.SecretScrubber;
 import fableforge.quiz.FieldError;
 import fableforge.quiz.InvalidQuizException;
-import fableforge.studio.StudioException;
 import fableforge.wire.Answers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -45,14 +45,7 @@ final class ErrorAnswers {
             explained(ctx, e.status(), e.code(), e.getMessage());
         });
         routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-        routes.exception(StudioException.class, (e, ctx) -> explained(ctx, switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case BAD_REQUEST -> 400;
-            case SPEND_LIMIT -> 402;
-            case TOO_LARGE -> 413;
-            case UNSUPPORTED_MEDIA -> 415;
-        }, e.kind().name().toLowerCase(Locale.ROOT), e.getMessage()));
+        routes.exception(UserFacingException.class, (e, ctx) -> explained(ctx, e.kind().status(), e.kind().code(), e.getMessage()));
         routes.exception(RateLimited.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             error(ctx, 429, "rate_limited", e.getMessage());

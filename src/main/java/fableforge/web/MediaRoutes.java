@@ -1,8 +1,8 @@
 package fableforge.web;
 
 import fableforge.auth.Caller;
+import fableforge.failure.UserFacingException;
 import fableforge.media.MediaStore;
-import fableforge.studio.StudioException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -78,7 +78,7 @@ final class MediaRoutes {
         ctx.contentType(type.contentType()).result(ByteRange.limit(in, bytes.length()));
     }
 
-    private static StudioException noSuchMedia() {
-        return new StudioException(StudioException.Kind.NOT_FOUND, "no such media");
+    private static UserFacingException noSuchMedia() {
+        return new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no such media");
     }
 }

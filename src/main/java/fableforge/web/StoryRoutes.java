@@ -6,6 +6,7 @@ import fableforge.limits.UserRateLimits;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.InvalidQuizException;
 import fableforge.review.ImageDecision;
+import fableforge.review.ImageReview;
 import fableforge.review.RejectReason;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
@@ -20,13 +21,15 @@ import java.util.Optional;
 final class StoryRoutes {
 
     private final Studio studio;
+    private final ImageReview review;
     private final StoryView view;
     private final UserRateLimits limits;
     private final StrictJson strictJson;
     private final String quizJson;
 
-    StoryRoutes(Studio studio, StoryView view, UserRateLimits limits, StrictJson strictJson, String quizJson) {
+    StoryRoutes(Studio studio, ImageReview review, StoryView view, UserRateLimits limits, StrictJson strictJson, String quizJson) {
         this.studio = studio;
+        this.review = review;
         this.view = view;
         this.limits = limits;
         this.strictJson = strictJson;
@@ -94,7 +97,7 @@ final class StoryRoutes {
             limits.take(RequestCaller.of(ctx), LimitedAction.REDRAW);
         }
         boolean applyToPending = Boolean.TRUE.equals(body.applyToPending());
-        ctx.json(studio.decideImage(RequestCaller.of(ctx), ctx.pathParam("id"), scene,
+        ctx.json(review.decideImage(RequestCaller.of(ctx), ctx.pathParam("id"), scene,
                 new ImageDecision(action.equals("approve"), attempt, reason, prompt, applyToPending)));
     }
 }

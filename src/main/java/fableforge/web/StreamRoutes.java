@@ -1,7 +1,7 @@
 package fableforge.web;
 
 import fableforge.auth.Caller;
-import fableforge.studio.StudioException;
+import fableforge.failure.UserFacingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class StreamRoutes {
             // Someone else's story is as unknown as a story that never was (404, never 403).
             String channel = QueryParams.of(ctx, "channel");
             if (channel != null && !visibleStory.test(RequestCaller.of(ctx), channel)) {
-                throw new StudioException(StudioException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
+                throw new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with this id; open the stream as stream?channel=<story_id>");
             }
         });
         routes.before("/stream", this::takeStreamSlot);

@@ -10,9 +10,10 @@ import fableforge.provider.SecretScrubber;
 import fableforge.store.EventLog;
 import fableforge.review.ImageDecision;
 import fableforge.review.RejectReason;
+import fableforge.review.ImageReview;
 import fableforge.studio.StoryView;
 import fableforge.studio.Studio;
-import fableforge.studio.StudioException;
+import fableforge.failure.UserFacingException;
 import fableforge.videojob.MusicLibrary;
 import fableforge.videojob.VideoJobs;
 import fableforge.videojob.VideoOptions;
@@ -54,15 +55,15 @@ public final class WebServer implements HttpEndpoint {
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
-    public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
+    public WebServer(Studio studio, ImageReview review, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
                      SecretScrubber scrubber, StreamLimits streamLimits, WebSettings settings) {
-        this(studio, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, scrubber, streamLimits,
+        this(studio, review, view, videos, music, log, bus, media, mapper, quizJson, health, heartbeatEvery, limits, scrubber, streamLimits,
                 settings, Optional.empty());
     }
 
     /** @param authentication with accounts: who is asking, checked before everything else */
-    public WebServer(Studio studio, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
+    public WebServer(Studio studio, ImageReview review, StoryView view, VideoJobs videos, MusicLibrary music, EventLog log, EventBus bus, MediaStore media,
                      ObjectMapper mapper, String quizJson, Supplier<ObjectNode> health, Duration heartbeatEvery, UserRateLimits limits,
                      SecretScrubber scrubber, StreamLimits streamLimits, WebSettings settings,
                      Optional<Authentication> authentication) {
@@ -75,7 +76,7 @@ public final class WebServer implements HttpEndpoint {
         this.health = health;
         this.stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery);
         StrictJson strictJson = new StrictJson();
-        this.storyRoutes = new StoryRoutes(studio, view, limits, strictJson, quizJson);
+        this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson);
         this.videoRoutes = new VideoRoutes(videos, music, limits, strictJson);
         this.errors = new ErrorAnswers(scrubber);
     }

@@ -69,9 +69,6 @@ export class Gallery {
       if (scene.url) rememberAttempt(scene, { attempt: scene.attempt, url: scene.url, status: scene.status, prompt: scene.prompt });
       this.cards[scene.number - 1].update();
     }
-    if (story.status === 'failed' && !this.refs.storyError.textContent) {
-      setText(this.refs.storyError, 'This story stopped with an error. Images that finished are kept below.');
-    }
     this.refreshSummary();
   }
 

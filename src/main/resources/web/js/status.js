@@ -16,14 +16,13 @@ export const STORY_STATUS = {
   generating: 'Drawing images',
   images_ready: 'Images to review',
   all_approved: 'All approved',
-  failed: 'Failed',
 };
 
 /** Video statuses of a render still to come or under way. */
 export const VIDEO_BUSY = new Set(['queued', 'running']);
 
 /** Story statuses after which nothing more happens by itself (a video may still be asked for). */
-export const STORY_DONE = new Set(['all_approved', 'failed']);
+export const STORY_DONE = new Set(['all_approved']);
 
 export const REJECT_REASONS = [
   { value: 'colours', label: 'Wrong colours' },

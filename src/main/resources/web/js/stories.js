@@ -43,7 +43,7 @@ function storyItem(story) {
 }
 
 function toneOf(status) {
-  return { all_approved: 'ok', failed: 'bad', images_ready: 'review', generating: 'busy' }[status] || 'neutral';
+  return { all_approved: 'ok', images_ready: 'review', generating: 'busy' }[status] || 'neutral';
 }
 
 function formatDate(value) {

@@ -56,7 +56,7 @@ class ImageRepositoryTest {
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(otherScene.attempt()).isEqualTo(1);
-        assertThat(first.status()).isEqualTo(ImageAttempt.QUEUED);
+        assertThat(first.status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(first.prompt()).isEqualTo("a fox");
         assertThat(first.queuedAt()).isEqualTo(START);
         assertThat(first.startedAt()).isNull();
@@ -72,7 +72,7 @@ class ImageRepositoryTest {
         assertThat(images.markProduced("s-1", 1, 1, "/media/s-1/1.png", "s-1/1.png", 1024, 1536, 2, "final prompt")).isTrue();
 
         ImageAttempt produced = images.find("s-1", 1, 1).orElseThrow();
-        assertThat(produced.status()).isEqualTo(ImageAttempt.PENDING_APPROVAL);
+        assertThat(produced.status()).isEqualTo(ImageStatus.PENDING_APPROVAL);
         assertThat(produced.url()).isEqualTo("/media/s-1/1.png");
         assertThat(produced.mediaKey()).isEqualTo("s-1/1.png");
         assertThat(produced.width()).isEqualTo(1024);
@@ -107,7 +107,7 @@ class ImageRepositoryTest {
         assertThat(images.markFailed("s-1", 2, 1, "refused by content policy after 3 tries", 3)).isTrue();
 
         ImageAttempt failed = images.find("s-1", 2, 1).orElseThrow();
-        assertThat(failed.status()).isEqualTo(ImageAttempt.FAILED);
+        assertThat(failed.status()).isEqualTo(ImageStatus.FAILED);
         assertThat(failed.error()).isEqualTo("refused by content policy after 3 tries");
         assertThat(failed.tries()).isEqualTo(3);
         assertThat(failed.finishedAt()).isEqualTo(START.plusSeconds(30));
@@ -124,10 +124,10 @@ class ImageRepositoryTest {
         assertThat(images.approve("s-1", 1, 1)).isTrue();
         assertThat(images.reject("s-1", 2, 1, "the fox has three tails")).isTrue();
 
-        assertThat(images.find("s-1", 1, 1).orElseThrow().status()).isEqualTo(ImageAttempt.APPROVED);
+        assertThat(images.find("s-1", 1, 1).orElseThrow().status()).isEqualTo(ImageStatus.APPROVED);
         assertThat(images.find("s-1", 1, 1).orElseThrow().decidedAt()).isEqualTo(START.plusSeconds(5));
         ImageAttempt rejected = images.find("s-1", 2, 1).orElseThrow();
-        assertThat(rejected.status()).isEqualTo(ImageAttempt.REJECTED);
+        assertThat(rejected.status()).isEqualTo(ImageStatus.REJECTED);
         assertThat(rejected.rejectReason()).isEqualTo("the fox has three tails");
         assertThat(images.reject("s-1", 1, 1, null)).as("an approved image can still be rejected").isTrue();
         assertThat(images.approve("s-1", 2, 1)).as("a rejected version can still be chosen later").isTrue();
@@ -141,17 +141,17 @@ class ImageRepositoryTest {
 
         ImageAttempt regenerated = images.createAttempt("s-1", 3, "new prompt");
         assertThat(images.find("s-1", 3, 1).orElseThrow().status())
-                .as("regenerating withdraws the earlier approval").isEqualTo(ImageAttempt.PENDING_APPROVAL);
+                .as("regenerating withdraws the earlier approval").isEqualTo(ImageStatus.PENDING_APPROVAL);
         images.markProduced("s-1", 3, regenerated.attempt(), "/b.png", "b.png", 10, 10, 1, "new prompt");
 
         assertThat(images.approve("s-1", 3, 2)).isTrue();
-        assertThat(images.attempts("s-1")).filteredOn(a -> a.status().equals(ImageAttempt.APPROVED))
+        assertThat(images.attempts("s-1")).filteredOn(a -> a.status().equals(ImageStatus.APPROVED))
                 .extracting(ImageAttempt::attempt).containsExactly(2);
 
         assertThat(images.approve("s-1", 3, 1)).as("going back to the earlier version").isTrue();
-        assertThat(images.attempts("s-1")).filteredOn(a -> a.status().equals(ImageAttempt.APPROVED))
+        assertThat(images.attempts("s-1")).filteredOn(a -> a.status().equals(ImageStatus.APPROVED))
                 .extracting(ImageAttempt::attempt).containsExactly(1);
-        assertThat(images.find("s-1", 3, 2).orElseThrow().status()).isEqualTo(ImageAttempt.PENDING_APPROVAL);
+        assertThat(images.find("s-1", 3, 2).orElseThrow().status()).isEqualTo(ImageStatus.PENDING_APPROVAL);
         assertThat(images.approve("s-1", 3, 9)).as("a version that does not exist").isFalse();
     }
 
@@ -169,7 +169,7 @@ class ImageRepositoryTest {
 
         assertThat(latest.keySet()).containsExactly(1, 2, 3, 4);
         assertThat(latest.get(2).attempt()).isEqualTo(2);
-        assertThat(latest.get(2).status()).isEqualTo(ImageAttempt.QUEUED);
+        assertThat(latest.get(2).status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(images.countProduced("s-1")).isEqualTo(2); // scenes 1 (approved) and 3 (pending)
         assertThat(images.countApproved("s-1")).isEqualTo(1);
         assertThat(images.attempts("s-1")).extracting(a -> a.scene() + "/" + a.attempt())

@@ -97,7 +97,7 @@ class LeasedJobsTest {
         assertThat(jobs.claim(job, "node-a", NOW, NOW.plusSeconds(30))).isTrue();
         assertThat(jobs.claim(job, "node-b", NOW, NOW.plusSeconds(30))).isFalse();
         assertThat(jobs.claimable(NOW.plusSeconds(29), 10)).isEmpty();
-        assertThat(images.find("s-1", 1, 1).orElseThrow().status()).isEqualTo(ImageAttempt.RUNNING);
+        assertThat(images.find("s-1", 1, 1).orElseThrow().status()).isEqualTo(ImageStatus.RUNNING);
     }
 
     @Test

@@ -55,7 +55,7 @@ class StoryStatusRaceTest {
                 // Each in a transaction of its own, as a request's is.
                 changes.add(threads.submit(() -> {
                     together.await();
-                    return database.inTransaction(() -> stories.changeStatus("s1", StoryRecord.SCENES_READY, StoryRecord.GENERATING));
+                    return database.inTransaction(() -> stories.changeStatus("s1", StoryStatus.SCENES_READY, StoryStatus.GENERATING));
                 }));
             }
             int winners = 0;
@@ -63,7 +63,7 @@ class StoryStatusRaceTest {
                 winners += change.get() ? 1 : 0;
             }
             assertThat(winners).isEqualTo(1);
-            assertThat(stories.find("s1").orElseThrow().status()).isEqualTo(StoryRecord.GENERATING);
+            assertThat(stories.find("s1").orElseThrow().status()).isEqualTo(StoryStatus.GENERATING);
         } finally {
             threads.shutdownNow();
         }

@@ -51,7 +51,7 @@ class VideoRepositoryTest {
 
         assertThat(first.created()).isTrue();
         assertThat(first.video().version()).isEqualTo(1);
-        assertThat(first.video().status()).isEqualTo(VideoRecord.QUEUED);
+        assertThat(first.video().status()).isEqualTo(VideoStatus.QUEUED);
         assertThat(first.video().draft()).isTrue();
         assertThat(first.video().musicKey()).isEmpty();
         assertThat(first.video().fallbacksJson()).isEqualTo("[]");
@@ -99,7 +99,7 @@ class VideoRepositoryTest {
         assertThat(videos.markFailed("s-1", 1, "the encoder ran out of disk")).isTrue();
 
         VideoRecord failed = videos.find("s-1", 1).orElseThrow();
-        assertThat(failed.status()).isEqualTo(VideoRecord.FAILED);
+        assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
         assertThat(failed.error()).isEqualTo("the encoder ran out of disk");
         assertThat(videos.jobs().claimable(clock.instant(), 10)).isEmpty();
         assertThat(videos.latestDone("s-1")).isEmpty();

@@ -7,6 +7,7 @@ import fableforge.App;
 import fableforge.Config;
 import fableforge.auth.Caller;
 import fableforge.event.InProcessEventBus;
+import fableforge.failure.UserFacingException;
 import fableforge.job.WorkerSettings;
 import fableforge.media.LocalMediaStore;
 import fableforge.review.ImageJobs;
@@ -81,7 +82,7 @@ class PerUserSpendCapTest {
         JsonNode annSecond = new ObjectMapper().valueToTree(studio.submit(ANN, quiz()));
 
         assertThatThrownBy(() -> studio.approveScenes(ANN, annSecond.get("story_id").asText(), texts(annSecond)))
-                .isInstanceOfSatisfying(StudioException.class, e -> assertThat(e.kind()).isEqualTo(StudioException.Kind.SPEND_LIMIT))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.kind()).isEqualTo(UserFacingException.Kind.SPEND_LIMIT))
                 .hasMessageContaining("your daily spend limit of $2.00")
                 .hasMessageContaining("$1.26 reserved for work in progress")
                 .hasMessageContaining("SPEND_LIMIT_USD_PER_USER_PER_DAY");

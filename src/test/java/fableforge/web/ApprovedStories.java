@@ -11,16 +11,17 @@ import fableforge.pipeline.StoryPlan;
 import fableforge.pipeline.StoryPlanner;
 import fableforge.provider.ProviderException;
 import fableforge.quiz.QuizAnswers;
-import fableforge.wire.EventPayload;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
 import fableforge.store.NewStory;
 import fableforge.store.SceneRow;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
+import fableforge.store.StoryStatus;
 import fableforge.story.HeroDesigner;
 import fableforge.story.Scene;
 import fableforge.story.offline.TemplateStoryWriter;
+import fableforge.wire.EventPayload;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -94,7 +95,7 @@ final class ApprovedStories {
 
         Map<Integer, StoredMedia> stored = store(media, storyId, scenes, plan.context().aspectRatio());
         server.events().atomically(() -> {
-            stories.changeStatus(storyId, StoryRecord.SCENES_READY, StoryRecord.GENERATING);
+            stories.changeStatus(storyId, StoryStatus.SCENES_READY, StoryStatus.GENERATING);
             for (SceneRow scene : scenes) {
                 ImageAttempt attempt = images.createAttempt(storyId, scene.number(), scene.prompt());
                 StoredMedia image = stored.get(scene.number());
@@ -105,7 +106,7 @@ final class ApprovedStories {
                     images.approve(storyId, scene.number(), attempt.attempt());
                 }
             }
-            stories.setStatus(storyId, approved ? StoryRecord.ALL_APPROVED : StoryRecord.IMAGES_READY);
+            stories.setStatus(storyId, approved ? StoryStatus.ALL_APPROVED : StoryStatus.IMAGES_READY);
             EventPayload last = approved ? new EventPayload.AllApproved(storyId) : new EventPayload.StoryComplete(scenes.size(), scenes.size());
             return server.events().emit(storyId, last, (approved ? "all_approved" : "story_complete") + ":seeded");
         });

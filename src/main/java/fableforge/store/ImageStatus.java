@@ -1,7 +1,6 @@
 package fableforge.store;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** Where one image attempt stands: a job (queued, running), then drawn (pending approval, approved, rejected) or failed. */
 public enum ImageStatus {
@@ -32,7 +31,6 @@ public enum ImageStatus {
 
     /** The status stored under this name; a name no status has means a broken row, not user input. */
     public static ImageStatus fromWire(String wire) {
-        return Arrays.stream(values()).filter(status -> status.wire.equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown image status '" + wire + "'"));
+        return WireNames.find(ImageStatus.class, ImageStatus::wire, wire, "image");
     }
 }

@@ -1,7 +1,6 @@
 package fableforge.store;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** Where a story stands, in the order a story goes through them (a rejection takes it back to generating). */
 public enum StoryStatus {
@@ -34,7 +33,6 @@ public enum StoryStatus {
 
     /** The status stored under this name; a name no status has means a broken row, not user input. */
     public static StoryStatus fromWire(String wire) {
-        return Arrays.stream(values()).filter(status -> status.wire.equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown story status '" + wire + "'"));
+        return WireNames.find(StoryStatus.class, StoryStatus::wire, wire, "story");
     }
 }

@@ -1,7 +1,6 @@
 package fableforge.store;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** Where one version of a story's video stands: a job (queued, running), then done or failed. */
 public enum VideoStatus {
@@ -30,7 +29,6 @@ public enum VideoStatus {
 
     /** The status stored under this name; a name no status has means a broken row, not user input. */
     public static VideoStatus fromWire(String wire) {
-        return Arrays.stream(values()).filter(status -> status.wire.equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown video status '" + wire + "'"));
+        return WireNames.find(VideoStatus.class, VideoStatus::wire, wire, "video");
     }
 }

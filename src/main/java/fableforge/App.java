@@ -285,8 +285,13 @@ public final class App {
                 new LocalMotionClips(new MotionPlan()), fallbacks), narrator);
     }
 
-    /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */
+    /**
+     * A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate.
+     * Its retry jitter follows {@code OFFLINE_SEED} when set, so a seeded offline run waits the same way every time;
+     * otherwise it is unseeded, so that nodes retrying the same provider do not retry in step.
+     */
     public ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
-        return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock);
+        Random jitter = config.offlineSeed().map(seed -> new Random(~seed)).orElseGet(Random::new);
+        return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, jitter, clock);
     }
 }

@@ -20,7 +20,6 @@ import fableforge.image.PriceQuote;
 import fableforge.story.Beat;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -274,10 +273,7 @@ class SdWebUiImageGeneratorTest {
 
     @Test
     void anUnreachableWebUiIsTransientAndNamesTheUrl() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = fableforge.testing.ClosedPort.NUMBER;
         String url = "http://127.0.0.1:" + closedPort;
         SdWebUiImageGenerator generator = new SdWebUiImageGenerator(Config.load(Map.of("IMAGE_PROVIDER", "sdwebui",
                 "SD_WEBUI_URL", url), Path.of("none.env")).providers().sdWebUi(), Clock.systemUTC());

@@ -96,7 +96,7 @@ final class ServedNode {
         WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
                 cluster.jobLease(), cluster.jobPoll(), clock);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
-        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers,
+        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducerWithThumbnails(served, media), events, mapper, config.imageMaxConcurrent(), workers,
                 spending);
         Studio studio = new Studio(app.quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);

@@ -24,7 +24,9 @@ import java.awt.image.BufferedImage;
  * under the image's key plus {@link #SUFFIX} ({@code stories/s/scene-01-a1.png} →
  * {@code stories/s/scene-01-a1.png.thumb.jpg}): it sits beside its image, so whoever may read the
  * image may read it, and the image's key can be read back from it. JPEG rather than WebP: the JDK
- * writes JPEG, and every Java WebP encoder is a native library (libwebp through JNI).
+ * writes JPEG, and every Java WebP encoder is a native library (libwebp through JNI). The dots of
+ * the key are allowed in Cloudinary's public IDs
+ * (https://cloudinary.com/documentation/ts_permitted_naming_conventions) and in S3 object keys.
  */
 public final class Thumbnails {
 

@@ -6,7 +6,6 @@ import fableforge.auth.Passwords;
 import fableforge.event.EventBus;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageProducer;
-import fableforge.media.Thumbnails;
 import fableforge.image.ReferenceImages;
 import fableforge.image.SimulatedImageGenerator;
 import fableforge.image.StoredReferenceImages;
@@ -289,11 +288,5 @@ public final class App {
     /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */
     public ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
         return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock);
-    }
-
-    /** As {@link #imageProducer(Pipeline, MediaStore)}, also storing each image's thumbnail beside it (the web's galleries load those). */
-    public ImageProducer imageProducerWithThumbnails(Pipeline pipeline, MediaStore media) {
-        return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock,
-                Optional.of(new Thumbnails(media)));
     }
 }

@@ -44,20 +44,28 @@ public final class ImageProducer {
 
     public ImageProducer(ImageGenerator generator, MediaStore media, CallGate gate, RetryPolicy retryPolicy,
                          Sleeper sleeper, RandomGenerator jitter, Clock clock) {
-        this(generator, media, gate, retryPolicy, sleeper, jitter, clock, Optional.empty());
+        this(generator, media, CallPipeline.<GeneratedImage>builder().gate(gate).timeout(retryPolicy.callTimeout()).build(), retryPolicy,
+                sleeper, jitter, clock, Optional.empty());
     }
 
-    /** @param thumbnails makes each stored image's thumbnail (the web's galleries); empty for the command line's folder */
-    public ImageProducer(ImageGenerator generator, MediaStore media, CallGate gate, RetryPolicy retryPolicy,
-                         Sleeper sleeper, RandomGenerator jitter, Clock clock, Optional<Thumbnails> thumbnails) {
+    private ImageProducer(ImageGenerator generator, MediaStore media, CallPipeline<GeneratedImage> drawing, RetryPolicy retryPolicy,
+                          Sleeper sleeper, RandomGenerator jitter, Clock clock, Optional<Thumbnails> thumbnails) {
         this.thumbnails = thumbnails;
         this.generator = generator;
         this.media = media;
-        this.drawing = CallPipeline.<GeneratedImage>builder().gate(gate).timeout(retryPolicy.callTimeout()).build();
+        this.drawing = drawing;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.jitter = jitter;
         this.clock = clock;
+    }
+
+    /**
+     * This producer also storing each image's thumbnail beside it, for the web's galleries (the command
+     * line's folder has none). Shares the gate, retry policy and jitter.
+     */
+    public ImageProducer withThumbnails(Thumbnails maker) {
+        return new ImageProducer(generator, media, drawing, retryPolicy, sleeper, jitter, clock, Optional.of(maker));
     }
 
     public ImageOutcome produce(ImageTask task, ImageProgressListener listener) throws InterruptedException {

@@ -239,6 +239,6 @@ class ImageProducerTest {
         LocalMediaStore media = new LocalMediaStore(mediaRoot, "/media/");
         return new ImageProducer(generator, media, new CallGate(3, RateLimiter.unlimited()),
                 new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                sleeps::add, new Random(3), Clock.systemUTC(), Optional.of(new fableforge.media.Thumbnails(media)));
+                sleeps::add, new Random(3), Clock.systemUTC()).withThumbnails(new fableforge.media.Thumbnails(media));
     }
 }

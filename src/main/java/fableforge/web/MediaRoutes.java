@@ -70,12 +70,14 @@ final class MediaRoutes {
                     + " bytes of this file");
             return;
         }
-        ctx.header("Cache-Control", MediaCaching.cacheControl(key, RequestCaller.of(ctx) == Caller.OPEN));
-        if (!MediaCaching.versioned(key) && notModified(ctx, key)) {
+        String cacheControl = MediaCaching.cacheControl(key, RequestCaller.of(ctx) == Caller.OPEN);
+        if (!MediaCaching.versioned(key) && notModified(ctx, key, cacheControl)) {
             return;
         }
         ByteRange bytes = requested.range();
         InputStream in = media.open(key, bytes.first()).orElseThrow(MediaRoutes::noSuchMedia);
+        // Only once the file is open: a 404 must never be kept for a year.
+        ctx.header("Cache-Control", cacheControl);
         ctx.header("Content-Disposition", type.disposition(key));
         if (requested.answer() == ByteRange.Answer.PARTIAL) {
             ctx.status(206).header("Content-Range", bytes.contentRange(total));
@@ -112,7 +114,7 @@ final class MediaRoutes {
     }
 
     /** Sets the ETag of a file that may change; true when the browser's copy is current and 304 was answered. */
-    private boolean notModified(Context ctx, String key) throws Exception {
+    private boolean notModified(Context ctx, String key, String cacheControl) throws Exception {
         Optional<String> fingerprint = media.fingerprint(key);
         if (fingerprint.isEmpty()) {
             throw noSuchMedia();
@@ -120,6 +122,7 @@ final class MediaRoutes {
         String etag = MediaCaching.etag(fingerprint.get());
         ctx.header("ETag", etag);
         if (MediaCaching.notModified(ctx.header("If-None-Match"), etag)) {
+            ctx.header("Cache-Control", cacheControl);
             ctx.status(HttpStatus.NOT_MODIFIED);
             return true;
         }

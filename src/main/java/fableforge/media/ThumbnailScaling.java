@@ -20,6 +20,9 @@ final class ThumbnailScaling {
     /** The picture at most {@code maxWidth} wide, same proportions, opaque RGB (JPEG has no alpha: transparency becomes white). */
     static BufferedImage fitWidth(BufferedImage source, int maxWidth) {
         BufferedImage current = opaque(source);
+        if (current.getWidth() <= maxWidth && current.getType() != BufferedImage.TYPE_INT_RGB) {
+            current = draw(current, current.getWidth(), current.getHeight());
+        }
         int targetWidth = Math.min(maxWidth, current.getWidth());
         int targetHeight = Math.max(1, (int) Math.round((double) current.getHeight() * targetWidth / current.getWidth()));
         while (current.getWidth() > targetWidth) {
@@ -30,8 +33,9 @@ final class ThumbnailScaling {
         return current;
     }
 
+    /** Only a picture with alpha is flattened first (a full-size copy): the scaling steps write RGB anyway. */
     private static BufferedImage opaque(BufferedImage source) {
-        if (source.getType() == BufferedImage.TYPE_INT_RGB) {
+        if (!source.getColorModel().hasAlpha()) {
             return source;
         }
         BufferedImage rgb = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);

@@ -24,7 +24,8 @@ class ThumbnailsBrowserTest extends BrowserTest {
         studio.openNewStory();
         studio.writeStory("Pip");
         studio.approveScenes();
-        studio.waitForAllImages();
+        // A hang guard, not a speed check: on a loaded machine 20 drawings with their thumbnails can take minutes.
+        assertThat(page.locator("#progress-text")).hasText(java.util.regex.Pattern.compile("^20 / 20 images"), StudioPage.within(420_000));
         studio.approveAll();
 
         List<Response> images = new CopyOnWriteArrayList<>();

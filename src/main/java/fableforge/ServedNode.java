@@ -14,6 +14,7 @@ import fableforge.limits.UserRateLimits;
 import fableforge.limits.UserUploads;
 import fableforge.media.LocalMediaStore;
 import fableforge.media.MediaStore;
+import fableforge.media.Thumbnails;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
 import fableforge.media.s3.S3MediaStore;
 import fableforge.provider.SecretScrubber;
@@ -96,7 +97,7 @@ final class ServedNode {
         WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
                 cluster.jobLease(), cluster.jobPoll(), clock);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
-        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers,
+        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media).withThumbnails(new Thumbnails(media)), events, mapper, config.imageMaxConcurrent(), workers,
                 spending);
         Studio studio = new Studio(app.quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);

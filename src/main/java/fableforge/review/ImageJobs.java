@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ImageProducer;
 import fableforge.image.ImageProgressListener;
+import fableforge.media.Thumbnails;
 import fableforge.job.JobWorker;
 import fableforge.job.WorkerSettings;
 import fableforge.spend.SpendLedger;
@@ -152,7 +153,8 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
                     return false;
                 }
                 events.emit(storyId, new EventPayload.ImageReady(scene, produced.media().url(), ImageStatus.PENDING_APPROVAL.wire(), attempt,
-                        produced.prompt(), requestedPrompt, PromptChanges.between(requestedPrompt, produced.prompt())), dedupe);
+                        produced.prompt(), requestedPrompt, PromptChanges.between(requestedPrompt, produced.prompt()),
+                        Thumbnails.urlOf(produced.media().key())), dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
                 return true;
             }

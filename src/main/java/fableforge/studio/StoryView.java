@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.auth.Caller;
 import fableforge.story.AspectRatio;
 import fableforge.failure.UserFacingException;
+import fableforge.media.Thumbnails;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
@@ -104,7 +105,7 @@ public final class StoryView {
             ImageAttempt first = images.latest(summary.storyId()).get(1);
             items.add(new StoryDocument.StoryListItem(summary.storyId(), summary.heroName(), summary.animal(), summary.status().wire(),
                     summary.completedScenes(), summary.approvedScenes(), summary.createdAt().toString(), owner,
-                    first != null ? first.url() : null));
+                    first != null ? first.url() : null, first != null ? thumbUrl(first) : null));
         }
         return new StoryDocument.StoryList(items);
     }
@@ -112,7 +113,13 @@ public final class StoryView {
     private static StoryDocument.Image image(ImageAttempt attempt) {
         return new StoryDocument.Image(attempt.attempt(), attempt.status().wire(), attempt.url(),
                 attempt.finalPrompt() != null ? attempt.finalPrompt() : attempt.prompt(), attempt.finalPrompt(), attempt.prompt(),
-                PromptChanges.between(attempt.prompt(), attempt.finalPrompt()), attempt.error(), attempt.tries(), null, null);
+                PromptChanges.between(attempt.prompt(), attempt.finalPrompt()), attempt.error(), attempt.tries(), null, null,
+                thumbUrl(attempt));
+    }
+
+    /** The small rendition's URL (made when stored, or on first request for older images); null while there is no image. */
+    private static String thumbUrl(ImageAttempt attempt) {
+        return attempt.url() == null ? null : Thumbnails.urlOf(attempt.mediaKey());
     }
 
     /** Stored JSON as its record, or null when the row holds something unreadable (the page never breaks on a bad row). */

@@ -1,0 +1,165 @@
+package fableforge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fableforge.fake.FakeTelegram;
+import fableforge.fake.FakeTelegram.Photo;
+import fableforge.store.ImageAttempt;
+import fableforge.store.ImageRepository;
+import fableforge.store.ImageStatus;
+import fableforge.wire.EventPayload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Approval from a Telegram chat end to end (issue 16), against the fake Bot API, in one app start plus
+ * one restart: a drawn story's 20 images reach the chat through a 502 outage of sendPhoto, a stranger's
+ * press changes nothing, presses in the chat approve all 20 (each answered, each message edited) and the
+ * browser's event stream sees all_approved; after a restart polling goes on from the kept offset.
+ */
+class TelegramApprovalWebTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path data;
+
+    private final FakeTelegram telegram = new FakeTelegram();
+    private TestApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        telegram.close();
+    }
+
+    private Map<String, String> env() {
+        return Map.of(
+                "ENABLE_TELEGRAM", "true",
+                "TELEGRAM_TOKEN", FakeTelegram.TOKEN,
+                "TELEGRAM_CHAT_ID", String.valueOf(FakeTelegram.CHAT_ID),
+                "TELEGRAM_API_URL", telegram.url(),
+                "TELEGRAM_POLL_TIMEOUT_S", "1",
+                "TELEGRAM_RELAY_POLL_MS", "50",
+                "TELEGRAM_MAX_BACKOFF_MS", "200");
+    }
+
+    @Test
+    void imagesReachTheChatThroughAnOutageAndPressesThereApproveTheStory() throws Exception {
+        telegram.badGateway("sendPhoto", 3);
+        app = TestApp.start(env(), data);
+        String id = drawnStoryWithReadyImages();
+
+        await(() -> telegram.photos().size() == 20, "20 photos in the chat");
+        assertThat(telegram.calls("sendPhoto")).as("three 502s, then each photo once").isEqualTo(23);
+        List<Photo> photos = telegram.photos().stream().sorted(Comparator.comparing(Photo::caption)).toList();
+        for (Photo photo : telegram.photos()) {
+            assertThat(photo.encoding()).isEqualTo("multipart");
+            assertThat(photo.filename()).matches("scene-\\d\\d-v1\\.png");
+            int scene = Integer.parseInt(photo.filename().substring(6, 8));
+            assertThat(photo.bytes()).isEqualTo(Files.readAllBytes(data.resolve("media/stories/%s/scene-%02d-a1.png".formatted(id, scene))));
+            assertThat(photo.caption()).startsWith("Ember \u2014 Scene " + scene + " of 20\n\n");
+            assertThat(photo.buttonTexts()).startsWith("\u2705 Approve", "\u274C Reject").contains("Colours", "Anatomy", "Composition");
+            assertThat(photo.buttonData()).first().isEqualTo("a:" + id + ":" + scene + ":1");
+        }
+        assertThat(photos).hasSize(20);
+        await(() -> health().get("backlog").asLong() == 0, "backlog 0");
+        assertThat(health().get("sent").asLong()).isEqualTo(20);
+        assertThat(health().get("last_error").isNull()).isTrue();
+
+        try (SseClient browser = app.streamEvents(id)) {
+            Photo first = photoOf(1);
+            String strangerQuery = telegram.press(first, first.buttonData().get(0), FakeTelegram.STRANGER_CHAT_ID);
+            telegram.message(FakeTelegram.STRANGER_CHAT_ID, "approve everything please");
+            await(() -> health().get("ignored").asLong() == 2, "the stranger's press and message ignored");
+            assertThat(latest(id, 1).status()).isEqualTo(ImageStatus.PENDING_APPROVAL);
+            assertThat(telegram.answers()).noneMatch(answer -> answer.queryId().equals(strangerQuery));
+            assertThat(telegram.photos().get(first.messageId() - 1).caption()).isEqualTo(first.caption());
+
+            for (int scene = 1; scene <= 20; scene++) {
+                Photo photo = photoOf(scene);
+                telegram.press(photo, photo.buttonData().get(0), FakeTelegram.CHAT_ID);
+            }
+            await(() -> telegram.answers().size() == 20, "20 presses answered");
+            browser.awaitEvent("all_approved", WAIT);
+            assertThat(browser.count("approval_update")).isEqualTo(20);
+        }
+        assertThat(telegram.answers()).extracting(FakeTelegram.Answer::text).contains("Approved (20/20 approved)")
+                .allMatch(text -> text.startsWith("Approved ("));
+        await(() -> telegram.photos().stream().allMatch(photo -> photo.caption().contains("\u2705 Approved")), "every caption edited");
+        assertThat(telegram.photos()).allSatisfy(photo -> assertThat(photo.buttonData()).isEmpty());
+        assertThat(app.get("/story/" + id).get("status").asText()).isEqualTo("all_approved");
+        await(() -> telegram.texts().size() == 1, "the summary");
+        assertThat(telegram.texts().get(0)).startsWith("All 20 images of Ember's story are approved.");
+
+        Photo again = photoOf(2);
+        telegram.press(again, again.buttonData().isEmpty() ? "a:" + id + ":2:1" : again.buttonData().get(0), FakeTelegram.CHAT_ID);
+        await(() -> telegram.answers().size() == 21, "the second press on a decided image answered");
+        assertThat(telegram.answers().get(20).text()).isEqualTo("Already approved; nothing changed.");
+        long handled = health().get("updates").asLong();
+
+        app.close();
+        List<Long> before = telegram.offsets();
+        long kept = before.get(before.size() - 1);
+        telegram.press(again, "r:" + id + ":3:1", FakeTelegram.CHAT_ID);
+        app = TestApp.start(env(), data);
+        await(() -> telegram.answers().size() == 22, "a press made while the app was down answered after the restart");
+        assertThat(telegram.answers().get(21).text()).isEqualTo("Already approved; nothing changed.");
+        assertThat(health().get("updates").asLong()).as("after the restart only the new press was read (handled before: " + handled + ")")
+                .isEqualTo(1);
+        assertThat(telegram.offsets().get(before.size())).as("the first poll after the restart starts from the kept offset")
+                .isEqualTo(kept).isGreaterThan(500_000_000L);
+        assertThat(telegram.photos()).as("nothing sent twice after the restart").hasSize(20);
+    }
+
+    /** A story whose 20 images are drawn and wait for approval, with an image_ready event per scene as the image worker logs it. */
+    private String drawnStoryWithReadyImages() {
+        String id = ApprovedStories.seedDrawn(app, data);
+        ImageRepository images = new ImageRepository(app.server().database().jdbi(), Clock.systemUTC());
+        for (ImageAttempt attempt : images.latest(id).values()) {
+            app.server().events().emit(id, new EventPayload.ImageReady(attempt.scene(), attempt.url(), ImageStatus.PENDING_APPROVAL.wire(),
+                    attempt.attempt(), attempt.prompt(), attempt.prompt(), null), "image:" + attempt.scene() + ":" + attempt.attempt());
+        }
+        return id;
+    }
+
+    private Photo photoOf(int scene) {
+        return telegram.photos().stream().filter(photo -> photo.filename().equals("scene-%02d-v1.png".formatted(scene))).findFirst()
+                .orElseThrow();
+    }
+
+    private ImageAttempt latest(String id, int scene) {
+        return new ImageRepository(app.server().database().jdbi(), Clock.systemUTC()).latest(id).get(scene);
+    }
+
+    private JsonNode health() throws Exception {
+        return app.get("/health").get("providers").get("telegram");
+    }
+
+    private static void await(Check condition, String what) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + WAIT.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+}

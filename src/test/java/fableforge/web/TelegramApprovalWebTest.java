@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeTelegram;
 import fableforge.fake.FakeTelegram.Photo;
 import fableforge.store.ImageAttempt;
+import fableforge.testing.SlowTest;
 import fableforge.store.ImageRepository;
 import fableforge.store.ImageStatus;
 import fableforge.wire.EventPayload;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * one restart: a drawn story's 20 images reach the chat through a 502 outage of sendPhoto, a stranger's
  * press changes nothing, presses in the chat approve all 20 (each answered, each message edited) and the
  * browser's event stream sees all_approved; after a restart polling goes on from the kept offset.
+ * Slow (about 15 s on two busy cores): two app starts and 20 full-size frames seeded; the Telegram part is ~3 s.
  */
+@SlowTest
 class TelegramApprovalWebTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -119,6 +119,8 @@ class TelegramApprovalWebTest {
         app = TestApp.start(env(), data);
         await(() -> telegram.answers().size() == 22, "a press made while the app was down answered after the restart");
         assertThat(telegram.answers().get(21).text()).isEqualTo("Already approved; nothing changed.");
+        // Replayed updates would have come in the same poll before the new press: by the time it is counted, they would be too.
+        await(() -> health().get("updates").asLong() >= 1, "the new press counted");
         assertThat(health().get("updates").asLong()).as("after the restart only the new press was read (handled before: " + handled + ")")
                 .isEqualTo(1);
         assertThat(telegram.offsets().get(before.size())).as("the first poll after the restart starts from the kept offset")

@@ -125,8 +125,14 @@ final class ServedNode {
                 new HealthReport.Limits(config.imageMaxConcurrent(), App.imageRatePerMinute(config), config.videoMaxRenders()),
                 tracking, models, database, images, videoRows, clock);
         // Telegram approval (ENABLE_TELEGRAM): checked against Telegram now, so a wrong token or chat stops start-up.
-        Optional<TelegramApproval> telegram = TelegramApproval.create(app.providers().telegram(), database, stories, images, media, review,
-                mapper, config.access().publicBaseUrl(), cluster.nodeId(), cluster.jobLease(), clock);
+        Optional<TelegramApproval> telegram;
+        try {
+            telegram = TelegramApproval.create(app.providers().telegram(), database, stories, images, media, review, mapper,
+                    config.access().publicBaseUrl(), cluster.nodeId(), cluster.jobLease(), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         health = health.withTelegram(telegram);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, review, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),

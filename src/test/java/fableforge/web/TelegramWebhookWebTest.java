@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.fake.FakeTelegram;
 import fableforge.settings.ConfigException;
+import fableforge.testing.SlowTest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Telegram by webhook (TELEGRAM_WEBHOOK_URL): the app sets the webhook with a secret token, and its
  * {@code POST /telegram/webhook} takes updates only with that secret, as JSON, never from a browser page
  * of another site; and the start-up check that stops the app on a token or chat Telegram refuses.
+ * Slow only for its app start (the webhook part is well under a second).
  */
+@SlowTest
 class TelegramWebhookWebTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -215,7 +215,9 @@ public final class TelegramApproval implements AutoCloseable {
         api.close();
         for (Thread thread : threads) {
             thread.interrupt();
-            thread.join(Duration.ofSeconds(10));
+            if (!thread.join(Duration.ofSeconds(10))) {
+                LOG.warn("[TELEGRAM] {} did not stop within 10 s", thread.getName());
+            }
         }
     }
 }

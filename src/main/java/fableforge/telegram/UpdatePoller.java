@@ -123,6 +123,10 @@ final class UpdatePoller {
 
     private void handleAll(List<Update> updates) {
         for (Update update : updates) {
+            if (!running) {
+                // Stopped: the rest stay unconfirmed and come to whichever node polls next.
+                return;
+            }
             if (update.updateId() == null) {
                 continue;
             }

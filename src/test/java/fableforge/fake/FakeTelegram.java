@@ -153,8 +153,10 @@ public final class FakeTelegram implements AutoCloseable {
     private ObjectNode press(Photo photo, String data, long chatId, String queryId) {
         ObjectNode query = mapper.createObjectNode().put("id", queryId).put("chat_instance", "ci-" + chatId).put("data", data);
         query.putObject("from").put("id", chatId).put("is_bot", false).put("first_name", "Reviewer");
+        // The message as it is now in the chat (an edit changed its caption), as Telegram sends it with the press.
+        String caption = photo.messageId() <= photos.size() ? photos.get(photo.messageId() - 1).caption() : photo.caption();
         ObjectNode message = query.putObject("message").put("message_id", photo.messageId()).put("date", 1_700_000_000)
-                .put("caption", photo.caption());
+                .put("caption", caption);
         message.putObject("chat").put("id", chatId).put("type", "private");
         message.putArray("photo").addObject().put("file_id", "f" + photo.messageId()).put("file_unique_id", "u" + photo.messageId())
                 .put("width", 320).put("height", 180);

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Approval from a Telegram chat end to end (issue 16), against the fake Bot API, in one app start plus
  * one restart: a drawn story's 20 images reach the chat through a 502 outage of sendPhoto, a stranger's
- * press changes nothing, presses in the chat approve all 20 (each answered, each message edited) and the
- * browser's event stream sees all_approved; after a restart polling goes on from the kept offset.
+ * press changes nothing, presses in the chat approve 19, reject one with a reason (its redraw comes as
+ * version 2, and the old version's button then changes nothing), approve the redraw (each press answered,
+ * each message edited) and the browser's event stream sees all_approved; after a restart polling goes
+ * on from the kept offset.
  * Slow (about 15 s on two busy cores): two app starts and 20 full-size frames seeded; the Telegram part is ~3 s.
  */
 @SlowTest
@@ -90,17 +92,31 @@ class TelegramApprovalWebTest {
             assertThat(telegram.answers()).noneMatch(answer -> answer.queryId().equals(strangerQuery));
             assertThat(telegram.photos().get(first.messageId() - 1).caption()).isEqualTo(first.caption());
 
-            for (int scene = 1; scene <= 20; scene++) {
+            for (int scene = 1; scene <= 19; scene++) {
                 Photo photo = photoOf(scene);
                 telegram.press(photo, photo.buttonData().get(0), FakeTelegram.CHAT_ID);
             }
-            await(() -> telegram.answers().size() == 20, "20 presses answered");
+            Photo last = photoOf(20);
+            assertThat(last.buttonData().get(2)).isEqualTo("r:colours:" + id + ":20:1");
+            telegram.press(last, last.buttonData().get(2), FakeTelegram.CHAT_ID);
+            await(() -> telegram.photos().stream().anyMatch(photo -> photo.filename().equals("scene-20-v2.png")), "the redraw sent");
+            Photo redrawn = telegram.photos().stream().filter(photo -> photo.filename().equals("scene-20-v2.png")).findFirst().orElseThrow();
+            assertThat(redrawn.caption()).startsWith("Ember \u2014 Scene 20 of 20 (version 2)\n\n");
+            assertThat(redrawn.buttonData().get(0)).isEqualTo("a:" + id + ":20:2");
+            telegram.press(last, "a:" + id + ":20:1", FakeTelegram.CHAT_ID);
+            await(() -> telegram.answers().size() == 21, "19 approvals, the rejection and the press on the replaced version answered");
+            telegram.press(redrawn, redrawn.buttonData().get(0), FakeTelegram.CHAT_ID);
+            await(() -> telegram.answers().size() == 22, "the approval of the redraw answered");
             browser.awaitEvent("all_approved", WAIT);
-            assertThat(browser.count("approval_update")).isEqualTo(20);
+            assertThat(browser.count("approval_update")).as("20 approvals, a rejection and its regeneration").isEqualTo(22);
         }
-        assertThat(telegram.answers()).extracting(FakeTelegram.Answer::text).contains("Approved (20/20 approved)")
-                .allMatch(text -> text.startsWith("Approved ("));
-        await(() -> telegram.photos().stream().allMatch(photo -> photo.caption().contains("\u2705 Approved")), "every caption edited");
+        List<String> answers = telegram.answers().stream().map(FakeTelegram.Answer::text).toList();
+        assertThat(answers).filteredOn(text -> text.startsWith("Approved (")).hasSize(20).contains("Approved (20/20 approved)");
+        assertThat(answers).contains("Rejected (colours): drawing version 2", "Version 1 was replaced by version 2; nothing changed.");
+        assertThat(latest(id, 20).prompt()).as("the colours fix went into the redraw's prompt").contains("colours and markings");
+        await(() -> telegram.photos().stream().filter(photo -> !photo.filename().equals("scene-20-v1.png"))
+                .allMatch(photo -> photo.caption().contains("\u2705 Approved")), "every caption edited");
+        assertThat(photoOf(20).caption()).contains("\u274C Rejected (colours): drawing version 2");
         assertThat(telegram.photos()).allSatisfy(photo -> assertThat(photo.buttonData()).isEmpty());
         assertThat(app.get("/story/" + id).get("status").asText()).isEqualTo("all_approved");
         await(() -> telegram.texts().size() == 1, "the summary");
@@ -108,8 +124,8 @@ class TelegramApprovalWebTest {
 
         Photo again = photoOf(2);
         telegram.press(again, again.buttonData().isEmpty() ? "a:" + id + ":2:1" : again.buttonData().get(0), FakeTelegram.CHAT_ID);
-        await(() -> telegram.answers().size() == 21, "the second press on a decided image answered");
-        assertThat(telegram.answers().get(20).text()).isEqualTo("Already approved; nothing changed.");
+        await(() -> telegram.answers().size() == 23, "the second press on a decided image answered");
+        assertThat(telegram.answers().get(22).text()).isEqualTo("Already approved; nothing changed.");
         long handled = health().get("updates").asLong();
 
         app.close();
@@ -117,15 +133,17 @@ class TelegramApprovalWebTest {
         long kept = before.get(before.size() - 1);
         telegram.press(again, "r:" + id + ":3:1", FakeTelegram.CHAT_ID);
         app = TestApp.start(env(), data);
-        await(() -> telegram.answers().size() == 22, "a press made while the app was down answered after the restart");
-        assertThat(telegram.answers().get(21).text()).isEqualTo("Already approved; nothing changed.");
+        await(() -> telegram.answers().size() == 24, "a press made while the app was down answered after the restart");
+        assertThat(telegram.answers().get(23).text()).isEqualTo("Already approved; nothing changed.");
         // Replayed updates would have come in the same poll before the new press: by the time it is counted, they would be too.
         await(() -> health().get("updates").asLong() >= 1, "the new press counted");
         assertThat(health().get("updates").asLong()).as("after the restart only the new press was read (handled before: " + handled + ")")
                 .isEqualTo(1);
-        assertThat(telegram.offsets().get(before.size())).as("the first poll after the restart starts from the kept offset")
-                .isEqualTo(kept).isGreaterThan(500_000_000L);
-        assertThat(telegram.photos()).as("nothing sent twice after the restart").hasSize(20);
+        List<Long> after = telegram.offsets().subList(before.size(), telegram.offsets().size());
+        assertThat(kept).isGreaterThan(500_000_000L);
+        assertThat(after).as("every poll after the restart starts from the kept offset, none from 0").isNotEmpty()
+                .allMatch(offset -> offset >= kept);
+        assertThat(telegram.photos()).as("nothing sent twice after the restart").hasSize(21);
     }
 
     /** A story whose 20 images are drawn and wait for approval, with an image_ready event per scene as the image worker logs it. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Approval from a Telegram chat end to end (issue 16), against the fake Bot API, in one app start plus
- * one restart: a drawn story's 20 images reach the chat through a 502 outage of sendPhoto, a stranger's
+ * one restart: a drawn story's 20 images reach the chat through a 502 outage and a 429 of sendPhoto, a stranger's
  * press changes nothing, presses in the chat approve 19, reject one with a reason (its redraw comes as
  * version 2, and the old version's button then changes nothing), approve the redraw (each press answered,
  * each message edited) and the browser's event stream sees all_approved; after a restart polling goes
@@ -62,12 +62,13 @@ class TelegramApprovalWebTest {
 
     @Test
     void imagesReachTheChatThroughAnOutageAndPressesThereApproveTheStory() throws Exception {
-        telegram.badGateway("sendPhoto", 3);
+        telegram.badGateway("sendPhoto", 3).tooManyRequests("sendPhoto", 1);
         app = TestApp.start(env(), data);
         String id = drawnStoryWithReadyImages();
 
         await(() -> telegram.photos().size() == 20, "20 photos in the chat");
-        assertThat(telegram.calls("sendPhoto")).as("three 502s, then each photo once").isEqualTo(23);
+        assertThat(telegram.calls("sendPhoto")).as("three 502s and a 429 (retry_after 1 s, waited beyond the 200 ms cap), then each photo once")
+                .isEqualTo(24);
         List<Photo> photos = telegram.photos().stream().sorted(Comparator.comparing(Photo::caption)).toList();
         for (Photo photo : telegram.photos()) {
             assertThat(photo.encoding()).isEqualTo("multipart");

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What the Telegram bot keeps across restarts and nodes (V10 {@code telegram_state}): the next
+ * What the Telegram bot keeps across restarts and nodes (V11 {@code telegram_state}): the next
  * {@code getUpdates} offset of each bot, and when the bot first ran on this database.
  */
 public final class TelegramState {

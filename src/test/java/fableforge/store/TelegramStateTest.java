@@ -14,7 +14,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** V10: the Telegram bot's offsets and start mark, and its own cursors over the event log, on both engines. */
+/** V11: the Telegram bot's offsets and start mark, and its own cursors over the event log, on both engines. */
 @ParameterizedClass
 @EnumSource(Engine.class)
 class TelegramStateTest {

@@ -1,4 +1,4 @@
--- FableForge store, version 10: Telegram approval (issue 16, optional; ENABLE_TELEGRAM).
+-- FableForge store, version 11: Telegram approval (issue 16, optional; ENABLE_TELEGRAM).
 --
 -- Images reach the chat from the story event log, like tracking: a story's cursor is the last event
 -- seq the Telegram relay has taken (sent, or passed over as not for the chat). A story without a row

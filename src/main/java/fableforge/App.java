@@ -34,6 +34,7 @@ import fableforge.quiz.QuizDefinition;
 import fableforge.quiz.QuizValidator;
 import fableforge.redis.RedisConnections;
 import fableforge.settings.ConfigException;
+import fableforge.telegram.TelegramApproval;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import fableforge.store.AccountRepository;
@@ -206,7 +207,14 @@ public final class App {
     /** A started node; {@link #close()} stops it. */
     public record RunningServer(HttpEndpoint web, ImageJobs jobs, VideoJobs videos, Database database,
                                 Optional<TrackingRelay> tracking, StoryEvents events, EventBus bus,
-                                Optional<RedisConnections> redis, Optional<ModelWatch> models) implements AutoCloseable {
+                                Optional<RedisConnections> redis, Optional<ModelWatch> models,
+                                Optional<TelegramApproval> telegram) implements AutoCloseable {
+
+        public RunningServer(HttpEndpoint web, ImageJobs jobs, VideoJobs videos, Database database, Optional<TrackingRelay> tracking,
+                             StoryEvents events, EventBus bus, Optional<RedisConnections> redis, Optional<ModelWatch> models) {
+            this(web, jobs, videos, database, tracking, events, bus, redis, models, Optional.empty());
+        }
+
         public int port() {
             return web.port();
         }
@@ -217,6 +225,9 @@ public final class App {
             web.close();
             if (tracking.isPresent()) {
                 tracking.get().close();
+            }
+            if (telegram.isPresent()) {
+                telegram.get().close();
             }
             // Both workers stop at once, so a node leaves within one grace period and hands its jobs back.
             Thread imagesStopping = Thread.ofVirtual().start(() -> {

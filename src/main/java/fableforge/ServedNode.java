@@ -41,6 +41,8 @@ import fableforge.videojob.VideoRender;
 import fableforge.videojob.VideoRequests;
 import fableforge.videojob.VideoTools;
 import fableforge.videojob.VideoView;
+import fableforge.telegram.TelegramApproval;
+import fableforge.telegram.TelegramSettings;
 import fableforge.tracking.SheetsTracking;
 import fableforge.tracking.TrackingRelay;
 import fableforge.web.Authentication;
@@ -123,10 +125,21 @@ final class ServedNode {
                 new HealthReport.Adapters(served.storyWriter(), served.promptWriter(), served.imageGenerator(), media, videoTools),
                 new HealthReport.Limits(config.imageMaxConcurrent(), App.imageRatePerMinute(config), config.videoMaxRenders()),
                 tracking, models, database, images, videoRows, clock);
+        // Telegram approval (ENABLE_TELEGRAM): checked against Telegram now, so a wrong token or chat stops start-up.
+        Optional<TelegramApproval> telegram;
+        try {
+            telegram = TelegramApproval.create(app.providers().telegram(), database, stories, images, media, review, mapper,
+                    config.access().publicBaseUrl(), cluster.nodeId(), cluster.jobLease(), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        health = health.withTelegram(telegram);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, review, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> authentication(all, database)))
+                        .post(TelegramSettings.WEBHOOK_PATH, telegram.flatMap(TelegramApproval::webhook))
                         .start(host, port)
                 : new HealthServer(health, config.web(), !config.access().accounts()).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
@@ -139,8 +152,9 @@ final class ServedNode {
         jobs.start();
         videos.start();
         tracking.ifPresent(TrackingRelay::start);
+        telegram.ifPresent(bot -> bot.start(cluster.runsJobs()));
         models.ifPresent(ModelWatch::start);
-        return new App.RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models);
+        return new App.RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models, telegram);
     }
 
     /** Sign-in with accounts: names and passwords, and the OpenID Connect provider when OIDC_ISSUER is set. */

@@ -52,6 +52,7 @@ public final class WebServer implements HttpEndpoint {
     private final StoryRoutes storyRoutes;
     private final VideoRoutes videoRoutes;
     private final ErrorAnswers errors;
+    private final java.util.Map<String, Handler> posts = new java.util.LinkedHashMap<>();
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
@@ -81,6 +82,15 @@ public final class WebServer implements HttpEndpoint {
         this.errors = new ErrorAnswers(scrubber);
     }
 
+    /**
+     * A POST route the composition root adds when present (Telegram's webhook), installed with the others;
+     * the handler checks its own caller (the route is public to sign-in, see {@code Authentication}).
+     */
+    public WebServer post(String path, Optional<Handler> handler) {
+        handler.ifPresent(route -> posts.put(path, route));
+        return this;
+    }
+
     public WebServer start(String host, int port) {
         SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins(), settings.trustProxy());
         javalin = Javalin.create(config -> {
@@ -107,6 +117,7 @@ public final class WebServer implements HttpEndpoint {
             videoRoutes.install(config.routes);
             new StreamRoutes(stream, streamSlots, this::visibleStory).install(config.routes);
             new MediaRoutes(media, this::visibleStory).install(config.routes);
+            posts.forEach(config.routes::post);
             errors.install(config.routes);
         }).start();
         LOG.info("FableForge listening on http://{}:{}/", host, javalin.port());

@@ -21,7 +21,7 @@ import java.util.function.BiPredicate;
  * queue), and its own virtual thread writes them, so one slow client never holds up {@code emit()} or
  * the other clients; a client whose queue overflows is disconnected and catches up with Last-Event-ID.
  * A heartbeat comment (every 15 s by default) keeps proxies from closing an idle stream; at each
- * heartbeat a stream behind the log (events a bus outage lost) is told to catch up from it.
+ * heartbeat an idle stream behind the log (events a bus outage lost) is told to catch up from it.
  */
 final class EventStream implements AutoCloseable {
 
@@ -113,7 +113,9 @@ final class EventStream implements AutoCloseable {
         try {
             for (StreamConnection connection : clients.values()) {
                 long last = lastLogged.computeIfAbsent(connection.storyId(), log::lastSeq);
-                if (connection.lastSent() < last) {
+                // Only an idle stream: one with events waiting writes them (a gap among them reads the log
+                // anyway), and a thousand streams reading the log at once would stall every one of them.
+                if (connection.lastSent() < last && connection.idle()) {
                     connection.catchUpLater();
                 }
             }

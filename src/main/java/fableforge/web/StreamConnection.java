@@ -89,6 +89,11 @@ final class StreamConnection implements Runnable {
         return ended.get();
     }
 
+    /** Nothing waits in the queue: a stream behind the log now will not catch up by itself. */
+    boolean idle() {
+        return queue.isEmpty();
+    }
+
     /** A live event from the bus (or a resync); never blocks. A full queue disconnects the client. */
     void offer(StoryEvent event) {
         if (ended.get()) {

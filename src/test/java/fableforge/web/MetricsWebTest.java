@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import fableforge.testing.SlowTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * {@code GET /metrics} with accounts: Prometheus text for an admin, with the request just made timed under
  * its route template, the open stream counted and its live event's fan-out lag measured; refused (JSON)
- * to a signed-in user who is no admin and to nobody.
+ * to a signed-in user who is no admin and to nobody. One app with accounts for the class (its start is the
+ * slow part): the admin check needs real sign-in, and the route template a real Javalin match.
  */
+@SlowTest
 @Execution(ExecutionMode.SAME_THREAD)
 class MetricsWebTest {
 

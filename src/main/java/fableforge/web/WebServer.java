@@ -47,6 +47,7 @@ public final class WebServer implements HttpEndpoint {
     private final Supplier<ObjectNode> health;
     private final EventLog log;
     private final EventBus bus;
+    private final Duration heartbeatEvery;
     private EventStream stream;
     private Optional<WebMetrics> metrics = Optional.empty();
     private final Optional<Authentication> authentication;
@@ -55,7 +56,6 @@ public final class WebServer implements HttpEndpoint {
     private final StoryRoutes storyRoutes;
     private final VideoRoutes videoRoutes;
     private final ErrorAnswers errors;
-    private final Duration heartbeatEvery;
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
@@ -85,12 +85,6 @@ public final class WebServer implements HttpEndpoint {
         this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson);
         this.videoRoutes = new VideoRoutes(videos, music, limits, strictJson);
         this.errors = new ErrorAnswers(scrubber);
-    }
-
-    /** Serves {@code GET /metrics} and feeds it (request latency, event streams); call before {@link #start}. */
-    public WebServer metrics(WebMetrics webMetrics) {
-        this.metrics = Optional.of(webMetrics);
-        return this;
     }
 
     public WebServer start(String host, int port) {
@@ -136,6 +130,12 @@ public final class WebServer implements HttpEndpoint {
     @Override
     public int port() {
         return javalin.port();
+    }
+
+    /** Serves {@code GET /metrics} and feeds it (request latency, event streams); call before {@link #start}. */
+    public WebServer metrics(WebMetrics webMetrics) {
+        this.metrics = Optional.of(webMetrics);
+        return this;
     }
 
     /** A GET route that also answers HEAD: the same status and headers, and Jetty sends no body for a HEAD. */

@@ -49,6 +49,7 @@ import fableforge.web.Authentication;
 import fableforge.web.HealthReport;
 import fableforge.web.HealthServer;
 import fableforge.web.HttpEndpoint;
+import fableforge.web.WebMetrics;
 import fableforge.web.WebServer;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
@@ -140,6 +141,7 @@ final class ServedNode {
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> authentication(all, database)))
                         .post(TelegramSettings.WEBHOOK_PATH, telegram.flatMap(TelegramApproval::webhook))
+                        .metrics(new WebMetrics(health, spend))
                         .start(host, port)
                 : new HealthServer(health, config.web(), !config.access().accounts()).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),

@@ -45,7 +45,11 @@ public final class WebServer implements HttpEndpoint {
     private final MediaStore media;
     private final ObjectMapper mapper;
     private final Supplier<ObjectNode> health;
-    private final EventStream stream;
+    private final EventLog log;
+    private final EventBus bus;
+    private final Duration heartbeatEvery;
+    private EventStream stream;
+    private Optional<WebMetrics> metrics = Optional.empty();
     private final Optional<Authentication> authentication;
     private final StreamSlots streamSlots;
     private final WebSettings settings;
@@ -75,7 +79,9 @@ public final class WebServer implements HttpEndpoint {
         this.media = media;
         this.mapper = mapper;
         this.health = health;
-        this.stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery);
+        this.log = log;
+        this.bus = bus;
+        this.heartbeatEvery = heartbeatEvery;
         StrictJson strictJson = new StrictJson();
         this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson);
         this.videoRoutes = new VideoRoutes(videos, music, limits, strictJson);
@@ -92,6 +98,9 @@ public final class WebServer implements HttpEndpoint {
     }
 
     public WebServer start(String host, int port) {
+        stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery, EventStream.QUEUE_CAPACITY,
+                metrics.<StreamConnection.Meter>map(meter -> meter).orElse(StreamConnection.Meter.NONE));
+        metrics.ifPresent(meter -> meter.streams(stream::open));
         SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins(), settings.trustProxy());
         javalin = Javalin.create(config -> {
             config.jetty.modifyHttpConfiguration(securityHeaders::apply);
@@ -110,6 +119,7 @@ public final class WebServer implements HttpEndpoint {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
             config.routes.after(SecurityHeaders::noStoreForJson);
+            metrics.ifPresent(meter -> meter.install(config));
             // The details (providers, jobs, database) are for admins; anyone may learn whether it is up.
             getAndHead(config.routes, "/health", ctx -> ctx.json(RequestCaller.of(ctx).admin() ? health.get()
                     : HealthServer.statusOnly(health.get())));
@@ -133,6 +143,12 @@ public final class WebServer implements HttpEndpoint {
         return javalin.port();
     }
 
+    /** Serves {@code GET /metrics} and feeds it (request latency, event streams); call before {@link #start}. */
+    public WebServer metrics(WebMetrics webMetrics) {
+        this.metrics = Optional.of(webMetrics);
+        return this;
+    }
+
     /** A GET route that also answers HEAD: the same status and headers, and Jetty sends no body for a HEAD. */
     static void getAndHead(RoutesConfig routes, String path, Handler handler) {
         routes.get(path, handler);
@@ -141,7 +157,9 @@ public final class WebServer implements HttpEndpoint {
 
     @Override
     public void close() {
-        stream.close();
+        if (stream != null) {
+            stream.close();
+        }
         if (javalin != null) {
             javalin.stop();
         }

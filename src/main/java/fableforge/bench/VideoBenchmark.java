@@ -107,7 +107,7 @@ public final class VideoBenchmark {
                     settings.aspect(), 7);
             GeneratedImage image = illustrator.generate(new ImageRequest("bench", 1, "bench", brief));
             stills.add(new SceneStill(Scene.of(number, CAPTION), image.bytes(),
-                    illustrator.pictureArea(image.width(), image.height())));
+                    illustrator.pictureArea(image.width(), image.height()), image.subject()));
         }
         return stills;
     }

@@ -1,9 +1,11 @@
 package fableforge.video;
 
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /** The built-in clip maker: a camera move over the still (pan and zoom with easing), chosen per beat. */
@@ -26,19 +28,37 @@ public final class LocalMotionClips implements VideoClipGenerator {
         if (still == null) {
             throw new IOException("scene " + request.scene().number() + ": the image is not a PNG or JPEG file");
         }
+        Rectangle area = new Rectangle(still.getWidth(), still.getHeight());
         if (request.picture().isPresent()) {
-            Rectangle area = request.picture().get().intersection(new Rectangle(still.getWidth(), still.getHeight()));
-            if (area.width >= 16 && area.height >= 16) {
+            Rectangle picture = request.picture().get().intersection(area);
+            if (picture.width >= 16 && picture.height >= 16) {
+                area = picture;
                 still = still.getSubimage(area.x, area.y, area.width, area.height);
             }
         }
-        CameraMove move = plan.moveFor(request.scene(), request.seconds());
+        CameraMove move = plan.moveFor(request.scene(), request.seconds(), still.getWidth(), still.getHeight(),
+                request.size().aspect(), subject(request, area, still));
         return new MovingStill(MotionRenderer.prepare(still, request.size(), move.maxZoom()), move, request.frameCount(),
                 request.size().aspect());
     }
 
+    /**
+     * Where the hero is in the part of the still the camera may show: as the image generator reported it,
+     * else as {@link SubjectEstimate} guesses it, else unknown.
+     */
+    static Optional<Rectangle2D> subject(ClipRequest request, Rectangle area, BufferedImage picture) {
+        if (request.subject().isPresent()) {
+            Rectangle inside = request.subject().get().intersection(area);
+            if (inside.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Rectangle2D.Double(inside.x - area.x, inside.y - area.y, inside.width, inside.height));
+        }
+        return SubjectEstimate.of(picture);
+    }
+
     /** A still under a moving camera; any frame can be drawn in any order. */
-    static final class MovingStill implements SceneClip {
+    static final class MovingStill implements YuvClip {
         private final MotionRenderer renderer;
         private final CameraMove move;
         private final int frameCount;
@@ -64,6 +84,11 @@ public final class LocalMotionClips implements VideoClipGenerator {
 
         @Override
         public void render(int index, VideoFrame target) {
+            renderer.render(cropAt(index), target);
+        }
+
+        @Override
+        public void render(int index, YuvFrame target) {
             renderer.render(cropAt(index), target);
         }
     }

@@ -103,16 +103,18 @@ final class MotionRenderer {
         int chromaTasks = (chromaRows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         IntStream.range(0, lumaTasks + chromaTasks).parallel().forEach(task -> {
             if (task < lumaTasks) {
+                int[] mixed = new int[luma.width];
                 int end = Math.min(height, (task + 1) * ROWS_PER_TASK);
                 for (int y = task * ROWS_PER_TASK; y < end; y++) {
-                    full.row(luma, y, out, y * width);
+                    full.row(luma, y, out, y * width, mixed);
                 }
             } else {
+                int[] mixed = new int[blue.width];
                 int c = task - lumaTasks;
                 int end = Math.min(chromaRows, (c + 1) * ROWS_PER_TASK);
                 for (int y = c * ROWS_PER_TASK; y < end; y++) {
-                    half.row(blue, y, out, frame.uOffset() + y * (width / 2));
-                    half.row(red, y, out, frame.vOffset() + y * (width / 2));
+                    half.row(blue, y, out, frame.uOffset() + y * (width / 2), mixed);
+                    half.row(red, y, out, frame.vOffset() + y * (width / 2), mixed);
                 }
             }
         });
@@ -138,22 +140,28 @@ final class MotionRenderer {
             return new Sampling(column, columnWeight, row, rowWeight);
         }
 
-        void row(Plane plane, int y, byte[] out, int outOffset) {
+        /**
+         * One output row: first the two source rows it lies between, mixed down into {@code mixed} over
+         * just the columns the row reads (a plain loop the JIT vectorises), then each output pixel from
+         * the two mixed columns either side of it.
+         */
+        void row(Plane plane, int y, byte[] out, int outOffset, int[] mixed) {
             byte[] s = plane.pixels;
+            int[] col = column;
+            int[] weight = columnWeight;
+            int first = col[0];
+            int last = col[col.length - 1] + 1;
             int top = row[y] * plane.width;
             int bottom = top + plane.width;
             int lower = rowWeight[y];
             int upper = 256 - lower;
-            int[] col = column;
-            int[] weight = columnWeight;
+            for (int i = first; i <= last; i++) {
+                mixed[i] = (s[top + i] & 0xff) * upper + (s[bottom + i] & 0xff) * lower;
+            }
             for (int x = 0; x < col.length; x++) {
-                int a = top + col[x];
-                int b = bottom + col[x];
+                int c = col[x];
                 int right = weight[x];
-                int left = 256 - right;
-                int above = (s[a] & 0xff) * left + (s[a + 1] & 0xff) * right;
-                int below = (s[b] & 0xff) * left + (s[b + 1] & 0xff) * right;
-                out[outOffset + x] = (byte) ((above * upper + below * lower + (1 << 15)) >> 16);
+                out[outOffset + x] = (byte) ((mixed[c] * (256 - right) + mixed[c + 1] * right + (1 << 15)) >> 16);
             }
         }
     }

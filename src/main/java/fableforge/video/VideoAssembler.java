@@ -136,26 +136,6 @@ public final class VideoAssembler {
         }
     }
 
-    /**
-     * The first {@code count} frames of {@code job}'s video (silent), composed exactly as a render
-     * composes them: what the benchmark's bare encode feeds FFmpeg.
-     */
-    public List<VideoFrame> firstFrames(VideoJob job, int count) throws IOException, ProviderException {
-        FrameSize size = job.quality().frameSize(job.aspect());
-        CaptionLayout layout = new CaptionLayout(FrameSize.of(job.aspect()));
-        List<Optional<float[]>> silent = job.scenes().stream().map(scene -> Optional.<float[]>empty()).toList();
-        Timeline timeline = timeline(job, silent, layout);
-        List<VideoFrame> frames = new ArrayList<>();
-        try (FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, VideoProgressListener.NONE)) {
-            YuvFrame frame = new YuvFrame(size);
-            for (int f = 0; f < Math.min(count, timeline.totalFrames()); f++) {
-                composer.compose(f, frame);
-                frames.add(frame.toBgr());
-            }
-        }
-        return frames;
-    }
-
     Timeline timeline(VideoJob job, List<Optional<float[]>> narrations, CaptionLayout layout) {
         if (narrations.size() != job.scenes().size()) {
             throw new IllegalArgumentException(job.scenes().size() + " scenes but " + narrations.size() + " narrations");

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
@@ -39,15 +41,16 @@ public final class EncodeBaseline {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             grabber.start();
             size = new FrameSize(grabber.getImageWidth(), grabber.getImageHeight());
-            int bytes = size.width() * size.height() * 3 / 2;
+            YuvFrame planes = new YuvFrame(size);
+            ByteBuffer whole = ByteBuffer.wrap(planes.data());
             for (Frame frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
-                if (frame.imageStride != size.width()) {
-                    throw new IOException("decoded rows are padded (" + frame.imageStride + " bytes for " + size.width() + " pixels)");
+                if (!(frame.opaque instanceof AVFrame decoded) || decoded.format() != avutil.AV_PIX_FMT_YUV420P) {
+                    throw new IOException("FFmpeg did not decode " + rendered + " to YUV 4:2:0");
                 }
-                ByteBuffer planes = ((ByteBuffer) frame.image[0]).duplicate();
-                planes.position(0).limit(bytes);
-                while (planes.hasRemaining()) {
-                    out.write(planes);
+                copyPlanes(decoded, planes);
+                whole.clear();
+                while (whole.hasRemaining()) {
+                    out.write(whole);
                 }
                 frames++;
             }
@@ -58,6 +61,22 @@ public final class EncodeBaseline {
             return encode(raw, size, frames, quality, scratch.resolve("bare.mp4"));
         } finally {
             Files.deleteIfExists(raw);
+        }
+    }
+
+    /** The decoder's planes (rows padded to its alignment) packed into {@code target}'s unpadded ones. */
+    private static void copyPlanes(AVFrame decoded, YuvFrame target) {
+        int width = target.width();
+        int height = target.height();
+        int[] offsets = {0, target.uOffset(), target.vOffset()};
+        for (int plane = 0; plane < 3; plane++) {
+            int planeWidth = plane == 0 ? width : width / 2;
+            int planeHeight = plane == 0 ? height : height / 2;
+            BytePointer data = decoded.data(plane);
+            int stride = decoded.linesize(plane);
+            for (int row = 0; row < planeHeight; row++) {
+                data.position((long) row * stride).get(target.data(), offsets[plane] + row * planeWidth, planeWidth);
+            }
         }
     }
 

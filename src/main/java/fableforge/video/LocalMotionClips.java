@@ -36,10 +36,17 @@ public final class LocalMotionClips implements VideoClipGenerator {
                 still = still.getSubimage(area.x, area.y, area.width, area.height);
             }
         }
-        CameraMove move = plan.moveFor(request.scene(), request.seconds(), still.getWidth(), still.getHeight(),
-                request.size().aspect(), subject(request, area, still));
-        return new MovingStill(MotionRenderer.prepare(still, request.size(), move.maxZoom()), move, request.frameCount(),
-                request.size().aspect());
+        Optional<Rectangle2D> subject = subject(request, area, still);
+        double aspect = request.size().aspect();
+        CameraMove move = plan.moveFor(request.scene(), request.seconds(), still.getWidth(), still.getHeight(), aspect, subject);
+        MotionRenderer renderer = MotionRenderer.prepare(still, request.size(), move.maxZoom());
+        // Planned again in the prepared still's own pixels (even sides, maybe halved), so its windows hold the box exactly.
+        double sx = renderer.sourceWidth() / (double) still.getWidth();
+        double sy = renderer.sourceHeight() / (double) still.getHeight();
+        Optional<Rectangle2D> scaled = subject.map(box -> new Rectangle2D.Double(box.getX() * sx, box.getY() * sy,
+                box.getWidth() * sx, box.getHeight() * sy));
+        move = plan.moveFor(request.scene(), request.seconds(), renderer.sourceWidth(), renderer.sourceHeight(), aspect, scaled);
+        return new MovingStill(renderer, move, request.frameCount(), aspect);
     }
 
     /**
@@ -74,6 +81,15 @@ public final class LocalMotionClips implements VideoClipGenerator {
         @Override
         public int frameCount() {
             return frameCount;
+        }
+
+        /** Width of the prepared still, in the pixels of {@link #cropAt}. */
+        int sourceWidth() {
+            return renderer.sourceWidth();
+        }
+
+        int sourceHeight() {
+            return renderer.sourceHeight();
         }
 
         /** The window shown in frame {@code index}, in prepared-source pixels. */

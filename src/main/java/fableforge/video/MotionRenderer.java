@@ -103,19 +103,13 @@ final class MotionRenderer {
         int chromaTasks = (chromaRows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         IntStream.range(0, lumaTasks + chromaTasks).parallel().forEach(task -> {
             if (task < lumaTasks) {
-                int[] mixed = new int[luma.width];
-                int end = Math.min(height, (task + 1) * ROWS_PER_TASK);
-                for (int y = task * ROWS_PER_TASK; y < end; y++) {
-                    full.row(luma, y, out, y * width, mixed);
-                }
+                int from = task * ROWS_PER_TASK;
+                full.rows(luma, from, Math.min(height, from + ROWS_PER_TASK), out, from * width, width);
             } else {
-                int[] mixed = new int[blue.width];
-                int c = task - lumaTasks;
-                int end = Math.min(chromaRows, (c + 1) * ROWS_PER_TASK);
-                for (int y = c * ROWS_PER_TASK; y < end; y++) {
-                    half.row(blue, y, out, frame.uOffset() + y * (width / 2), mixed);
-                    half.row(red, y, out, frame.vOffset() + y * (width / 2), mixed);
-                }
+                int from = (task - lumaTasks) * ROWS_PER_TASK;
+                int to = Math.min(chromaRows, from + ROWS_PER_TASK);
+                half.rows(blue, from, to, out, frame.uOffset() + from * (width / 2), width / 2);
+                half.rows(red, from, to, out, frame.vOffset() + from * (width / 2), width / 2);
             }
         });
     }
@@ -141,30 +135,46 @@ final class MotionRenderer {
         }
 
         /**
-         * One output row: first the two source rows it lies between, mixed down into {@code mixed} over
-         * just the columns the row reads (a plain loop the JIT vectorises), then each output pixel from
-         * the two mixed columns either side of it.
+         * Output rows [{@code from}, {@code to}): each source row they read is resampled across once
+         * (consecutive output rows mostly share source rows), then each output row is the two resampled
+         * rows either side of it mixed down, a plain loop the JIT vectorises.
          */
-        void row(Plane plane, int y, byte[] out, int outOffset, int[] mixed) {
+        void rows(Plane plane, int from, int to, byte[] out, int outOffset, int outStride) {
             byte[] s = plane.pixels;
             int[] col = column;
             int[] weight = columnWeight;
-            int first = col[0];
-            int last = col[col.length - 1] + 1;
-            int top = row[y] * plane.width;
-            int bottom = top + plane.width;
-            int lower = rowWeight[y];
-            int upper = 256 - lower;
-            for (int i = first; i <= last; i++) {
-                mixed[i] = (s[top + i] & 0xff) * upper + (s[bottom + i] & 0xff) * lower;
+            int width = col.length;
+            int firstSource = row[from];
+            int sourceRows = row[to - 1] + 2 - firstSource;
+            char[] across = SCRATCH.get();
+            if (across.length < sourceRows * width) {
+                across = new char[sourceRows * width];
+                SCRATCH.set(across);
             }
-            for (int x = 0; x < col.length; x++) {
-                int c = col[x];
-                int right = weight[x];
-                out[outOffset + x] = (byte) ((mixed[c] * (256 - right) + mixed[c + 1] * right + (1 << 15)) >> 16);
+            for (int r = 0; r < sourceRows; r++) {
+                int in = (firstSource + r) * plane.width;
+                int o = r * width;
+                for (int x = 0; x < width; x++) {
+                    int a = in + col[x];
+                    int right = weight[x];
+                    across[o + x] = (char) ((s[a] & 0xff) * (256 - right) + (s[a + 1] & 0xff) * right);
+                }
+            }
+            for (int y = from; y < to; y++) {
+                int upperRow = (row[y] - firstSource) * width;
+                int lowerRow = upperRow + width;
+                int lower = rowWeight[y];
+                int upper = 256 - lower;
+                int o = outOffset + (y - from) * outStride;
+                for (int x = 0; x < width; x++) {
+                    out[o + x] = (byte) ((across[upperRow + x] * upper + across[lowerRow + x] * lower + (1 << 15)) >>> 16);
+                }
             }
         }
     }
+
+    /** Each worker thread's resampled rows, kept between frames: no garbage per frame. */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[0]);
 
     /**
      * For each output position, the source pixel to its left/above and the weight (of 256) of the

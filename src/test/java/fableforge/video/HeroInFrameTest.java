@@ -101,7 +101,7 @@ class HeroInFrameTest {
                         AspectRatio.PORTRAIT, seed);
                 GeneratedImage image = illustrator.generate(new ImageRequest("story", 1, "prompt", brief));
                 Rectangle picture = illustrator.pictureArea(image.width(), image.height()).orElseThrow();
-                Rectangle hero = image.subject().orElseThrow();
+                Rectangle drawn = image.subject().orElseThrow();
                 int frames = 30 * (2 + number % 5);
                 ClipRequest request = new ClipRequest("story", Scene.of(number, "text"), image.bytes(), Optional.of(picture), frames, size, 30,
                         image.subject());
@@ -109,7 +109,7 @@ class HeroInFrameTest {
                     LocalMotionClips.MovingStill moving = (LocalMotionClips.MovingStill) clip;
                     double sx = moving.sourceWidth() / (double) picture.width;
                     double sy = moving.sourceHeight() / (double) picture.height;
-                    Rectangle shown = hero.intersection(picture);
+                    Rectangle shown = drawn.intersection(picture);
                     Rectangle2D box = new Rectangle2D.Double((shown.x - picture.x) * sx, (shown.y - picture.y) * sy,
                             shown.width * sx, shown.height * sy);
                     for (int f = 0; f < frames; f++) {

@@ -53,7 +53,9 @@ public final class StoryboardIllustrator implements ImageGenerator {
         }
         try {
             Drawn drawn = draw(spec, width, height);
-            return new GeneratedImage(png(drawn.sheet()), "image/png", width, height, Optional.of(drawn.hero()));
+            // A hero drawn wholly outside the panel (never expected) reports no box rather than an empty one.
+            Optional<Rectangle> hero = drawn.hero().isEmpty() ? Optional.empty() : Optional.of(drawn.hero());
+            return new GeneratedImage(png(drawn.sheet()), "image/png", width, height, hero);
         } finally {
             cpuSlots.release();
         }

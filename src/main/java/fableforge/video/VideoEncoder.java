@@ -71,7 +71,12 @@ final class VideoEncoder implements AutoCloseable {
         }
     }
 
-    /** Encodes a frame already in the codec's own format: no conversion, one copy into native memory. */
+    /**
+     * Encodes a frame already in the codec's own format: no conversion, one copy into native memory.
+     * JavaCV's recordImage skips swscale when the pixel format and size match the codec's and points
+     * the AVFrame at a direct buffer in place (a heap buffer it would copy again):
+     * https://github.com/bytedeco/javacv/blob/master/src/main/java/org/bytedeco/javacv/FFmpegFrameRecorder.java
+     */
     void frame(YuvFrame frame) throws IOException {
         byte[] data = frame.data();
         if (planes == null || planes.capacity() != data.length) {

@@ -26,6 +26,7 @@ final class FrameComposer implements AutoCloseable {
     private int announced;
     private Timeline.Cue shownCue;
     private CaptionOverlay shownOverlay;
+    private int shownWord = -1;
 
     FrameComposer(VideoClipGenerator clips, VideoJob job, Timeline timeline, CaptionLayout layout, FrameSize size,
                   VideoProgressListener progress) {
@@ -64,10 +65,13 @@ final class FrameComposer implements AutoCloseable {
             frame.blend(incoming, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
         }
         List<Timeline.Cue> cues = timeline.cues();
-        while (f >= cues.get(cue).endFrame()) {
+        while (cue < cues.size() && f >= cues.get(cue).endFrame()) {
             cue++;
         }
-        overlay(cues.get(cue)).drawOnto(frame, 1);
+        if (job.captions() != CaptionStyle.NONE && cue < cues.size() && f >= cues.get(cue).startFrame()) {
+            Timeline.Cue shown = cues.get(cue);
+            overlay(shown, job.captions() == CaptionStyle.WORDS ? shown.wordAt(f) : -1).drawOnto(frame, 1);
+        }
     }
 
     /** How far into the dissolve frame {@code step} of {@code length} is: eased, never quite 0 or 1. */
@@ -90,10 +94,12 @@ final class FrameComposer implements AutoCloseable {
         }
     }
 
-    private CaptionOverlay overlay(Timeline.Cue cue) {
-        if (cue != shownCue) {
+    /** The cue's overlay with word {@code word} highlighted (-1: none), drawn again only when either changes. */
+    private CaptionOverlay overlay(Timeline.Cue cue, int word) {
+        if (cue != shownCue || word != shownWord) {
             shownCue = cue;
-            shownOverlay = CaptionOverlay.draw(cue.lines(), layout, size);
+            shownWord = word;
+            shownOverlay = CaptionOverlay.draw(cue.lines(), layout, size, word);
         }
         return shownOverlay;
     }

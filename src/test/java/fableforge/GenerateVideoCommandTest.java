@@ -44,6 +44,8 @@ class GenerateVideoCommandTest {
         assertThat(video.path("file").asText()).isEqualTo("video-draft.mp4");
         assertThat(video.path("quality").asText()).isEqualTo("draft");
         assertThat(video.path("narration").asText()).isEqualTo("none");
+        assertThat(video.path("length_seconds").asInt()).as("9:16 defaults to a minute").isEqualTo(60);
+        assertThat(video.path("duration_seconds").asDouble()).as("a Short: 40-61 s").isBetween(40.0, 61.0);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(outDir.resolve("video-draft.mp4").toFile())) {
             grabber.start();
             assertThat(grabber.getImageWidth()).isEqualTo(480);
@@ -59,6 +61,17 @@ class GenerateVideoCommandTest {
         assertThat(timeline.getElementsByTagName("media-rep").item(0).getAttributes().getNamedItem("src").getNodeValue())
                 .isEqualTo(outDir.toAbsolutePath().resolve("images/scene-01.png").toUri().toString());
         assertThat(out.toString()).contains("Video: video-draft.mp4, 480x854");
+    }
+
+    @Test
+    void aLengthOutsideFifteenToSixHundredSecondsOrAnUnknownCaptionStyleIsRefusedBeforeAnythingIsWritten() {
+        Path outDir = dir.resolve("fox");
+
+        assertThat(generate(Map.of(), "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--length", "14")).isEqualTo(2);
+        assertThat(err.toString()).contains("--length 14: it must be a whole number of seconds from 15 to 600");
+        assertThat(generate(Map.of(), "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--captions", "karaoke")).isEqualTo(2);
+        assertThat(err.toString()).contains("--captions karaoke: must be one of phrase, words, none");
+        assertThat(outDir).doesNotExist();
     }
 
     @Test

@@ -106,8 +106,8 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
     }
 
     /**
-     * The pages tile the scene's own frames: each lasts in proportion to its characters, and at least a
-     * second when the scene has room for it. Words are timed across the voice when narrated (so the
+     * The pages tile the scene's own frames: each shows from when the voice reaches it (silent: in proportion
+     * to its characters) and lasts at least a second when the scene has room for it. Words are timed across the voice when narrated (so the
      * highlight follows it), else across the page's time at an even reading pace.
      */
     private static List<Cue> cues(SceneTiming scene, int ownStart, int ownEnd, OptionalInt narrationStart, int fps) {
@@ -116,16 +116,24 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
             return List.of();
         }
         int frames = ownEnd - ownStart;
+        int speechStart = narrationStart.orElse(ownStart);
+        int speechFrames = scene.voiceSeconds() > 0 ? (int) Math.round(scene.voiceSeconds() * fps) : 0;
+        // Each page is due when the voice reaches its first word (or, silent, its share of the scene by characters).
         double[] wanted = new double[pages.size()];
         double[] floors = new double[pages.size()];
         double floor = Math.min(MIN_CUE_SECONDS * fps, frames / (double) pages.size());
+        double before = 0;
+        double previous = 0;
         for (int p = 0; p < pages.size(); p++) {
-            wanted[p] = frames * characters(pages.get(p)) / (double) totalCharacters(pages);
+            before += characters(pages.get(p));
+            double boundary = p == pages.size() - 1 ? frames : speechFrames > 0
+                    ? Math.clamp(speechStart - ownStart + speechFrames * before / totalCharacters(pages), 0, frames)
+                    : frames * before / totalCharacters(pages);
+            wanted[p] = Math.max(0, boundary - previous);
+            previous = Math.max(previous, boundary);
             floors[p] = floor;
         }
         double[] lengths = fableforge.story.SceneShares.fit(wanted, floors, frames);
-        int speechStart = narrationStart.orElse(ownStart);
-        int speechFrames = scene.voiceSeconds() > 0 ? (int) Math.round(scene.voiceSeconds() * fps) : 0;
         List<Cue> cues = new ArrayList<>();
         double done = 0;
         int spoken = 0;

@@ -97,4 +97,47 @@ class CaptionCuesTest {
                     .allSatisfy(start -> assertThat(start).isBetween(cue.startFrame(), cue.endFrame() - 1)));
         }
     }
+
+    @Test
+    void theWordsStyleHighlightsExactlyTheWordBeingSpoken() {
+        FrameSize size = FrameSize.of(AspectRatio.PORTRAIT);
+        CaptionLayout layout = new CaptionLayout(size);
+        List<String> lines = List.of("Ember waits alone,", "by the river.");
+
+        assertThat(highlighted(CaptionOverlay.draw(lines, layout, size, -1), size)).as("phrase style: no highlight").isEmpty();
+        java.awt.Rectangle ember = highlighted(CaptionOverlay.draw(lines, layout, size, 0), size).orElseThrow();
+        java.awt.Rectangle river = highlighted(CaptionOverlay.draw(lines, layout, size, 5), size).orElseThrow();
+        assertThat(river.y).as("'river.' is on the second line").isGreaterThan(ember.y + ember.height / 2);
+        assertThat(ember.width).as("one word, not the line").isLessThan((int) (layout.width("Ember waits alone,") * 0.6));
+    }
+
+    @Test
+    void wordsAreTimedAcrossTheVoiceWhenNarratedAndEachCueFollowsItsWords() {
+        List<List<String>> pages = List.of(List.of("Ember waits alone,"), List.of("by the river."));
+        Timeline timeline = Timeline.build(List.of(new Timeline.SceneTiming(1, 4, pages, true, 2.0)), 30, 15, 9);
+
+        Timeline.Cue first = timeline.cues().getFirst();
+        Timeline.Cue second = timeline.cues().get(1);
+        assertThat(first.wordStarts()).hasSize(3).first().isEqualTo(9);
+        assertThat(second.wordStarts().getLast()).as("spoken by the voice's end").isLessThan(9 + 60);
+        assertThat(first.wordAt(0)).isZero();
+        assertThat(first.wordAt(first.wordStarts().get(2))).isEqualTo(2);
+        assertThat(second.startFrame()).isEqualTo(first.endFrame());
+    }
+
+    /** Where the overlay has pixels in the highlight colour, if anywhere. */
+    private static java.util.Optional<java.awt.Rectangle> highlighted(CaptionOverlay overlay, FrameSize size) {
+        VideoFrame frame = new VideoFrame(size);
+        overlay.drawOnto(frame, 1);
+        byte[] pixels = frame.pixels();
+        java.awt.Rectangle found = null;
+        for (int i = 0; i < pixels.length; i += 3) {
+            // BGR: a strong yellow is high red and green, low blue.
+            if ((pixels[i + 2] & 0xff) > 200 && (pixels[i + 1] & 0xff) > 160 && (pixels[i] & 0xff) < 80) {
+                java.awt.Rectangle pixel = new java.awt.Rectangle(i / 3 % size.width(), i / 3 / size.width(), 1, 1);
+                found = found == null ? pixel : found.union(pixel);
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
 }

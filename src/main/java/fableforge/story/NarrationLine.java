@@ -15,6 +15,9 @@ public final class NarrationLine {
     public static final double WORDS_PER_SECOND = 2.5;
     /** Even the shortest scene gets a line that says something. */
     static final int MIN_WORDS = 3;
+    private static final java.util.Set<String> DANGLING = java.util.Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from",
+            "by", "with", "for", "under", "into", "over", "and", "or", "but", "his", "her", "their", "its", "as", "that", "than",
+            "so", "very", "was", "were", "is", "are", "had", "has", "could", "would", "when", "while", "where", "who");
 
     private NarrationLine() {
     }
@@ -45,11 +48,53 @@ public final class NarrationLine {
         if (!kept.isEmpty()) {
             return String.join(" ", kept);
         }
-        List<String> phrases = takeWhileFits(Phrasing.phrases(sentences.getFirst()), maxWords);
-        String opening = phrases.isEmpty()
-                ? String.join(" ", Phrasing.words(sentences.getFirst()).subList(0, maxWords))
-                : String.join(" ", phrases);
-        return asSentence(opening);
+        // Some later sentence may fit whole; a whole sentence reads better than part of the first.
+        for (String sentence : sentences) {
+            if (Phrasing.wordCount(sentence) <= maxWords) {
+                return sentence;
+            }
+        }
+        List<String> phrases = Phrasing.phrases(sentences.getFirst());
+        List<String> run = longestRun(phrases, maxWords);
+        List<String> cut = withoutDanglingEnd(Phrasing.words(phrases.getFirst()).subList(0, Math.min(maxWords, Phrasing.wordCount(phrases.getFirst()))));
+        // The sentence's own opening cut between words beats a fragment from its middle ("listening to the rain").
+        boolean runReads = !run.isEmpty() && score(run) >= cut.size() - 1;
+        return asSentence(capitalised(runReads ? String.join(" ", run) : String.join(" ", cut)));
+    }
+
+    /** A run's words, less when it starts mid-thought: with a joining word or an -ing word after the sentence's start. */
+    private static int score(List<String> run) {
+        int words = run.stream().mapToInt(Phrasing::wordCount).sum();
+        String first = Phrasing.words(run.getFirst()).getFirst().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        return words - (DANGLING.contains(first) || first.endsWith("ing") ? 3 : 0);
+    }
+
+    /** The run of consecutive phrases with the most words that fits, the earliest of equals; empty if no phrase fits alone. */
+    private static List<String> longestRun(List<String> phrases, int maxWords) {
+        List<String> best = List.of();
+        int bestWords = 0;
+        for (int start = 0; start < phrases.size(); start++) {
+            List<String> run = takeWhileFits(phrases.subList(start, phrases.size()), maxWords);
+            int words = run.isEmpty() ? 0 : score(run) + (start == 0 ? 1 : 0);
+            if (words > bestWords) {
+                best = run;
+                bestWords = words;
+            }
+        }
+        return best;
+    }
+
+    /** A line cut between words does not stop on "the", "of", "and" or the like: it would sound cut off. */
+    private static List<String> withoutDanglingEnd(List<String> words) {
+        int end = words.size();
+        while (end > 2 && DANGLING.contains(words.get(end - 1).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""))) {
+            end--;
+        }
+        return words.subList(0, end);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static List<String> takeWhileFits(List<String> parts, int maxWords) {

@@ -23,8 +23,22 @@ class NarrationLineTest {
     }
 
     @Test
-    void aFirstSentenceTooLongIsCutAtAPhraseAndClosedAsASentence() {
-        assertThat(NarrationLine.fit(SCENE, 7)).isEqualTo("Whenever Ember came near.");
+    void whenTheOpeningIsTooLongALaterWholeSentenceThatFitsIsTaken() {
+        assertThat(NarrationLine.fit(SCENE, 7)).isEqualTo("\"Come back when you're bigger,\" they sniggered.");
+    }
+
+    @Test
+    void aSentenceTooLongIsCutAtAPhraseAndClosedAsASentence() {
+        assertThat(NarrationLine.fit("Whenever Ember came near, the other foxes found something cruel to say.", 5))
+                .isEqualTo("Whenever Ember came near.");
+    }
+
+    @Test
+    void aCutBetweenWordsDoesNotEndOnAWordThatLeavesTheThoughtHanging() {
+        assertThat(NarrationLine.fit("Ember wandered to the edge of the old quarry and looked down at the water below.", 6))
+                .isEqualTo("Ember wandered to the edge.");
+        assertThat(NarrationLine.fit("Ember took shelter from the rain in a hollow log, listening to the thunder roll.", 6))
+                .as("the sentence's opening, not a fragment from its middle").isEqualTo("Ember took shelter from the rain.");
     }
 
     @Test

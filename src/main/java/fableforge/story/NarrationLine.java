@@ -17,14 +17,16 @@ public final class NarrationLine {
     static final int MIN_WORDS = 3;
     private static final java.util.Set<String> DANGLING = java.util.Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from",
             "by", "with", "for", "under", "into", "over", "and", "or", "but", "his", "her", "their", "its", "as", "that", "than",
-            "so", "very", "was", "were", "is", "are", "had", "has", "could", "would", "when", "while", "where", "who");
+            "so", "very", "was", "were", "is", "are", "had", "has", "could", "would", "when", "while", "where", "who", "be", "beside",
+            "about", "toward", "towards", "through", "around", "behind", "across", "between", "against", "among", "like", "just",
+            "every", "some", "all", "no", "not", "one", "more", "most", "still", "show", "tell", "began", "begun", "started", "reached");
 
     private NarrationLine() {
     }
 
     /** How many words fit in {@code seconds} of a scene at the speaking pace. */
     public static int wordBudget(double seconds) {
-        return Math.max(MIN_WORDS, (int) Math.floor(seconds * WORDS_PER_SECOND));
+        return Math.max(MIN_WORDS, (int) Math.round(seconds * WORDS_PER_SECOND));
     }
 
     /** The budget of scene {@code number} in a video of {@code lengthSeconds}. */
@@ -56,7 +58,8 @@ public final class NarrationLine {
         }
         List<String> phrases = Phrasing.phrases(sentences.getFirst());
         List<String> run = longestRun(phrases, maxWords);
-        List<String> cut = withoutDanglingEnd(Phrasing.words(phrases.getFirst()).subList(0, Math.min(maxWords, Phrasing.wordCount(phrases.getFirst()))));
+        List<String> sentenceWords = Phrasing.words(sentences.getFirst());
+        List<String> cut = withoutDanglingEnd(sentenceWords.subList(0, maxWords), sentenceWords);
         // The sentence's own opening cut between words beats a fragment from its middle ("listening to the rain").
         boolean runReads = !run.isEmpty() && score(run) >= cut.size() - 1;
         return asSentence(capitalised(runReads ? String.join(" ", run) : String.join(" ", cut)));
@@ -85,12 +88,21 @@ public final class NarrationLine {
     }
 
     /** A line cut between words does not stop on "the", "of", "and" or the like: it would sound cut off. */
-    private static List<String> withoutDanglingEnd(List<String> words) {
+    private static List<String> withoutDanglingEnd(List<String> words, List<String> sentence) {
         int end = words.size();
+        // Never half a name ("Mossy" of "Mossy Hollow"): back off to before it.
+        while (end > 2 && end < sentence.size() && isCapitalised(sentence.get(end)) && isCapitalised(words.get(end - 1))) {
+            end--;
+        }
         while (end > 2 && DANGLING.contains(words.get(end - 1).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""))) {
             end--;
         }
         return words.subList(0, end);
+    }
+
+    private static boolean isCapitalised(String word) {
+        String letters = word.replaceAll("^[^\\p{L}]+", "");
+        return !letters.isEmpty() && Character.isUpperCase(letters.charAt(0));
     }
 
     private static String capitalised(String text) {

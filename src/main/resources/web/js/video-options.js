@@ -9,9 +9,11 @@ const CAPTIONS = [
   { value: 'words', label: 'Word by word', note: 'The word being spoken lights up, the Shorts style.' },
   { value: 'none', label: 'No captions', note: 'Nothing burned in; the .srt still carries them.' },
 ];
-// A simple speed model of the whole local render (compose + encode, 30 fps output), measured with
-// `fableforge generate --video` on the 2-core reference server: frames rendered per second of wall time.
-const RENDER_FPS = { full: 20, draft: 55 };
+// A simple speed model of the whole local render (compose + encode, 30 fps output), in frames rendered per
+// second of wall time on the 2-core reference server: full size from `fableforge bench video` (20.6 fps,
+// issue 15); a draft rendered 5.6x faster than the full size in side-by-side `generate --video --length 120`
+// runs (143.5 s against 807.7 s, on a busy machine). A render sharing the machine takes longer.
+const RENDER_FPS = { full: 20, draft: 110 };
 // Per scene, on top of the frames: reading the narration aloud (espeak-ng locally, or the OpenAI voice).
 const NARRATION_SECONDS_PER_SCENE = { none: 0, local: 0.6, openai: 2.5 };
 

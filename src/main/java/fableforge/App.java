@@ -272,7 +272,7 @@ public final class App {
     public VideoTools videoTools() {
         int clipRate = providers.video().ratePerMinute();
         return new ConfiguredVideoTools(narrators(), prices, providers.video(), providers.remoteClips(), clock,
-                rateLimiter("clips-" + providers.video().clips(), clipRate, clipRate));
+                rateLimiter("clips-" + providers.video().clips(), clipRate, clipRate), config.captionStyle());
     }
 
     /** The rate limit of one provider: in Redis, shared by every node, when REDIS_URL is set; else in this process. */

@@ -3,6 +3,7 @@ package fableforge;
 import fableforge.auth.Access;
 import fableforge.settings.ConfigException;
 import fableforge.settings.SettingsReader;
+import fableforge.video.CaptionStyle;
 import fableforge.web.StreamLimits;
 import fableforge.web.WebSettings;
 import java.io.IOException;
@@ -40,7 +41,8 @@ public record Config(
         Limits limits,
         Access access,
         StreamLimits streamLimits,
-        WebSettings web) {
+        WebSettings web,
+        CaptionStyle captionStyle) {
 
     public static final int DEFAULT_RATE_PER_MINUTE = 15;
 
@@ -82,7 +84,9 @@ public record Config(
                 new StreamLimits(
                         reader.integer("SSE_MAX_CONNECTIONS", StreamLimits.defaultMaxConnections(), 1, 1_000_000),
                         reader.integer("SSE_MAX_PER_USER", StreamLimits.DEFAULT_PER_USER, 1, 1_000_000)),
-                webSettings(reader));
+                webSettings(reader),
+                // The captions a video gets when the request or --captions does not say.
+                reader.choice("CAPTION_STYLE", CaptionStyle.wireNames()).flatMap(CaptionStyle::fromWire).orElse(CaptionStyle.DEFAULT));
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems());
         }

@@ -29,10 +29,17 @@ final class ConfiguredVideoTools implements VideoTools {
     private final RemoteClipSettings clipSettings;
     private final Optional<RemoteClipService> remoteService;
     private final VideoClipSources remoteClips;
+    private final fableforge.video.CaptionStyle captionStyle;
+
+    @Override
+    public fableforge.video.CaptionStyle captionStyle() {
+        return captionStyle;
+    }
 
     /** @param remoteService the service {@code VIDEO_CLIPS} names, empty for {@code local} */
     ConfiguredVideoTools(Narrators narrators, PriceTable prices, RemoteClipSettings clipSettings, Optional<RemoteClipService> remoteService,
-                         java.time.Clock clock, fableforge.job.RateLimiter clipRateLimiter) {
+                         java.time.Clock clock, fableforge.job.RateLimiter clipRateLimiter, fableforge.video.CaptionStyle captionStyle) {
+        this.captionStyle = captionStyle;
         this.narrators = narrators;
         this.prices = prices;
         this.clipSettings = clipSettings;

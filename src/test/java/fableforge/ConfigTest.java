@@ -54,6 +54,15 @@ class ConfigTest {
     }
 
     @Test
+    void captionStyleDefaultsToPhraseAndAnUnknownOneStopsStartUpNamingTheVariable() {
+        assertThat(Config.load(Map.of(), dir.resolve("none")).captionStyle()).isEqualTo(fableforge.video.CaptionStyle.PHRASE);
+        assertThat(Config.load(Map.of("CAPTION_STYLE", "Words"), dir.resolve("none")).captionStyle()).isEqualTo(fableforge.video.CaptionStyle.WORDS);
+
+        assertThatThrownBy(() -> Config.load(Map.of("CAPTION_STYLE", "karaoke"), dir.resolve("none")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CAPTION_STYLE=karaoke: must be one of phrase, words, none");
+    }
+
+    @Test
     void offlineRefusedWordsAreACommaSeparatedListWithBlanksDropped() {
         Config config = Config.load(Map.of("OFFLINE_REFUSED_WORDS", " harpoon, fights ,,fight to the death,"), dir.resolve("none"));
 

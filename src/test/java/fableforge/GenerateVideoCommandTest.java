@@ -37,13 +37,18 @@ class GenerateVideoCommandTest {
     void draftVideoOfAllTwentyScenesIsWrittenWithSubtitlesAndATimeline() throws Exception {
         Path outDir = dir.resolve("fox");
 
-        int exit = generate(Map.of(), "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--seed", "7", "--draft");
+        int exit = generate(Map.of(), "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--seed", "7", "--draft",
+                "--length", "120", "--captions", "words");
 
         assertThat(exit).as(err.toString()).isZero();
         JsonNode video = new ObjectMapper().readTree(outDir.resolve("story.json").toFile()).path("video");
         assertThat(video.path("file").asText()).isEqualTo("video-draft.mp4");
         assertThat(video.path("quality").asText()).isEqualTo("draft");
         assertThat(video.path("narration").asText()).isEqualTo("none");
+        // The default (a minute for 9:16) is checked on the web's draft in VideoApiTest; here the length asked for.
+        assertThat(video.path("length_seconds").asInt()).isEqualTo(120);
+        assertThat(video.path("captions").asText()).isEqualTo("words");
+        assertThat(video.path("duration_seconds").asDouble()).as("--length 120: 114-126 s").isBetween(114.0, 126.0);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(outDir.resolve("video-draft.mp4").toFile())) {
             grabber.start();
             assertThat(grabber.getImageWidth()).isEqualTo(480);
@@ -59,6 +64,17 @@ class GenerateVideoCommandTest {
         assertThat(timeline.getElementsByTagName("media-rep").item(0).getAttributes().getNamedItem("src").getNodeValue())
                 .isEqualTo(outDir.toAbsolutePath().resolve("images/scene-01.png").toUri().toString());
         assertThat(out.toString()).contains("Video: video-draft.mp4, 480x854");
+    }
+
+    @Test
+    void aLengthOutsideFifteenToSixHundredSecondsOrAnUnknownCaptionStyleIsRefusedBeforeAnythingIsWritten() {
+        Path outDir = dir.resolve("fox");
+
+        assertThat(generate(Map.of(), "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--length", "14")).isEqualTo(2);
+        assertThat(err.toString()).contains("--length 14: it must be a whole number of seconds from 15 to 600");
+        assertThat(generate(Map.of(), "--quiz", "examples/red-fox.json", "--out", outDir.toString(), "--captions", "karaoke")).isEqualTo(2);
+        assertThat(err.toString()).contains("--captions karaoke: must be one of phrase, words, none");
+        assertThat(outDir).doesNotExist();
     }
 
     @Test

@@ -16,6 +16,8 @@ import fableforge.quiz.InvalidQuizException;
 import fableforge.quiz.ValidatedQuiz;
 import fableforge.spend.SpendTally;
 import fableforge.spend.StorySpend;
+import fableforge.story.VideoLength;
+import fableforge.video.CaptionStyle;
 import fableforge.video.RenderQuality;
 import fableforge.video.remote.ClipFallback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,6 +84,14 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--music", paramLabel = "FILE", description = "A music file (MP3, WAV, …) to lay under the video, looped or cut to its length. Implies --video.")
     private Path music;
+
+    @Option(names = "--length", paramLabel = "SECONDS",
+            description = "The video's length in seconds, 15 to 600 (default by shape: 9:16 and 1:1 60 s, 16:9 120 s); the scenes share it by their beat. Implies --video.")
+    private Integer length;
+
+    @Option(names = "--captions", paramLabel = "phrase|words|none",
+            description = "Captions burned into the video: phrase (up to two lines at a time), words (the spoken word highlighted) or none; default CAPTION_STYLE, else phrase. Implies --video.")
+    private String captions;
 
     private final Supplier<App> appFactory;
 
@@ -155,9 +165,15 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** The video step the options ask for, checked before anything is made; empty without --video. */
     private Optional<VideoStep> videoStep(App app, SpendTally spend, App.Pipeline pipeline, PrintWriter err) {
-        if (!(video || draft || !narration.equals("none") || music != null)) {
+        if (!(video || draft || !narration.equals("none") || music != null || length != null || captions != null)) {
             return Optional.empty();
         }
+        if (length != null && !VideoLength.allowed(length)) {
+            throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "--length " + length + ": " + VideoLength.rule("it"));
+        }
+        CaptionStyle style = captions == null ? app.config().captionStyle() : CaptionStyle.fromWire(captions.toLowerCase())
+                .orElseThrow(() -> new UserFacingException(UserFacingException.Kind.BAD_REQUEST,
+                        "--captions " + captions + ": must be one of " + String.join(", ", CaptionStyle.wireNames())));
         if (music != null && !Files.isReadable(music)) {
             throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "--music " + music + ": no such readable file");
         }
@@ -166,7 +182,8 @@ public final class GenerateCommand implements Callable<Integer> {
             err.flush();
         };
         return Optional.of(new VideoStep(app.videoAssembler(app.narrator(narration.toLowerCase(), spend), spend, fallbacks),
-                draft ? RenderQuality.DRAFT : RenderQuality.FINAL, Optional.ofNullable(music), pipeline.imageGenerator()::pictureArea));
+                draft ? RenderQuality.DRAFT : RenderQuality.FINAL, Optional.ofNullable(music), pipeline.imageGenerator()::pictureArea,
+                Optional.ofNullable(length), style));
     }
 
     /** The video, or empty (with the reason on standard error) when it could not be made. */

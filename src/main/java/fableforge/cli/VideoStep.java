@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import fableforge.story.VideoLength;
+import fableforge.video.CaptionStyle;
 import java.util.function.BiFunction;
 
 /**
@@ -34,14 +37,21 @@ final class VideoStep {
     private final RenderQuality quality;
     private final Optional<Path> music;
     private final BiFunction<Integer, Integer, Optional<Rectangle>> pictureArea;
+    private final Optional<Integer> length;
+    private final CaptionStyle captions;
 
-    /** @param pictureArea the image generator's {@link fableforge.image.ImageGenerator#pictureArea} */
+    /**
+     * @param pictureArea the image generator's {@link fableforge.image.ImageGenerator#pictureArea}
+     * @param length      the length asked for; empty: the default of the story's shape
+     */
     VideoStep(VideoAssembler assembler, RenderQuality quality, Optional<Path> music,
-              BiFunction<Integer, Integer, Optional<Rectangle>> pictureArea) {
+              BiFunction<Integer, Integer, Optional<Rectangle>> pictureArea, Optional<Integer> length, CaptionStyle captions) {
         this.assembler = assembler;
         this.quality = quality;
         this.music = music;
         this.pictureArea = pictureArea;
+        this.length = length;
+        this.captions = captions;
     }
 
     String fileName() {
@@ -60,7 +70,9 @@ final class VideoStep {
             // The timeline points where the files will be once the staging directory is committed.
             images.add(new VideoDeliverables.Image(target.resolve(produced.media().key()), produced.width(), produced.height()));
         }
-        VideoJob job = new VideoJob(plan.storyId(), plan.context().aspectRatio(), stills, quality, music);
+        AspectRatio aspect = plan.context().aspectRatio();
+        VideoJob job = new VideoJob(plan.storyId(), aspect, stills, quality, music,
+                OptionalInt.of(length.orElse(VideoLength.defaultSeconds(aspect))), captions);
         VideoDeliverables.Made made;
         try {
             // The staging directory is committed even when the video fails: the step leaves no half-written file in it.
@@ -80,10 +92,10 @@ final class VideoStep {
             }
         }
         Files.writeString(staging.resolve("timeline.fcpxml"), made.fcpxml(), StandardCharsets.UTF_8);
-        return summary(made.video());
+        return summary(made.video(), job.lengthSeconds().getAsInt());
     }
 
-    private ObjectNode summary(VideoResult result) {
+    private ObjectNode summary(VideoResult result, int lengthSeconds) {
         ObjectNode video = new ObjectMapper().createObjectNode();
         video.put("file", fileName());
         video.put("subtitles", "video.srt");
@@ -93,6 +105,8 @@ final class VideoStep {
         video.put("height", result.size().height());
         video.put("fps", result.timeline().fps());
         video.put("duration_seconds", Math.round(result.seconds() * 1000) / 1000.0);
+        video.put("length_seconds", lengthSeconds);
+        video.put("captions", captions.wire());
         video.put("clips", assembler.clipsName());
         video.put("narration", assembler.narratorName());
         video.put("music", music.map(path -> path.getFileName().toString()).orElse(null));

@@ -51,7 +51,8 @@ public final class StoryJson {
                 spend.totalUsd());
         StoryDocument.Story story = new StoryDocument.Story(plan.storyId(), produced == outcomes.size() ? ALL_APPROVED : IMAGES_READY,
                 plan.seed(), plan.answers().values(), character(plan.hero()), plan.bible().text(), plan.context().aspectRatio().label(),
-                plan.context().aspectRatio().width(), plan.context().aspectRatio().height(), scenes, produced, produced,
+                plan.context().aspectRatio().width(), plan.context().aspectRatio().height(), scenes,
+                plan.scenes().stream().map(fableforge.story.Scene::narration).toList(), produced, produced,
                 plan.scenes().size(), images, cost, new StoryDocument.Providers(storyWriterName, imageGeneratorName), null,
                 writtenAt.toString(), writtenAt.toString());
         try {

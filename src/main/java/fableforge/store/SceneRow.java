@@ -1,10 +1,15 @@
 package fableforge.store;
 
 /**
- * One stored scene: its number (1..20), beat id (e.g. {@code underdog}), narration text, visual prompt,
- * and whether the user changed it.
+ * One stored scene: its number (1..20), beat id (e.g. {@code underdog}), text (what the image is drawn
+ * from), visual prompt, whether the user changed it, and its narration line (read aloud and captioned;
+ * null on a story written before narration lines, derived from the text when read).
  */
-public record SceneRow(int number, String beat, String text, String prompt, boolean edited) {
+public record SceneRow(int number, String beat, String text, String prompt, boolean edited, String narration) {
+
+    public SceneRow(int number, String beat, String text, String prompt, boolean edited) {
+        this(number, beat, text, prompt, edited, null);
+    }
 
     public SceneRow {
         if (number < 1) {

@@ -47,8 +47,8 @@ public final class StoryRepository {
                     .bind("now", now)
                     .execute();
             PreparedBatch batch = handle.prepareBatch("""
-                    INSERT INTO scene (story_id, scene_number, beat, scene_text, prompt, edited)
-                    VALUES (:storyId, :number, :beat, :text, :prompt, :edited)""");
+                    INSERT INTO scene (story_id, scene_number, beat, scene_text, prompt, edited, narration)
+                    VALUES (:storyId, :number, :beat, :text, :prompt, :edited, :narration)""");
             for (SceneRow scene : story.scenes()) {
                 bindScene(batch, story.storyId(), scene).add();
             }
@@ -60,7 +60,7 @@ public final class StoryRepository {
         // One statement, so the story and its scenes come from the same snapshot without a
         // transaction (which on SQLite would take the write lock).
         List<StoryAndScene> rows = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT s.*, c.scene_number, c.beat, c.scene_text, c.prompt, c.edited
+                        SELECT s.*, c.scene_number, c.beat, c.scene_text, c.prompt, c.edited, c.narration
                         FROM story s LEFT JOIN scene c ON c.story_id = s.story_id
                         WHERE s.story_id = :storyId
                         ORDER BY c.scene_number""")
@@ -78,7 +78,7 @@ public final class StoryRepository {
     }
 
     /**
-     * Saves the user's edits to the text and prompt of the given scenes (others are left as they are).
+     * Saves the user's edits to the text, prompt and narration line of the given scenes (others are left as they are).
      * A scene is marked edited if the row says so or its text or prompt differs from the stored one;
      * once edited it stays edited. Returns false, changing nothing, if there is no such story.
      *
@@ -97,10 +97,14 @@ public final class StoryRepository {
                     throw new IllegalArgumentException("story " + storyId + " has no scene " + scene.number());
                 }
                 boolean edited = before.edited() || scene.edited()
-                        || !before.text().equals(scene.text()) || !before.prompt().equals(scene.prompt());
+                        || !before.text().equals(scene.text()) || !before.prompt().equals(scene.prompt())
+                        || scene.narration() != null && !scene.narration().equals(before.narration());
+                // A row without a narration line keeps the stored one.
                 handle.createUpdate("""
-                        UPDATE scene SET scene_text = :text, prompt = :prompt, edited = :edited
+                        UPDATE scene SET scene_text = :text, prompt = :prompt, edited = :edited,
+                            narration = COALESCE(:narration, narration)
                         WHERE story_id = :storyId AND scene_number = :number""")
+                        .bind("narration", scene.narration())
                         .bind("storyId", storyId)
                         .bind("number", scene.number())
                         .bind("text", scene.text())
@@ -198,7 +202,7 @@ public final class StoryRepository {
 
     private static List<SceneRow> scenes(Handle handle, String storyId) {
         return handle.createQuery("""
-                        SELECT scene_number, beat, scene_text, prompt, edited FROM scene
+                        SELECT scene_number, beat, scene_text, prompt, edited, narration FROM scene
                         WHERE story_id = :storyId ORDER BY scene_number""")
                 .bind("storyId", storyId)
                 .map((row, context) -> sceneOrNull(row))
@@ -211,7 +215,7 @@ public final class StoryRepository {
             return null;
         }
         return new SceneRow(number, row.getString("beat"), row.getString("scene_text"), row.getString("prompt"),
-                row.getInt("edited") == 1);
+                row.getInt("edited") == 1, row.getString("narration"));
     }
 
     private static StoryRecord story(ResultSet row, List<SceneRow> scenes) throws SQLException {
@@ -239,7 +243,8 @@ public final class StoryRepository {
                 .bind("beat", scene.beat())
                 .bind("text", scene.text())
                 .bind("prompt", scene.prompt())
-                .bind("edited", scene.edited() ? 1 : 0);
+                .bind("edited", scene.edited() ? 1 : 0)
+                .bind("narration", scene.narration());
     }
 
     private static JsonNode parse(String json) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One version of a story's video: the options it was asked with and, once done, where its files are.
  * Result fields are {@code null} until the render is done; {@code error} only when it failed;
- * {@code progressJson}, the last progress announced, only while it renders.
+ * {@code progressJson}, the last progress announced, only while it renders. {@code lengthSeconds} and
+ * {@code captionStyle} are null on videos asked for before they could be chosen.
  */
 public record VideoRecord(
         String storyId,
@@ -31,7 +32,9 @@ public record VideoRecord(
         String progressJson,
         Instant queuedAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Integer lengthSeconds,
+        String captionStyle) {
 
     public boolean finished() {
         return status == VideoStatus.DONE || status == VideoStatus.FAILED;
@@ -40,6 +43,12 @@ public record VideoRecord(
     /** Whether this video was asked for with exactly these options. */
     public boolean sameOptions(String clips, String narration, boolean draft, Optional<String> musicKey) {
         return this.clips.equals(clips) && this.narration.equals(narration) && this.draft == draft && this.musicKey.equals(musicKey);
+    }
+
+    /** Whether this video was asked for with exactly these options, its length and caption style too. */
+    public boolean sameOptions(String clips, String narration, boolean draft, Optional<String> musicKey, Integer length, String captions) {
+        return sameOptions(clips, narration, draft, musicKey) && java.util.Objects.equals(lengthSeconds, length)
+                && java.util.Objects.equals(captionStyle, captions);
     }
 
     /** What a finished render stored: the media keys' URLs, the video's length, frame size and file size. */

@@ -35,6 +35,12 @@ public final class VideoRepository {
      * running: then that one is returned, whatever its options, for the caller to compare.
      */
     public Requested request(String storyId, String clips, String narration, boolean draft, Optional<String> musicKey) {
+        return request(storyId, clips, narration, draft, musicKey, null, null);
+    }
+
+    /** As above, with the length in seconds and the caption style asked for (null: not chosen). */
+    public Requested request(String storyId, String clips, String narration, boolean draft, Optional<String> musicKey,
+                             Integer lengthSeconds, String captionStyle) {
         long now = clock.millis();
         return Writes.inTransaction(jdbi, handle -> {
             Optional<VideoRecord> unfinished = handle.createQuery(
@@ -44,11 +50,14 @@ public final class VideoRepository {
                 return new Requested(unfinished.get(), false);
             }
             handle.createUpdate("""
-                            INSERT INTO video (story_id, version, status, clips, narration, draft, music_key, queued_at)
-                            SELECT :storyId, COALESCE(MAX(version), 0) + 1, 'queued', :clips, :narration, :draft, :music, :now
+                            INSERT INTO video (story_id, version, status, clips, narration, draft, music_key, queued_at,
+                                               length_seconds, caption_style)
+                            SELECT :storyId, COALESCE(MAX(version), 0) + 1, 'queued', :clips, :narration, :draft, :music, :now,
+                                   :length, :captions
                             FROM video WHERE story_id = :storyId""")
                     .bind("storyId", storyId).bind("clips", clips).bind("narration", narration).bind("draft", draft ? 1 : 0)
                     .bind("music", musicKey.orElse(null)).bind("now", now)
+                    .bindByType("length", lengthSeconds, Integer.class).bind("captions", captionStyle)
                     .execute();
             return new Requested(latest(handle, storyId).orElseThrow(), true);
         });
@@ -154,6 +163,8 @@ public final class VideoRepository {
                 row.getString("progress_json"),
                 Columns.instant(row, "queued_at"),
                 Columns.instant(row, "started_at"),
-                Columns.instant(row, "finished_at"));
+                Columns.instant(row, "finished_at"),
+                Columns.integer(row, "length_seconds"),
+                row.getString("caption_style"));
     }
 }

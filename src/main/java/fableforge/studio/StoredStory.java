@@ -50,13 +50,19 @@ public final class StoredStory {
         return record.scenes().get(number - 1);
     }
 
+    /** Scene {@code number} as the video tells it: its text and its narration line (derived when the story has none). */
+    public Scene storyScene(int number) {
+        SceneRow row = scene(number);
+        return Scene.of(number, row.text(), NarrationLines.of(row, context().aspectRatio()));
+    }
+
     public static String mediaKey(String storyId, int scene, int attempt) {
         return "stories/%s/scene-%02d-a%d.png".formatted(storyId, scene, attempt);
     }
 
     public ImageTask task(int sceneNumber, int attempt, String prompt) {
         SceneRow row = scene(sceneNumber);
-        Scene scene = new Scene(sceneNumber, Beat.ofScene(sceneNumber), row.text());
+        Scene scene = new Scene(sceneNumber, Beat.ofScene(sceneNumber), row.text(), NarrationLines.of(row, context().aspectRatio()));
         ImageBrief brief = new ImageBrief(sceneNumber, scene.beat(), hero, record.setting(), record.visualStyle(),
                 SceneCaption.of(scene), context().aspectRatio(), record.seed());
         return new ImageTask(new ImageRequest(record.storyId(), attempt, prompt, brief), mediaKey(record.storyId(), sceneNumber, attempt));

@@ -87,7 +87,7 @@ public final class Studio {
         List<SceneRow> rows = new ArrayList<>();
         for (int i = 0; i < plan.scenes().size(); i++) {
             Scene scene = plan.scenes().get(i);
-            rows.add(new SceneRow(scene.number(), scene.beat().id(), scene.text(), plan.prompts().get(i), false));
+            rows.add(new SceneRow(scene.number(), scene.beat().id(), scene.text(), plan.prompts().get(i), false, scene.narration()));
         }
         stories.create(new NewStory(storyId, json(plan.answers().values()), seed, json(plan.hero()), plan.bible().text(),
                 plan.context().setting(), plan.context().visualStyle(), plan.context().aspectRatio().label(), rows,
@@ -98,12 +98,18 @@ public final class Studio {
         return new Answers.Submitted(storyId, plan.scenes().stream().map(Scene::text).toList(),
                 plan.scenes().stream().map(scene -> scene.beat().id()).toList(), StoryJson.character(plan.hero()),
                 StoryStatus.SCENES_READY.wire(), spending.costOf(storyId, plan.context().aspectRatio(), true),
-                quiz.warnings().isEmpty() ? null : List.copyOf(quiz.warnings()));
+                quiz.warnings().isEmpty() ? null : List.copyOf(quiz.warnings()), plan.scenes().stream().map(Scene::narration).toList());
     }
 
     /** Saves the user's edits, rebuilds the prompts and starts the 20 image jobs. */
     public Answers.ScenesApproved approveScenes(Caller caller, String storyId, List<String> texts) {
+        return approveScenes(caller, storyId, texts, Optional.empty());
+    }
+
+    /** As above, with the user's edited narration lines (20) when sent; else the stored lines are kept. */
+    public Answers.ScenesApproved approveScenes(Caller caller, String storyId, List<String> texts, Optional<List<String>> narration) {
         lookup.require(caller, storyId); // 404 before the texts are even looked at; the record is read again under the lock
+        narration.ifPresent(NarrationLines::check);
         if (texts.size() != Beat.TOTAL_SCENES) {
             throw new UserFacingException(UserFacingException.Kind.BAD_REQUEST, "scenes must hold exactly 20 texts, got " + texts.size());
         }
@@ -127,28 +133,30 @@ public final class Studio {
         Lock approval = approvals[Math.floorMod(storyId.hashCode(), approvals.length)];
         approval.lock();
         try {
-            return approveScenes(caller, lookup.require(caller, storyId), texts);
+            return approveScenes(caller, lookup.require(caller, storyId), texts, narration);
         } finally {
             approval.unlock();
         }
     }
 
-    private Answers.ScenesApproved approveScenes(Caller caller, StoryRecord record, List<String> texts) {
+    private Answers.ScenesApproved approveScenes(Caller caller, StoryRecord record, List<String> texts, Optional<List<String>> narration) {
         String storyId = record.storyId();
         if (record.status() != StoryStatus.SCENES_READY) {
             return approvedBefore(record, texts);
         }
         StoredStory story = new StoredStory(record, mapper);
+        List<String> lines = NarrationLines.approved(narration, record.scenes(), texts, story.context().aspectRatio());
         List<Scene> scenes = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            scenes.add(Scene.of(i + 1, texts.get(i).strip()));
+            scenes.add(Scene.of(i + 1, texts.get(i).strip(), lines.get(i)));
         }
         List<String> prompts = planner.promptsFor(storyId, scenes, story.bible(), story.context());
         List<SceneRow> rows = new ArrayList<>();
         for (Scene scene : scenes) {
             SceneRow old = record.scenes().get(scene.number() - 1);
             rows.add(new SceneRow(scene.number(), scene.beat().id(), scene.text(), prompts.get(scene.number() - 1),
-                    old.edited() || !old.text().equals(scene.text())));
+                    old.edited() || !old.text().equals(scene.text()) || old.narration() != null && !old.narration().equals(scene.narration()),
+                    scene.narration()));
         }
         // Exactly one winner: the conditional status change, the scenes, the 20 attempts and their spend
         // reservation are one transaction. Of six identical requests at once, one moves the status on;

@@ -5,16 +5,20 @@ import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
 import java.util.ArrayList;
 import java.util.List;
+import fableforge.text.Phrasing;
 
 /**
- * Splits a scene's text into caption pages: words wrapped to lines that fit the safe area at a font
- * size relative to the frame, at most {@link #MAX_LINES} lines a page. The layout is measured at the
+ * Splits a scene's narration into caption pages (cues) that read: cut at phrase boundaries, never across
+ * a sentence, lines that fit the safe area at a font size relative to the frame, at most
+ * {@link #MAX_LINES} lines of {@link #MAX_CHARS} characters a page. The layout is measured at the
  * story's full frame size whatever size is rendered, so a 480p draft shows the same pages at the same
  * times as the final video and its subtitles.
  */
 public final class CaptionLayout {
 
-    static final int MAX_LINES = 3;
+    static final int MAX_LINES = 2;
+    /** The usual subtitle line limit (Netflix, BBC): longer lines are hard to read in the time a cue has. */
+    static final int MAX_CHARS = 42;
     /** Caption text height as a share of the frame's short side: about 56 px on a 1080-wide frame. */
     static final double FONT_SHARE = 0.052;
     private static final FontRenderContext MEASURE = new FontRenderContext(new AffineTransform(), true, true);
@@ -53,34 +57,100 @@ public final class CaptionLayout {
         return font;
     }
 
-    /** The text as pages of at most three lines, each line within the safe width. */
+    /**
+     * The text as caption pages (cues): each within one sentence, cut between phrases where it can be,
+     * at most {@value #MAX_LINES} lines of at most {@value #MAX_CHARS} characters that fit the safe width.
+     * A phrase too long for one page is cut between words; no word is ever split.
+     */
     public List<List<String>> pages(String text) {
-        List<String> lines = wrap(text);
         List<List<String>> pages = new ArrayList<>();
-        for (int start = 0; start < lines.size(); start += MAX_LINES) {
-            pages.add(List.copyOf(lines.subList(start, Math.min(lines.size(), start + MAX_LINES))));
+        for (String sentence : Phrasing.sentences(text)) {
+            String current = null;
+            for (String unit : units(sentence)) {
+                String candidate = current == null ? unit : current + " " + unit;
+                if (current == null || lines(candidate) != null) {
+                    current = candidate;
+                } else {
+                    pages.add(linesOrOne(current));
+                    current = unit;
+                }
+            }
+            if (current != null) {
+                pages.add(linesOrOne(current));
+            }
         }
         return pages;
     }
 
-    List<String> wrap(String text) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (line.isEmpty() || width(candidate) <= maxLineWidth) {
-                line.setLength(0);
-                line.append(candidate);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
+    /** The sentence's phrases, each one too long for a page cut into page-sized runs of words. */
+    private List<String> units(String sentence) {
+        List<String> units = new ArrayList<>();
+        for (String phrase : Phrasing.phrases(sentence)) {
+            if (lines(phrase) != null) {
+                units.add(phrase);
+                continue;
+            }
+            String run = null;
+            for (String word : Phrasing.words(phrase)) {
+                String candidate = run == null ? word : run + " " + word;
+                if (run == null || lines(candidate) != null) {
+                    run = candidate;
+                } else {
+                    units.add(run);
+                    run = word;
+                }
+            }
+            units.add(run);
+        }
+        return units;
+    }
+
+    private List<String> linesOrOne(String text) {
+        List<String> lines = lines(text);
+        // Only a single word wider than a line gets here: it is shown whole rather than split.
+        return lines != null ? lines : List.of(text);
+    }
+
+    /**
+     * {@code text} on one line if it fits, else on two: broken after a phrase's punctuation or before a
+     * joining word when such a break fits, else where the two lines are most even. Null if it needs more.
+     */
+    List<String> lines(String text) {
+        if (fits(text)) {
+            return List.of(text);
+        }
+        List<String> words = Phrasing.words(text);
+        java.util.Set<Integer> breaks = phraseBreaks(text);
+        List<String> best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (int cut = 1; cut < words.size(); cut++) {
+            String first = String.join(" ", words.subList(0, cut));
+            String second = String.join(" ", words.subList(cut, words.size()));
+            if (!fits(first) || !fits(second)) {
+                continue;
+            }
+            double score = Math.abs(width(first) - width(second)) - (breaks.contains(cut) ? maxLineWidth : 0);
+            if (score < bestScore) {
+                bestScore = score;
+                best = List.of(first, second);
             }
         }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
+        return best;
+    }
+
+    /** The word positions where a phrase of {@code text} ends and the next starts. */
+    private static java.util.Set<Integer> phraseBreaks(String text) {
+        java.util.Set<Integer> breaks = new java.util.HashSet<>();
+        int words = 0;
+        for (String phrase : Phrasing.phrases(text)) {
+            words += Phrasing.wordCount(phrase);
+            breaks.add(words);
         }
-        return lines;
+        return breaks;
+    }
+
+    boolean fits(String line) {
+        return line.length() <= MAX_CHARS && width(line) <= maxLineWidth;
     }
 
     double width(String text) {

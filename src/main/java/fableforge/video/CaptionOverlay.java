@@ -23,6 +23,8 @@ final class CaptionOverlay {
 
     private static final Color BAND = new Color(0, 0, 0, 140);
     private static final Color OUTLINE = new Color(0, 0, 0, 220);
+    /** The spoken word's colour in the words style: the warm yellow short-video captions use. */
+    static final Color HIGHLIGHT = new Color(255, 214, 10);
 
     private final int left;
     private final int top;
@@ -40,6 +42,14 @@ final class CaptionOverlay {
 
     /** Draws {@code lines} for a frame of {@code size}, laid out as {@code layout} measured them. */
     static CaptionOverlay draw(List<String> lines, CaptionLayout layout, FrameSize size) {
+        return draw(lines, layout, size, -1);
+    }
+
+    /**
+     * Draws {@code lines} with word number {@code highlighted} (counted across the lines, from 0; -1 for
+     * none) in the highlight colour: the {@code words} style, one overlay per word spoken.
+     */
+    static CaptionOverlay draw(List<String> lines, CaptionLayout layout, FrameSize size, int highlighted) {
         double scale = size.width() / (double) layout.reference().width();
         Font font = layout.font();
         float fontSize = font.getSize2D();
@@ -70,6 +80,7 @@ final class CaptionOverlay {
         FontRenderContext context = g.getFontRenderContext();
         g.setStroke(new BasicStroke(fontSize * 0.14f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         double baseline = bandTop + padding + fontSize * 0.95;
+        int firstWord = 0;
         for (String line : lines) {
             TextLayout text = new TextLayout(line, font, context);
             double lineLeft = (reference.width() - text.getAdvance()) / 2;
@@ -78,6 +89,15 @@ final class CaptionOverlay {
             g.draw(outline);
             g.setColor(Color.WHITE);
             g.fill(outline);
+            String[] words = line.split(" ");
+            if (highlighted >= firstWord && highlighted < firstWord + words.length) {
+                int index = highlighted - firstWord;
+                String before = String.join(" ", java.util.Arrays.copyOfRange(words, 0, index));
+                double wordLeft = lineLeft + (index == 0 ? 0 : new TextLayout(before + " ", font, context).getAdvance());
+                g.setColor(HIGHLIGHT);
+                g.fill(new TextLayout(words[index], font, context).getOutline(AffineTransform.getTranslateInstance(wordLeft, baseline)));
+            }
+            firstWord += words.length;
             baseline += lineHeight;
         }
         g.dispose();

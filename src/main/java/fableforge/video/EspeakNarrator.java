@@ -63,7 +63,7 @@ public final class EspeakNarrator implements Narrator {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             try (OutputStream in = process.getOutputStream()) {
-                in.write(scene.text().getBytes(StandardCharsets.UTF_8));
+                in.write(scene.narration().getBytes(StandardCharsets.UTF_8));
             }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -27,6 +27,7 @@ final class FrameComposer implements AutoCloseable {
     private int announced;
     private Timeline.Cue shownCue;
     private CaptionPlanes shownOverlay;
+    private int shownWord = -1;
 
     FrameComposer(VideoClipGenerator clips, VideoJob job, Timeline timeline, CaptionLayout layout, FrameSize size,
                   VideoProgressListener progress) {
@@ -66,10 +67,13 @@ final class FrameComposer implements AutoCloseable {
             frame.blend(incoming, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
         }
         List<Timeline.Cue> cues = timeline.cues();
-        while (f >= cues.get(cue).endFrame()) {
+        while (cue < cues.size() && f >= cues.get(cue).endFrame()) {
             cue++;
         }
-        overlay(cues.get(cue)).drawOnto(frame);
+        if (job.captions() != CaptionStyle.NONE && cue < cues.size() && f >= cues.get(cue).startFrame()) {
+            Timeline.Cue shown = cues.get(cue);
+            overlay(shown, job.captions() == CaptionStyle.WORDS ? shown.wordAt(f) : -1).drawOnto(frame);
+        }
     }
 
     /** Straight into YUV when the clip can; otherwise in BGR, converted. */
@@ -102,10 +106,12 @@ final class FrameComposer implements AutoCloseable {
         }
     }
 
-    private CaptionPlanes overlay(Timeline.Cue cue) {
-        if (cue != shownCue) {
+    /** The cue's overlay with word {@code word} highlighted (-1: none), drawn again only when either changes. */
+    private CaptionPlanes overlay(Timeline.Cue cue, int word) {
+        if (cue != shownCue || word != shownWord) {
             shownCue = cue;
-            shownOverlay = CaptionPlanes.of(CaptionOverlay.draw(cue.lines(), layout, size), size);
+            shownWord = word;
+            shownOverlay = CaptionPlanes.of(CaptionOverlay.draw(cue.lines(), layout, size, word), size);
         }
         return shownOverlay;
     }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Port: reads a scene's text aloud. Adapters: none (silent video), a local speech engine
+ * Port: reads a scene's narration line aloud (not its text, which the image is drawn from). Adapters: none (silent video), a local speech engine
  * (espeak-ng, when installed) and OpenAI text-to-speech.
  */
 public interface Narrator {

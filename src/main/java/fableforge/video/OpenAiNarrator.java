@@ -76,7 +76,7 @@ public final class OpenAiNarrator implements Narrator, Monitored {
 
     @Override
     public Optional<float[]> narrate(String storyId, Scene scene) throws ProviderException {
-        String input = scene.text().strip();
+        String input = scene.narration().strip();
         if (input.length() > MAX_INPUT_CHARACTERS) {
             throw new ProviderException(new ProviderError.BadRequest("scene " + scene.number() + " is " + input.length()
                     + " characters; text-to-speech reads at most " + MAX_INPUT_CHARACTERS));

@@ -5,6 +5,7 @@ import fableforge.job.Sleeper;
 import fableforge.provider.ProviderException;
 import fableforge.provider.call.CallPipeline;
 import fableforge.provider.call.RetryRule;
+import fableforge.story.NarrationLine;
 import fableforge.story.Scene;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.OptionalDouble;
 import java.util.Random;
 
 /**
- * Joins the scenes into one MP4: narrates them, fits each scene's length to its narration (or its
- * caption's reading time), has the clip generator make each scene's clip, dissolves one into the next,
+ * Joins the scenes into one MP4: narrates each scene's narration line, shares the chosen length among the
+ * scenes (or, without one, fits each scene to its narration or its caption's reading time), has the clip generator make each scene's clip, dissolves one into the next,
  * burns the caption in and mixes the sound. Frames are composed and encoded one at a time, so memory
  * stays flat however long the video is.
  */
@@ -63,13 +64,31 @@ public final class VideoAssembler {
     public List<Optional<float[]>> narrate(VideoJob job, VideoProgressListener progress)
             throws IOException, ProviderException, InterruptedException {
         List<Optional<float[]>> narrations = new ArrayList<>();
-        for (SceneStill still : job.scenes()) {
+        for (Scene scene : spoken(job)) {
             if (narrator != Narrator.NONE) {
-                progress.stage(VideoProgressListener.Stage.NARRATING, still.scene().number(), job.scenes().size());
+                progress.stage(VideoProgressListener.Stage.NARRATING, scene.number(), job.scenes().size());
             }
-            narrations.add(narrateWithRetries(job.storyId(), still.scene()));
+            narrations.add(narrateWithRetries(job.storyId(), scene));
         }
         return narrations;
+    }
+
+    /**
+     * The scenes as they are spoken and captioned: with a chosen length, each narration line shortened (at
+     * a sentence, phrase or word boundary) to what its share of the length holds at the speaking pace.
+     */
+    public static List<Scene> spoken(VideoJob job) {
+        List<Scene> scenes = job.scenes().stream().map(SceneStill::scene).toList();
+        if (job.lengthSeconds().isEmpty()) {
+            return scenes;
+        }
+        double[] shares = Pacing.shares(scenes.stream().map(Scene::number).toList(), job.lengthSeconds().getAsInt());
+        List<Scene> fitted = new ArrayList<>();
+        for (int i = 0; i < scenes.size(); i++) {
+            Scene scene = scenes.get(i);
+            fitted.add(scene.withNarration(NarrationLine.fit(scene.narration(), NarrationLine.wordBudget(shares[i]))));
+        }
+        return fitted;
     }
 
     /** One scene's narration through the provider call pipeline: the narration retry policy, its jitter seeded by the scene. */
@@ -140,13 +159,18 @@ public final class VideoAssembler {
         if (narrations.size() != job.scenes().size()) {
             throw new IllegalArgumentException(job.scenes().size() + " scenes but " + narrations.size() + " narrations");
         }
+        List<Scene> scenes = spoken(job);
+        List<OptionalDouble> voices = narrations.stream()
+                .map(voice -> voice.map(samples -> OptionalDouble.of(Audio.seconds(samples))).orElse(OptionalDouble.empty())).toList();
+        double[] seconds = job.lengthSeconds().isPresent()
+                ? pacing.sceneSeconds(scenes.stream().map(Scene::number).toList(), voices, job.lengthSeconds().getAsInt())
+                : java.util.stream.IntStream.range(0, scenes.size())
+                        .mapToDouble(i -> pacing.sceneSeconds(scenes.get(i).narration(), voices.get(i))).toArray();
         List<Timeline.SceneTiming> timings = new ArrayList<>();
-        for (int i = 0; i < job.scenes().size(); i++) {
-            Scene scene = job.scenes().get(i).scene();
-            Optional<float[]> voice = narrations.get(i);
-            OptionalDouble voiceSeconds = voice.map(samples -> OptionalDouble.of(Audio.seconds(samples))).orElse(OptionalDouble.empty());
-            timings.add(new Timeline.SceneTiming(scene.number(), pacing.sceneSeconds(scene.text(), voiceSeconds),
-                    layout.pages(scene.text()), voice.isPresent()));
+        for (int i = 0; i < scenes.size(); i++) {
+            Scene scene = scenes.get(i);
+            timings.add(new Timeline.SceneTiming(scene.number(), seconds[i], layout.pages(scene.narration()), voices.get(i).isPresent(),
+                    voices.get(i).orElse(0)));
         }
         return Timeline.build(timings, FPS, pacing.crossfadeFrames(FPS), (int) Math.round(pacing.narrationLeadSeconds() * FPS));
     }

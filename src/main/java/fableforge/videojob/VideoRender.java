@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import fableforge.video.CaptionStyle;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -68,15 +70,17 @@ public final class VideoRender {
         List<ImageAttempt> approved = approvedImages(storyId);
         List<SceneStill> stills = new ArrayList<>();
         for (ImageAttempt image : approved) {
-            SceneRow row = story.scene(image.scene());
             byte[] bytes = read(image.mediaKey());
-            stills.add(new SceneStill(Scene.of(row.number(), row.text()), bytes,
+            stills.add(new SceneStill(story.storyScene(image.scene()), bytes,
                     pictureArea.apply(image.width() == null ? 0 : image.width(), image.height() == null ? 0 : image.height()),
                     image.subjectBox()));
         }
         Optional<Path> music = music(video.musicKey(), work);
         AspectRatio aspect = story.context().aspectRatio();
-        VideoJob job = new VideoJob(storyId, aspect, stills, video.draft() ? RenderQuality.DRAFT : RenderQuality.FINAL, music);
+        // A video asked for before lengths could be chosen (length null) keeps its scenes' own pacing.
+        VideoJob job = new VideoJob(storyId, aspect, stills, video.draft() ? RenderQuality.DRAFT : RenderQuality.FINAL, music,
+                video.lengthSeconds() == null ? OptionalInt.empty() : OptionalInt.of(video.lengthSeconds()),
+                video.captionStyle() == null ? CaptionStyle.DEFAULT : CaptionStyle.fromWire(video.captionStyle()).orElse(CaptionStyle.DEFAULT));
         VideoAssembler assembler = new VideoAssembler(tools.clips(video.clips(), meter, fallbacks, new MediaClipCache(media, baseKey(storyId, video.version()) + "-clips")), tools.narrator(video.narration(), meter));
         Path mp4 = work.resolve("video.mp4");
         // The timeline's media as they lie in the ZIP: relative paths, which FCPXML reads from the timeline file's folder.

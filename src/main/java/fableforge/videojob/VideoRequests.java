@@ -11,7 +11,10 @@ import fableforge.store.StoryStatus;
 import fableforge.store.Transactions;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
+import fableforge.story.AspectRatio;
 import fableforge.story.Beat;
+import fableforge.story.VideoLength;
+import fableforge.video.CaptionStyle;
 import fableforge.studio.SpendCheck;
 import fableforge.studio.StoryLookup;
 import java.io.IOException;
@@ -46,9 +49,10 @@ public final class VideoRequests {
         this.quote = quote;
     }
 
-    VideoRepository.Requested request(Caller caller, String storyId, VideoOptions options) {
+    VideoRepository.Requested request(Caller caller, String storyId, VideoOptions asked) {
         StoryRecord story = lookup.require(caller, storyId);
-        checkOptions(caller, options);
+        checkOptions(caller, asked);
+        VideoOptions options = resolved(story, asked);
         int approved = images.countApproved(storyId);
         if (story.status() != StoryStatus.ALL_APPROVED || approved < Beat.TOTAL_SCENES) {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, "the video is made from approved images: approve all "
@@ -58,21 +62,36 @@ public final class VideoRequests {
         // unfinished video per story) and reserves its quote; a refused reservation (402) queues nothing.
         VideoRepository.Requested requested = transactions.inTransaction(() -> {
             VideoRepository.Requested queued = videos.request(storyId, options.clips(), options.narration(), options.draft(),
-                    options.musicKey());
+                    options.musicKey(), options.lengthSeconds(), options.captionStyle());
             if (queued.created()) {
                 SpendCheck.within(() -> keepReservation(story, queued.video().version(), options));
             }
             return queued;
         });
         VideoRecord video = requested.video();
-        if (!requested.created() && !video.sameOptions(options.clips(), options.narration(), options.draft(), options.musicKey())) {
+        if (!requested.created() && !video.sameOptions(options.clips(), options.narration(), options.draft(), options.musicKey(),
+                options.lengthSeconds(), options.captionStyle())) {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, "version " + video.version() + " of this video is still being made ("
                     + describe(video) + "); wait for it to finish, then ask again with the new options");
         }
         return requested;
     }
 
+    /** The options as the video will be made: the length defaulted by the story's shape, the caption style by the server's. */
+    private VideoOptions resolved(StoryRecord story, VideoOptions options) {
+        int length = options.lengthSeconds() != null ? options.lengthSeconds()
+                : VideoLength.defaultSeconds(AspectRatio.fromLabel(story.aspectRatio()));
+        return new VideoOptions(options.clips(), options.narration(), options.draft(), options.musicKey(), length,
+                options.captions(tools.captionStyle()).wire());
+    }
+
     private void checkOptions(Caller caller, VideoOptions options) {
+        if (options.lengthSeconds() != null && !VideoLength.allowed(options.lengthSeconds())) {
+            throw bad(VideoLength.rule("length_seconds") + " (9:16 and 1:1 default to 60, 16:9 to 120), not " + options.lengthSeconds());
+        }
+        if (options.captionStyle() != null && CaptionStyle.fromWire(options.captionStyle()).isEmpty()) {
+            throw bad("caption_style must be one of " + String.join(", ", CaptionStyle.wireNames()) + ", not \"" + abbreviate(options.captionStyle()) + "\"");
+        }
         if (!VideoTools.CLIP_SOURCES.contains(options.clips())) {
             throw bad("clips must be one of " + String.join(", ", VideoTools.CLIP_SOURCES) + ", not \"" + abbreviate(options.clips()) + "\"");
         }
@@ -111,6 +130,8 @@ public final class VideoRequests {
 
     private static String describe(VideoRecord video) {
         return "clips " + video.clips() + ", narration " + video.narration() + (video.draft() ? ", draft" : ", full size")
+                + (video.lengthSeconds() != null ? ", " + video.lengthSeconds() + " s" : "")
+                + (video.captionStyle() != null ? ", " + video.captionStyle() + " captions" : "")
                 + (video.musicKey().isPresent() ? ", with music" : "");
     }
 

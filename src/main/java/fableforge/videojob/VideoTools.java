@@ -47,6 +47,11 @@ public interface VideoTools {
         return source.equals("local") ? Optional.of(BigDecimal.ZERO) : Optional.empty();
     }
 
+    /** The caption style of a video whose request does not name one: {@code CAPTION_STYLE}, else phrase. */
+    default fableforge.video.CaptionStyle captionStyle() {
+        return fableforge.video.CaptionStyle.DEFAULT;
+    }
+
     /** Hears that a scene's clip came from the local camera motion instead of the chosen source. */
     @FunctionalInterface
     interface ClipFallbacks {

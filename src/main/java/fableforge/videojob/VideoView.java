@@ -47,7 +47,8 @@ public final class VideoView implements StoryVideo {
     public StoryDocument.Video video(VideoRecord video) {
         JsonNode progress = video.progressJson() != null && !video.finished() ? progress(video.progressJson()) : null;
         return new StoryDocument.Video(video.status().wire(), video.version(),
-                new StoryDocument.VideoOptions(video.clips(), video.narration(), video.draft(), video.musicKey().orElse(null)),
+                new StoryDocument.VideoOptions(video.clips(), video.narration(), video.draft(), video.musicKey().orElse(null),
+                        video.lengthSeconds(), video.captionStyle()),
                 progress, video.videoUrl(), video.srtUrl(), video.fcpxmlUrl(), video.zipUrl(),
                 video.durationMs() == null ? null : video.durationMs() / 1000.0, video.width(), video.height(), video.sizeBytes(),
                 video.error(), fallbacks(video.fallbacksJson()), null);

@@ -67,7 +67,10 @@ final class StoryRoutes {
             throw new ErrorAnswers.BadRequest("every scene must be text");
         }
         limits.take(RequestCaller.of(ctx), LimitedAction.APPROVE_SCENES);
-        ctx.status(202).json(studio.approveScenes(RequestCaller.of(ctx), body.storyId(), texts));
+        if (body.narration() != null && body.narration().contains(null)) {
+            throw new ErrorAnswers.BadRequest("every narration line must be text");
+        }
+        ctx.status(202).json(studio.approveScenes(RequestCaller.of(ctx), body.storyId(), texts, java.util.Optional.ofNullable(body.narration())));
     }
 
     private void approveImage(Context ctx) {

@@ -32,12 +32,13 @@ final class VideoRoutes {
         routes.post("/api/music", this::uploadMusic);
     }
 
-    /** {@code {clips?, narration?, draft?, music_key?}}, every field optional; an empty body asks for the defaults. */
+    /** {@code {clips?, narration?, draft?, music_key?, length_seconds?, caption_style?}}, every field optional; an empty body asks for the defaults. */
     private void generateVideo(Context ctx) {
         Requests.GenerateVideo body = strictJson.bodyAsClassOrEmpty(ctx, Requests.GenerateVideo.class);
         VideoOptions options = new VideoOptions(Optional.ofNullable(body.clips()).orElse("local").strip().toLowerCase(Locale.ROOT),
                 Optional.ofNullable(body.narration()).orElse("none").strip().toLowerCase(Locale.ROOT), Boolean.TRUE.equals(body.draft()),
-                Optional.ofNullable(body.musicKey()).map(String::strip).filter(key -> !key.isEmpty()));
+                Optional.ofNullable(body.musicKey()).map(String::strip).filter(key -> !key.isEmpty()), body.lengthSeconds(),
+                body.captionStyle() == null ? null : body.captionStyle().strip().toLowerCase(Locale.ROOT));
         limits.take(RequestCaller.of(ctx), LimitedAction.VIDEO);
         ctx.status(202).json(videos.request(RequestCaller.of(ctx), ctx.pathParam("id"), options));
     }

@@ -23,7 +23,8 @@ public final class Answers {
     /** {@code POST /submit}: the story, ready for the user to edit its scenes. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Submitted(String storyId, List<String> scenes, List<String> beats, StoryDocument.Character character,
-                            String status, StoryDocument.Cost cost, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings) {
+                            String status, StoryDocument.Cost cost, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings,
+                            List<String> narration) {
     }
 
     /** {@code POST /approve_scenes}. */

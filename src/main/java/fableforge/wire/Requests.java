@@ -18,7 +18,8 @@ public final class Requests {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ApproveScenes(
             @MustBe("text") String storyId,
-            @MustBe(value = "an array of 20 scene texts", each = "every scene must be text") List<String> scenes) {
+            @MustBe(value = "an array of 20 scene texts", each = "every scene must be text") List<String> scenes,
+            @MustBe(value = "an array of 20 narration lines", each = "every narration line must be text") List<String> narration) {
     }
 
     /** {@code POST /approve_image/{id}/{n}}. */
@@ -37,6 +38,8 @@ public final class Requests {
             @MustBe("text") String clips,
             @MustBe("text") String narration,
             @MustBe("true or false") Boolean draft,
-            @MustBe("text") String musicKey) {
+            @MustBe("text") String musicKey,
+            @MustBe("a whole number of seconds from 15 to 600") Integer lengthSeconds,
+            @MustBe("text: phrase, words or none") String captionStyle) {
     }
 }

@@ -20,19 +20,22 @@ public final class StoryDocument {
     private StoryDocument() {
     }
 
-    /** The whole story; {@code video} is null before any was asked for. */
+    /**
+     * The whole story; {@code video} is null before any was asked for. {@code narration} holds each scene's
+     * narration line in scene order (what is read aloud and captioned), beside {@code scenes}' texts.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Story(String storyId, String status, @JsonInclude(JsonInclude.Include.NON_NULL) Long seed, Map<String, String> quiz,
                         Character character, String characterBible, String aspectRatio,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer width, @JsonInclude(JsonInclude.Include.NON_NULL) Integer height,
-                        List<Scene> scenes, int completedScenes, int approvedScenes, int totalScenes, Map<String, Image> images, Cost cost,
+                        List<Scene> scenes, List<String> narration, int completedScenes, int approvedScenes, int totalScenes, Map<String, Image> images, Cost cost,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Providers providers, Video video, String createdAt, String updatedAt) {
 
         /** The web's story: no seed, frame size or providers. */
         public static Story ofWeb(String storyId, String status, Map<String, String> quiz, Character character, String characterBible,
-                                  String aspectRatio, List<Scene> scenes, int completedScenes, int approvedScenes, int totalScenes,
-                                  Map<String, Image> images, Cost cost, Video video, String createdAt, String updatedAt) {
-            return new Story(storyId, status, null, quiz, character, characterBible, aspectRatio, null, null, scenes, completedScenes,
+                                  String aspectRatio, List<Scene> scenes, List<String> narration, int completedScenes, int approvedScenes,
+                                  int totalScenes, Map<String, Image> images, Cost cost, Video video, String createdAt, String updatedAt) {
+            return new Story(storyId, status, null, quiz, character, characterBible, aspectRatio, null, null, scenes, narration, completedScenes,
                     approvedScenes, totalScenes, images, cost, null, video, createdAt, updatedAt);
         }
     }
@@ -134,7 +137,7 @@ public final class StoryDocument {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record VideoOptions(String clips, String narration, boolean draft, String musicKey) {
+    public record VideoOptions(String clips, String narration, boolean draft, String musicKey, Integer lengthSeconds, String captionStyle) {
     }
 
     /** A scene whose clip came from local camera motion instead of the chosen source, and why. */

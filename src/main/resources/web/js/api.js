@@ -64,7 +64,8 @@ export const api = {
   quiz: () => request('GET', 'api/quiz'),
   meta: () => request('GET', 'api/meta'),
   submit: answers => request('POST', 'submit', answers),
-  approveScenes: (storyId, scenes) => request('POST', 'approve_scenes', { story_id: storyId, scenes }),
+  approveScenes: (storyId, scenes, narration) => request('POST', 'approve_scenes',
+    narration ? { story_id: storyId, scenes, narration } : { story_id: storyId, scenes }),
   story: storyId => request('GET', `story/${id(storyId)}`),
   stories: () => request('GET', 'api/stories'),
   reviewImage: (storyId, sceneNumber, body) =>

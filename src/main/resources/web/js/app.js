@@ -29,8 +29,8 @@ const quiz = new QuizForm({
 const scenes = new ScenesEditor({
   form: $('#scenes-form'), list: $('#scenes-list'), error: $('#scenes-error'), submitButton: $('#scenes-submit'),
   summary: $('#scenes-summary'), hero: $('#scenes-hero'), spend: $('#scenes-spend'), quote: $('#scenes-quote'),
-  onApprove: async (storyId, texts) => {
-    await api.approveScenes(storyId, texts);
+  onApprove: async (storyId, texts, narration) => {
+    await api.approveScenes(storyId, texts, narration);
     const before = shown?.story_id === storyId ? shown : {};
     fresh.set(storyId, { ...before, story_id: storyId, status: 'generating', scenes: texts, images: undefined });
     route();

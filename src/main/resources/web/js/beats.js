@@ -26,8 +26,9 @@ export function isPlaceholder(text) {
 export function normalizeScenes(source) {
   const scenes = source.scenes || [];
   return scenes.map((scene, index) => typeof scene === 'string'
-    ? { number: index + 1, beat: source.beats?.[index] ?? beatOf(index + 1).id, text: scene, prompt: '' }
-    : { number: scene.number ?? index + 1, beat: scene.beat ?? beatOf(index + 1).id, text: scene.text ?? '', prompt: scene.prompt ?? '' });
+    ? { number: index + 1, beat: source.beats?.[index] ?? beatOf(index + 1).id, text: scene, prompt: '', narration: source.narration?.[index] ?? '' }
+    : { number: scene.number ?? index + 1, beat: scene.beat ?? beatOf(index + 1).id, text: scene.text ?? '', prompt: scene.prompt ?? '',
+      narration: source.narration?.[index] ?? '' });
 }
 
 export function heroLine(character, quiz) {

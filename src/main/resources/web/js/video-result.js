@@ -37,12 +37,16 @@ function download(url, label, hint, filename, tone = '') {
 export function compact(options) {
   const body = { clips: options.clips || 'local', narration: options.narration || 'none', draft: Boolean(options.draft) };
   if (options.music_key) body.music_key = options.music_key;
+  if (options.length_seconds) body.length_seconds = options.length_seconds;
+  if (options.caption_style) body.caption_style = options.caption_style;
   return body;
 }
 
 export function describe(options) {
   if (!options) return '';
   const parts = [options.draft ? 'draft' : 'full size'];
+  if (options.length_seconds) parts.push(`${options.length_seconds} s`);
+  if (options.caption_style && options.caption_style !== 'phrase') parts.push(options.caption_style === 'words' ? 'word-by-word captions' : 'no captions');
   if (options.narration && options.narration !== 'none') parts.push(`${options.narration === 'openai' ? 'OpenAI' : 'local'} narration`);
   if (options.clips && options.clips !== 'local') parts.push(`${options.clips} clips`);
   if (options.music_key) parts.push('music');

@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { quoteFor } from './cost.js';
 import { VIDEO_BUSY } from './status.js';
 import { compact, describe, duration, resultView } from './video-result.js';
+import { LengthAndCaptions } from './video-options.js';
 
 const CLIPS = [
   { value: 'local', label: 'Camera motion', note: 'Slow pans and zooms over your pictures, made on this server.' },
@@ -59,19 +60,22 @@ export class VideoPanel {
     this.musicInput = el('input', { type: 'file', id: 'video-music', accept: 'audio/*', class: 'file-input', onchange: () => this.uploadMusic() });
     this.musicStatus = el('p', { class: 'music-status small', id: 'video-music-status', 'aria-live': 'polite', hidden: true });
     this.musicClear = el('button', { type: 'button', class: 'btn btn-ghost btn-small', hidden: true, onclick: () => this.clearMusic() }, 'Remove');
-    this.draftBox = el('input', { type: 'checkbox', id: 'video-draft' });
+    this.draftBox = el('input', { type: 'checkbox', id: 'video-draft', onchange: () => this.renderQuote() });
+    this.options = new LengthAndCaptions(() => this.renderQuote());
     this.quote = el('p', { class: 'quote small', id: 'video-quote', hidden: true });
     this.error = el('p', { class: 'form-error', id: 'video-error', role: 'alert', hidden: true });
     this.generate = el('button', { type: 'submit', class: 'btn btn-primary btn-lg', id: 'video-generate' }, 'Generate video');
     return el('form', { class: 'video-form', id: 'video-form', novalidate: true, onsubmit: e => { e.preventDefault(); this.start(this.chosen()); } },
       el('fieldset', { class: 'video-field' }, el('legend', {}, 'Moving pictures'), this.clipList),
       el('fieldset', { class: 'video-field' }, el('legend', {}, 'Narration'), this.narrationList),
+      ...this.options.fields(),
       el('div', { class: 'video-field' },
         el('label', { for: 'video-music', class: 'field-label' }, 'Music ', el('span', { class: 'muted small' }, '(optional, up to 20 MB)')),
         el('div', { class: 'music-row' }, this.musicInput, this.musicClear),
         this.musicStatus),
       el('label', { class: 'check draft-check' }, this.draftBox,
         el('span', {}, el('strong', {}, 'Quick draft'), el('span', { class: 'muted' }, ' · 480p, renders in a fraction of the time'))),
+      this.options.estimate,
       el('div', { class: 'form-actions' }, this.generate, this.quote),
       this.error);
   }
@@ -126,6 +130,7 @@ export class VideoPanel {
       clips: this.selected(this.clipInputs) || 'local',
       narration: this.selected(this.narrationInputs) || 'none',
       draft: this.draftBox.checked,
+      ...this.options.body(),
     };
     if (this.music) body.music_key = this.music.music_key;
     return body;
@@ -134,6 +139,7 @@ export class VideoPanel {
   renderQuote() {
     const quote = this.selected(this.narrationInputs) === 'openai' ? quoteFor(this.cost, 'narrate_video') : null;
     setText(this.quote, quote ? `Narration: ${quote.price} (${quote.description})` : '');
+    this.options.showEstimate({ draft: this.draftBox.checked, narration: this.selected(this.narrationInputs), clips: this.selected(this.clipInputs) });
   }
 
   /** A fresh story on screen (full state or just its id). */
@@ -157,6 +163,10 @@ export class VideoPanel {
       this.renderQuote();
     }
     if (story.status) this.ready = story.status === 'all_approved';
+    if (story.aspect_ratio) {
+      this.options.setAspect(story.aspect_ratio);
+      this.renderQuote();
+    }
     if ('video' in story) this.video = story.video ? { ...story.video } : null;
     const first = story.images?.['1'];
     // The thumbnail: the poster shows only until the video plays, and the full image would weigh 1.5 MB.
@@ -192,7 +202,8 @@ export class VideoPanel {
 
   async start(options) {
     if (this.uploading) return;
-    setText(this.error, '');
+    setText(this.error, this.options.problem());
+    if (this.options.problem()) return;
     this.generate.disabled = true;
     this.generate.classList.add('is-busy');
     try {

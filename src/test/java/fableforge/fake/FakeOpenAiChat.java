@@ -261,7 +261,8 @@ public final class FakeOpenAiChat implements AutoCloseable {
             }
             answer = FakeStoryteller.prompts(body.path("messages"), mode, format);
         } else {
-            answer = FakeStoryteller.story(body.path("messages"), next(storyAnswers, StoryAnswer.NORMAL), format);
+            answer = FakeStoryteller.story(body.path("messages"), next(storyAnswers, StoryAnswer.NORMAL), format,
+                    body.path("response_format"));
         }
         long promptTokens = (body.path("messages").toString().length() + 3) / 4;
         long completionTokens = answer.content() == null ? 12 : (answer.content().length() + 3) / 4;

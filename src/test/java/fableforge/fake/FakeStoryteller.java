@@ -38,7 +38,16 @@ final class FakeStoryteller {
 
     // ----- stories -----
 
-    static Answer story(JsonNode messages, StoryAnswer mode, String format) {
+    /**
+     * @param responseFormat the request's response_format: with a json_schema, the answer's scene objects
+     *                       carry exactly the schema's item properties (strict structured outputs always
+     *                       follow the schema), so a "narration" line is written only when the schema asks
+     *                       for one; in JSON mode or plain text, when the messages ask for it
+     */
+    static Answer story(JsonNode messages, StoryAnswer mode, String format, JsonNode responseFormat) {
+        boolean narrated = responseFormat.path("type").asText("").equals("json_schema")
+                ? responseFormat.at("/json_schema/schema/properties/scenes/items/properties").has("narration")
+                : messages.toString().contains("narration");
         String brief = messages.get(1).path("content").asText();
         String last = messages.get(messages.size() - 1).path("content").asText();
         Map<String, String> facts = facts(brief);
@@ -51,16 +60,16 @@ final class FakeStoryteller {
                     .map(e -> "{number: " + e.getKey() + ", text: '" + e.getValue() + "'}").collect(Collectors.joining(", ")) + "]");
             case SCENE_LINES -> Answer.of("Here is your story!\n\n" + scenes.entrySet().stream()
                     .map(e -> "**Scene " + e.getKey() + ":** " + e.getValue()).collect(Collectors.joining("\n\n")));
-            case CODE_FENCED -> Answer.of("```json\n" + scenesJson(scenes) + "\n```");
-            case PROSE_WRAPPED -> Answer.of("Sure! Here is the story you asked for:\n" + scenesJson(scenes) + "\nLet me know if you want changes.");
+            case CODE_FENCED -> Answer.of("```json\n" + scenesJson(scenes, narrated) + "\n```");
+            case PROSE_WRAPPED -> Answer.of("Sure! Here is the story you asked for:\n" + scenesJson(scenes, narrated) + "\nLet me know if you want changes.");
             case LABELLED_AND_QUOTED -> {
                 Map<Integer, String> labelled = new LinkedHashMap<>();
                 scenes.forEach((number, text) -> labelled.put(number, "**Scene " + number + ":** \"" + text + "\""));
-                yield Answer.of(scenesJson(labelled));
+                yield Answer.of(scenesJson(labelled, narrated));
             }
             case ONLY_17 -> {
                 scenes.keySet().removeAll(List.of(4, 11, 18));
-                yield Answer.of(scenesJson(scenes));
+                yield Answer.of(scenesJson(scenes, narrated));
             }
             case DUPLICATES_AND_EMPTY -> {
                 ArrayNode list = MAPPER.createArrayNode();
@@ -77,13 +86,13 @@ final class FakeStoryteller {
                 yield Answer.of(answer.toString());
             }
             case CUT_AT_LENGTH -> {
-                String whole = scenesJson(scenes);
+                String whole = scenesJson(scenes, narrated);
                 yield new Answer(whole.substring(0, whole.length() * 6 / 10), null, "length");
             }
             case NOTHING_NEW -> Answer.of("{\"scenes\": []}");
             case NORMAL -> Answer.of(format.equals("none")
-                    ? "Here is the story as JSON:\n\n```json\n" + scenesJson(scenes) + "\n```\n\nI hope you enjoy it!"
-                    : scenesJson(scenes));
+                    ? "Here is the story as JSON:\n\n```json\n" + scenesJson(scenes, narrated) + "\n```\n\nI hope you enjoy it!"
+                    : scenesJson(scenes, narrated));
         };
     }
 
@@ -139,11 +148,28 @@ final class FakeStoryteller {
         };
     }
 
-    private static String scenesJson(Map<Integer, String> scenes) {
+    private static String scenesJson(Map<Integer, String> scenes, boolean narrated) {
         ObjectNode answer = MAPPER.createObjectNode();
         ArrayNode list = answer.putArray("scenes");
-        scenes.forEach((number, text) -> list.addObject().put("number", number).put("text", text));
+        scenes.forEach((number, text) -> {
+            ObjectNode scene = list.addObject().put("number", number).put("text", text);
+            if (narrated) {
+                scene.put("narration", narration(number, text));
+            }
+        });
         return answer.toString();
+    }
+
+    /**
+     * Like a model, mostly within the word limit the brief gives, but not always: scene 20's line is the
+     * whole long scene, which the writer must shorten.
+     */
+    static String narration(int number, String text) {
+        if (number == 20) {
+            return text + " And from that day on, nobody ever laughed at a small heart again.";
+        }
+        String[] words = text.replaceAll("[,.]", "").split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 5))) + ".";
     }
 
     // ----- prompts -----

@@ -6,7 +6,7 @@ import fableforge.story.AspectRatio;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Captions wrap inside the safe area, at most three lines a page, and lose no word. */
+/** Captions wrap inside the safe area, at most two lines a page, and lose no word. */
 class CaptionLayoutTest {
 
     private static final String TEXT = "Whenever Ember came near, the other foxes found something cruel to say. "
@@ -14,14 +14,14 @@ class CaptionLayoutTest {
             + "the smallest fox in the whole pack. But every legend begins with someone the world overlooked.";
 
     @Test
-    void linesFitInsideThePortraitSafeAreaAndPagesHoldAtMostThreeLines() {
+    void linesFitInsideThePortraitSafeAreaAndPagesHoldAtMostTwoLines() {
         FrameSize size = FrameSize.of(AspectRatio.PORTRAIT);
         CaptionLayout layout = new CaptionLayout(size);
         SafeArea safe = SafeArea.of(size);
 
         List<List<String>> pages = layout.pages(TEXT);
 
-        assertThat(pages).allSatisfy(page -> assertThat(page).hasSizeBetween(1, 3));
+        assertThat(pages).allSatisfy(page -> assertThat(page).hasSizeBetween(1, 2));
         pages.stream().flatMap(List::stream).forEach(line -> assertThat(layout.width(line))
                 .as(line).isLessThanOrEqualTo(safe.right(size) - safe.left(size)));
         String joined = String.join(" ", pages.stream().flatMap(List::stream).toList());

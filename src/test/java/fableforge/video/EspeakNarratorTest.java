@@ -29,7 +29,7 @@ class EspeakNarratorTest {
         Optional<EspeakNarrator> narrator = EspeakNarrator.onPath();
         assumeTrue(narrator.isPresent(), "espeak-ng is not installed here (apt-get install espeak-ng)");
 
-        Scene scene = Scene.of(16, "\"Leave them alone!\" Ember cried, stepping between Lord Thorn and the little ones.");
+        Scene scene = Scene.of(16, "Ember faces Lord Thorn.", "\"Leave them alone!\" Ember cried, stepping between Lord Thorn and the little ones.");
         float[] samples = narrator.get().narrate("story-1", scene).orElseThrow();
 
         assertThat(Audio.seconds(samples)).isBetween(2.0, 15.0);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The OpenAI text-to-speech adapter against a fake that speaks the API's contract, errors included. */
 class OpenAiNarratorTest {
 
-    private static final Scene SCENE = Scene.of(3, "Ember wandered to the edge of Mossy Hollow and stared at her reflection.");
+    private static final Scene SCENE = Scene.of(3, "Ember stood at the edge of Mossy Hollow.", "Ember wandered to the edge of Mossy Hollow and stared at her reflection.");
 
     private final FakeOpenAiSpeech fake = new FakeOpenAiSpeech();
     private final SpendTally spend = new SpendTally();
@@ -46,7 +46,7 @@ class OpenAiNarratorTest {
     void sendsModelVoiceTextAndWavFormatWithTheKeyAndGetsTheSpokenSound() throws Exception {
         float[] samples = narrator().narrate("story-1", SCENE).orElseThrow();
 
-        double expected = SCENE.text().length() * FakeOpenAiSpeech.SECONDS_PER_CHARACTER;
+        double expected = SCENE.narration().length() * FakeOpenAiSpeech.SECONDS_PER_CHARACTER;
         assertThat(Audio.seconds(samples)).as("24 kHz answer resampled to 48 kHz").isCloseTo(expected, org.assertj.core.data.Offset.offset(0.05));
         assertThat(Soundtrack.peak(samples)).isGreaterThan(0.2f);
         FakeServer.Recorded request = fake.server().requests().getFirst();
@@ -54,7 +54,7 @@ class OpenAiNarratorTest {
         JsonNode body = new ObjectMapper().readTree(request.body());
         assertThat(body.path("model").asText()).isEqualTo("tts-1");
         assertThat(body.path("voice").asText()).isEqualTo("nova");
-        assertThat(body.path("input").asText()).isEqualTo(SCENE.text());
+        assertThat(body.path("input").asText()).as("the narration line is read, not the scene text").isEqualTo(SCENE.narration());
         assertThat(body.path("response_format").asText()).isEqualTo("wav");
     }
 
@@ -65,7 +65,7 @@ class OpenAiNarratorTest {
         var line = spend.summary().lines().getFirst();
         assertThat(line.stage()).isEqualTo("narration");
         assertThat(line.model()).isEqualTo("tts-1");
-        assertThat(line.usd()).isEqualByComparingTo(new BigDecimal("0.000015").multiply(BigDecimal.valueOf(SCENE.text().length())));
+        assertThat(line.usd()).isEqualByComparingTo(new BigDecimal("0.000015").multiply(BigDecimal.valueOf(SCENE.narration().length())));
     }
 
     @Test
@@ -122,7 +122,7 @@ class OpenAiNarratorTest {
 
     @Test
     void textBeyondTheApisLimitIsRefusedBeforeAnyCall() {
-        Scene long_ = Scene.of(4, "word ".repeat(900));
+        Scene long_ = Scene.of(4, "A long scene.", "word ".repeat(900));
 
         assertThatThrownBy(() -> narrator().narrate("story-1", long_))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class));

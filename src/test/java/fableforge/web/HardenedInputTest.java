@@ -256,6 +256,44 @@ class HardenedInputTest {
     }
 
     @Test
+    void aVideoLengthOrCaptionStyleOutOfRangeIs400NamingTheField() throws Exception {
+        for (String length : List.of("14", "601", "-60")) {
+            RawHttp.Answer answer = refused(400, "bad_request", "POST", "/generate_video/" + drawn, "{\"length_seconds\":" + length + "}",
+                    "Content-Type", "application/json");
+            assertThat(TestApp.json(answer.body()).get("message").asText())
+                    .startsWith("length_seconds must be a whole number of seconds from 15 to 600").endsWith("not " + length);
+        }
+        for (String notWhole : List.of("60.5", "\"60\"", "true")) {
+            RawHttp.Answer answer = refused(400, "bad_request", "POST", "/generate_video/" + drawn, "{\"length_seconds\":" + notWhole + "}",
+                    "Content-Type", "application/json");
+            assertThat(TestApp.json(answer.body()).get("message").asText()).contains("length_seconds");
+        }
+        RawHttp.Answer style = refused(400, "bad_request", "POST", "/generate_video/" + drawn, "{\"caption_style\":\"karaoke\"}",
+                "Content-Type", "application/json");
+        assertThat(TestApp.json(style.body()).get("message").asText()).isEqualTo("caption_style must be one of phrase, words, none, not \"karaoke\"");
+    }
+
+    @Test
+    void editedNarrationMustBeTwentyLinesOfPlainText() throws Exception {
+        ObjectNode tooFew = (ObjectNode) TestApp.json(approval());
+        tooFew.putArray("narration").add("Ember waits.");
+        assertThat(TestApp.json(refused(400, "bad_request", "POST", "/approve_scenes", tooFew.toString(), "Content-Type", "application/json")
+                .body()).get("message").asText()).isEqualTo("narration must hold exactly 20 lines, one per scene, got 1");
+        for (String bad : List.of("  ", "Ember\u001b[31m red", "Ember \u202Eevil", "x".repeat(401))) {
+            ObjectNode approval = (ObjectNode) TestApp.json(approval());
+            for (int i = 0; i < 20; i++) {
+                approval.withArray("narration").add(i == 2 ? bad : "Line " + (i + 1) + ".");
+            }
+            assertThat(TestApp.json(refused(400, "bad_request", "POST", "/approve_scenes", approval.toString(), "Content-Type", "application/json")
+                    .body()).get("message").asText()).startsWith("narration line 3");
+        }
+        ObjectNode notText = (ObjectNode) TestApp.json(approval());
+        notText.putArray("narration").add(3);
+        assertThat(TestApp.json(refused(400, "bad_request", "POST", "/approve_scenes", notText.toString(), "Content-Type", "application/json")
+                .body()).get("message").asText()).contains("narration");
+    }
+
+    @Test
     void anEmptyBodyStillAsksForTheDefaultVideo() throws Exception {
         // Not every image is approved yet: the empty body is read (no 415) and the answer is the story's state (409).
         RawHttp.Answer answer = refused(409, "conflict", "POST", "/generate_video/" + drawn, (byte[]) new byte[0]);

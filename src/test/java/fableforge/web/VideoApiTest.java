@@ -100,7 +100,9 @@ class VideoApiTest {
         assertThat(ready.data().get("url").asText()).isEqualTo(video.get("url").asText());
         assertThat(ready.data().get("size_bytes").asLong()).isEqualTo(video.get("size_bytes").asLong()).isGreaterThan(10_000);
         assertThat(ready.data().get("duration_seconds").asDouble()).isEqualTo(video.get("duration_seconds").asDouble())
-                .isGreaterThan(40.0);
+                .as("a 9:16 story defaults to a one-minute Short").isBetween(40.0, 61.0);
+        assertThat(video.get("options").get("length_seconds").asInt()).isEqualTo(60);
+        assertThat(video.get("options").get("caption_style").asText()).isEqualTo("phrase");
 
         byte[] mp4 = assertServedWithRanges(video.get("url").asText(), video.get("size_bytes").asLong());
         Path copy = Files.write(data.resolve("served.mp4"), mp4);

@@ -91,6 +91,29 @@ class WebApiTest {
     }
 
     @Test
+    void eachSceneHasANarrationLineBesideItsTextAndAnEditedLineIsKeptOnApproval() throws Exception {
+        JsonNode submitted = submitRedFox();
+        String id = submitted.get("story_id").asText();
+        assertThat(submitted.get("narration")).hasSize(20);
+        assertThat(submitted.get("scenes").get(0).asText()).as("the scene text stays as written").startsWith(submitted.get("narration").get(0).asText()
+                .replaceAll("[.!?]$", ""));
+        JsonNode before = app.story(id);
+        assertThat(before.get("narration")).isEqualTo(submitted.get("narration"));
+
+        ObjectNode approval = TestApp.jsonObject().put("story_id", id);
+        TestApp.sceneTexts(submitted).forEach(approval.withArray("scenes")::add);
+        submitted.get("narration").forEach(line -> approval.withArray("narration").add(line.asText()));
+        approval.withArray("narration").set(2, approval.textNode("Ember walks home alone."));
+        assertThat(app.post("/approve_scenes", approval).status()).isEqualTo(202);
+
+        JsonNode story = app.story(id);
+        assertThat(story.get("narration").get(2).asText()).isEqualTo("Ember walks home alone.");
+        assertThat(story.get("scenes").get(2).get("text").asText()).isEqualTo(submitted.get("scenes").get(2).asText());
+        assertThat(story.get("scenes").get(2).get("edited").asBoolean()).as("an edited line is an edit").isTrue();
+        app.waitForStatus(id, "images_ready");
+    }
+
+    @Test
     void approvedScenesBecomeTwentyImagesThatCanBeRejectedRegeneratedAndApproved() throws Exception {
         JsonNode submitted = submitRedFox();
         String id = submitted.get("story_id").asText();

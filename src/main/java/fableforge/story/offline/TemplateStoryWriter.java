@@ -2,6 +2,7 @@ package fableforge.story.offline;
 
 import fableforge.quiz.QuizAnswers;
 import fableforge.story.Beat;
+import fableforge.story.NarrationLine;
 import fableforge.story.Scene;
 import fableforge.story.StoryBrief;
 import fableforge.story.StoryWriter;
@@ -48,10 +49,11 @@ public final class TemplateStoryWriter implements StoryWriter {
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
             String draft = writeScene(number, facts, renderer, choosing, usedSentences);
             // Asides in back-to-back scenes start to sound like a tic, so only a short scene gets one then.
+            // The narration line is the scene's own opening, whole sentences or phrases that fit its share of the video.
             String text = maybeAddAside(draft, ToneWords.asideKey(number), previousHadAside, facts, renderer, choosing, usedSentences);
             previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
-            scenes.add(Scene.of(number, text));
+            scenes.add(Scene.of(number, text, NarrationLine.fit(text, brief.narrationWords(number))));
         }
         return List.copyOf(scenes);
     }

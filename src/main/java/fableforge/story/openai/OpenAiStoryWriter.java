@@ -8,6 +8,7 @@ import fableforge.provider.openai.ChatCompletions;
 import fableforge.provider.openai.ChatReply;
 import fableforge.provider.openai.ChatRequest;
 import fableforge.story.Beat;
+import fableforge.story.NarrationLine;
 import fableforge.story.Scene;
 import fableforge.story.StoryBrief;
 import fableforge.story.StoryWriter;
@@ -41,7 +42,7 @@ public final class OpenAiStoryWriter implements StoryWriter, Monitored {
         List<Integer> all = IntStream.rangeClosed(1, Beat.TOTAL_SCENES).boxed().toList();
         ChatReply reply = chat.complete(new ChatRequest(brief.storyId(), "story", StoryMessages.story(brief),
                 StoryMessages.schema(all), TEMPERATURE, MAX_TOKENS));
-        Map<Integer, String> written = new TreeMap<>(SceneAnswer.read(reply.content(), all));
+        Map<Integer, SceneAnswer.Written> written = new TreeMap<>(SceneAnswer.read(reply.content(), all));
         if (written.isEmpty()) {
             throw new ProviderException(new ProviderError.Transient(name() + " answered without any readable scene"
                     + (reply.cut() ? " (the answer was cut at the token limit)" : "")));
@@ -56,10 +57,13 @@ public final class OpenAiStoryWriter implements StoryWriter, Monitored {
                 LOG.warn("[STORY] story={} scenes {} still missing after asking again; they get a placeholder to edit", brief.storyId(), stillMissing);
             }
         }
-        return written.entrySet().stream().map(entry -> Scene.of(entry.getKey(), entry.getValue())).toList();
+        // A line longer than its share is shortened here, at a sentence, phrase or word boundary; a missing one is derived from the text.
+        return written.entrySet().stream().map(entry -> Scene.of(entry.getKey(), entry.getValue().text(),
+                NarrationLine.fit(entry.getValue().narration() == null ? entry.getValue().text() : entry.getValue().narration(),
+                        brief.narrationWords(entry.getKey())))).toList();
     }
 
-    private Map<Integer, String> askForMissing(StoryBrief brief, Map<Integer, String> written, List<Integer> missing) {
+    private Map<Integer, SceneAnswer.Written> askForMissing(StoryBrief brief, Map<Integer, SceneAnswer.Written> written, List<Integer> missing) {
         try {
             ChatReply reply = chat.complete(new ChatRequest(brief.storyId(), "story", StoryMessages.missing(brief, written, missing),
                     StoryMessages.schema(missing), TEMPERATURE, MAX_TOKENS));
@@ -71,7 +75,7 @@ public final class OpenAiStoryWriter implements StoryWriter, Monitored {
         }
     }
 
-    private static List<Integer> missing(Map<Integer, String> written) {
+    private static List<Integer> missing(Map<Integer, SceneAnswer.Written> written) {
         return IntStream.rangeClosed(1, Beat.TOTAL_SCENES).filter(n -> !written.containsKey(n)).boxed().toList();
     }
 

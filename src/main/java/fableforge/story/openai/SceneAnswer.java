@@ -23,7 +23,8 @@ final class SceneAnswer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String JSON_STRING = "\"((?:[^\"\\\\]|\\\\.)*)\"";
     private static final Pattern NUMBER_THEN_TEXT = Pattern.compile(
-            "\\{\\s*\"(?:number|scene)\"\\s*:\\s*\"?(\\d{1,2})\"?\\s*,\\s*\"text\"\\s*:\\s*" + JSON_STRING + "\\s*}");
+            "\\{\\s*\"(?:number|scene)\"\\s*:\\s*\"?(\\d{1,2})\"?\\s*,\\s*\"text\"\\s*:\\s*" + JSON_STRING
+                    + "(?:\\s*,\\s*\"narration\"\\s*:\\s*" + JSON_STRING + ")?\\s*}");
     private static final Pattern TEXT_THEN_NUMBER = Pattern.compile(
             "\\{\\s*\"text\"\\s*:\\s*" + JSON_STRING + "\\s*,\\s*\"(?:number|scene)\"\\s*:\\s*\"?(\\d{1,2})\"?\\s*}");
     private static final Pattern SCENE_LINE = Pattern.compile(
@@ -32,8 +33,12 @@ final class SceneAnswer {
     private SceneAnswer() {
     }
 
-    static Map<Integer, String> read(String content, Collection<Integer> wanted) {
-        Map<Integer, String> scenes = new TreeMap<>();
+    /** A scene as the model wrote it; {@code narration} null when the answer had none (it is then derived from the text). */
+    record Written(String text, String narration) {
+    }
+
+    static Map<Integer, Written> read(String content, Collection<Integer> wanted) {
+        Map<Integer, Written> scenes = new TreeMap<>();
         Optional<JsonNode> json = JsonAnswer.parse(content);
         if (json.isPresent()) {
             fromJson(json.get(), scenes, wanted);
@@ -46,7 +51,7 @@ final class SceneAnswer {
         return scenes;
     }
 
-    private static void fromJson(JsonNode answer, Map<Integer, String> scenes, Collection<Integer> wanted) {
+    private static void fromJson(JsonNode answer, Map<Integer, Written> scenes, Collection<Integer> wanted) {
         JsonNode list = answer.isArray() ? answer : answer.path("scenes");
         if (list.isArray()) {
             int position = 0;
@@ -56,14 +61,15 @@ final class SceneAnswer {
                     keep(scenes, wanted, position, item.asText());
                 } else {
                     int number = item.path("number").asInt(item.path("scene").asInt(item.path("scene_number").asInt(0)));
-                    keep(scenes, wanted, number, textOf(item));
+                    keep(scenes, wanted, number, textOf(item), item.path("narration").asText(null));
                 }
             }
         } else if (list.isObject()) {
             // {"scenes": {"1": "...", "2": "..."}}: a shape some local models choose.
             for (Iterator<Map.Entry<String, JsonNode>> fields = list.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                keep(scenes, wanted, leadingNumber(field.getKey()), field.getValue().isTextual() ? field.getValue().asText() : textOf(field.getValue()));
+                keep(scenes, wanted, leadingNumber(field.getKey()), field.getValue().isTextual() ? field.getValue().asText() : textOf(field.getValue()),
+                        field.getValue().path("narration").asText(null));
             }
         }
     }
@@ -78,10 +84,11 @@ final class SceneAnswer {
     }
 
     /** An answer cut short is not valid JSON, but the scenes before the cut are whole objects. */
-    private static void fromSceneObjects(String content, Map<Integer, String> scenes, Collection<Integer> wanted) {
+    private static void fromSceneObjects(String content, Map<Integer, Written> scenes, Collection<Integer> wanted) {
         Matcher numberFirst = NUMBER_THEN_TEXT.matcher(content);
         while (numberFirst.find()) {
-            keep(scenes, wanted, Integer.parseInt(numberFirst.group(1)), unescape(numberFirst.group(2)));
+            keep(scenes, wanted, Integer.parseInt(numberFirst.group(1)), unescape(numberFirst.group(2)),
+                    numberFirst.group(3) == null ? null : unescape(numberFirst.group(3)));
         }
         Matcher textFirst = TEXT_THEN_NUMBER.matcher(content);
         while (textFirst.find()) {
@@ -89,7 +96,7 @@ final class SceneAnswer {
         }
     }
 
-    private static void fromSceneLines(String content, Map<Integer, String> scenes, Collection<Integer> wanted) {
+    private static void fromSceneLines(String content, Map<Integer, Written> scenes, Collection<Integer> wanted) {
         Map<Integer, StringBuilder> found = new TreeMap<>();
         StringBuilder current = null;
         for (String line : content.split("\\R")) {
@@ -105,10 +112,15 @@ final class SceneAnswer {
         found.forEach((number, text) -> keep(scenes, wanted, number, text.toString()));
     }
 
-    private static void keep(Map<Integer, String> scenes, Collection<Integer> wanted, int number, String text) {
+    private static void keep(Map<Integer, Written> scenes, Collection<Integer> wanted, int number, String text) {
+        keep(scenes, wanted, number, text, null);
+    }
+
+    private static void keep(Map<Integer, Written> scenes, Collection<Integer> wanted, int number, String text, String narration) {
         String clean = SceneText.clean(text);
+        String spoken = narration == null ? "" : SceneText.clean(narration);
         if (wanted.contains(number) && !clean.isEmpty()) {
-            scenes.putIfAbsent(number, clean);
+            scenes.putIfAbsent(number, new Written(clean, spoken.isEmpty() ? null : spoken));
         }
     }
 

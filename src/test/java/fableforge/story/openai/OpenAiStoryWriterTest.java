@@ -95,6 +95,22 @@ class OpenAiStoryWriterTest {
         assertThat(scenes.get("maxItems").asInt()).isEqualTo(20);
     }
 
+    @Test
+    void asksForANarrationLineBesideEachSceneInTheStrictSchemaAndShortensALineTooLongForItsShare() throws Exception {
+        List<Scene> scenes = writer.write(brief);
+
+        JsonNode item = fake.body(0).at("/response_format/json_schema/schema/properties/scenes/items");
+        assertThat(item.get("required").toString()).contains("\"narration\"");
+        assertThat(item.at("/properties/narration/type").asText()).isEqualTo("string");
+        assertThat(fake.body(0).at("/messages/1/content").asText()).contains("at most this many words", "18: " + brief.narrationWords(18));
+        assertThat(fake.problems()).as("the strict schema is valid").isEmpty();
+        assertThat(scenes.get(1).narration()).isEqualTo("When Ember asks to join.").isNotEqualTo(scenes.get(1).text());
+        assertThat(scenes).allSatisfy(scene -> assertThat(fableforge.text.Phrasing.wordCount(scene.narration()))
+                .isLessThanOrEqualTo(brief.narrationWords(scene.number())));
+        assertThat(scenes.get(19).narration()).as("the fake's too-long line, shortened to phrases that fit")
+                .isEqualTo("Ember stands on the highest hill as everyone cheers.");
+    }
+
     @ParameterizedTest
     @EnumSource(value = StoryAnswer.class, names = {"CODE_FENCED", "PROSE_WRAPPED", "SCENE_LINES", "LABELLED_AND_QUOTED"})
     void readsAnswersThatAreNotBareJson(StoryAnswer shape) throws Exception {

@@ -13,6 +13,7 @@ import fableforge.job.WorkerSettings;
 import fableforge.limits.UserRateLimits;
 import fableforge.limits.UserUploads;
 import fableforge.media.LocalMediaStore;
+import fableforge.media.MediaUrls;
 import fableforge.media.MediaStore;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
 import fableforge.media.s3.S3MediaStore;
@@ -104,11 +105,11 @@ final class ServedNode {
         VideoTools videoTools = app.videoTools();
         VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
         VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
-        VideoView videoView = new VideoView(videoRows, videoQuote, mapper);
+        VideoView videoView = new VideoView(videoRows, videoQuote, mapper, mediaUrls());
         Optional<Accounts> accounts = config.access().accounts()
                 ? Optional.of(App.accounts(config, database, port, clock)) : Optional.empty();
         StoryView view = new StoryView(stories, images, mapper, spending, videoView,
-                ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)));
+                ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)), mediaUrls());
         MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper,
                 new UserUploads(database.jdbi(), clock, limits.uploadQuotaMb()));
         VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
@@ -167,9 +168,14 @@ final class ServedNode {
     private MediaStore mediaStore(Path dataDir) {
         return switch (app.providers().media()) {
             case "cloudinary" -> new CloudinaryMediaStore(app.providers().cloudinary(), Sleeper.REAL, clock);
-            case "s3" -> new S3MediaStore(app.providers().s3(), clock);
-            default -> new LocalMediaStore(dataDir.resolve("media"), "media/");
+            case "s3" -> new S3MediaStore(app.providers().s3(), clock, mediaUrls().prefix());
+            // URLs clients can resolve from any document (issue 14): /media/<key>, under PUBLIC_BASE_URL when set.
+            default -> new LocalMediaStore(dataDir.resolve("media"), mediaUrls().prefix());
         };
+    }
+
+    private MediaUrls mediaUrls() {
+        return MediaUrls.of(config.access().publicBaseUrl());
     }
 
     private static String quizJson() throws IOException {

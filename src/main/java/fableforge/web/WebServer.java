@@ -76,7 +76,7 @@ public final class WebServer implements HttpEndpoint {
         this.health = health;
         this.stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery);
         StrictJson strictJson = new StrictJson();
-        this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson);
+        this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson, new StorySnapshots(view, mapper));
         this.videoRoutes = new VideoRoutes(videos, music, limits, strictJson);
         this.errors = new ErrorAnswers(scrubber);
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The one place media URLs for clients are made (issue 14): {@code /media/<key>}, an absolute path, or
  * {@code <PUBLIC_BASE_URL>/media/<key>} when the app sits behind a proxy, possibly under a sub-path
  * ({@code https://host/ff} gives {@code https://host/ff/media/<key>}). A relative {@code media/<key>}, as
- * stories stored before this kept them, resolves (RFC 3986 §5.2) against the document that carries it,
+ * stories stored before this kept them, resolves (RFC 3986 §5.2, https://www.rfc-editor.org/rfc/rfc3986#section-5.2) against the document that carries it,
  * {@code /story/<id>}, to {@code /story/media/<key>}: a 404. URLs of stores that serve media themselves
  * (S3 with a public base, Cloudinary) are absolute already and pass unchanged.
  */

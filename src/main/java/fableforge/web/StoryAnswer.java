@@ -8,7 +8,8 @@ import java.util.Locale;
  * How {@code GET} and {@code HEAD /story/<id>} answer from a snapshot: a strong {@code ETag} per version
  * and encoding, {@code 304} when {@code If-None-Match} names it (or is {@code *}), gzip when the request's
  * {@code Accept-Encoding} allows it, {@code Vary: Accept-Encoding} on both, and for HEAD the same status
- * and headers, {@code Content-Length} included, without the body (RFC 9110 §9.3.2, §13.1.2, §8.8.3).
+ * and headers, {@code Content-Length} included, without the body (RFC 9110 §9.3.2, §13.1.2, §8.8.3:
+ * https://www.rfc-editor.org/rfc/rfc9110#name-if-none-match, #name-head, #name-etag; Accept-Encoding: #name-accept-encoding).
  */
 final class StoryAnswer {
 

@@ -62,7 +62,8 @@ const id = value => encodeURIComponent(value);
 
 // The last answer to each GET story/<id>[?include=…] and its ETag: a poll sends If-None-Match and an
 // unchanged story answers 304 with no body, so polling and resuming cost a few hundred bytes. A
-// conditional header set by the page makes fetch bypass the HTTP cache and hand the 304 to us.
+// conditional header set by the page makes fetch bypass the HTTP cache and hand the 304 to us
+// (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch; web-platform-tests fetch/api/basic/conditional-get.any.js).
 const storyCache = new Map();
 const STORY_CACHE_MAX = 8;
 

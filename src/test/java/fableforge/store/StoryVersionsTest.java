@@ -74,7 +74,7 @@ class StoryVersionsTest {
         seen.add(now());
         new VideoRepository(store.database().jdbi(), clock).request("s-1", "local", "none", true, Optional.empty());
         seen.add(now());
-        SpendLedger ledger = new SpendLedger(store.database().jdbi(), clock, Optional.empty());
+        SpendLedger ledger = new SpendLedger(store.database().jdbi(), clock, Optional.of(100.0)); // reservations are kept only under a cap
         ledger.record(new Charge("another-story", "image", "openai", "m", "d", Optional.of(new BigDecimal("0.04"))));
         seen.add(now());
         ledger.reserve("u", "another-story", List.of(new SpendLedger.Hold("image:x:1:1", "image", Optional.of(new BigDecimal("0.04")))), "an image");

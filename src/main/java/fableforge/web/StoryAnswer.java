@@ -42,15 +42,15 @@ final class StoryAnswer {
             return;
         }
         StorySnapshots.Snapshot snapshot = snapshots.snapshot(current);
-        byte[] body = gzip ? snapshot.gzip() : snapshot.json();
+        boolean head = ctx.method() == HandlerType.HEAD;
         ctx.status(200).contentType("application/json");
         if (gzip) {
             // Javalin compresses nothing that already names its encoding.
             ctx.header("Content-Encoding", "gzip");
         }
-        ctx.header("Content-Length", String.valueOf(body.length));
-        if (ctx.method() != HandlerType.HEAD) {
-            ctx.result(body);
+        ctx.header("Content-Length", String.valueOf(gzip ? snapshot.gzip().length : snapshot.jsonLength()));
+        if (!head) {
+            ctx.result(gzip ? snapshot.gzip() : snapshot.json());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.auth.Caller;
 import fableforge.store.StoryVersions;
 import fableforge.studio.StoryView;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -28,8 +30,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StorySnapshots {
 
-    /** Stories kept; a poll of one beyond them renders it again. About 20-60 KB each (JSON and gzip). */
-    static final int MAX_STORIES = 512;
+    /** Stories kept; a poll of one beyond them renders it again. Kept gzipped: 5-15 KB each. */
+    static final int MAX_STORIES = 1024;
 
     /** The version of a story's view as seen now: its entity tags, before any body is needed. */
     record Current(String storyId, boolean prompts, String tag) {
@@ -45,8 +47,19 @@ final class StorySnapshots {
         }
     }
 
-    /** A story's document at one version, in both encodings. */
-    record Snapshot(String tag, byte[] json, byte[] gzip) {
+    /**
+     * A story's document at one version, kept only gzipped (a finished story's JSON is 100 KB or more, its
+     * gzip about 7 KB): browsers take it as it is, and the rare client without gzip gets it inflated.
+     */
+    record Snapshot(String tag, byte[] gzip, int jsonLength) {
+
+        byte[] json() {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+                return in.readNBytes(jsonLength);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a snapshot this JVM gzipped could not be read back", e);
+            }
+        }
     }
 
     private final StoryView view;
@@ -82,7 +95,7 @@ final class StorySnapshots {
     private Snapshot render(Current current) {
         try {
             byte[] json = mapper.writeValueAsBytes(view.story(current.storyId(), current.prompts()));
-            return new Snapshot(current.tag(), json, gzip(json));
+            return new Snapshot(current.tag(), gzip(json), json.length);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a story document always writes as JSON", e);
         }

@@ -34,6 +34,7 @@ import fableforge.quiz.QuizDefinition;
 import fableforge.quiz.QuizValidator;
 import fableforge.redis.RedisConnections;
 import fableforge.settings.ConfigException;
+import fableforge.telegram.TelegramApproval;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import fableforge.store.AccountRepository;
@@ -206,7 +207,14 @@ public final class App {
     /** A started node; {@link #close()} stops it. */
     public record RunningServer(HttpEndpoint web, ImageJobs jobs, VideoJobs videos, Database database,
                                 Optional<TrackingRelay> tracking, StoryEvents events, EventBus bus,
-                                Optional<RedisConnections> redis, Optional<ModelWatch> models) implements AutoCloseable {
+                                Optional<RedisConnections> redis, Optional<ModelWatch> models,
+                                Optional<TelegramApproval> telegram) implements AutoCloseable {
+
+        public RunningServer(HttpEndpoint web, ImageJobs jobs, VideoJobs videos, Database database, Optional<TrackingRelay> tracking,
+                             StoryEvents events, EventBus bus, Optional<RedisConnections> redis, Optional<ModelWatch> models) {
+            this(web, jobs, videos, database, tracking, events, bus, redis, models, Optional.empty());
+        }
+
         public int port() {
             return web.port();
         }
@@ -217,6 +225,9 @@ public final class App {
             web.close();
             if (tracking.isPresent()) {
                 tracking.get().close();
+            }
+            if (telegram.isPresent()) {
+                telegram.get().close();
             }
             // Both workers stop at once, so a node leaves within one grace period and hands its jobs back.
             Thread imagesStopping = Thread.ofVirtual().start(() -> {
@@ -285,8 +296,13 @@ public final class App {
                 new LocalMotionClips(new MotionPlan()), fallbacks), narrator);
     }
 
-    /** A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate. */
+    /**
+     * A producer drawing with {@code pipeline}'s image generator into {@code media}, sharing this app's provider gate.
+     * Its retry jitter follows {@code OFFLINE_SEED} when set, so a seeded offline run waits the same way every time;
+     * otherwise it is unseeded, so that nodes retrying the same provider do not retry in step.
+     */
     public ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
-        return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, new Random(), clock);
+        Random jitter = config.offlineSeed().map(seed -> new Random(~seed)).orElseGet(Random::new);
+        return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, jitter, clock);
     }
 }

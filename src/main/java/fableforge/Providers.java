@@ -9,6 +9,7 @@ import fableforge.provider.openai.OpenAiSettings;
 import fableforge.settings.ProviderSettings;
 import fableforge.settings.SettingsReader;
 import fableforge.spend.SpendSettings;
+import fableforge.telegram.TelegramSettings;
 import fableforge.tracking.SheetsSettings;
 import fableforge.video.SpeechSettings;
 import fableforge.video.hailuo.HailuoService;
@@ -40,7 +41,8 @@ public record Providers(
         RemoteClipSettings video,
         GeminiSettings gemini,
         KlingSettings kling,
-        HailuoSettings hailuo) {
+        HailuoSettings hailuo,
+        TelegramSettings telegram) {
 
     public static final String OFFLINE = "offline";
     public static final List<String> STORIES = List.of(OFFLINE, "openai");
@@ -60,13 +62,14 @@ public record Providers(
         KlingSettings kling = KlingSettings.read(reader);
         HailuoSettings hailuo = HailuoSettings.read(reader);
         RemoteClipSettings video = RemoteClipSettings.read(reader, CLIPS);
+        TelegramSettings telegram = TelegramSettings.read(reader);
 
         String story = reader.choice("STORY_PROVIDER", STORIES).orElse(openAi.apiKey().isPresent() ? "openai" : OFFLINE);
         String images = reader.choice("IMAGE_PROVIDER", IMAGES)
                 .orElse(openAi.apiKey().isPresent() ? "openai" : gemini.apiKey().isPresent() ? "gemini" : OFFLINE);
         String media = reader.choice("MEDIA_STORE", MEDIA).orElse(cloudinary.configured() ? "cloudinary" : "local");
         Providers providers = new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video,
-                gemini, kling, hailuo);
+                gemini, kling, hailuo, telegram);
         providers.checkChosen(reader);
         return providers;
     }
@@ -81,6 +84,7 @@ public record Providers(
         cloudinary.check(media.equals("cloudinary"), reader);
         s3.check(media.equals("s3"), reader);
         sheets.check(reader);
+        telegram.check(reader);
         kling.check(video.clips().equals(KlingService.NAME), reader);
         hailuo.check(video.clips().equals(HailuoService.NAME), reader);
     }
@@ -96,7 +100,7 @@ public record Providers(
 
     /** Every provider's settings: what applies to all of them alike is asked of this list. */
     List<ProviderSettings> all() {
-        return List.of(openAi, gemini, sdWebUi, cloudinary, s3, kling, hailuo, sheets);
+        return List.of(openAi, gemini, sdWebUi, cloudinary, s3, kling, hailuo, sheets, telegram);
     }
 
     /**
@@ -109,7 +113,8 @@ public record Providers(
 
     /** The same providers with other OpenAI and speech settings (the models the start-up check chose). */
     public Providers with(OpenAiSettings openAi, SpeechSettings speech) {
-        return new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video, gemini, kling, hailuo);
+        return new Providers(story, images, media, openAi, sdWebUi, cloudinary, s3, sheets, spend, speech, video, gemini, kling, hailuo,
+                telegram);
     }
 
     /**
@@ -138,6 +143,7 @@ public record Providers(
                     + " (set VIDEO_CLIPS=" + (kling.configured() ? "kling" : "hailuo") + " to use them)");
         }
         sheets.warning().ifPresent(warnings::add);
+        telegram.warning().ifPresent(warnings::add);
         return warnings;
     }
 }

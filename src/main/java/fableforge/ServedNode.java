@@ -15,6 +15,7 @@ import fableforge.limits.UserUploads;
 import fableforge.media.LocalMediaStore;
 import fableforge.media.MediaUrls;
 import fableforge.media.MediaStore;
+import fableforge.media.Thumbnails;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
 import fableforge.media.s3.S3MediaStore;
 import fableforge.provider.SecretScrubber;
@@ -41,12 +42,15 @@ import fableforge.videojob.VideoRender;
 import fableforge.videojob.VideoRequests;
 import fableforge.videojob.VideoTools;
 import fableforge.videojob.VideoView;
+import fableforge.telegram.TelegramApproval;
+import fableforge.telegram.TelegramSettings;
 import fableforge.tracking.SheetsTracking;
 import fableforge.tracking.TrackingRelay;
 import fableforge.web.Authentication;
 import fableforge.web.HealthReport;
 import fableforge.web.HealthServer;
 import fableforge.web.HttpEndpoint;
+import fableforge.web.WebMetrics;
 import fableforge.web.WebServer;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
@@ -97,8 +101,8 @@ final class ServedNode {
         WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
                 cluster.jobLease(), cluster.jobPoll(), clock);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
-        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media), events, mapper, config.imageMaxConcurrent(), workers,
-                spending);
+        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media).withThumbnails(new Thumbnails(media)), events, mapper, config.imageMaxConcurrent(), workers,
+                spending, mediaUrls());
         Studio studio = new Studio(app.quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
         ImageReview review = new ImageReview(stories, images, jobs, events, mapper, spending);
@@ -123,10 +127,22 @@ final class ServedNode {
                 new HealthReport.Adapters(served.storyWriter(), served.promptWriter(), served.imageGenerator(), media, videoTools),
                 new HealthReport.Limits(config.imageMaxConcurrent(), App.imageRatePerMinute(config), config.videoMaxRenders()),
                 tracking, models, database, images, videoRows, clock);
+        // Telegram approval (ENABLE_TELEGRAM): checked against Telegram now, so a wrong token or chat stops start-up.
+        Optional<TelegramApproval> telegram;
+        try {
+            telegram = TelegramApproval.create(app.providers().telegram(), database, stories, images, media, review, mapper,
+                    config.access().publicBaseUrl(), cluster.nodeId(), cluster.jobLease(), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        health = health.withTelegram(telegram);
         HttpEndpoint web = cluster.servesWeb()
                 ? new WebServer(studio, review, view, videos, music, log, bus, media, mapper, quizJson(), health, config.sseHeartbeat(),
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> authentication(all, database)))
+                        .post(TelegramSettings.WEBHOOK_PATH, telegram.flatMap(TelegramApproval::webhook))
+                        .metrics(new WebMetrics(health, spend))
                         .start(host, port)
                 : new HealthServer(health, config.web(), !config.access().accounts()).start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
@@ -139,8 +155,9 @@ final class ServedNode {
         jobs.start();
         videos.start();
         tracking.ifPresent(TrackingRelay::start);
+        telegram.ifPresent(bot -> bot.start(cluster.runsJobs()));
         models.ifPresent(ModelWatch::start);
-        return new App.RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models);
+        return new App.RunningServer(web, jobs, videos, database, tracking, events, bus, redis, models, telegram);
     }
 
     /** Sign-in with accounts: names and passwords, and the OpenID Connect provider when OIDC_ISSUER is set. */

@@ -207,8 +207,10 @@ public final class SseBenchmark {
         rows.add(row("latency p99", results, r -> millis(r.latencyMillis(99))));
         rows.add(row("latency max", results, r -> millis(r.latencyMillis(100))));
         rows.add(row("emit() call p50", results, r -> millis(r.emitMillis(50))));
+        rows.add(row("emit() call p99", results, r -> millis(r.emitMillis(99))));
         rows.add(row("emit() call max", results, r -> millis(r.emitMillis(100))));
-        rows.add(row("emitted per second", results, r -> Double.isNaN(r.achievedRate()) ? "-" : String.format("%.1f", r.achievedRate())));
+        rows.add(row("emitted per second (asked)", results, r -> Double.isNaN(r.achievedRate()) ? "-"
+                : String.format("%.1f (%.1f)", r.achievedRate(), r.askedRate())));
         int first = rows.stream().mapToInt(cells -> cells[0].length()).max().orElse(0);
         int width = rows.stream().flatMap(cells -> Stream.of(cells).skip(1)).mapToInt(String::length).max().orElse(0) + 3;
         for (String[] cells : rows) {

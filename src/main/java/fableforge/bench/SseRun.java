@@ -54,7 +54,10 @@ final class SseRun {
         List<Long> emitNanos = new ArrayList<>();
         long emitSpan;
         List<String> problems = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // The clients stand in for browsers on other machines: on platform threads, so they do not take turns
+        // with the server's own virtual threads (its stream writers) on the same few carrier threads.
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().daemon().stackSize(256 * 1024).name("bench-sse-client-", 0).factory())) {
             for (int i = 0; i < settings.clients(); i++) {
                 threads.submit(() -> {
                     StreamClient client;

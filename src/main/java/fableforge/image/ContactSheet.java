@@ -7,9 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -110,12 +108,6 @@ public final class ContactSheet {
     }
 
     private static byte[] encode(BufferedImage sheet) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(sheet, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding to memory failed", e);
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(sheet);
     }
 }

@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -41,8 +40,6 @@ public final class FrameFit {
         } finally {
             graphics.dispose();
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(frame, "png", png);
-        return Optional.of(new GeneratedImage(png.toByteArray(), "image/png", width, height));
+        return Optional.of(new GeneratedImage(PngEncoder.encode(frame), "image/png", width, height));
     }
 }

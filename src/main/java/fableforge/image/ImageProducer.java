@@ -7,6 +7,7 @@ import fableforge.job.Sleeper;
 import fableforge.media.MediaStore;
 import fableforge.media.MediaStoreException;
 import fableforge.media.StoredMedia;
+import fableforge.media.Thumbnails;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.call.CallPipeline;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes one scene's image end to end through the provider call pipeline: each try through the
@@ -29,6 +32,7 @@ import java.util.random.RandomGenerator;
  */
 public final class ImageProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImageProducer.class);
     private final ImageGenerator generator;
     private final MediaStore media;
     private final CallPipeline<GeneratedImage> drawing;
@@ -36,16 +40,32 @@ public final class ImageProducer {
     private final Sleeper sleeper;
     private final RandomGenerator jitter;
     private final Clock clock;
+    private final Optional<Thumbnails> thumbnails;
 
     public ImageProducer(ImageGenerator generator, MediaStore media, CallGate gate, RetryPolicy retryPolicy,
                          Sleeper sleeper, RandomGenerator jitter, Clock clock) {
+        this(generator, media, CallPipeline.<GeneratedImage>builder().gate(gate).timeout(retryPolicy.callTimeout()).build(), retryPolicy,
+                sleeper, jitter, clock, Optional.empty());
+    }
+
+    private ImageProducer(ImageGenerator generator, MediaStore media, CallPipeline<GeneratedImage> drawing, RetryPolicy retryPolicy,
+                          Sleeper sleeper, RandomGenerator jitter, Clock clock, Optional<Thumbnails> thumbnails) {
+        this.thumbnails = thumbnails;
         this.generator = generator;
         this.media = media;
-        this.drawing = CallPipeline.<GeneratedImage>builder().gate(gate).timeout(retryPolicy.callTimeout()).build();
+        this.drawing = drawing;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.jitter = jitter;
         this.clock = clock;
+    }
+
+    /**
+     * This producer also storing each image's thumbnail beside it, for the web's galleries (the command
+     * line's folder has none). Shares the gate, retry policy and jitter.
+     */
+    public ImageProducer withThumbnails(Thumbnails maker) {
+        return new ImageProducer(generator, media, drawing, retryPolicy, sleeper, jitter, clock, Optional.of(maker));
     }
 
     public ImageOutcome produce(ImageTask task, ImageProgressListener listener) throws InterruptedException {
@@ -84,12 +104,23 @@ public final class ImageProducer {
 
     private StoredMedia store(String key, GeneratedImage image) throws ProviderException {
         try {
-            return media.put(key, image.bytes(), image.contentType());
+            StoredMedia stored = media.put(key, image.bytes(), image.contentType());
+            thumbnails.ifPresent(maker -> storeThumbnail(maker, key, image));
+            return stored;
         } catch (MediaStoreException e) {
             // A wrong media secret fails every store alike: retrying would only draw (and pay for) more images.
             throw new ProviderException(e.error(), e);
         } catch (IOException e) {
             throw new ProviderException(new ProviderError.Transient("could not store the image: " + e.getMessage()), e);
+        }
+    }
+
+    /** A thumbnail that fails never fails its image: it is made when first asked for (MediaRoutes). */
+    private static void storeThumbnail(Thumbnails maker, String key, GeneratedImage image) {
+        try {
+            maker.store(key, image.bytes());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("[MEDIA] thumbnail of {} not stored, it will be made on request: {}", key, e.toString());
         }
     }
 }

@@ -84,6 +84,16 @@ public final class LocalMediaStore implements MediaStore {
         return Files.isRegularFile(path) ? Optional.of(Files.size(path)) : Optional.empty();
     }
 
+    /** Size and modification time (to the file system's resolution): a put always moves a new file in. */
+    @Override
+    public Optional<String> fingerprint(String key) throws IOException {
+        Path path = resolve(key);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.toHexString(Files.size(path)) + "-" + Files.getLastModifiedTime(path).toInstant().toString());
+    }
+
     @Override
     public Optional<InputStream> open(String key, long offset) throws IOException {
         Path path = resolve(key);

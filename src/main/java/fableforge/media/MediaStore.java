@@ -77,6 +77,25 @@ public interface MediaStore {
     }
 
     /**
+     * A short text that changes whenever the media stored at the key changes, for an HTTP ETag, or
+     * empty when nothing is stored. The default hashes the content (SHA-256); stores that keep a
+     * modification time or a checksum override this.
+     */
+    default Optional<String> fingerprint(String key) throws IOException {
+        Optional<InputStream> in = open(key);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream stream = in.get()) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            stream.transferTo(new java.security.DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return Optional.of(java.util.HexFormat.of().formatHex(digest.digest(), 0, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
      * Where {@code GET /media/<key>} should send the browser instead of streaming the bytes itself,
      * e.g. a freshly signed link to a private bucket. Empty (the default) means the web app serves
      * the bytes from {@link #open(String)}.

@@ -97,9 +97,9 @@ public final class StoryJson {
     private static StoryDocument.Image image(String requested, ImageOutcome outcome) {
         return switch (outcome) {
             case ImageOutcome.Produced produced -> new StoryDocument.Image(1, APPROVED, produced.media().url(), produced.prompt(),
-                    produced.prompt(), requested, null, null, produced.tries().size(), null, null);
+                    produced.prompt(), requested, null, null, produced.tries().size(), null, null, null);
             case ImageOutcome.Failed failed -> new StoryDocument.Image(1, FAILED, null, requested, null, requested, null,
-                    failed.reason(), failed.tries().size(), null, null);
+                    failed.reason(), failed.tries().size(), null, null, null);
         };
     }
 }

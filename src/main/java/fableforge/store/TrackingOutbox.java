@@ -24,12 +24,26 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class TrackingOutbox {
 
+    /** The cursor tables an outbox may keep (each created by a migration): tracking's and the Telegram relay's. */
+    public static final String TRACKING = "tracking_cursor";
+    public static final String TELEGRAM = "telegram_cursor";
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final String cursors;
 
     public TrackingOutbox(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, TRACKING);
+    }
+
+    /** The same event log read by another relay, with its own cursors in {@code cursorTable} ({@link #TRACKING} or {@link #TELEGRAM}). */
+    public TrackingOutbox(Jdbi jdbi, Clock clock, String cursorTable) {
+        if (!cursorTable.equals(TRACKING) && !cursorTable.equals(TELEGRAM)) {
+            throw new IllegalArgumentException("no cursor table " + cursorTable);
+        }
         this.jdbi = jdbi;
         this.clock = clock;
+        this.cursors = cursorTable;
     }
 
     /**
@@ -43,11 +57,11 @@ public final class TrackingOutbox {
                         SELECT e.story_id, e.seq, e.name, e.data_json, e.created_at, s.hero_name, s.animal,
                                COALESCE(c.last_seq, 0) AS delivered
                         FROM story s
-                        LEFT JOIN tracking_cursor c ON c.story_id = s.story_id
+                        LEFT JOIN %s c ON c.story_id = s.story_id
                         JOIN story_event e ON e.story_id = s.story_id AND e.seq > COALESCE(c.last_seq, 0)
                         WHERE s.last_event_seq > COALESCE(c.last_seq, 0)
                         ORDER BY e.created_at, e.story_id, e.seq
-                        LIMIT :limit""")
+                        LIMIT :limit""".formatted(cursors))
                 .bind("limit", limit)
                 .map(TrackingOutbox::pendingRow)
                 .list());
@@ -63,9 +77,9 @@ public final class TrackingOutbox {
         jdbi.useTransaction(handle -> {
             // ON CONFLICT … DO UPDATE … WHERE: the same upsert on SQLite (3.24+) and PostgreSQL.
             PreparedBatch batch = handle.prepareBatch("""
-                    INSERT INTO tracking_cursor (story_id, last_seq, updated_at) VALUES (:storyId, :seq, :now)
+                    INSERT INTO %1$s (story_id, last_seq, updated_at) VALUES (:storyId, :seq, :now)
                     ON CONFLICT (story_id) DO UPDATE SET last_seq = excluded.last_seq, updated_at = excluded.updated_at
-                    WHERE tracking_cursor.last_seq < excluded.last_seq""");
+                    WHERE %1$s.last_seq < excluded.last_seq""".formatted(cursors));
             lastSeqByStory.forEach((storyId, seq) -> batch.bind("storyId", storyId).bind("seq", seq).bind("now", now).add());
             batch.execute();
         });
@@ -75,8 +89,8 @@ public final class TrackingOutbox {
     public long backlog() {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT COALESCE(SUM(s.last_event_seq - COALESCE(c.last_seq, 0)), 0)
-                        FROM story s LEFT JOIN tracking_cursor c ON c.story_id = s.story_id
-                        WHERE s.last_event_seq > COALESCE(c.last_seq, 0)""")
+                        FROM story s LEFT JOIN %s c ON c.story_id = s.story_id
+                        WHERE s.last_event_seq > COALESCE(c.last_seq, 0)""".formatted(cursors))
                 .mapTo(Long.class)
                 .one());
     }

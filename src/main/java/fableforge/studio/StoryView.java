@@ -8,6 +8,7 @@ import fableforge.auth.Caller;
 import fableforge.story.AspectRatio;
 import fableforge.failure.UserFacingException;
 import fableforge.media.MediaUrls;
+import fableforge.media.Thumbnails;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
 import fableforge.store.ImageRepository;
@@ -62,6 +63,11 @@ public final class StoryView {
     }
 
     /** Whether the story exists and the caller may see it. */
+    /** How this app's media URLs reach clients; the event stream rewrites older events' URLs with it too. */
+    public MediaUrls mediaUrls() {
+        return mediaUrls;
+    }
+
     public boolean visible(Caller caller, String storyId) {
         return stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).isPresent();
     }
@@ -135,7 +141,7 @@ public final class StoryView {
             ImageAttempt first = images.latest(summary.storyId()).get(1);
             items.add(new StoryDocument.StoryListItem(summary.storyId(), summary.heroName(), summary.animal(), summary.status().wire(),
                     summary.completedScenes(), summary.approvedScenes(), summary.createdAt().toString(), owner,
-                    first != null ? mediaUrls.forClient(first.url()) : null));
+                    first != null ? mediaUrls.forClient(first.url()) : null, first != null ? thumbUrl(first) : null));
         }
         return new StoryDocument.StoryList(items);
     }
@@ -143,7 +149,16 @@ public final class StoryView {
     private StoryDocument.Image image(ImageAttempt attempt) {
         return new StoryDocument.Image(attempt.attempt(), attempt.status().wire(), mediaUrls.forClient(attempt.url()),
                 attempt.finalPrompt() != null ? attempt.finalPrompt() : attempt.prompt(), attempt.finalPrompt(), attempt.prompt(),
-                PromptChanges.between(attempt.prompt(), attempt.finalPrompt()), attempt.error(), attempt.tries(), null, null);
+                PromptChanges.between(attempt.prompt(), attempt.finalPrompt()), attempt.error(), attempt.tries(), null, null,
+                thumbUrl(attempt));
+    }
+
+    /**
+     * The small rendition's URL (made when stored, or on first request for older images), absolute like
+     * {@code url}: always this app's {@code /media/} route, which redirects to remote stores; null while there is no image.
+     */
+    private String thumbUrl(ImageAttempt attempt) {
+        return attempt.url() == null || attempt.mediaKey() == null ? null : mediaUrls.ofKey(Thumbnails.keyOf(attempt.mediaKey()));
     }
 
     /** Stored JSON as its record, or null when the row holds something unreadable (the page never breaks on a bad row). */

@@ -37,7 +37,9 @@ public final class Authentication {
     /** The cookie's name over https: the __Host- prefix makes browsers refuse it unless Secure, Path=/ and host-only. */
     static final String SECURE_COOKIE = "__Host-" + COOKIE;
     private static final Set<String> PUBLIC = Set.of("/health", "/signin", "/signin.html", "/api/signin", "/api/signin/link",
-            "/api/signout", "/api/me", "/favicon.ico", "/api/signin/options", "/signin/oidc", "/signin/oidc/callback");
+            "/api/signout", "/api/me", "/favicon.ico", "/api/signin/options", "/signin/oidc", "/signin/oidc/callback",
+            // Telegram's webhook (TELEGRAM_WEBHOOK_URL): Telegram cannot sign in; the route checks its secret token header.
+            "/telegram/webhook");
     private static final String WRONG = "name or password is wrong";
     /** Who a public page is answered for when nobody signed in: never {@link Caller#OPEN}, which may see everything. */
     static final Caller ANONYMOUS = new Caller("", "", false);

@@ -3,38 +3,55 @@ package fableforge.web;
 import fableforge.auth.Caller;
 import fableforge.event.EventBus;
 import fableforge.store.EventLog;
-import fableforge.event.StoryEvent;
 import io.javalin.http.sse.SseClient;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 
 /**
  * {@code GET /stream?channel=<story_id>}: Server-Sent Events with {@code id:} = the event's sequence
- * number. A live event that directly follows the last one sent goes straight out; any other (a gap,
- * as when events of two nodes cross on the bus) triggers a catch-up read of the durable log after the
- * last id sent, so a connection never skips or reorders an event, and a reconnect with Last-Event-ID
- * gets exactly what it missed. A heartbeat comment (every 15 s by default) keeps proxies from closing
- * an idle stream; each heartbeat also catches up from the log, which covers events a bus outage lost.
+ * number. Each stream is a {@link StreamConnection}: the bus hands it events without waiting (a bounded
+ * queue), and its own virtual thread writes them, so one slow client never holds up {@code emit()} or
+ * the other clients; a client whose queue overflows is disconnected and catches up with Last-Event-ID.
+ * A heartbeat comment (every 15 s by default) keeps proxies from closing an idle stream; at each
+ * heartbeat an idle stream behind the log (events a bus outage lost) is told to catch up from it.
  */
 final class EventStream implements AutoCloseable {
+
+    /** Events a client may have waiting before it counts as too slow: 12 s of the benchmark's 20 events/s. */
+    static final int QUEUE_CAPACITY = 256;
 
     private final EventLog log;
     private final EventBus bus;
     private final BiPredicate<Caller, String> storyVisible;
-    private final Map<SseClient, Connection> clients = new ConcurrentHashMap<>();
+    private final int queueCapacity;
+    private final StreamConnection.Meter meter;
+    private final ReplayedEvents replayed;
+    private final Map<SseClient, StreamConnection> clients = new ConcurrentHashMap<>();
+    private final ThreadFactory writers = Thread.ofVirtual().name("sse-writer-", 0).factory();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
 
     EventStream(EventLog log, EventBus bus, BiPredicate<Caller, String> storyVisible, Duration heartbeatEvery) {
+        this(log, bus, storyVisible, heartbeatEvery, QUEUE_CAPACITY, StreamConnection.Meter.NONE,
+                new ReplayedEvents(fableforge.media.MediaUrls.ROOT, new com.fasterxml.jackson.databind.ObjectMapper()));
+    }
+
+    EventStream(EventLog log, EventBus bus, BiPredicate<Caller, String> storyVisible, Duration heartbeatEvery, int queueCapacity,
+                StreamConnection.Meter meter, ReplayedEvents replayed) {
         this.log = log;
+        this.replayed = replayed;
         this.bus = bus;
         this.storyVisible = storyVisible;
+        this.queueCapacity = queueCapacity;
+        this.meter = meter;
         heartbeat.scheduleAtFixedRate(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -50,16 +67,31 @@ final class EventStream implements AutoCloseable {
             client.close();
             return;
         }
-        Connection connection = new Connection(client, storyId, lastEventId(ctx));
+        SseSink sink;
+        try {
+            sink = new ServletSseSink(client);
+        } catch (IOException e) {
+            client.close();
+            return;
+        }
+        StreamConnection connection = new StreamConnection(sink, storyId, after -> replayed.forClients(log.after(storyId, after)), lastEventId(ctx),
+                queueCapacity, meter);
         client.keepAlive();
         clients.put(client, connection);
-        EventBus.Subscription subscription = bus.subscribe(storyId, connection::deliver);
+        // Subscribed before the writer replays the log, so an event emitted in between is queued, not missed.
+        EventBus.Subscription subscription = bus.subscribe(storyId, connection::offer);
         client.onClose(() -> {
             subscription.close();
+            connection.stop();
             clients.remove(client);
             ended.run();
         });
-        connection.catchUp();
+        writers.newThread(connection).start();
+    }
+
+    /** Streams open on this node right now. */
+    int open() {
+        return clients.size();
     }
 
     private static long lastEventId(io.javalin.http.Context ctx) {
@@ -72,90 +104,33 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Heartbeats first, so a slow database never delays them; then each stream catches up from the log. */
+    /**
+     * Heartbeats are only queued here (this thread never writes to a socket); then one read of each
+     * story's last sequence number tells which streams are behind the log.
+     */
     private void beat() {
-        for (Connection connection : clients.values()) {
-            if (connection.client.terminated()) {
-                clients.remove(connection.client);
-                continue;
-            }
-            synchronized (connection.client) {
-                connection.client.sendComment("heartbeat");
-            }
+        for (StreamConnection connection : clients.values()) {
+            connection.heartbeat();
         }
-        for (Connection connection : clients.values()) {
-            try {
-                connection.catchUp();
-            } catch (RuntimeException e) {
-                // The database is unreachable for now: the next heartbeat or event tries again.
-                return;
+        Map<String, Long> lastLogged = new HashMap<>();
+        try {
+            for (StreamConnection connection : clients.values()) {
+                long last = lastLogged.computeIfAbsent(connection.storyId(), log::lastSeq);
+                // Only an idle stream: one with events waiting writes them (a gap among them reads the log
+                // anyway), and a thousand streams reading the log at once would stall every one of them.
+                if (connection.lastSent() < last && connection.idle()) {
+                    connection.catchUpLater();
+                }
             }
+        } catch (RuntimeException e) {
+            // The database is unreachable for now: the next heartbeat tries again.
         }
     }
 
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        clients.values().forEach(StreamConnection::stop);
         clients.keySet().forEach(SseClient::close);
-    }
-
-    private final class Connection {
-        private final SseClient client;
-        private final String storyId;
-        private long lastSent;
-
-        Connection(SseClient client, String storyId, long lastSent) {
-            this.client = client;
-            this.storyId = storyId;
-            this.lastSent = lastSent;
-        }
-
-        /** A live event: sent at once if it is the next one, else read with any missed ones from the log. */
-        void deliver(StoryEvent event) {
-            if (EventBus.RESYNC.equals(event.name())) {
-                catchUp();
-                return;
-            }
-            synchronized (client) {
-                if (client.terminated() || event.seq() <= lastSent || sendIfNext(event)) {
-                    return;
-                }
-            }
-            catchUp();
-        }
-
-        /**
-         * Sends what the log has after the last event sent. The log is read outside the connection's
-         * lock, so a slow database never holds up a live event or a heartbeat of this connection;
-         * events another caller sent meanwhile are skipped by their sequence number.
-         */
-        void catchUp() {
-            long from;
-            synchronized (client) {
-                if (client.terminated()) {
-                    return;
-                }
-                from = lastSent;
-            }
-            List<StoryEvent> missed = log.after(storyId, from);
-            synchronized (client) {
-                for (StoryEvent event : missed) {
-                    if (client.terminated()) {
-                        return;
-                    }
-                    sendIfNext(event);
-                }
-            }
-        }
-
-        /** Under the client's lock: sends the event if it directly follows the last one sent. */
-        private boolean sendIfNext(StoryEvent event) {
-            if (event.seq() != lastSent + 1) {
-                return false;
-            }
-            client.sendEvent(event.name(), event.dataJson(), String.valueOf(event.seq()));
-            lastSent = event.seq();
-            return true;
-        }
     }
 }

@@ -16,6 +16,7 @@ import fableforge.store.ImageRepository;
 import fableforge.store.VideoRepository;
 import fableforge.story.StoryWriter;
 import fableforge.videojob.VideoTools;
+import fableforge.telegram.TelegramApproval;
 import fableforge.tracking.TrackingRelay;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,17 @@ import java.util.function.Supplier;
  */
 public record HealthReport(ObjectMapper mapper, Node node, Adapters adapters, Limits limits, Optional<TrackingRelay> tracking,
                            Optional<ModelWatch> models, Database database, ImageRepository images, VideoRepository videos,
-                           Clock clock) implements Supplier<ObjectNode> {
+                           Clock clock, Optional<TelegramApproval> telegram) implements Supplier<ObjectNode> {
+
+    public HealthReport(ObjectMapper mapper, Node node, Adapters adapters, Limits limits, Optional<TrackingRelay> tracking,
+                        Optional<ModelWatch> models, Database database, ImageRepository images, VideoRepository videos, Clock clock) {
+        this(mapper, node, adapters, limits, tracking, models, database, images, videos, clock, Optional.empty());
+    }
+
+    /** The same report with the Telegram bot's state under {@code providers.telegram}. */
+    public HealthReport withTelegram(Optional<TelegramApproval> bot) {
+        return new HealthReport(mapper, node, adapters, limits, tracking, models, database, images, videos, clock, bot);
+    }
 
     /** This node: its id and role, and whether it shares events and rate limits with others through Redis. */
     public record Node(String id, String role, boolean redis) {
@@ -56,6 +67,7 @@ public record HealthReport(ObjectMapper mapper, Node node, Adapters adapters, Li
                 .put("rate_shared_by_nodes", node.redis() && limits.imageRatePerMinute().isPresent());
         lastCall(providers.putObject("media").put("adapter", adapters.media().name()), adapters.media());
         trackingHealth(providers.putObject("tracking"), tracking);
+        telegramHealth(providers.putObject("telegram"), telegram);
         models.ifPresent(watch -> modelsHealth(health.putObject("models"), watch.current()));
         health.set("database", mapper.valueToTree(database.describe()));
         health.putObject("events").put("adapter", node.redis() ? "redis" : "in-process");
@@ -114,6 +126,21 @@ public record HealthReport(ObjectMapper mapper, Node node, Adapters adapters, Li
         TrackingRelay.Status status = tracking.get().status();
         node.put("adapter", status.adapter()).put("backlog", status.backlog()).put("delivered_rows", status.deliveredRows());
         status.lastDelivery().ifPresent(at -> node.put("last_delivery", at.toString()));
+        node.put("last_error", status.lastError().orElse(null));
+        status.failingSince().ifPresent(at -> node.put("failing_since", at.toString()));
+    }
+
+    /** Telegram approval: off, or the bot's state, what waits to be sent, what was sent and pressed, and what failed last. */
+    private static void telegramHealth(ObjectNode node, Optional<TelegramApproval> telegram) {
+        if (telegram.isEmpty()) {
+            node.put("state", "off");
+            return;
+        }
+        TelegramApproval.Status status = telegram.get().status();
+        node.put("state", status.state()).put("mode", status.mode()).put("bot", status.bot()).put("backlog", status.backlog())
+                .put("sent", status.sent()).put("dropped", status.dropped()).put("updates", status.updates())
+                .put("decided", status.decided()).put("ignored", status.ignored());
+        status.lastSend().ifPresent(at -> node.put("last_send", at.toString()));
         node.put("last_error", status.lastError().orElse(null));
         status.failingSince().ifPresent(at -> node.put("failing_since", at.toString()));
     }

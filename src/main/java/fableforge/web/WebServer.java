@@ -45,13 +45,18 @@ public final class WebServer implements HttpEndpoint {
     private final MediaStore media;
     private final ObjectMapper mapper;
     private final Supplier<ObjectNode> health;
-    private final EventStream stream;
+    private final EventLog log;
+    private final EventBus bus;
+    private final Duration heartbeatEvery;
+    private EventStream stream;
+    private Optional<WebMetrics> metrics = Optional.empty();
     private final Optional<Authentication> authentication;
     private final StreamSlots streamSlots;
     private final WebSettings settings;
     private final StoryRoutes storyRoutes;
     private final VideoRoutes videoRoutes;
     private final ErrorAnswers errors;
+    private final java.util.Map<String, Handler> posts = new java.util.LinkedHashMap<>();
     private Javalin javalin;
 
     /** @param limits each user's rate on the paid or heavy endpoints (submit, approvals, redraws, video, upload) */
@@ -74,14 +79,29 @@ public final class WebServer implements HttpEndpoint {
         this.media = media;
         this.mapper = mapper;
         this.health = health;
-        this.stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery);
+        this.log = log;
+        this.bus = bus;
+        this.heartbeatEvery = heartbeatEvery;
         StrictJson strictJson = new StrictJson();
         this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson, new StorySnapshots(view, mapper));
         this.videoRoutes = new VideoRoutes(videos, music, limits, strictJson);
         this.errors = new ErrorAnswers(scrubber);
     }
 
+    /**
+     * A POST route the composition root adds when present (Telegram's webhook), installed with the others;
+     * the handler checks its own caller (the route is public to sign-in, see {@code Authentication}).
+     */
+    public WebServer post(String path, Optional<Handler> handler) {
+        handler.ifPresent(route -> posts.put(path, route));
+        return this;
+    }
+
     public WebServer start(String host, int port) {
+        stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery, EventStream.QUEUE_CAPACITY,
+                metrics.<StreamConnection.Meter>map(meter -> meter).orElse(StreamConnection.Meter.NONE),
+                new ReplayedEvents(view.mediaUrls(), mapper));
+        metrics.ifPresent(meter -> meter.streams(stream::open));
         SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins(), settings.trustProxy());
         javalin = Javalin.create(config -> {
             config.jetty.modifyHttpConfiguration(securityHeaders::apply);
@@ -100,6 +120,7 @@ public final class WebServer implements HttpEndpoint {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
             config.routes.after(SecurityHeaders::noStoreForJson);
+            metrics.ifPresent(meter -> meter.install(config));
             // The details (providers, jobs, database) are for admins; anyone may learn whether it is up.
             getAndHead(config.routes, "/health", ctx -> ctx.json(RequestCaller.of(ctx).admin() ? health.get()
                     : HealthServer.statusOnly(health.get())));
@@ -107,6 +128,7 @@ public final class WebServer implements HttpEndpoint {
             videoRoutes.install(config.routes);
             new StreamRoutes(stream, streamSlots, this::visibleStory).install(config.routes);
             new MediaRoutes(media, this::visibleStory).install(config.routes);
+            posts.forEach(config.routes::post);
             errors.install(config.routes);
         }).start();
         LOG.info("FableForge listening on http://{}:{}/", host, javalin.port());
@@ -122,6 +144,12 @@ public final class WebServer implements HttpEndpoint {
         return javalin.port();
     }
 
+    /** Serves {@code GET /metrics} and feeds it (request latency, event streams); call before {@link #start}. */
+    public WebServer metrics(WebMetrics webMetrics) {
+        this.metrics = Optional.of(webMetrics);
+        return this;
+    }
+
     /** A GET route that also answers HEAD: the same status and headers, and Jetty sends no body for a HEAD. */
     static void getAndHead(RoutesConfig routes, String path, Handler handler) {
         routes.get(path, handler);
@@ -130,7 +158,9 @@ public final class WebServer implements HttpEndpoint {
 
     @Override
     public void close() {
-        stream.close();
+        if (stream != null) {
+            stream.close();
+        }
         if (javalin != null) {
             javalin.stop();
         }

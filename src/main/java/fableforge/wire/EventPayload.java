@@ -39,11 +39,15 @@ public sealed interface EventPayload {
     record ScenesApproved(String storyId, long editedScenes) implements EventPayload {
     }
 
-    /** {@code prompt} is the prompt sent; {@code prompt_changes} only when it differs in its words from the one asked for. */
+    /**
+     * {@code prompt} is the prompt sent; {@code prompt_changes} only when it differs in its words from the one asked for;
+     * {@code thumb_url} the image's small rendition (absent in events logged before thumbnails).
+     */
     @JsonTypeName("image_ready")
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ImageReady(int sceneNumber, String url, String status, int attempt, String prompt, String requestedPrompt,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) List<StoryDocument.PromptChange> promptChanges)
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<StoryDocument.PromptChange> promptChanges,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String thumbUrl)
             implements EventPayload {
     }
 

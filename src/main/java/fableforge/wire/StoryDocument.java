@@ -70,21 +70,24 @@ public final class StoryDocument {
     /**
      * One version of a scene's image. The scene's entry in {@code images} is the version shown (approved,
      * else newest) with {@code latest_attempt} and every version in {@code attempts}; those two are absent
-     * on the versions inside {@code attempts}.
+     * on the versions inside {@code attempts}. {@code thumb_url} is the small rendition (≤ 480 px wide JPEG)
+     * galleries show; absent where there is no image, and in the command line's story.json.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Image(int attempt, String status, String url, String prompt, String finalPrompt, String requestedPrompt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<PromptChange> promptChanges, String error, int tries,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer latestAttempt,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) List<? extends Version> attempts) implements Version {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<? extends Version> attempts,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String thumbUrl) implements Version {
 
         public Image shown(int latest, List<? extends Version> versions) {
-            return new Image(attempt, status, url, prompt, finalPrompt, requestedPrompt, promptChanges, error, tries, latest, versions);
+            return new Image(attempt, status, url, prompt, finalPrompt, requestedPrompt, promptChanges, error, tries, latest, versions,
+                    thumbUrl);
         }
 
         /** This version without its long prompt texts, as {@code GET /story} lists versions unless asked for them. */
         public BriefVersion brief() {
-            return new BriefVersion(attempt, status, url, prompt, error, tries);
+            return new BriefVersion(attempt, status, url, prompt, error, tries, thumbUrl);
         }
     }
 
@@ -98,7 +101,8 @@ public final class StoryDocument {
      * most of a finished story's bytes; the scene's own entry (the version shown) keeps them.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record BriefVersion(int attempt, String status, String url, String prompt, String error, int tries) implements Version {
+    public record BriefVersion(int attempt, String status, String url, String prompt, String error, int tries,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String thumbUrl) implements Version {
     }
 
     /** A run of words the same in, removed from or added to the prompt sent, compared with the one asked for. */
@@ -161,10 +165,14 @@ public final class StoryDocument {
     public record StoryList(List<StoryListItem> stories) {
     }
 
-    /** A story in the list; {@code owner} only in an admin's list (null for a story from before accounts). */
+    /**
+     * A story in the list; {@code owner} only in an admin's list (null for a story from before accounts).
+     * {@code thumbnail_url} is scene 1's full image, {@code thumb_url} its small rendition (the card's cover).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record StoryListItem(String storyId, String name, String animal, String status, int completedScenes, int approvedScenes,
-                                String createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Owner owner, String thumbnailUrl) {
+                                String createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Owner owner, String thumbnailUrl,
+                                String thumbUrl) {
     }
 
     /** An admin sees each story's owner: a name, an old id, or null; written as that value itself. */

@@ -101,12 +101,15 @@ export class ImageCard {
     // Polling applies the whole story every 3 s: rebuilding an unchanged image would replay its
     // fade-in on all 20 cards each time (a visible flicker) and make the browser fetch it again.
     const busy = info.tone === 'busy' || this.scene.status === 'queued';
-    const key = JSON.stringify([shown?.url ?? null, shown?.attempt ?? null, shown?.url ? null : info.label, busy]);
+    const key = JSON.stringify([shown?.url ?? null, shown?.thumb_url ?? null, shown?.attempt ?? null, shown?.url ? null : info.label, busy]);
     if (key === this.mediaKey) return;
     this.mediaKey = key;
     clear(this.media);
     if (shown?.url) {
-      const img = el('img', { src: shown.url, alt: `Illustration for scene ${n}, version ${shown.attempt}`, loading: 'lazy', decoding: 'async' });
+      // The card loads the small thumbnail (a few dozen KB, not the 1.5 MB image); the viewer opens the full image.
+      const size = shown.thumb_url ? this.actions.thumbSize?.() : null;
+      const img = el('img', { src: shown.thumb_url || shown.url, alt: `Illustration for scene ${n}, version ${shown.attempt}`,
+        width: size?.width, height: size?.height, loading: 'lazy', decoding: 'async' });
       this.media.append(el('button', { type: 'button', class: 'media-button', 'aria-label': `View scene ${n} full size`,
         onclick: () => this.actions.open(n, shown.url, shown.attempt) }, img));
     } else {

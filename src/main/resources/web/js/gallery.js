@@ -8,6 +8,7 @@ import { isPaid, redrawPrice, renderSpend } from './cost.js';
 const READY = new Set(['pending_approval', 'approved']);
 const COST_REFRESH_MS = 2000; // after images land, the story's spend is fetched again (paid stories only)
 const PROMPTS_AGAIN_MS = 10000; // earlier versions' prompt texts: asked for at most this often
+const THUMB_WIDTH = 480; // the server's thumbnails (thumb_url): JPEGs at most this wide
 
 export class Gallery {
   constructor(refs) {
@@ -27,6 +28,9 @@ export class Gallery {
     this.storyStatus = story.status || 'generating';
     const ratio = String(story.quiz?.aspect_ratio || '9:16').split(':').map(Number);
     this.refs.grid.style.setProperty('--ratio', ratio.length === 2 && ratio[0] && ratio[1] ? `${ratio[0]} / ${ratio[1]}` : '9 / 16');
+    // Thumbnails are 480 px wide in the frame's shape: the cards reserve their size before they load.
+    const [w, h] = ratio.length === 2 && ratio[0] && ratio[1] ? ratio : [9, 16];
+    this.thumbSize = { width: THUMB_WIDTH, height: Math.round(THUMB_WIDTH * h / w) };
     setText(this.refs.hero, heroLine(story.character, story.quiz));
     setText(this.refs.storyError, '');
     this.scenes = normalizeScenes(story).map(scene => ({
@@ -42,6 +46,7 @@ export class Gallery {
       approve: (n, attempt) => this.approve(n, attempt),
       reject: (n, body) => this.review(n, body),
       open: (n, url, attempt) => this.openViewer(n, url, attempt),
+      thumbSize: () => this.thumbSize,
       redrawPrice: () => redrawPrice(this.cost),
       needPrompts: () => this.loadPrompts(),
     };
@@ -65,10 +70,10 @@ export class Gallery {
       if (!scene || !image) continue;
       const attempts = Array.isArray(image.attempts) ? image.attempts.map(a => withPromptTexts(a, image, scene)) : scene.attempts;
       Object.assign(scene, {
-        status: image.status || scene.status, url: image.url ?? null, attempt: image.attempt ?? scene.attempt,
+        status: image.status || scene.status, url: image.url ?? null, thumb_url: image.thumb_url ?? null, attempt: image.attempt ?? scene.attempt,
         error: image.error ?? null, prompt: image.prompt || scene.prompt, attempts,
       });
-      if (scene.url) rememberAttempt(scene, { attempt: scene.attempt, url: scene.url, status: scene.status, prompt: scene.prompt });
+      if (scene.url) rememberAttempt(scene, { attempt: scene.attempt, url: scene.url, thumb_url: scene.thumb_url, status: scene.status, prompt: scene.prompt });
       this.cards[scene.number - 1].update();
     }
     this.refreshSummary();
@@ -80,9 +85,9 @@ export class Gallery {
     switch (type) {
       case 'image_ready':
         if (!scene || (data.attempt ?? 0) < scene.attempt) break;
-        Object.assign(scene, { status: data.status || 'pending_approval', url: data.url, attempt: data.attempt ?? scene.attempt,
+        Object.assign(scene, { status: data.status || 'pending_approval', url: data.url, thumb_url: data.thumb_url ?? null, attempt: data.attempt ?? scene.attempt,
           prompt: data.prompt || scene.prompt, error: null });
-        rememberAttempt(scene, { attempt: scene.attempt, url: data.url, status: scene.status, prompt: scene.prompt,
+        rememberAttempt(scene, { attempt: scene.attempt, url: data.url, thumb_url: data.thumb_url ?? null, status: scene.status, prompt: scene.prompt,
           requested_prompt: data.requested_prompt, prompt_changes: data.prompt_changes });
         this.refreshCostSoon();
         break;
@@ -152,7 +157,7 @@ export class Gallery {
     if (!status) return;
     if (status === 'approved' && attempt != null && attempt !== scene.attempt) {
       const chosen = scene.attempts.find(a => a.attempt === attempt);
-      if (chosen) Object.assign(scene, { attempt, url: chosen.url, prompt: chosen.prompt || scene.prompt });
+      if (chosen) Object.assign(scene, { attempt, url: chosen.url, thumb_url: chosen.thumb_url ?? null, prompt: chosen.prompt || scene.prompt });
     } else if (status === 'regenerating' && attempt != null && attempt > scene.attempt) {
       scene.attempt = attempt;
     }

@@ -24,8 +24,10 @@ export async function renderStories(container) {
 
 function storyItem(story) {
   const title = story.name || 'Untitled story';
-  const thumb = story.thumbnail_url
-    ? el('img', { class: 'story-thumb', src: story.thumbnail_url, alt: '', loading: 'lazy' })
+  // The cover is scene 1's thumbnail (thumb_url, 480 px wide JPEG); thumbnail_url is its full image.
+  const cover = story.thumb_url || story.thumbnail_url;
+  const thumb = cover
+    ? el('img', { class: 'story-thumb', src: cover, alt: '', width: 64, height: 84, loading: 'lazy', decoding: 'async' })
     : el('div', { class: 'story-thumb story-thumb-empty', 'aria-hidden': 'true' }, '✦');
   const counts = story.status === 'scenes_ready'
     ? '20 scenes written'

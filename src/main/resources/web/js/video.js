@@ -159,7 +159,8 @@ export class VideoPanel {
     if (story.status) this.ready = story.status === 'all_approved';
     if ('video' in story) this.video = story.video ? { ...story.video } : null;
     const first = story.images?.['1'];
-    if (first?.url) this.poster = first.url;
+    // The thumbnail: the poster shows only until the video plays, and the full image would weigh 1.5 MB.
+    if (first?.url) this.poster = first.thumb_url || first.url;
     this.render();
   }
 

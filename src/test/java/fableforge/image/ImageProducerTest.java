@@ -204,4 +204,41 @@ class ImageProducerTest {
 
         assertThat(outcome).isInstanceOf(ImageOutcome.Failed.class);
     }
+
+    @Test
+    void withThumbnailsEachStoredImageGetsOneBesideIt() throws Exception {
+        ImageGenerator drawing = new ImageGenerator() {
+            @Override
+            public GeneratedImage generate(ImageRequest request) {
+                return new GeneratedImage(fableforge.TestPngs.blank(1080, 1920), "image/png", 1080, 1920);
+            }
+
+            @Override
+            public String name() {
+                return "blank";
+            }
+        };
+        ImageOutcome outcome = thumbnailing(drawing).produce(task(5), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        assertThat(mediaRoot.resolve("stories/story-1/scene-05.png.thumb.jpg")).isRegularFile();
+    }
+
+    @Test
+    void aThumbnailThatCannotBeMadeNeverFailsTheImage() throws Exception {
+        // The fake's bytes are no picture: the thumbnail fails, the image is stored and produced all the same.
+        ImageOutcome outcome = thumbnailing(FakeImageGenerator.alwaysSucceeding()).produce(task(6), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        assertThat(outcome.tries()).hasSize(1);
+        assertThat(mediaRoot.resolve("stories/story-1/scene-06.png")).isRegularFile();
+        assertThat(mediaRoot.resolve("stories/story-1/scene-06.png.thumb.jpg")).doesNotExist();
+    }
+
+    private ImageProducer thumbnailing(ImageGenerator generator) {
+        LocalMediaStore media = new LocalMediaStore(mediaRoot, "/media/");
+        return new ImageProducer(generator, media, new CallGate(3, RateLimiter.unlimited()),
+                new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                sleeps::add, new Random(3), Clock.systemUTC()).withThumbnails(new fableforge.media.Thumbnails(media));
+    }
 }

@@ -127,6 +127,13 @@ class AccountsWebTest {
         assertThat(adasMedia.headers().firstValue("Cache-Control")).get().asString().startsWith("private");
         assertThat(users.as(root, "GET", media, null).statusCode()).isEqualTo(200);
         assertThat(users.as(root, "GET", "/story/" + id, null).statusCode()).isEqualTo(200);
+        // A thumbnail (made on request when missing) is as unknown to Bob as its image, and is never made for him.
+        String thumb = "/" + story.get("images").get("1").get("thumb_url").asText().replaceFirst("^/", "");
+        assertThat(users.as(bob, "GET", thumb, null).statusCode()).as(thumb).isEqualTo(404);
+        HttpResponse<String> adasThumb = users.as(ada, "GET", thumb, null);
+        assertThat(adasThumb.statusCode()).isEqualTo(200);
+        assertThat(adasThumb.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(adasThumb.headers().firstValue("Cache-Control")).contains("private, max-age=31536000, immutable");
 
         // Her own stream opens and replays her story's events (the caller reaches the SSE handler too).
         try (SseClient stream = app.streamEvents(id, "Authorization", "Bearer " + ada.token())) {

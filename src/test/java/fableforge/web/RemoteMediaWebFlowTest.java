@@ -62,7 +62,7 @@ class RemoteMediaWebFlowTest {
                     "CLOUDINARY_DELIVERY_BASE_URL", cloudinary.deliveryBaseUrl()));
 
             String id = story.get("story_id").asText();
-            assertThat(cloudinary.assetCount()).isEqualTo(20);
+            assertThat(cloudinary.assetCount()).as("20 images and their thumbnails").isEqualTo(40);
             for (int scene = 1; scene <= 20; scene++) {
                 String url = story.get("images").get(Integer.toString(scene)).get("url").asText();
                 String publicId = "fableforge/stories/%s/scene-%02d-a1".formatted(id, scene);
@@ -70,9 +70,16 @@ class RemoteMediaWebFlowTest {
                 HttpResponse<byte[]> image = app.fetch(URI.create(url));
                 assertPng(image);
                 assertThat(image.body()).isEqualTo(cloudinary.asset("image", publicId).orElseThrow().bytes());
+                assertThat(cloudinary.asset("image", publicId + ".png.thumb")).as("thumbnail of scene %d", scene).isPresent();
             }
             HttpResponse<byte[]> throughTheApp = app.fetch(app.uri("/media/stories/" + id + "/scene-01-a1.png"));
             assertPng(throughTheApp);
+            String thumbUrl = story.get("images").get("1").get("thumb_url").asText();
+            // Served by the app from Cloudinary, as the image is.
+            HttpResponse<byte[]> thumb = app.fetch(app.uri("/" + thumbUrl.replaceFirst("^/", "")));
+            assertThat(thumb.statusCode()).as(thumbUrl).isEqualTo(200);
+            assertThat(thumb.headers().firstValue("Content-Type")).contains("image/jpeg");
+            assertThat(thumb.body()).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
         }
     }
 
@@ -88,7 +95,7 @@ class RemoteMediaWebFlowTest {
                     "CLOUDINARY_API_BASE_URL", cloudinary.apiBaseUrl(),
                     "CLOUDINARY_DELIVERY_BASE_URL", cloudinary.deliveryBaseUrl()));
 
-            assertThat(cloudinary.assetCount()).isEqualTo(20);
+            assertThat(cloudinary.assetCount()).as("20 images and their thumbnails").isEqualTo(40);
             String url = story.get("images").get("7").get("url").asText();
             assertThat(url).contains("/fable-cloud/image/upload/", "/tales/stories/");
             assertPng(app.fetch(URI.create(url)));
@@ -112,6 +119,8 @@ class RemoteMediaWebFlowTest {
                 String key = "stories/%s/scene-%02d-a1.png".formatted(id, scene);
                 assertThat(story.get("images").get(Integer.toString(scene)).get("url").asText()).isEqualTo("/media/" + key);
                 assertThat(s3.object("fable-media", key)).get().satisfies(object -> assertThat(object.contentType()).isEqualTo("image/png"));
+                assertThat(s3.object("fable-media", key + ".thumb.jpg")).get()
+                        .satisfies(object -> assertThat(object.contentType()).isEqualTo("image/jpeg"));
             }
             HttpResponse<byte[]> redirect = app.fetch(app.uri("/media/stories/" + id + "/scene-03-a1.png"));
             assertThat(redirect.statusCode()).isEqualTo(302);

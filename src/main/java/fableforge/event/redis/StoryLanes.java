@@ -21,8 +21,8 @@ final class StoryLanes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoryLanes.class);
 
     private final Lane[] lanes;
-    // Platform threads: listeners write to SSE clients inside synchronized blocks, which would pin
-    // (and, with few cores, starve) virtual threads on JDK 21.
+    // Platform threads, at most one per lane: listeners only queue the event for each stream's own
+    // writer, so a lane's work is short and these threads are seldom more than one or two.
     private final ExecutorService threads = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("redis-event-delivery-", 0).factory());
 

@@ -3,6 +3,7 @@ package fableforge.image.offline;
 import fableforge.image.GeneratedImage;
 import fableforge.image.ImageGenerator;
 import fableforge.image.ImageRequest;
+import fableforge.image.PngEncoder;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import java.awt.Graphics2D;
@@ -10,14 +11,6 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.Semaphore;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * The offline image provider: draws each scene as a storyboard panel with Java2D, from the structured
@@ -50,7 +43,7 @@ public final class StoryboardIllustrator implements ImageGenerator {
             throw new ProviderException(new ProviderError.TimedOut("interrupted while waiting to draw"), e);
         }
         try {
-            return new GeneratedImage(png(draw(spec, width, height)), "image/png", width, height);
+            return new GeneratedImage(PngEncoder.encode(draw(spec, width, height)), "image/png", width, height);
         } finally {
             cpuSlots.release();
         }
@@ -106,23 +99,5 @@ public final class StoryboardIllustrator implements ImageGenerator {
             g.dispose();
         }
         return full;
-    }
-
-    /** PNG at a light deflate level: the default level costs more time than the bytes it saves here. */
-    private static byte[] png(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.7f);
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding to memory failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }

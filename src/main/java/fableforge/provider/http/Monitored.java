@@ -8,4 +8,9 @@ package fableforge.provider.http;
 public interface Monitored {
 
     ProviderHttp.LastCall lastCall();
+
+    /** The calls made so far by outcome, for {@code GET /metrics}; adapters whose calls go through {@link ProviderHttp} say so. */
+    default ProviderCalls calls() {
+        return ProviderCalls.NONE;
+    }
 }

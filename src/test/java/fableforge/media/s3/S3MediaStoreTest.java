@@ -9,7 +9,6 @@ import fableforge.media.MediaStoreException;
 import fableforge.media.StoredMedia;
 import fableforge.provider.ProviderError;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -236,10 +235,7 @@ class S3MediaStoreTest {
 
     @Test
     void anUnreachableEndpointIsTransient() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = fableforge.testing.ClosedPort.NUMBER;
         S3Settings unreachable = new S3Settings(Optional.of("fable"), "eu-west-1", Optional.of(URI.create("http://127.0.0.1:" + closedPort)),
                 true, Optional.of("AKIDEXAMPLE"), Optional.of("right-secret"), Optional.empty(), Duration.ofMinutes(5));
         try (S3MediaStore store = new S3MediaStore(unreachable, Clock.systemUTC())) {

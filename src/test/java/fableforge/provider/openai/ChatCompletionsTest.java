@@ -146,13 +146,13 @@ class ChatCompletionsTest {
 
     @Test
     void aSlowAnswerTimesOut() {
-        fake.slow(Duration.ofSeconds(3));
+        fake.slow(Duration.ofSeconds(10));
 
         long start = System.nanoTime();
         ProviderError error = failure(client(Optional.of(FakeOpenAiChat.KEY), "gpt-4o-mini", Duration.ofSeconds(1)));
 
         assertThat(error).isInstanceOf(ProviderError.TimedOut.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the call's own 1 s limit, not the answer's 10 s").isLessThan(Duration.ofSeconds(6));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeKling;
+import fableforge.job.ManualClock;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
@@ -221,18 +222,23 @@ class KlingClipsTest {
     @Test
     void aTaskThatNeverFinishesTimesOutAtTheDeadlineWithBackoff() {
         kling.neverFinish();
-        long started = System.nanoTime();
+        // Time on a clock the test moves: the count of polls is the policy's, not the machine's speed.
+        ManualClock clock = new ManualClock(Instant.now());
+        KlingSettings settings = new KlingSettings(Optional.of(FakeKling.ACCESS_KEY), Optional.of(FakeKling.SECRET_KEY),
+                URI.create(kling.baseUrl()), "kling-v1-6", "std", Duration.ofMillis(800));
+        KlingClips adapter = new KlingClips(settings, POLL, charges::add, PriceTable.builtIn(), clock, clock.sleeper());
 
-        assertThatThrownBy(() -> adapter(FakeKling.SECRET_KEY, Duration.ofMillis(800)).clip(ClipRequests.scene(3, 3.0), 1))
+        assertThatThrownBy(() -> adapter.clip(ClipRequests.scene(3, 3.0), 1))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.error()).isInstanceOf(ProviderError.TimedOut.class);
                     assertThat(e.getMessage()).contains("processing");
                 });
 
-        double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(seconds).isBetween(0.7, 2.0);
-        // 20 ms growing by half up to 80 ms: about a dozen polls in 0.8 s, not 40.
-        assertThat(kling.statusCalls()).isBetween(6, 16);
+        assertThat(clock.slept()).as("waited up to the deadline, not past it").isEqualTo(Duration.ofMillis(800));
+        assertThat(clock.sleeps()).first().isEqualTo(POLL);
+        assertThat(clock.sleeps()).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(POLL.multipliedBy(4)));
+        // 20 ms growing by half up to 80 ms: 11 polls in 0.8 s, not 40.
+        assertThat(kling.statusCalls()).isEqualTo(11);
     }
 
     @Test

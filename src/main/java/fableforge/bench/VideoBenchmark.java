@@ -19,7 +19,6 @@ import fableforge.video.Pacing;
 import fableforge.video.RenderQuality;
 import fableforge.video.SceneStill;
 import fableforge.video.VideoAssembler;
-import fableforge.video.VideoFrame;
 import fableforge.video.VideoJob;
 import fableforge.video.VideoProgressListener;
 import fableforge.video.VideoResult;
@@ -34,20 +33,19 @@ import java.util.Optional;
 
 /**
  * {@code bench video}: frames per second of the whole local render (camera motion, dissolves,
- * captions and the H.264 encode) against FFmpeg encoding the same number of already-composed frames
- * at the same settings, side by side with their ratio. Stills come from the offline illustrator and
+ * captions and the H.264 encode) against bare FFmpeg re-encoding the very frames the render produced
+ * at the same settings, side by side with their ratio and the CPU time of each. Stills come from the offline illustrator and
  * are drawn before the clock starts; every scene lasts the same fixed time.
  */
 public final class VideoBenchmark {
 
-    /** How many composed frames the bare encode cycles through (≈ 190 MB at 1080×1920). */
-    static final int BASELINE_FRAMES = 30;
     private static final String CAPTION = "Ember raced to the mossy summit of Lantern Hill and set the power of fire free.";
 
     public record Settings(int scenes, double sceneSeconds, RenderQuality quality, AspectRatio aspect) {
     }
 
-    public record Result(String step, int frames, Duration wall) {
+    /** @param cpu the process's CPU time over the step, every thread (the machine may be shared: wall alone misleads) */
+    public record Result(String step, int frames, Duration wall, Duration cpu) {
         public double fps() {
             return frames / (wall.toNanos() / 1e9);
         }
@@ -67,20 +65,24 @@ public final class VideoBenchmark {
         VideoJob job = new VideoJob("bench", settings.aspect(), stills, settings.quality(), Optional.empty());
         Path dir = Files.createTempDirectory("fableforge-bench-video-");
         try {
+            long cpuBefore = EncodeBaseline.processCpuNanos();
             VideoResult render = assembler.render(job, stills.stream().map(s -> Optional.<float[]>empty()).toList(),
                     dir.resolve("render.mp4"), VideoProgressListener.NONE);
+            Duration renderCpu = Duration.ofNanos(EncodeBaseline.processCpuNanos() - cpuBefore);
             int frames = render.timeline().totalFrames();
             out.printf("%d scenes × %.1f s at %s, %d fps, x264 %s CRF %d: %d frames (%.1f s of video)%n", settings.scenes(),
                     settings.sceneSeconds(), render.size(), VideoAssembler.FPS, settings.quality().preset(), settings.quality().crf(),
                     frames, render.seconds());
             out.flush();
-            List<VideoFrame> composed = assembler.firstFrames(job, BASELINE_FRAMES);
-            Duration bare = EncodeBaseline.encode(composed, frames, settings.quality(), dir.resolve("bare.mp4"));
-            List<Result> results = List.of(new Result("whole local render", frames, render.renderTime()),
-                    new Result("bare FFmpeg encode", frames, bare));
-            out.printf("%-20s %8s %10s %8s%n", "step", "frames", "wall", "fps");
+            EncodeBaseline.Result bare = EncodeBaseline.reencode(dir.resolve("render.mp4"), settings.quality(), dir);
+            List<Result> results = List.of(new Result("whole local render", frames, render.renderTime(), renderCpu),
+                    new Result("bare FFmpeg re-encode", bare.frames(), bare.wall(), bare.cpu()));
+            out.printf("bare encode: the render's own %d frames decoded to %.0f MB of raw YUV 4:2:0 first, untimed%n",
+                    bare.frames(), bare.rawBytes() / 1e6);
+            out.printf("%-22s %8s %10s %8s %10s %12s%n", "step", "frames", "wall", "fps", "cpu", "cpu ms/frame");
             for (Result result : results) {
-                out.printf("%-20s %8d %8.1f s %8.1f%n", result.step(), result.frames(), result.wall().toNanos() / 1e9, result.fps());
+                out.printf("%-22s %8d %8.1f s %8.1f %8.1f s %12.1f%n", result.step(), result.frames(), result.wall().toNanos() / 1e9,
+                        result.fps(), result.cpu().toNanos() / 1e9, result.cpu().toNanos() / 1e6 / result.frames());
             }
             out.printf("whole render / bare encode (fps): %.2f%n", results.get(0).fps() / results.get(1).fps());
             out.flush();
@@ -107,7 +109,7 @@ public final class VideoBenchmark {
                     settings.aspect(), 7);
             GeneratedImage image = illustrator.generate(new ImageRequest("bench", 1, "bench", brief));
             stills.add(new SceneStill(Scene.of(number, CAPTION), image.bytes(),
-                    illustrator.pictureArea(image.width(), image.height())));
+                    illustrator.pictureArea(image.width(), image.height()), image.subject()));
         }
         return stills;
     }

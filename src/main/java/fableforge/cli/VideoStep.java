@@ -56,7 +56,7 @@ final class VideoStep {
         for (int i = 0; i < plan.scenes().size(); i++) {
             ImageOutcome.Produced produced = (ImageOutcome.Produced) outcomes.get(i);
             stills.add(new SceneStill(plan.scenes().get(i), Files.readAllBytes(staging.resolve(produced.media().key())),
-                    pictureArea.apply(produced.width(), produced.height())));
+                    pictureArea.apply(produced.width(), produced.height()), produced.subject()));
             // The timeline points where the files will be once the staging directory is committed.
             images.add(new VideoDeliverables.Image(target.resolve(produced.media().key()), produced.width(), produced.height()));
         }

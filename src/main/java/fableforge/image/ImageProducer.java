@@ -95,7 +95,8 @@ public final class ImageProducer {
             GeneratedImage image = drawing.call(current, ignored -> generator.generate(request));
             StoredMedia stored = store(task.mediaKey(), image);
             tries.add(new ImageTry(current.number(), prompt, Duration.between(started, clock.instant()), Optional.empty()));
-            return new ImageOutcome.Produced(original.sceneNumber(), stored, image.width(), image.height(), prompt, List.copyOf(tries));
+            return new ImageOutcome.Produced(original.sceneNumber(), stored, image.width(), image.height(), prompt, List.copyOf(tries),
+                    image.subject());
         } catch (ProviderException e) {
             tries.add(new ImageTry(current.number(), prompt, Duration.between(started, clock.instant()), Optional.of(e.error())));
             throw e;

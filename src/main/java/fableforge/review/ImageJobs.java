@@ -156,6 +156,7 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
                             storyId, scene, attempt, produced.media().key());
                     return false;
                 }
+                produced.subject().filter(box -> !box.isEmpty()).ifPresent(box -> images.recordSubject(storyId, scene, attempt, box));
                 events.emit(storyId, new EventPayload.ImageReady(scene, produced.media().url(), ImageStatus.PENDING_APPROVAL.wire(), attempt,
                         produced.prompt(), requestedPrompt, PromptChanges.between(requestedPrompt, produced.prompt()),
                         mediaUrls.ofKey(Thumbnails.keyOf(produced.media().key()))), dedupe);

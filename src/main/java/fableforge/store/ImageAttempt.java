@@ -7,7 +7,8 @@ import java.time.Instant;
  * filled later in the attempt's life are {@code null} until then: {@code finalPrompt}, {@code url},
  * {@code mediaKey}, {@code width}, {@code height} once produced; {@code error} once failed;
  * {@code rejectReason} once rejected; {@code startedAt}, {@code finishedAt}, {@code decidedAt}
- * (approval or rejection) when those happen.
+ * (approval or rejection) when those happen. {@code subject} is where the hero is in the image (image
+ * pixels) when the generator said; {@code null} otherwise.
  */
 public record ImageAttempt(
         String storyId,
@@ -26,7 +27,17 @@ public record ImageAttempt(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant decidedAt) {
+        Instant decidedAt,
+        java.awt.Rectangle subject) {
+
+    public ImageAttempt {
+        subject = subject == null ? null : new java.awt.Rectangle(subject);
+    }
+
+    /** Where the hero is in the image, when known. */
+    public java.util.Optional<java.awt.Rectangle> subjectBox() {
+        return java.util.Optional.ofNullable(subject).map(java.awt.Rectangle::new);
+    }
 
     /** True once the job has ended, with an image or without. */
     public boolean finished() {

@@ -105,6 +105,23 @@ public final class ImageRepository {
                         .bind("height", height).bind("tries", tries).bind("finalPrompt", finalPrompt));
     }
 
+    /**
+     * Records where the hero is in a produced attempt's image (image pixels), for the video camera.
+     * Only on an attempt that has an image; false if there is none.
+     */
+    public boolean recordSubject(String storyId, int scene, int attempt, java.awt.Rectangle subject) {
+        if (subject.width <= 0 || subject.height <= 0) {
+            throw new IllegalArgumentException("an empty subject box: " + subject);
+        }
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE image_attempt
+                        SET subject_x = :x, subject_y = :y, subject_width = :width, subject_height = :height
+                        WHERE story_id = :storyId AND scene_number = :scene AND attempt = :attempt AND url IS NOT NULL""")
+                .bind("x", subject.x).bind("y", subject.y).bind("width", subject.width).bind("height", subject.height)
+                .bind("storyId", storyId).bind("scene", scene).bind("attempt", attempt)
+                .execute()) == 1;
+    }
+
     /** {@code queued | running → failed}, with the reason the user will see. */
     public boolean markFailed(String storyId, int scene, int attempt, String error, int tries) {
         return update(storyId, scene, attempt, """
@@ -241,6 +258,15 @@ public final class ImageRepository {
                 Columns.instant(row, "queued_at"),
                 Columns.instant(row, "started_at"),
                 Columns.instant(row, "finished_at"),
-                Columns.instant(row, "decided_at"));
+                Columns.instant(row, "decided_at"),
+                subject(row));
+    }
+
+    private static java.awt.Rectangle subject(ResultSet row) throws SQLException {
+        Integer x = Columns.integer(row, "subject_x");
+        Integer y = Columns.integer(row, "subject_y");
+        Integer width = Columns.integer(row, "subject_width");
+        Integer height = Columns.integer(row, "subject_height");
+        return x == null || y == null || width == null || height == null ? null : new java.awt.Rectangle(x, y, width, height);
     }
 }

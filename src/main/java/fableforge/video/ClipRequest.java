@@ -9,11 +9,17 @@ import java.util.Optional;
  *
  * @param still      the approved image (PNG or JPEG bytes)
  * @param picture    the part of it that is picture (empty: all of it)
+ * @param subject    where the hero is in the still, in still pixels (empty: not known)
  * @param frameCount exactly how many frames the clip must give
  * @param size       the frame size of the video
  * @param fps        frames per second
  */
-public record ClipRequest(String storyId, Scene scene, byte[] still, Optional<Rectangle> picture, int frameCount, FrameSize size, int fps) {
+public record ClipRequest(String storyId, Scene scene, byte[] still, Optional<Rectangle> picture, int frameCount, FrameSize size, int fps,
+                          Optional<Rectangle> subject) {
+
+    public ClipRequest(String storyId, Scene scene, byte[] still, Optional<Rectangle> picture, int frameCount, FrameSize size, int fps) {
+        this(storyId, scene, still, picture, frameCount, size, fps, Optional.empty());
+    }
 
     public ClipRequest {
         if (frameCount < 1) {

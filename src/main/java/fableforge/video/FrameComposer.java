@@ -20,12 +20,13 @@ final class FrameComposer implements AutoCloseable {
     private final SceneClip[] open;
     private final List<ClipRequest> requests;
     private final AutoCloseable prepared;
-    private final VideoFrame incoming;
+    private final YuvFrame incoming;
+    private final VideoFrame bgr;
     private int current;
     private int cue;
     private int announced;
     private Timeline.Cue shownCue;
-    private CaptionOverlay shownOverlay;
+    private CaptionPlanes shownOverlay;
 
     FrameComposer(VideoClipGenerator clips, VideoJob job, Timeline timeline, CaptionLayout layout, FrameSize size,
                   VideoProgressListener progress) {
@@ -38,17 +39,18 @@ final class FrameComposer implements AutoCloseable {
         this.open = new SceneClip[timeline.slots().size()];
         this.requests = java.util.stream.IntStream.range(0, timeline.slots().size()).mapToObj(this::request).toList();
         this.prepared = clips.prepare(requests);
-        this.incoming = new VideoFrame(size);
+        this.incoming = new YuvFrame(size);
+        this.bgr = new VideoFrame(size);
     }
 
     private ClipRequest request(int index) {
         SceneStill still = job.scenes().get(index);
         return new ClipRequest(job.storyId(), still.scene(), still.image(), still.picture(), timeline.slots().get(index).clipFrames(),
-                size, timeline.fps());
+                size, timeline.fps(), still.subject());
     }
 
     /** Draws frame {@code f} into {@code frame}; {@code f} must grow by one each call, from 0. */
-    void compose(int f, VideoFrame frame) throws IOException, ProviderException {
+    void compose(int f, YuvFrame frame) throws IOException, ProviderException {
         List<Timeline.Slot> slots = timeline.slots();
         while (f >= slots.get(current).clipEnd()) {
             closeClip(current++);
@@ -57,17 +59,27 @@ final class FrameComposer implements AutoCloseable {
             progress.stage(VideoProgressListener.Stage.RENDERING, slots.get(announced++).sceneNumber(), slots.size());
         }
         Timeline.Slot slot = slots.get(current);
-        clip(current).render(f - slot.clipStart(), frame);
+        draw(clip(current), f - slot.clipStart(), frame);
         if (current + 1 < slots.size() && f >= slots.get(current + 1).clipStart()) {
             Timeline.Slot next = slots.get(current + 1);
-            clip(current + 1).render(f - next.clipStart(), incoming);
+            draw(clip(current + 1), f - next.clipStart(), incoming);
             frame.blend(incoming, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
         }
         List<Timeline.Cue> cues = timeline.cues();
         while (f >= cues.get(cue).endFrame()) {
             cue++;
         }
-        overlay(cues.get(cue)).drawOnto(frame, 1);
+        overlay(cues.get(cue)).drawOnto(frame);
+    }
+
+    /** Straight into YUV when the clip can; otherwise in BGR, converted. */
+    private void draw(SceneClip clip, int index, YuvFrame target) {
+        if (clip instanceof YuvClip yuv) {
+            yuv.render(index, target);
+        } else {
+            clip.render(index, bgr);
+            target.fromBgr(bgr);
+        }
     }
 
     /** How far into the dissolve frame {@code step} of {@code length} is: eased, never quite 0 or 1. */
@@ -90,10 +102,10 @@ final class FrameComposer implements AutoCloseable {
         }
     }
 
-    private CaptionOverlay overlay(Timeline.Cue cue) {
+    private CaptionPlanes overlay(Timeline.Cue cue) {
         if (cue != shownCue) {
             shownCue = cue;
-            shownOverlay = CaptionOverlay.draw(cue.lines(), layout, size);
+            shownOverlay = CaptionPlanes.of(CaptionOverlay.draw(cue.lines(), layout, size), size);
         }
         return shownOverlay;
     }

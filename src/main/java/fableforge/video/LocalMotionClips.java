@@ -1,9 +1,11 @@
 package fableforge.video;
 
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /** The built-in clip maker: a camera move over the still (pan and zoom with easing), chosen per beat. */
@@ -26,19 +28,44 @@ public final class LocalMotionClips implements VideoClipGenerator {
         if (still == null) {
             throw new IOException("scene " + request.scene().number() + ": the image is not a PNG or JPEG file");
         }
+        Rectangle area = new Rectangle(still.getWidth(), still.getHeight());
         if (request.picture().isPresent()) {
-            Rectangle area = request.picture().get().intersection(new Rectangle(still.getWidth(), still.getHeight()));
-            if (area.width >= 16 && area.height >= 16) {
+            Rectangle picture = request.picture().get().intersection(area);
+            if (picture.width >= 16 && picture.height >= 16) {
+                area = picture;
                 still = still.getSubimage(area.x, area.y, area.width, area.height);
             }
         }
-        CameraMove move = plan.moveFor(request.scene(), request.seconds());
-        return new MovingStill(MotionRenderer.prepare(still, request.size(), move.maxZoom()), move, request.frameCount(),
-                request.size().aspect());
+        Optional<Rectangle2D> subject = subject(request, area, still);
+        double aspect = request.size().aspect();
+        CameraMove move = plan.moveFor(request.scene(), request.seconds(), still.getWidth(), still.getHeight(), aspect, subject);
+        MotionRenderer renderer = MotionRenderer.prepare(still, request.size(), move.maxZoom());
+        // Planned again in the prepared still's own pixels (even sides, maybe halved), so its windows hold the box exactly.
+        double sx = renderer.sourceWidth() / (double) still.getWidth();
+        double sy = renderer.sourceHeight() / (double) still.getHeight();
+        Optional<Rectangle2D> scaled = subject.map(box -> new Rectangle2D.Double(box.getX() * sx, box.getY() * sy,
+                box.getWidth() * sx, box.getHeight() * sy));
+        move = plan.moveFor(request.scene(), request.seconds(), renderer.sourceWidth(), renderer.sourceHeight(), aspect, scaled);
+        return new MovingStill(renderer, move, request.frameCount(), aspect);
+    }
+
+    /**
+     * Where the hero is in the part of the still the camera may show: as the image generator reported it,
+     * else as {@link SubjectEstimate} guesses it, else unknown.
+     */
+    static Optional<Rectangle2D> subject(ClipRequest request, Rectangle area, BufferedImage picture) {
+        if (request.subject().isPresent()) {
+            Rectangle inside = request.subject().get().intersection(area);
+            if (inside.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Rectangle2D.Double(inside.x - area.x, inside.y - area.y, inside.width, inside.height));
+        }
+        return SubjectEstimate.of(picture);
     }
 
     /** A still under a moving camera; any frame can be drawn in any order. */
-    static final class MovingStill implements SceneClip {
+    static final class MovingStill implements YuvClip {
         private final MotionRenderer renderer;
         private final CameraMove move;
         private final int frameCount;
@@ -56,6 +83,15 @@ public final class LocalMotionClips implements VideoClipGenerator {
             return frameCount;
         }
 
+        /** Width of the prepared still, in the pixels of {@link #cropAt}. */
+        int sourceWidth() {
+            return renderer.sourceWidth();
+        }
+
+        int sourceHeight() {
+            return renderer.sourceHeight();
+        }
+
         /** The window shown in frame {@code index}, in prepared-source pixels. */
         Crop cropAt(int index) {
             double progress = frameCount == 1 ? 0 : index / (double) (frameCount - 1);
@@ -64,6 +100,11 @@ public final class LocalMotionClips implements VideoClipGenerator {
 
         @Override
         public void render(int index, VideoFrame target) {
+            renderer.render(cropAt(index), target);
+        }
+
+        @Override
+        public void render(int index, YuvFrame target) {
             renderer.render(cropAt(index), target);
         }
     }

@@ -2,6 +2,8 @@ package fableforge.video;
 
 import fableforge.story.Beat;
 import fableforge.story.Scene;
+import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 
 /**
  * Chooses the camera move of each scene from its beat: a calm slow drift while the hero is an
@@ -28,6 +30,16 @@ public final class MotionPlan {
             case CHALLENGE -> pan(1.08, 0.03, 0.12, 0.5, flip, seconds, Easing.SURGE);
             case TRIUMPH -> pullOut(1.28, 0.02, 0.5, 0.3, 0.5, seconds);
         };
+    }
+
+    /**
+     * The beat's move over a {@code width × height} picture, bent so the {@code subject} box (same
+     * units) stays inside every frame's window, or tamed to a gentle move near the centre when the
+     * subject is unknown. See {@link SubjectFraming}.
+     */
+    public CameraMove moveFor(Scene scene, double seconds, double width, double height, double frameAspect,
+                              Optional<Rectangle2D> subject) {
+        return SubjectFraming.fit(moveFor(scene, seconds), width, height, frameAspect, subject);
     }
 
     /** Sideways drift at {@code panPerSecond} of the room, zooming in gently. */

@@ -1,96 +1,180 @@
 package fableforge.video;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.util.stream.IntStream;
 
 /**
  * Draws a window of a still into a frame with bilinear filtering at sub-pixel positions, so a window
  * that moves a third of a pixel moves the picture a third of a pixel: no rounding to whole pixels,
- * hence no jitter. The still is scaled once, up front, so that the most zoomed-in window of its move
- * maps one to one onto the frame: every frame then shrinks a larger picture, never enlarges one.
+ * hence no jitter. The still is converted once, up front, to the encoder's YUV 4:2:0 planes, so each
+ * frame samples 1.5 bytes a pixel and needs no colour conversion. A still more than twice the size the
+ * closest window needs is halved (2×2 averages) first, so the filter never skips source pixels.
  */
 final class MotionRenderer {
 
-    private static final int ROWS_PER_TASK = 48;
+    private static final int ROWS_PER_TASK = 64;
 
-    private final byte[] source;
-    private final int sourceWidth;
-    private final int sourceHeight;
+    private final Plane luma;
+    private final Plane blue;
+    private final Plane red;
 
-    private MotionRenderer(byte[] source, int sourceWidth, int sourceHeight) {
-        this.source = source;
-        this.sourceWidth = sourceWidth;
-        this.sourceHeight = sourceHeight;
+    /** One 8-bit plane of the prepared still. */
+    private record Plane(byte[] pixels, int width, int height) {
+
+        /** The plane halved on both sides, each pixel the average of a 2×2 block. */
+        Plane halved() {
+            int w = Math.max(2, width / 2);
+            int h = Math.max(2, height / 2);
+            byte[] out = new byte[w * h];
+            for (int y = 0; y < h; y++) {
+                int top = Math.min(height - 1, 2 * y) * width;
+                int bottom = Math.min(height - 1, 2 * y + 1) * width;
+                for (int x = 0; x < w; x++) {
+                    int left = Math.min(width - 1, 2 * x);
+                    int right = Math.min(width - 1, 2 * x + 1);
+                    out[y * w + x] = (byte) (((pixels[top + left] & 0xff) + (pixels[top + right] & 0xff)
+                            + (pixels[bottom + left] & 0xff) + (pixels[bottom + right] & 0xff) + 2) >> 2);
+                }
+            }
+            return new Plane(out, w, h);
+        }
+    }
+
+    private MotionRenderer(Plane luma, Plane blue, Plane red) {
+        this.luma = luma;
+        this.blue = blue;
+        this.red = red;
     }
 
     /** Prepares {@code still} for {@code frame}-sized windows down to {@code 1/maxZoom} of the largest. */
     static MotionRenderer prepare(BufferedImage still, FrameSize frame, double maxZoom) {
-        double fullWidth = Math.min(still.getWidth(), still.getHeight() * frame.aspect());
-        double scale = frame.width() * maxZoom / fullWidth;
-        int width = Math.max(2, (int) Math.ceil(still.getWidth() * scale));
-        int height = Math.max(2, (int) Math.ceil(still.getHeight() * scale));
-        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.drawImage(still, 0, 0, width, height, null);
-        g.dispose();
-        return new MotionRenderer(((DataBufferByte) scaled.getRaster().getDataBuffer()).getData(), width, height);
+        MotionRenderer renderer = convert(still);
+        double needed = frame.width() * maxZoom;
+        while (Math.min(renderer.luma.width, renderer.luma.height * frame.aspect()) >= 2 * needed
+                && renderer.luma.width >= 8 && renderer.luma.height >= 8) {
+            renderer = new MotionRenderer(renderer.luma.halved(), renderer.blue.halved(), renderer.red.halved());
+        }
+        return renderer;
     }
 
+    /** The still's Y plane and its half-size U and V planes (BT.601, as {@link Bt601}). */
+    private static MotionRenderer convert(BufferedImage still) {
+        int width = Math.max(2, still.getWidth() & ~1);
+        int height = Math.max(2, still.getHeight() & ~1);
+        byte[] y = new byte[width * height];
+        byte[] u = new byte[width * height / 4];
+        byte[] v = new byte[width * height / 4];
+        IntStream.range(0, height / 2).parallel().forEach(pair -> {
+            int[] rows = new int[2 * width];
+            still.getRGB(0, 2 * pair, width, 2, rows, 0, width);
+            byte[] bgr = new byte[2 * width * 3];
+            for (int i = 0; i < rows.length; i++) {
+                bgr[3 * i] = (byte) rows[i];
+                bgr[3 * i + 1] = (byte) (rows[i] >> 8);
+                bgr[3 * i + 2] = (byte) (rows[i] >> 16);
+            }
+            byte[] out = new byte[3 * width];
+            Bt601.planes(bgr, width, 2, out, 0, 2 * width, 2 * width + width / 2);
+            System.arraycopy(out, 0, y, 2 * pair * width, 2 * width);
+            System.arraycopy(out, 2 * width, u, pair * (width / 2), width / 2);
+            System.arraycopy(out, 2 * width + width / 2, v, pair * (width / 2), width / 2);
+        });
+        return new MotionRenderer(new Plane(y, width, height), new Plane(u, width / 2, height / 2), new Plane(v, width / 2, height / 2));
+    }
+
+    /** Width of the prepared still: crops are in these pixels. */
     int sourceWidth() {
-        return sourceWidth;
+        return luma.width;
     }
 
     int sourceHeight() {
-        return sourceHeight;
+        return luma.height;
     }
 
     /** Fills {@code frame} with the window {@code crop} (in prepared-source pixels). */
-    void render(Crop crop, VideoFrame frame) {
+    void render(Crop crop, YuvFrame frame) {
         int width = frame.width();
         int height = frame.height();
-        int[] column = new int[width];
-        int[] columnWeight = new int[width];
-        sample(crop.x(), crop.width() / width, width, sourceWidth, column, columnWeight);
-        int[] row = new int[height];
-        int[] rowWeight = new int[height];
-        sample(crop.y(), crop.height() / height, height, sourceHeight, row, rowWeight);
-        byte[] out = frame.pixels();
-        int tasks = (height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        IntStream.range(0, tasks).parallel().forEach(task -> {
-            int end = Math.min(height, (task + 1) * ROWS_PER_TASK);
-            for (int y = task * ROWS_PER_TASK; y < end; y++) {
-                renderRow(row[y], rowWeight[y], column, columnWeight, out, y * width * 3);
+        byte[] out = frame.data();
+        Sampling full = Sampling.of(crop.x(), crop.y(), crop.width() / width, crop.height() / height, width, height, luma);
+        Sampling half = Sampling.of(crop.x() / 2, crop.y() / 2, crop.width() / width, crop.height() / height, width / 2, height / 2, blue);
+        int lumaTasks = (height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        int chromaRows = height / 2;
+        int chromaTasks = (chromaRows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, lumaTasks + chromaTasks).parallel().forEach(task -> {
+            if (task < lumaTasks) {
+                int from = task * ROWS_PER_TASK;
+                full.rows(luma, from, Math.min(height, from + ROWS_PER_TASK), out, from * width, width);
+            } else {
+                int from = (task - lumaTasks) * ROWS_PER_TASK;
+                int to = Math.min(chromaRows, from + ROWS_PER_TASK);
+                half.rows(blue, from, to, out, frame.uOffset() + from * (width / 2), width / 2);
+                half.rows(red, from, to, out, frame.vOffset() + from * (width / 2), width / 2);
             }
         });
     }
 
-    private void renderRow(int sourceRow, int rowWeight, int[] column, int[] columnWeight, byte[] out, int outOffset) {
-        byte[] s = source;
-        int top = sourceRow * sourceWidth * 3;
-        int bottom = top + sourceWidth * 3;
-        int upper = 256 - rowWeight;
-        for (int x = 0, o = outOffset; x < column.length; x++, o += 3) {
-            int a = top + column[x] * 3;
-            int b = bottom + column[x] * 3;
-            int right = columnWeight[x];
-            int left = 256 - right;
-            // Blue, green, red: the two pixels of each source row mixed across, then the two rows down.
-            int topB = (s[a] & 0xff) * left + (s[a + 3] & 0xff) * right;
-            int topG = (s[a + 1] & 0xff) * left + (s[a + 4] & 0xff) * right;
-            int topR = (s[a + 2] & 0xff) * left + (s[a + 5] & 0xff) * right;
-            int bottomB = (s[b] & 0xff) * left + (s[b + 3] & 0xff) * right;
-            int bottomG = (s[b + 1] & 0xff) * left + (s[b + 4] & 0xff) * right;
-            int bottomR = (s[b + 2] & 0xff) * left + (s[b + 5] & 0xff) * right;
-            out[o] = (byte) ((topB * upper + bottomB * rowWeight + (1 << 15)) >> 16);
-            out[o + 1] = (byte) ((topG * upper + bottomG * rowWeight + (1 << 15)) >> 16);
-            out[o + 2] = (byte) ((topR * upper + bottomR * rowWeight + (1 << 15)) >> 16);
+    /** Fills a BGR {@code frame} (clips drawn outside the YUV pipeline, tests): through YUV, as the encoder sees it. */
+    void render(Crop crop, VideoFrame frame) {
+        YuvFrame yuv = new YuvFrame(frame.size());
+        render(crop, yuv);
+        frame.copyFrom(yuv.toBgr());
+    }
+
+    /** Where each output column and row samples its plane: the pixel left/above and the weight (of 256) of the next. */
+    private record Sampling(int[] column, int[] columnWeight, int[] row, int[] rowWeight) {
+
+        static Sampling of(double x, double y, double stepX, double stepY, int width, int height, Plane plane) {
+            int[] column = new int[width];
+            int[] columnWeight = new int[width];
+            sample(x, stepX, width, plane.width, column, columnWeight);
+            int[] row = new int[height];
+            int[] rowWeight = new int[height];
+            sample(y, stepY, height, plane.height, row, rowWeight);
+            return new Sampling(column, columnWeight, row, rowWeight);
+        }
+
+        /**
+         * Output rows [{@code from}, {@code to}): each source row they read is resampled across once
+         * (consecutive output rows mostly share source rows), then each output row is the two resampled
+         * rows either side of it mixed down, a plain loop the JIT vectorises.
+         */
+        void rows(Plane plane, int from, int to, byte[] out, int outOffset, int outStride) {
+            byte[] s = plane.pixels;
+            int[] col = column;
+            int[] weight = columnWeight;
+            int width = col.length;
+            int firstSource = row[from];
+            int sourceRows = row[to - 1] + 2 - firstSource;
+            char[] across = SCRATCH.get();
+            if (across.length < sourceRows * width) {
+                across = new char[sourceRows * width];
+                SCRATCH.set(across);
+            }
+            for (int r = 0; r < sourceRows; r++) {
+                int in = (firstSource + r) * plane.width;
+                int o = r * width;
+                for (int x = 0; x < width; x++) {
+                    int a = in + col[x];
+                    int right = weight[x];
+                    across[o + x] = (char) ((s[a] & 0xff) * (256 - right) + (s[a + 1] & 0xff) * right);
+                }
+            }
+            for (int y = from; y < to; y++) {
+                int upperRow = (row[y] - firstSource) * width;
+                int lowerRow = upperRow + width;
+                int lower = rowWeight[y];
+                int upper = 256 - lower;
+                int o = outOffset + (y - from) * outStride;
+                for (int x = 0; x < width; x++) {
+                    out[o + x] = (byte) ((across[upperRow + x] * upper + across[lowerRow + x] * lower + (1 << 15)) >>> 16);
+                }
+            }
         }
     }
+
+    /** Each worker thread's resampled rows, kept between frames: no garbage per frame. */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[0]);
 
     /**
      * For each output position, the source pixel to its left/above and the weight (of 256) of the

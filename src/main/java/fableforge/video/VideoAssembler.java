@@ -110,43 +110,30 @@ public final class VideoAssembler {
         Optional<float[]> sound = soundtrack(job, narrations, timeline);
         VideoEncoder.Settings settings = new VideoEncoder.Settings(size, FPS, job.quality().preset(), job.quality().crf(), sound.isPresent());
         try (VideoEncoder encoder = VideoEncoder.open(output, settings);
-             FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, progress)) {
-            VideoFrame frame = new VideoFrame(size);
+             FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, progress);
+             EncodingPipeline pipeline = new EncodingPipeline(size, (f, frame) -> encode(encoder, sound, f, frame))) {
             int total = timeline.totalFrames();
             for (int f = 0; f < total; f++) {
+                YuvFrame frame = pipeline.next();
                 composer.compose(f, frame);
-                encoder.frame(frame);
-                if (sound.isPresent()) {
-                    // The sound keeps level with the pictures, one frame's worth at a time, so the file interleaves well.
-                    encoder.samples(sound.get(), Math.min(sound.get().length, f * SAMPLES_PER_FRAME),
-                            Math.min(sound.get().length, (f + 1) * SAMPLES_PER_FRAME));
-                }
+                pipeline.submit(f, frame);
                 progress.frames(f + 1, total);
             }
+            pipeline.finish();
             progress.stage(VideoProgressListener.Stage.FINISHING, 0, job.scenes().size());
         }
         return new VideoResult(output, timeline, size, sound.isPresent(), List.copyOf(narrations),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /**
-     * The first {@code count} frames of {@code job}'s video (silent), composed exactly as a render
-     * composes them: what the benchmark's bare encode feeds FFmpeg.
-     */
-    public List<VideoFrame> firstFrames(VideoJob job, int count) throws IOException, ProviderException {
-        FrameSize size = job.quality().frameSize(job.aspect());
-        CaptionLayout layout = new CaptionLayout(FrameSize.of(job.aspect()));
-        List<Optional<float[]>> silent = job.scenes().stream().map(scene -> Optional.<float[]>empty()).toList();
-        Timeline timeline = timeline(job, silent, layout);
-        List<VideoFrame> frames = new ArrayList<>();
-        try (FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, VideoProgressListener.NONE)) {
-            for (int f = 0; f < Math.min(count, timeline.totalFrames()); f++) {
-                VideoFrame frame = new VideoFrame(size);
-                composer.compose(f, frame);
-                frames.add(frame);
-            }
+    /** On the pipeline's thread: frame {@code f}, then the sound that goes with it. */
+    private static void encode(VideoEncoder encoder, Optional<float[]> sound, int f, YuvFrame frame) throws IOException {
+        encoder.frame(frame);
+        if (sound.isPresent()) {
+            // The sound keeps level with the pictures, one frame's worth at a time, so the file interleaves well.
+            encoder.samples(sound.get(), Math.min(sound.get().length, f * SAMPLES_PER_FRAME),
+                    Math.min(sound.get().length, (f + 1) * SAMPLES_PER_FRAME));
         }
-        return frames;
     }
 
     Timeline timeline(VideoJob job, List<Optional<float[]>> narrations, CaptionLayout layout) {

@@ -25,6 +25,8 @@ final class VideoEncoder implements AutoCloseable {
 
     private final FFmpegFrameRecorder recorder;
     private final Settings settings;
+    /** Native memory the planes are copied into, once per frame: FFmpeg reads it in place (a heap array it would copy). */
+    private ByteBuffer planes;
     private boolean closed;
 
     private VideoEncoder(FFmpegFrameRecorder recorder, Settings settings) {
@@ -64,6 +66,26 @@ final class VideoEncoder implements AutoCloseable {
         try {
             recorder.recordImage(frame.width(), frame.height(), Frame.DEPTH_UBYTE, 3, frame.width() * 3,
                     avutil.AV_PIX_FMT_BGR24, ByteBuffer.wrap(frame.pixels()));
+        } catch (FrameRecorder.Exception e) {
+            throw new IOException("FFmpeg could not encode a frame: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Encodes a frame already in the codec's own format: no conversion, one copy into native memory.
+     * JavaCV's recordImage skips swscale when the pixel format and size match the codec's and points
+     * the AVFrame at a direct buffer in place (a heap buffer it would copy again):
+     * https://github.com/bytedeco/javacv/blob/master/src/main/java/org/bytedeco/javacv/FFmpegFrameRecorder.java
+     */
+    void frame(YuvFrame frame) throws IOException {
+        byte[] data = frame.data();
+        if (planes == null || planes.capacity() != data.length) {
+            planes = ByteBuffer.allocateDirect(data.length);
+        }
+        planes.clear();
+        planes.put(data).flip();
+        try {
+            recorder.recordImage(frame.width(), frame.height(), Frame.DEPTH_UBYTE, 1, frame.width(), avutil.AV_PIX_FMT_YUV420P, planes);
         } catch (FrameRecorder.Exception e) {
             throw new IOException("FFmpeg could not encode a frame: " + e.getMessage(), e);
         }

@@ -71,7 +71,8 @@ public final class VideoRender {
             SceneRow row = story.scene(image.scene());
             byte[] bytes = read(image.mediaKey());
             stills.add(new SceneStill(Scene.of(row.number(), row.text()), bytes,
-                    pictureArea.apply(image.width() == null ? 0 : image.width(), image.height() == null ? 0 : image.height())));
+                    pictureArea.apply(image.width() == null ? 0 : image.width(), image.height() == null ? 0 : image.height()),
+                    image.subjectBox()));
         }
         Optional<Path> music = music(video.musicKey(), work);
         AspectRatio aspect = story.context().aspectRatio();

@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Test;
 class VideoBenchmarkTest {
 
     @Test
-    void printsTheWholeRenderBesideTheBareEncodeOfAsManyFrames() throws Exception {
+    void printsTheWholeRenderBesideBareFfmpegReEncodingTheFramesItProduced() throws Exception {
         StringWriter text = new StringWriter();
 
         List<VideoBenchmark.Result> results = new VideoBenchmark(new VideoBenchmark.Settings(2, 1.0, RenderQuality.DRAFT, AspectRatio.PORTRAIT))
                 .run(new PrintWriter(text, true));
 
-        assertThat(results).extracting(VideoBenchmark.Result::step).containsExactly("whole local render", "bare FFmpeg encode");
+        assertThat(results).extracting(VideoBenchmark.Result::step).containsExactly("whole local render", "bare FFmpeg re-encode");
         assertThat(results.get(0).frames()).isEqualTo(results.get(1).frames()).isEqualTo(60);
         assertThat(results).allSatisfy(result -> assertThat(result.fps()).isPositive());
-        assertThat(text.toString()).contains("480x854", "fps", "whole render / bare encode (fps):");
+        assertThat(results).allSatisfy(result -> assertThat(result.cpu()).isPositive());
+        assertThat(text.toString()).contains("480x854", "fps", "cpu", "60 frames decoded", "whole render / bare encode (fps):");
     }
 }

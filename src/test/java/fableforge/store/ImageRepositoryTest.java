@@ -86,6 +86,19 @@ class ImageRepositoryTest {
     }
 
     @Test
+    void theHerosBoxIsKeptWithAProducedAttemptAndAbsentOtherwise() {
+        images.createAttempt("s-1", 1, "prompt");
+        claim("s-1", 1, 1);
+        assertThat(images.recordSubject("s-1", 1, 1, new java.awt.Rectangle(10, 20, 300, 400))).as("no image yet").isFalse();
+        images.markProduced("s-1", 1, 1, "/a.png", "a.png", 1080, 1920, 1, "p");
+        assertThat(images.find("s-1", 1, 1).orElseThrow().subjectBox()).as("the generator did not say").isEmpty();
+
+        assertThat(images.recordSubject("s-1", 1, 1, new java.awt.Rectangle(10, 20, 300, 400))).isTrue();
+
+        assertThat(images.find("s-1", 1, 1).orElseThrow().subjectBox()).contains(new java.awt.Rectangle(10, 20, 300, 400));
+    }
+
+    @Test
     void aJobThatRunsAgainAfterFinishingChangesNothing() {
         images.createAttempt("s-1", 1, "prompt");
         claim("s-1", 1, 1);

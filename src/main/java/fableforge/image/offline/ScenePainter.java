@@ -23,7 +23,11 @@ final class ScenePainter {
         this.spec = spec;
     }
 
-    BufferedImage paint(int panelWidth, int panelHeight) {
+    /** The painted picture and the hero's box in it, in full-size panel pixels. */
+    record Painting(BufferedImage picture, Rectangle2D hero) {
+    }
+
+    Painting paint(int panelWidth, int panelHeight) {
         Style style = spec.style();
         int w = Math.max(1, panelWidth / style.downscale);
         int h = Math.max(1, panelHeight / style.downscale);
@@ -32,14 +36,14 @@ final class ScenePainter {
         try {
             hints(g, style);
             g.scale(w / (double) panelWidth, h / (double) panelHeight);
-            paintLayers(g, panelWidth, panelHeight);
+            return new Painting(picture, paintLayers(g, panelWidth, panelHeight));
         } finally {
             g.dispose();
         }
-        return picture;
     }
 
-    private void paintLayers(Graphics2D g, double width, double height) {
+    /** Paints every layer; returns the hero's silhouette box, so the video camera can keep it in frame. */
+    private Rectangle2D paintLayers(Graphics2D g, double width, double height) {
         SplittableRandom frame = new SplittableRandom(spec.frameSeed());
         Beat beat = spec.beat();
         Mood mood = Mood.of(beat);
@@ -79,6 +83,7 @@ final class ScenePainter {
             effects.beam(hero, power, frame, rivalHead);
         }
         new Weather(g, width, height).paint(mood, spec.terrain(), power, frame);
+        return hero.bounds();
     }
 
     private void artifact(Graphics2D g, Brush brush, Cast.Placed hero, Beat beat) {

@@ -9,7 +9,9 @@ import fableforge.provider.ProviderException;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -43,7 +45,10 @@ public final class StoryboardIllustrator implements ImageGenerator {
             throw new ProviderException(new ProviderError.TimedOut("interrupted while waiting to draw"), e);
         }
         try {
-            return new GeneratedImage(PngEncoder.encode(draw(spec, width, height)), "image/png", width, height);
+            Drawn drawn = draw(spec, width, height);
+            // A hero drawn wholly outside the panel (never expected) reports no box rather than an empty one.
+            Optional<Rectangle> hero = drawn.hero().isEmpty() ? Optional.empty() : Optional.of(drawn.hero());
+            return new GeneratedImage(PngEncoder.encode(drawn.sheet()), "image/png", width, height, hero);
         } finally {
             cpuSlots.release();
         }
@@ -59,11 +64,16 @@ public final class StoryboardIllustrator implements ImageGenerator {
         return java.util.Optional.of(new PanelFrame(width, height).picture());
     }
 
-    private static BufferedImage draw(FrameSpec spec, int width, int height) {
+    /** A drawn sheet and where the hero is on it, in sheet pixels (inside the panel). */
+    private record Drawn(BufferedImage sheet, Rectangle hero) {
+    }
+
+    private static Drawn draw(FrameSpec spec, int width, int height) {
         PanelFrame frame = new PanelFrame(width, height);
         Rectangle panel = frame.panel();
         Style style = spec.style();
-        BufferedImage painted = new ScenePainter(spec).paint(panel.width, panel.height);
+        ScenePainter.Painting painting = new ScenePainter(spec).paint(panel.width, panel.height);
+        BufferedImage painted = painting.picture();
         if (style == Style.PIXEL) {
             Finish.apply(style, painted, spec.frameSeed(), 1);
         }
@@ -82,7 +92,16 @@ public final class StoryboardIllustrator implements ImageGenerator {
         } finally {
             g.dispose();
         }
-        return sheet;
+        return new Drawn(sheet, heroOnSheet(painting.hero(), panel));
+    }
+
+    /** The hero's box moved from panel to sheet pixels, rounded outwards and cut to the panel. */
+    static Rectangle heroOnSheet(Rectangle2D hero, Rectangle panel) {
+        int left = (int) Math.floor(panel.x + hero.getMinX());
+        int top = (int) Math.floor(panel.y + hero.getMinY());
+        int right = (int) Math.ceil(panel.x + hero.getMaxX());
+        int bottom = (int) Math.ceil(panel.y + hero.getMaxY());
+        return new Rectangle(left, top, right - left, bottom - top).intersection(panel);
     }
 
     private static BufferedImage enlarge(BufferedImage painted, int width, int height, Style style) {

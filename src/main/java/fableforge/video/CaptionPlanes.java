@@ -1,0 +1,96 @@
+package fableforge.video;
+
+/**
+ * A caption page ready to lay over a {@link YuvFrame}: its luma and alpha per pixel and its chroma and
+ * mean alpha per 2×2 block, over the band's rows only. Made once per page from the BGR
+ * {@link CaptionOverlay} by laying it over black and over white: the two results give back each
+ * pixel's opacity and colour whatever way the overlay was drawn.
+ */
+final class CaptionPlanes {
+
+    private final int top;
+    private final int rows;
+    private final int width;
+    private final byte[] luma;
+    private final byte[] lumaAlpha;
+    private final byte[] blue;
+    private final byte[] red;
+    private final byte[] chromaAlpha;
+
+    private CaptionPlanes(int top, int rows, int width, byte[] luma, byte[] lumaAlpha, byte[] blue, byte[] red, byte[] chromaAlpha) {
+        this.top = top;
+        this.rows = rows;
+        this.width = width;
+        this.luma = luma;
+        this.lumaAlpha = lumaAlpha;
+        this.blue = blue;
+        this.red = red;
+        this.chromaAlpha = chromaAlpha;
+    }
+
+    static CaptionPlanes of(CaptionOverlay overlay, FrameSize size) {
+        int width = size.width();
+        int top = Math.max(0, overlay.top() & ~1);
+        int bottom = Math.min(size.height(), (overlay.bottom() + 1) & ~1);
+        int rows = Math.max(0, bottom - top);
+        VideoFrame onBlack = new VideoFrame(size);
+        VideoFrame onWhite = new VideoFrame(size);
+        java.util.Arrays.fill(onWhite.pixels(), (byte) 0xff);
+        overlay.drawOnto(onBlack, 1);
+        overlay.drawOnto(onWhite, 1);
+        byte[] black = onBlack.pixels();
+        byte[] white = onWhite.pixels();
+        byte[] colour = new byte[rows * width * 3];
+        int[] alpha = new int[rows * width];
+        for (int i = 0; i < rows * width; i++) {
+            int at = (top * width + i) * 3;
+            int a = 0;
+            for (int c = 0; c < 3; c++) {
+                a += 255 - ((white[at + c] & 0xff) - (black[at + c] & 0xff));
+            }
+            a = Math.clamp(Math.round(a / 3f), 0, 255);
+            alpha[i] = a;
+            for (int c = 0; c < 3; c++) {
+                colour[i * 3 + c] = (byte) (a == 0 ? 0 : Math.min(255, ((black[at + c] & 0xff) * 255 + a / 2) / a));
+            }
+        }
+        byte[] planes = new byte[rows * width * 3 / 2];
+        Bt601.planes(colour, width, rows, planes, 0, rows * width, rows * width + rows * width / 4);
+        byte[] lumaAlpha = new byte[rows * width];
+        byte[] chromaAlpha = new byte[rows * width / 4];
+        for (int i = 0; i < alpha.length; i++) {
+            lumaAlpha[i] = (byte) alpha[i];
+        }
+        int half = width / 2;
+        for (int cy = 0; cy < rows / 2; cy++) {
+            for (int cx = 0; cx < half; cx++) {
+                int a = 2 * cy * width + 2 * cx;
+                chromaAlpha[cy * half + cx] = (byte) ((alpha[a] + alpha[a + 1] + alpha[a + width] + alpha[a + width + 1] + 2) >> 2);
+            }
+        }
+        byte[] luma = java.util.Arrays.copyOfRange(planes, 0, rows * width);
+        byte[] blue = java.util.Arrays.copyOfRange(planes, rows * width, rows * width + rows * width / 4);
+        byte[] red = java.util.Arrays.copyOfRange(planes, rows * width + rows * width / 4, planes.length);
+        return new CaptionPlanes(top, rows, width, luma, lumaAlpha, blue, red, chromaAlpha);
+    }
+
+    /** Blends the page over {@code frame} (same size as it was made for). */
+    void drawOnto(YuvFrame frame) {
+        byte[] out = frame.data();
+        blend(out, top * width, luma, lumaAlpha, rows * width);
+        int half = width / 2;
+        int chromaStart = (top / 2) * half;
+        blend(out, frame.uOffset() + chromaStart, blue, chromaAlpha, rows / 2 * half);
+        blend(out, frame.vOffset() + chromaStart, red, chromaAlpha, rows / 2 * half);
+    }
+
+    private static void blend(byte[] out, int offset, byte[] over, byte[] alpha, int count) {
+        for (int i = 0; i < count; i++) {
+            int a = alpha[i] & 0xff;
+            if (a != 0) {
+                int base = out[offset + i] & 0xff;
+                out[offset + i] = (byte) (base + ((over[i] & 0xff) - base) * a / 255);
+            }
+        }
+    }
+}

@@ -13,6 +13,7 @@ import fableforge.job.WorkerSettings;
 import fableforge.limits.UserRateLimits;
 import fableforge.limits.UserUploads;
 import fableforge.media.LocalMediaStore;
+import fableforge.media.MediaUrls;
 import fableforge.media.MediaStore;
 import fableforge.media.Thumbnails;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
@@ -101,18 +102,18 @@ final class ServedNode {
                 cluster.jobLease(), cluster.jobPoll(), clock);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
         ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media).withThumbnails(new Thumbnails(media)), events, mapper, config.imageMaxConcurrent(), workers,
-                spending);
+                spending, mediaUrls());
         Studio studio = new Studio(app.quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
         ImageReview review = new ImageReview(stories, images, jobs, events, mapper, spending);
         VideoTools videoTools = app.videoTools();
         VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
         VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
-        VideoView videoView = new VideoView(videoRows, videoQuote, mapper);
+        VideoView videoView = new VideoView(videoRows, videoQuote, mapper, mediaUrls());
         Optional<Accounts> accounts = config.access().accounts()
                 ? Optional.of(App.accounts(config, database, port, clock)) : Optional.empty();
         StoryView view = new StoryView(stories, images, mapper, spending, videoView,
-                ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)));
+                ownerId -> accounts.flatMap(all -> all.nameOf(ownerId)), mediaUrls());
         MusicLibrary music = new MusicLibrary(media, dataDir.resolve("uploads"), mapper,
                 new UserUploads(database.jdbi(), clock, limits.uploadQuotaMb()));
         VideoJobs videos = new VideoJobs(stories, videoRows, videoView, view,
@@ -184,9 +185,14 @@ final class ServedNode {
     private MediaStore mediaStore(Path dataDir) {
         return switch (app.providers().media()) {
             case "cloudinary" -> new CloudinaryMediaStore(app.providers().cloudinary(), Sleeper.REAL, clock);
-            case "s3" -> new S3MediaStore(app.providers().s3(), clock);
-            default -> new LocalMediaStore(dataDir.resolve("media"), "media/");
+            case "s3" -> new S3MediaStore(app.providers().s3(), clock, mediaUrls().prefix());
+            // URLs clients can resolve from any document (issue 14): /media/<key>, under PUBLIC_BASE_URL when set.
+            default -> new LocalMediaStore(dataDir.resolve("media"), mediaUrls().prefix());
         };
+    }
+
+    private MediaUrls mediaUrls() {
+        return MediaUrls.of(config.access().publicBaseUrl());
     }
 
     private static String quizJson() throws IOException {

@@ -1,5 +1,6 @@
 package fableforge.cli;
 
+import fableforge.bench.PollBenchmark;
 import fableforge.bench.SchedulerBenchmark;
 import fableforge.bench.SseBenchmark;
 import fableforge.bench.SseResult;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code fableforge bench}: benchmarks that print figures side by side; they never pass or fail on time. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures side by side.",
-        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Video.class, BenchCommand.Sse.class})
+        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Video.class, BenchCommand.Sse.class, BenchCommand.Poll.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -168,6 +169,31 @@ public final class BenchCommand implements Runnable {
             List<SseResult> results = new SseBenchmark(new SseBenchmark.Settings(clients, events, rate, which, databaseUrl, redisUrl,
                     Duration.ofSeconds(waitSeconds))).run(spec.commandLine().getOut());
             return results.stream().allMatch(SseResult::clean) ? 0 : 3;
+        }
+    }
+
+    @Command(name = "poll", mixinStandardHelpOptions = true,
+            description = {"GET /story of a finished 20-image story with N concurrent pollers (requests per second, p50/p99),",
+                    "beside the same bytes served as a static file by the same server software, and their ratio."})
+    static final class Poll implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--clients", defaultValue = "32", description = "concurrent pollers, each on a kept-alive connection (default: ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "seconds measured per run (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (clients < 1 || clients > 1000 || seconds < 1 || seconds > 600) {
+                spec.commandLine().getErr().println("fableforge: --clients must be from 1 to 1000 and --seconds from 1 to 600");
+                return 2;
+            }
+            new PollBenchmark(new PollBenchmark.Settings(clients, seconds)).run(spec.commandLine().getOut());
+            return 0;
         }
     }
 }

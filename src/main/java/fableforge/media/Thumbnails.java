@@ -46,19 +46,13 @@ public final class Thumbnails {
         this.media = media;
     }
 
-    /** The thumbnail's key for an image's key. */
+    /**
+     * The thumbnail's key for an image's key. Clients get it as {@code MediaUrls.ofKey(keyOf(imageKey))}: through
+     * {@code GET /media/<key>}, which makes the thumbnail of an older image on first request and redirects to
+     * remote stores, so it works for every store.
+     */
     public static String keyOf(String imageKey) {
         return imageKey + SUFFIX;
-    }
-
-    /**
-     * The URL path the app serves a thumbnail at, in the same relative form the local store gives an
-     * image's {@code url} ({@code media/<key>}): through {@code GET /media/<key>}, which makes the
-     * thumbnail of an older image on first request and redirects to remote stores, so it works for every
-     * store. Null when there is no image yet.
-     */
-    public static String urlOf(String imageKey) {
-        return imageKey == null ? null : "media/" + keyOf(imageKey);
     }
 
     /** The image a thumbnail key was made from, or empty when the key is no thumbnail's. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.image.ImageOutcome;
 import fableforge.image.ImageProducer;
 import fableforge.image.ImageProgressListener;
+import fableforge.media.MediaUrls;
 import fableforge.media.Thumbnails;
 import fableforge.job.JobWorker;
 import fableforge.job.WorkerSettings;
@@ -48,14 +49,17 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
     private final Optional<JobWorker<JobKey>> worker;
     private final String node;
     private final Spending spending;
+    /** Builds the thumbnail's absolute URL in image_ready, as GET /story does (issue 14). */
+    private final MediaUrls mediaUrls;
 
     /**
      * @param maxRunning how many attempts this node draws at once; the others stay queued (and their
      *                   prompts editable) until a slot frees, so this matches the provider's concurrency
      */
     public ImageJobs(StoryRepository stories, ImageRepository images, ImageProducer producer, StoryEvents events,
-                     ObjectMapper mapper, int maxRunning, WorkerSettings settings, Spending spending) {
+                     ObjectMapper mapper, int maxRunning, WorkerSettings settings, Spending spending, MediaUrls mediaUrls) {
         this.spending = spending;
+        this.mediaUrls = mediaUrls;
         this.stories = stories;
         this.images = images;
         this.producer = producer;
@@ -155,7 +159,7 @@ public final class ImageJobs implements ImageQueue, AutoCloseable {
                 produced.subject().filter(box -> !box.isEmpty()).ifPresent(box -> images.recordSubject(storyId, scene, attempt, box));
                 events.emit(storyId, new EventPayload.ImageReady(scene, produced.media().url(), ImageStatus.PENDING_APPROVAL.wire(), attempt,
                         produced.prompt(), requestedPrompt, PromptChanges.between(requestedPrompt, produced.prompt()),
-                        Thumbnails.urlOf(produced.media().key())), dedupe);
+                        mediaUrls.ofKey(Thumbnails.keyOf(produced.media().key()))), dedupe);
                 LOG.info("[APPROVAL] story={} scene={} attempt={} pending_approval ({} tries)", storyId, scene, attempt, produced.tries().size());
                 return true;
             }

@@ -259,4 +259,9 @@ public final class StoryRepository {
     private static String firstText(JsonNode preferred, JsonNode fallback) {
         return preferred.isTextual() && !preferred.asText().isBlank() ? preferred.asText() : fallback.asText("");
     }
+
+    /** Each story's version for its cached view, read from the same database. */
+    public StoryVersions versions() {
+        return new StoryVersions(jdbi, clock);
+    }
 }

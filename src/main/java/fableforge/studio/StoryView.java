@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.auth.Caller;
 import fableforge.story.AspectRatio;
 import fableforge.failure.UserFacingException;
+import fableforge.media.MediaUrls;
 import fableforge.media.Thumbnails;
 import fableforge.spend.Spending;
 import fableforge.store.ImageAttempt;
@@ -15,6 +16,7 @@ import fableforge.store.ImageStatus;
 import fableforge.store.StoryRecord;
 import fableforge.store.StoryRepository;
 import fableforge.store.StoryStatus;
+import fableforge.store.StoryVersions;
 import fableforge.store.StorySummary;
 import fableforge.story.Beat;
 import fableforge.wire.StoryDocument;
@@ -36,15 +38,22 @@ public final class StoryView {
     private final Spending spending;
     private final StoryVideo video;
     private final java.util.function.Function<String, Optional<String>> ownerNames;
+    private final MediaUrls mediaUrls;
+    private final StoryVersions versions;
 
     public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, StoryVideo video) {
-        this(stories, images, mapper, spending, video, ownerId -> Optional.empty());
+        this(stories, images, mapper, spending, video, ownerId -> Optional.empty(), MediaUrls.ROOT);
     }
 
-    /** @param ownerNames the name of the account with this id (accounts): an admin's list shows names, not ids */
+    /**
+     * @param ownerNames the name of the account with this id (accounts): an admin's list shows names, not ids
+     * @param mediaUrls  media URLs as clients use them (PUBLIC_BASE_URL), also for rows stored with a relative one
+     */
     public StoryView(StoryRepository stories, ImageRepository images, ObjectMapper mapper, Spending spending, StoryVideo video,
-                     java.util.function.Function<String, Optional<String>> ownerNames) {
+                     java.util.function.Function<String, Optional<String>> ownerNames, MediaUrls mediaUrls) {
         this.ownerNames = ownerNames;
+        this.mediaUrls = mediaUrls;
+        this.versions = stories.versions();
         this.spending = spending;
         this.video = video;
         this.stories = stories;
@@ -54,22 +63,48 @@ public final class StoryView {
     }
 
     /** Whether the story exists and the caller may see it. */
+    /** How this app's media URLs reach clients; the event stream rewrites older events' URLs with it too. */
+    public MediaUrls mediaUrls() {
+        return mediaUrls;
+    }
+
     public boolean visible(Caller caller, String storyId) {
         return stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).isPresent();
     }
 
     public StoryDocument.Story story(Caller caller, String storyId) {
-        return render(stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() ->
-                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+        return story(caller, storyId, true);
     }
 
-    /** The story as the workers read it, with no caller to check. */
+    /** @param prompts whether versions carry their prompt texts ({@code ?include=prompts}) */
+    public StoryDocument.Story story(Caller caller, String storyId, boolean prompts) {
+        return render(stories.find(storyId).filter(story -> caller.mayAccess(story.ownerId())).orElseThrow(() -> notFound(storyId)),
+                prompts);
+    }
+
+    /** The story as the workers read it, with no caller to check, every version with its prompt texts. */
     public StoryDocument.Story story(String storyId) {
-        return render(stories.find(storyId).orElseThrow(() ->
-                new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'")));
+        return story(storyId, true);
     }
 
-    private StoryDocument.Story render(StoryRecord record) {
+    /** The story with no caller to check: for a caller already checked ({@link #version}), or the workers. */
+    public StoryDocument.Story story(String storyId, boolean prompts) {
+        return render(stories.find(storyId).orElseThrow(() -> notFound(storyId)), prompts);
+    }
+
+    /**
+     * The version of the story's view (see {@link StoryVersions}), when the caller may see the story;
+     * someone else's story is "not found", as {@link #story(Caller, String)} answers it.
+     */
+    public StoryVersions.StoryVersion version(Caller caller, String storyId) {
+        return versions.find(storyId).filter(version -> caller.mayAccess(version.ownerId())).orElseThrow(() -> notFound(storyId));
+    }
+
+    private static UserFacingException notFound(String storyId) {
+        return new UserFacingException(UserFacingException.Kind.NOT_FOUND, "no story with id '" + storyId + "'");
+    }
+
+    private StoryDocument.Story render(StoryRecord record, boolean prompts) {
         String storyId = record.storyId();
         List<StoryDocument.Scene> scenes = record.scenes().stream()
                 .map(row -> StoryDocument.Scene.ofWeb(row.number(), row.beat(), row.text(), row.prompt(), row.edited())).toList();
@@ -80,7 +115,8 @@ public final class StoryView {
             ImageAttempt current = attempts.stream()
                     .filter(a -> a.scene() == scene && a.status() == ImageStatus.APPROVED)
                     .findFirst().orElse(newest);
-            List<StoryDocument.Image> versions = attempts.stream().filter(a -> a.scene() == scene).map(StoryView::image).toList();
+            List<StoryDocument.Image> all = attempts.stream().filter(a -> a.scene() == scene).map(this::image).toList();
+            List<? extends StoryDocument.Version> versions = prompts ? all : all.stream().map(StoryDocument.Image::brief).toList();
             shown.put(String.valueOf(scene), image(current).shown(newest.attempt(), versions));
         });
         StoryDocument.Cost cost = spending.costOf(storyId, AspectRatio.fromLabel(record.aspectRatio()),
@@ -105,21 +141,24 @@ public final class StoryView {
             ImageAttempt first = images.latest(summary.storyId()).get(1);
             items.add(new StoryDocument.StoryListItem(summary.storyId(), summary.heroName(), summary.animal(), summary.status().wire(),
                     summary.completedScenes(), summary.approvedScenes(), summary.createdAt().toString(), owner,
-                    first != null ? first.url() : null, first != null ? thumbUrl(first) : null));
+                    first != null ? mediaUrls.forClient(first.url()) : null, first != null ? thumbUrl(first) : null));
         }
         return new StoryDocument.StoryList(items);
     }
 
-    private static StoryDocument.Image image(ImageAttempt attempt) {
-        return new StoryDocument.Image(attempt.attempt(), attempt.status().wire(), attempt.url(),
+    private StoryDocument.Image image(ImageAttempt attempt) {
+        return new StoryDocument.Image(attempt.attempt(), attempt.status().wire(), mediaUrls.forClient(attempt.url()),
                 attempt.finalPrompt() != null ? attempt.finalPrompt() : attempt.prompt(), attempt.finalPrompt(), attempt.prompt(),
                 PromptChanges.between(attempt.prompt(), attempt.finalPrompt()), attempt.error(), attempt.tries(), null, null,
                 thumbUrl(attempt));
     }
 
-    /** The small rendition's URL (made when stored, or on first request for older images); null while there is no image. */
-    private static String thumbUrl(ImageAttempt attempt) {
-        return attempt.url() == null ? null : Thumbnails.urlOf(attempt.mediaKey());
+    /**
+     * The small rendition's URL (made when stored, or on first request for older images), absolute like
+     * {@code url}: always this app's {@code /media/} route, which redirects to remote stores; null while there is no image.
+     */
+    private String thumbUrl(ImageAttempt attempt) {
+        return attempt.url() == null || attempt.mediaKey() == null ? null : mediaUrls.ofKey(Thumbnails.keyOf(attempt.mediaKey()));
     }
 
     /** Stored JSON as its record, or null when the row holds something unreadable (the page never breaks on a bad row). */

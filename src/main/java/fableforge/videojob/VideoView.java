@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fableforge.media.MediaUrls;
 import fableforge.store.StoryRecord;
 import fableforge.store.VideoRecord;
 import fableforge.store.VideoRepository;
@@ -25,8 +26,15 @@ public final class VideoView implements StoryVideo {
     private final VideoRepository videos;
     private final VideoQuote quote;
     private final ObjectMapper mapper;
+    private final MediaUrls mediaUrls;
 
     public VideoView(VideoRepository videos, VideoQuote quote, ObjectMapper mapper) {
+        this(videos, quote, mapper, MediaUrls.ROOT);
+    }
+
+    /** @param mediaUrls the files' URLs as clients use them (PUBLIC_BASE_URL), also for rows stored with a relative one */
+    public VideoView(VideoRepository videos, VideoQuote quote, ObjectMapper mapper, MediaUrls mediaUrls) {
+        this.mediaUrls = mediaUrls;
         this.videos = videos;
         this.quote = quote;
         this.mapper = mapper;
@@ -49,7 +57,8 @@ public final class VideoView implements StoryVideo {
         return new StoryDocument.Video(video.status().wire(), video.version(),
                 new StoryDocument.VideoOptions(video.clips(), video.narration(), video.draft(), video.musicKey().orElse(null),
                         video.lengthSeconds(), video.captionStyle()),
-                progress, video.videoUrl(), video.srtUrl(), video.fcpxmlUrl(), video.zipUrl(),
+                progress, mediaUrls.forClient(video.videoUrl()), mediaUrls.forClient(video.srtUrl()),
+                mediaUrls.forClient(video.fcpxmlUrl()), mediaUrls.forClient(video.zipUrl()),
                 video.durationMs() == null ? null : video.durationMs() / 1000.0, video.width(), video.height(), video.sizeBytes(),
                 video.error(), fallbacks(video.fallbacksJson()), null);
     }

@@ -33,18 +33,21 @@ final class EventStream implements AutoCloseable {
     private final BiPredicate<Caller, String> storyVisible;
     private final int queueCapacity;
     private final StreamConnection.Meter meter;
+    private final ReplayedEvents replayed;
     private final Map<SseClient, StreamConnection> clients = new ConcurrentHashMap<>();
     private final ThreadFactory writers = Thread.ofVirtual().name("sse-writer-", 0).factory();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
 
     EventStream(EventLog log, EventBus bus, BiPredicate<Caller, String> storyVisible, Duration heartbeatEvery) {
-        this(log, bus, storyVisible, heartbeatEvery, QUEUE_CAPACITY, StreamConnection.Meter.NONE);
+        this(log, bus, storyVisible, heartbeatEvery, QUEUE_CAPACITY, StreamConnection.Meter.NONE,
+                new ReplayedEvents(fableforge.media.MediaUrls.ROOT, new com.fasterxml.jackson.databind.ObjectMapper()));
     }
 
     EventStream(EventLog log, EventBus bus, BiPredicate<Caller, String> storyVisible, Duration heartbeatEvery, int queueCapacity,
-                StreamConnection.Meter meter) {
+                StreamConnection.Meter meter, ReplayedEvents replayed) {
         this.log = log;
+        this.replayed = replayed;
         this.bus = bus;
         this.storyVisible = storyVisible;
         this.queueCapacity = queueCapacity;
@@ -71,7 +74,7 @@ final class EventStream implements AutoCloseable {
             client.close();
             return;
         }
-        StreamConnection connection = new StreamConnection(sink, storyId, after -> log.after(storyId, after), lastEventId(ctx),
+        StreamConnection connection = new StreamConnection(sink, storyId, after -> replayed.forClients(log.after(storyId, after)), lastEventId(ctx),
                 queueCapacity, meter);
         client.keepAlive();
         clients.put(client, connection);

@@ -26,8 +26,11 @@ final class StoryRoutes {
     private final UserRateLimits limits;
     private final StrictJson strictJson;
     private final String quizJson;
+    private final StorySnapshots snapshots;
 
-    StoryRoutes(Studio studio, ImageReview review, StoryView view, UserRateLimits limits, StrictJson strictJson, String quizJson) {
+    StoryRoutes(Studio studio, ImageReview review, StoryView view, UserRateLimits limits, StrictJson strictJson, String quizJson,
+                StorySnapshots snapshots) {
+        this.snapshots = snapshots;
         this.studio = studio;
         this.review = review;
         this.view = view;
@@ -42,8 +45,14 @@ final class StoryRoutes {
         WebServer.getAndHead(routes, "/api/stories", ctx -> ctx.json(view.list(RequestCaller.of(ctx), 100)));
         routes.post("/submit", this::submit);
         routes.post("/approve_scenes", this::approveScenes);
-        WebServer.getAndHead(routes, "/story/{id}", ctx -> ctx.json(view.story(RequestCaller.of(ctx), ctx.pathParam("id"))));
+        WebServer.getAndHead(routes, "/story/{id}", this::story);
         routes.post("/approve_image/{id}/{n}", this::approveImage);
+    }
+
+    /** From the story's snapshot: who may see it is checked first, then the version, and only then is a body needed. */
+    private void story(Context ctx) {
+        boolean prompts = StoryAnswer.includesPrompts(ctx);
+        StoryAnswer.send(ctx, snapshots, snapshots.current(RequestCaller.of(ctx), ctx.pathParam("id"), prompts));
     }
 
     private void submit(Context ctx) throws InvalidQuizException, ProviderException {

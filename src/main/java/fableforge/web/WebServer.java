@@ -83,7 +83,7 @@ public final class WebServer implements HttpEndpoint {
         this.bus = bus;
         this.heartbeatEvery = heartbeatEvery;
         StrictJson strictJson = new StrictJson();
-        this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson);
+        this.storyRoutes = new StoryRoutes(studio, review, view, limits, strictJson, quizJson, new StorySnapshots(view, mapper));
         this.videoRoutes = new VideoRoutes(videos, music, limits, strictJson);
         this.errors = new ErrorAnswers(scrubber);
     }
@@ -99,7 +99,8 @@ public final class WebServer implements HttpEndpoint {
 
     public WebServer start(String host, int port) {
         stream = new EventStream(log, bus, this::visibleStory, heartbeatEvery, EventStream.QUEUE_CAPACITY,
-                metrics.<StreamConnection.Meter>map(meter -> meter).orElse(StreamConnection.Meter.NONE));
+                metrics.<StreamConnection.Meter>map(meter -> meter).orElse(StreamConnection.Meter.NONE),
+                new ReplayedEvents(view.mediaUrls(), mapper));
         metrics.ifPresent(meter -> meter.streams(stream::open));
         SecurityHeaders securityHeaders = new SecurityHeaders(media.browserOrigins(), settings.trustProxy());
         javalin = Javalin.create(config -> {

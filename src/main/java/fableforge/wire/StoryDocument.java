@@ -80,13 +80,32 @@ public final class StoryDocument {
     public record Image(int attempt, String status, String url, String prompt, String finalPrompt, String requestedPrompt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<PromptChange> promptChanges, String error, int tries,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer latestAttempt,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) List<Image> attempts,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String thumbUrl) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<? extends Version> attempts,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String thumbUrl) implements Version {
 
-        public Image shown(int latest, List<Image> versions) {
+        public Image shown(int latest, List<? extends Version> versions) {
             return new Image(attempt, status, url, prompt, finalPrompt, requestedPrompt, promptChanges, error, tries, latest, versions,
                     thumbUrl);
         }
+
+        /** This version without its long prompt texts, as {@code GET /story} lists versions unless asked for them. */
+        public BriefVersion brief() {
+            return new BriefVersion(attempt, status, url, prompt, error, tries, thumbUrl);
+        }
+    }
+
+    /** A version in a scene's {@code attempts}: with its prompt texts ({@link Image}) or without ({@link BriefVersion}). */
+    public sealed interface Version permits Image, BriefVersion {
+    }
+
+    /**
+     * A version listed by {@code GET /story} without {@code ?include=prompts} (issue 14): every field of
+     * {@link Image} but {@code final_prompt}, {@code requested_prompt} and {@code prompt_changes}, which are
+     * most of a finished story's bytes; the scene's own entry (the version shown) keeps them.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record BriefVersion(int attempt, String status, String url, String prompt, String error, int tries,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String thumbUrl) implements Version {
     }
 
     /** A run of words the same in, removed from or added to the prompt sent, compared with the one asked for. */

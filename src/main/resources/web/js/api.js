@@ -60,13 +60,51 @@ async function send(path, init) {
 
 const id = value => encodeURIComponent(value);
 
+// The last answer to each GET story/<id>[?include=…] and its ETag: a poll sends If-None-Match and an
+// unchanged story answers 304 with no body, so polling and resuming cost a few hundred bytes. A
+// conditional header set by the page makes fetch bypass the HTTP cache and hand the 304 to us
+// (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch; web-platform-tests fetch/api/basic/conditional-get.any.js).
+const storyCache = new Map();
+const STORY_CACHE_MAX = 8;
+
+async function conditionalStory(path) {
+  const kept = storyCache.get(path);
+  const init = { method: 'GET', cache: 'no-store', headers: { Accept: 'application/json' } };
+  if (kept) init.headers['If-None-Match'] = kept.etag;
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (response.status === 304 && kept) return kept.data;
+  if (response.status === 401) return send(path, init); // signs in again, as every other call does
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : null);
+  const etag = response.headers.get('ETag');
+  storyCache.delete(path);
+  if (etag && data) {
+    storyCache.set(path, { etag, data });
+    if (storyCache.size > STORY_CACHE_MAX) storyCache.delete(storyCache.keys().next().value);
+  }
+  return data;
+}
+
 export const api = {
   quiz: () => request('GET', 'api/quiz'),
   meta: () => request('GET', 'api/meta'),
   submit: answers => request('POST', 'submit', answers),
   approveScenes: (storyId, scenes, narration) => request('POST', 'approve_scenes',
     narration ? { story_id: storyId, scenes, narration } : { story_id: storyId, scenes }),
-  story: storyId => request('GET', `story/${id(storyId)}`),
+  story: storyId => conditionalStory(`story/${id(storyId)}`),
+  /** The story with every version's prompt texts (final, requested, what changed), left out of story() to keep polls small. */
+  storyWithPrompts: storyId => conditionalStory(`story/${id(storyId)}?include=prompts`),
   stories: () => request('GET', 'api/stories'),
   reviewImage: (storyId, sceneNumber, body) =>
     request('POST', `approve_image/${id(storyId)}/${Number(sceneNumber)}`, body),

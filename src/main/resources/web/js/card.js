@@ -83,6 +83,8 @@ export class ImageCard {
   /** For the version shown: what sanitizing or shortening changed in its prompt, folded by default. */
   renderPromptChanges() {
     const shown = this.shown();
+    // An earlier version's texts are not in the polled story: ask for them once.
+    if (shown?.url && !('requested_prompt' in shown)) this.actions.needPrompts?.();
     const changes = Array.isArray(shown?.prompt_changes) && shown.prompt_changes.length ? shown.prompt_changes : null;
     // Rebuilding on every poll would close a diff the user has opened.
     const key = changes ? JSON.stringify([shown.attempt, changes]) : '';

@@ -7,6 +7,7 @@ import { isPaid, redrawPrice, renderSpend } from './cost.js';
 
 const READY = new Set(['pending_approval', 'approved']);
 const COST_REFRESH_MS = 2000; // after images land, the story's spend is fetched again (paid stories only)
+const PROMPTS_AGAIN_MS = 10000; // earlier versions' prompt texts: asked for at most this often
 const THUMB_WIDTH = 480; // the server's thumbnails (thumb_url): JPEGs at most this wide
 
 export class Gallery {
@@ -47,6 +48,7 @@ export class Gallery {
       open: (n, url, attempt) => this.openViewer(n, url, attempt),
       thumbSize: () => this.thumbSize,
       redrawPrice: () => redrawPrice(this.cost),
+      needPrompts: () => this.loadPrompts(),
     };
     this.cards = this.scenes.map(scene => new ImageCard(scene, actions));
     clear(this.refs.grid).append(...this.cards.map(card => card.root));
@@ -66,7 +68,7 @@ export class Gallery {
     for (const [key, image] of Object.entries(story.images || {})) {
       const scene = this.scenes[Number(key) - 1];
       if (!scene || !image) continue;
-      const attempts = Array.isArray(image.attempts) ? image.attempts.map(a => ({ ...a })) : scene.attempts;
+      const attempts = Array.isArray(image.attempts) ? image.attempts.map(a => withPromptTexts(a, image, scene)) : scene.attempts;
       Object.assign(scene, {
         status: image.status || scene.status, url: image.url ?? null, thumb_url: image.thumb_url ?? null, attempt: image.attempt ?? scene.attempt,
         error: image.error ?? null, prompt: image.prompt || scene.prompt, attempts,
@@ -120,6 +122,20 @@ export class Gallery {
     this.cost = cost ?? null;
     renderSpend(this.refs.spend, this.cost);
     if (redrawPrice(this.cost) !== before) this.cards.forEach(card => card.update());
+  }
+
+  /**
+   * The story's versions come without their prompt texts; the first time a card shows an earlier
+   * version, they are fetched once (story?include=prompts) and kept through later polls.
+   */
+  loadPrompts() {
+    const now = Date.now();
+    if (this.promptsAsked && this.promptsAsked.storyId === this.storyId && now - this.promptsAsked.at < PROMPTS_AGAIN_MS) return;
+    const { storyId } = this;
+    this.promptsAsked = { storyId, at: now };
+    api.storyWithPrompts(storyId)
+      .then(story => { if (storyId === this.storyId) this.applyState(story); })
+      .catch(() => { this.promptsAsked = null; }); // the next look at an earlier version tries again
   }
 
   /** Live events do not carry the spend: a paid story fetches it again once a burst of images has landed. */
@@ -193,6 +209,20 @@ export class Gallery {
     if (typeof viewer.showModal === 'function') viewer.showModal();
     else window.open(url, '_blank', 'noopener');
   }
+}
+
+const PROMPT_TEXTS = ['final_prompt', 'requested_prompt', 'prompt_changes'];
+
+/**
+ * A version from the story: the version shown carries its prompt texts on the scene's entry; an earlier
+ * one keeps the texts this page already has (from include=prompts or an image_ready event).
+ */
+function withPromptTexts(version, image, scene) {
+  const copy = { ...version };
+  const source = version.attempt === image.attempt && 'requested_prompt' in image ? image
+    : scene.attempts.find(a => a.attempt === version.attempt && 'requested_prompt' in a);
+  if (source && !('requested_prompt' in copy)) for (const key of PROMPT_TEXTS) if (key in source) copy[key] = source[key];
+  return copy;
 }
 
 function rememberAttempt(scene, attempt) {

@@ -26,8 +26,7 @@ class ThumbnailsTest {
         assertThat(Thumbnails.keyOf(image)).isEqualTo("stories/abc/scene-03-a2.png.thumb.jpg");
         assertThat(MediaKey.isValid(Thumbnails.keyOf(image))).isTrue();
         assertThat(Thumbnails.imageKeyOf(Thumbnails.keyOf(image))).contains(image);
-        assertThat(Thumbnails.urlOf(image)).isEqualTo("media/stories/abc/scene-03-a2.png.thumb.jpg");
-        assertThat(Thumbnails.urlOf(null)).isNull();
+        assertThat(MediaUrls.ROOT.ofKey(Thumbnails.keyOf(image))).isEqualTo("/media/stories/abc/scene-03-a2.png.thumb.jpg");
     }
 
     @Test

@@ -67,7 +67,8 @@ class PerUserSpendCapTest {
         App.Pipeline pipeline = app.pipeline(ledger);
         // This process draws nothing (no worker): the test is about what is accepted and reserved.
         ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(pipeline, new LocalMediaStore(dir.resolve("media"), "media/")),
-                events, mapper, 1, new WorkerSettings("test-node", false, true, Duration.ofSeconds(30), Duration.ofSeconds(1), clock), spending);
+                events, mapper, 1, new WorkerSettings("test-node", false, true, Duration.ofSeconds(30), Duration.ofSeconds(1), clock), spending,
+                fableforge.media.MediaUrls.ROOT);
         studio = new Studio(app.quizValidator(), pipeline.planner(), stories, images, jobs, events, mapper, spending, false);
     }
 

@@ -76,7 +76,7 @@ class HostileRequestFuzzTest {
         freshScenes = TestApp.sceneTexts(submitted);
         drawn = owner.submitAndApprove(TestApp.redFoxQuiz());
         JsonNode story = owner.waitForStatus(drawn, "images_ready");
-        imageKey = story.get("images").get("2").get("url").asText().substring("media/".length());
+        imageKey = story.get("images").get("2").get("url").asText().substring("/media/".length());
         org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
         readOnly.setReadOnly(true);
         store = readOnly.createConnection("jdbc:sqlite:" + data.resolve(fableforge.store.Database.FILE_NAME));

@@ -58,6 +58,9 @@ class OpenApiContractTest {
                     "{\"action\":\"reject\",\"reason\":\"colours\",\"apply_to_pending\":true}"));
             JsonNode afterRejection = conformingStory(id);
             assertThat(afterRejection.get("images").get("3").get("attempts")).hasSize(2);
+            JsonNode withPrompts = conforms("GET", "/story/" + id + "?include=prompts", get("/story/" + id + "?include=prompts")).body();
+            assertThat(withPrompts.get("images").get("3").get("attempts").get(0).has("requested_prompt")).isTrue();
+            conforms("GET", "/story/" + id + "?include=everything", get("/story/" + id + "?include=everything"));
             app.waitForStatus(id, "images_ready");
 
             for (int scene = 1; scene <= 20; scene++) {

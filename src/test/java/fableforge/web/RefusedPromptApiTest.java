@@ -59,7 +59,10 @@ class RefusedPromptApiTest {
         assertThat(text(changes, "removed")).contains("harpoon");
         assertThat(side(changes, "removed")).isEqualTo(words(requested));
         assertThat(side(changes, "added")).isEqualTo(words(sent));
-        assertThat(image.get("attempts").get(0).get("prompt_changes")).isEqualTo(changes);
+        // Versions carry their prompt texts when asked for them; the polled story keeps them on the version shown.
+        assertThat(image.get("attempts").get(0).has("prompt_changes")).isFalse();
+        assertThat(app.get("/story/" + id + "?include=prompts").get("images").get("2").get("attempts").get(0).get("prompt_changes"))
+                .isEqualTo(changes);
 
         JsonNode untouched = story.get("images").get("1");
         assertThat(untouched.get("requested_prompt").asText()).isEqualTo(untouched.get("final_prompt").asText());
@@ -83,13 +86,14 @@ class RefusedPromptApiTest {
         JsonNode story = app.waitFor(id, s -> s.get("images").get("4").get("attempt").asInt() == 2
                 && s.get("images").get("4").get("status").asText().equals("pending_approval"));
 
-        JsonNode second = story.get("images").get("4").get("attempts").get(1);
+        JsonNode second = app.get("/story/" + id + "?include=prompts").get("images").get("4").get("attempts").get(1);
         assertThat(second.get("requested_prompt").asText()).isEqualTo(prompt);
         assertThat(second.get("final_prompt").asText()).isEqualTo("Style: ink drawing.\nEmber challenges the tide at dawn, small but stubborn.");
         assertThat(second.get("prompt_changes").toString()).isEqualTo("""
                 [{"op":"same","text":"Style: ink drawing. Ember"},{"op":"removed","text":"fights"},\
                 {"op":"added","text":"challenges"},{"op":"same","text":"the tide at dawn, small but stubborn."}]""");
-        assertThat(story.get("images").get("4").get("attempts").get(0).has("prompt_changes")).isFalse();
+        assertThat(app.get("/story/" + id + "?include=prompts").get("images").get("4").get("attempts").get(0).has("prompt_changes")).isFalse();
+        assertThat(story.get("images").get("4").get("prompt_changes")).isEqualTo(second.get("prompt_changes"));
     }
 
     private String storyWithScene2(String text) throws Exception {

@@ -117,7 +117,7 @@ class RemoteMediaWebFlowTest {
             String id = story.get("story_id").asText();
             for (int scene = 1; scene <= 20; scene++) {
                 String key = "stories/%s/scene-%02d-a1.png".formatted(id, scene);
-                assertThat(story.get("images").get(Integer.toString(scene)).get("url").asText()).isEqualTo("media/" + key);
+                assertThat(story.get("images").get(Integer.toString(scene)).get("url").asText()).isEqualTo("/media/" + key);
                 assertThat(s3.object("fable-media", key)).get().satisfies(object -> assertThat(object.contentType()).isEqualTo("image/png"));
                 assertThat(s3.object("fable-media", key + ".thumb.jpg")).get()
                         .satisfies(object -> assertThat(object.contentType()).isEqualTo("image/jpeg"));

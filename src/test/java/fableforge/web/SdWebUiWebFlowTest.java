@@ -47,7 +47,7 @@ class SdWebUiWebFlowTest {
     }
 
     private HttpResponse<byte[]> image(String url) throws Exception {
-        return app.fetch(app.uri("/" + url));
+        return app.fetch(app.uri(url));
     }
 
     private static Stream<JsonNode> images(JsonNode story) {

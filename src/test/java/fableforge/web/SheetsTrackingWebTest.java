@@ -59,7 +59,7 @@ class SheetsTrackingWebTest {
         assertThat(images).allSatisfy(row -> {
             assertThat(row.get(3).asText()).isEqualTo("Ember");
             assertThat(row.get(8).asText()).as("prompt").contains("Scene " + row.get(5).asInt() + " of 20");
-            assertThat(row.get(9).asText()).as("image URL").startsWith("media/");
+            assertThat(row.get(9).asText()).as("image URL").startsWith("/media/");
         });
         assertThat(images.stream().map(row -> row.get(5).asInt()).distinct()).hasSize(20);
         List<List<JsonNode>> approvals = rows(id, "approval_update");

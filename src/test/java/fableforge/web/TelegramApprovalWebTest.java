@@ -153,7 +153,7 @@ class TelegramApprovalWebTest {
         ImageRepository images = new ImageRepository(app.server().database().jdbi(), Clock.systemUTC());
         for (ImageAttempt attempt : images.latest(id).values()) {
             app.server().events().emit(id, new EventPayload.ImageReady(attempt.scene(), attempt.url(), ImageStatus.PENDING_APPROVAL.wire(),
-                    attempt.attempt(), attempt.prompt(), attempt.prompt(), null, fableforge.media.Thumbnails.urlOf(attempt.mediaKey())), "image:" + attempt.scene() + ":" + attempt.attempt());
+                    attempt.attempt(), attempt.prompt(), attempt.prompt(), null, fableforge.media.MediaUrls.ROOT.ofKey(fableforge.media.Thumbnails.keyOf(attempt.mediaKey()))), "image:" + attempt.scene() + ":" + attempt.attempt());
         }
         return id;
     }

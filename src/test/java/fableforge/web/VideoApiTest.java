@@ -112,15 +112,15 @@ class VideoApiTest {
         assertThat(probe.hasAudio()).as("the uploaded music").isTrue();
         assertThat(probe.seconds()).isCloseTo(video.get("duration_seconds").asDouble(), offset(0.2));
 
-        HttpResponse<byte[]> srt = app.fetch(app.uri("/" + video.get("srt_url").asText()));
+        HttpResponse<byte[]> srt = app.fetch(app.uri(video.get("srt_url").asText()));
         assertThat(srt.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-subrip");
         assertThat(srt.headers().firstValue("Content-Disposition").orElse("")).isEqualTo("attachment; filename=\"video-v1.srt\"");
         assertThat(new String(srt.body(), StandardCharsets.UTF_8)).startsWith("1\r\n00:00:00,000 --> ");
-        HttpResponse<byte[]> fcpxml = app.fetch(app.uri("/" + video.get("fcpxml_url").asText()));
+        HttpResponse<byte[]> fcpxml = app.fetch(app.uri(video.get("fcpxml_url").asText()));
         assertThat(fcpxml.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
         assertThat(new String(fcpxml.body(), StandardCharsets.UTF_8)).contains("<fcpxml version=\"1.10\"").contains("src=\"./images/scene-01.png\"");
 
-        HttpResponse<byte[]> zip = app.fetch(app.uri("/" + video.get("zip_url").asText()));
+        HttpResponse<byte[]> zip = app.fetch(app.uri(video.get("zip_url").asText()));
         assertThat(zip.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/zip");
         assertThat(zip.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
         Map<String, byte[]> entries = unzip(zip.body());
@@ -137,7 +137,7 @@ class VideoApiTest {
         assertThat(storyJson.get("scenes")).hasSize(20);
         String prompts = new String(entries.get("prompts.txt"), StandardCharsets.UTF_8);
         assertThat(prompts).contains("Scene 1 (version 1)").contains("Scene 20 (version 1)");
-        byte[] scene7 = app.fetch(app.uri("/" + story.get("images").get("7").get("url").asText())).body();
+        byte[] scene7 = app.fetch(app.uri(story.get("images").get("7").get("url").asText())).body();
         assertThat(entries.get("images/scene-07.png")).isEqualTo(scene7);
 
         TestApp.Response second = app.post("/generate_video/" + id, "{\"draft\":true}");
@@ -229,7 +229,7 @@ class VideoApiTest {
 
     /** The MP4's bytes, after checking a whole GET, a middle range, a suffix range, an open range and a bad range. */
     private static byte[] assertServedWithRanges(String url, long size) throws Exception {
-        java.net.URI uri = app.uri("/" + url);
+        java.net.URI uri = app.uri(url);
         HttpResponse<byte[]> whole = app.fetch(uri);
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type").orElse("")).isEqualTo("video/mp4");

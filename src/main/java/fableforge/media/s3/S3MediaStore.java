@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *
  * <p>URLs: with {@code S3_PUBLIC_BASE_URL} (a public bucket or a CDN in front of it) an object's URL
  * is {@code <base>/<key>}. Otherwise the bucket is private and a presigned link would expire while the
- * story is still on screen, so the URL kept is the app's own {@code media/<key>}, and that route
+ * story is still on screen, so the URL kept is the app's own {@code /media/<key>} (under PUBLIC_BASE_URL when set), and that route
  * answers with a redirect to a link signed at that moment ({@link #redirect}).
  *
  * <p>Requests are plain PUTs and GETs: checksums only where an operation requires them and no
@@ -62,14 +62,26 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
     private final S3Client client;
     private final S3Presigner presigner;
     private final Clock clock;
+    /** What a key is appended to when the bucket is private and the app's own /media/ route serves it (MediaUrls). */
+    private final String appMediaPrefix;
     private final AtomicReference<ProviderHttp.LastCall> lastCall = new AtomicReference<>(new ProviderHttp.LastCall(0, false, 0));
 
     public S3MediaStore(S3Settings settings, Clock clock) {
         this(settings, CALL_TIMEOUT, clock);
     }
 
+    /** @param appMediaPrefix the URL of the app's own {@code /media/} route ({@code MediaUrls.prefix()}), for a private bucket */
+    public S3MediaStore(S3Settings settings, Clock clock, String appMediaPrefix) {
+        this(settings, CALL_TIMEOUT, clock, appMediaPrefix);
+    }
+
     /** @param callTimeout the limit for one call including the SDK's retries */
     public S3MediaStore(S3Settings settings, Duration callTimeout, Clock clock) {
+        this(settings, callTimeout, clock, fableforge.media.MediaUrls.ROOT.prefix());
+    }
+
+    private S3MediaStore(S3Settings settings, Duration callTimeout, Clock clock, String appMediaPrefix) {
+        this.appMediaPrefix = appMediaPrefix;
         this.settings = settings;
         this.bucket = settings.bucket().orElseThrow(() -> new IllegalArgumentException("S3 needs S3_BUCKET"));
         this.clock = clock;
@@ -128,7 +140,7 @@ public final class S3MediaStore implements MediaStore, Monitored, AutoCloseable 
         } catch (SdkException e) {
             throw failure("upload of " + key, e);
         }
-        String url = settings.publicBaseUrl().map(base -> base + "/" + key).orElse("media/" + key);
+        String url = settings.publicBaseUrl().map(base -> base + "/" + key).orElse(appMediaPrefix + key);
         return new StoredMedia(key, url, length);
     }
 

@@ -62,7 +62,7 @@ class S3MediaStoreTest {
         try (S3MediaStore store = store()) {
             StoredMedia stored = store.put(KEY, PNG, "image/png");
 
-            assertThat(stored.url()).as("the app's own route: presigned links expire").isEqualTo("media/" + KEY);
+            assertThat(stored.url()).as("the app's own route: presigned links expire").isEqualTo("/media/" + KEY);
             assertThat(stored.sizeBytes()).isEqualTo(PNG.length);
             assertThat(s3.object("fable", KEY)).get().satisfies(object -> {
                 assertThat(object.bytes()).isEqualTo(PNG);

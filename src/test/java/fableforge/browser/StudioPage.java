@@ -54,9 +54,9 @@ final class StudioPage {
         assertThat(page.locator("#scenes-list textarea.scene-text")).hasCount(20);
         assertThat(page.locator("#scenes-list section.beat")).hasCount(8);
         assertThat(page.locator("#scenes-list section.beat").first().locator("h2")).containsText("Underdog setup");
-        assertThat(page.locator("#scenes-list section.beat").first().locator("textarea")).hasCount(4);
+        assertThat(page.locator("#scenes-list section.beat").first().locator("textarea.scene-text")).hasCount(4);
         assertThat(page.locator("#scenes-list section.beat").last().locator("h2")).containsText("Triumph");
-        assertThat(page.locator("#scenes-list section.beat").last().locator("textarea")).hasCount(1);
+        assertThat(page.locator("#scenes-list section.beat").last().locator("textarea.scene-text")).hasCount(1);
         assertThat(page.locator("#scenes-hero")).containsText(heroName);
     }
 

@@ -39,7 +39,7 @@ class GenerateWithKlingCommandTest {
         Path outDir = dir.resolve("fox");
 
         int exit = Main.run(new String[] {"generate", "--no-progress", "--quiz", "examples/red-fox.json", "--out", outDir.toString(),
-                "--seed", "7", "--draft"}, env, dir.resolve("no.env"), new PrintWriter(out, true), new PrintWriter(err, true));
+                "--seed", "7", "--draft", "--length", "15"}, env, dir.resolve("no.env"), new PrintWriter(out, true), new PrintWriter(err, true));
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(kling.submitted()).hasSize(20);

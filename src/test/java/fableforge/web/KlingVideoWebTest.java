@@ -41,7 +41,7 @@ class KlingVideoWebTest {
         assertThat(app.get("/health").at("/video/clips")).extracting(JsonNode::asText).containsExactly("local", "kling");
         String id = ApprovedStories.seed(app, data);
 
-        TestApp.Response accepted = app.post("/generate_video/" + id, "{\"clips\":\"kling\",\"draft\":true}");
+        TestApp.Response accepted = app.post("/generate_video/" + id, "{\"clips\":\"kling\",\"draft\":true,\"length_seconds\":15}");
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         JsonNode story = app.waitFor(id, s -> s.path("video").path("status").asText().equals("done")
                 || s.path("video").path("status").asText().equals("failed"));

@@ -151,9 +151,17 @@ final class StreamConnection implements Runnable {
             // The client went away, or was dropped for reading too slowly.
         } catch (InterruptedException e) {
             // stop(): the stream is over.
+        } catch (RuntimeException e) {
+            // The server is stopping and Jetty recycled the response under us (seen as an NPE from the
+            // output stream): the stream is over; nothing above this virtual thread could answer it.
+            LOG.debug("event stream of story {} ended: {}", storyId, e.toString());
         } finally {
             ended.set(true);
-            sink.close();
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.debug("event stream of story {} was already closed: {}", storyId, e.toString());
+            }
         }
     }
 

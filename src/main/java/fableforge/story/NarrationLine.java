@@ -8,13 +8,16 @@ import java.util.List;
  * A scene's narration line: what is read aloud and shown as captions, beside the scene's text that the
  * image is drawn from. A line is sized for the scene's share of the video at an unhurried speaking pace
  * ({@value #WORDS_PER_SECOND} words a second); a line too long for its share is shortened to whole
- * sentences, else whole phrases, else whole words, and always ends as a sentence.
+ * sentences (the shortest one even when it runs up to twice the budget), else whole phrases, else whole
+ * words, and always ends as a sentence.
  */
 public final class NarrationLine {
 
     public static final double WORDS_PER_SECOND = 2.5;
     /** Even the shortest scene gets a line that says something. */
     static final int MIN_WORDS = 3;
+    /** How far over its budget a whole sentence may run before it is cut instead. */
+    public static final int OVERRUN_FOR_A_WHOLE_SENTENCE = 2;
     private static final java.util.Set<String> DANGLING = java.util.Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from",
             "by", "with", "for", "under", "into", "over", "and", "or", "but", "his", "her", "their", "its", "as", "that", "than",
             "so", "very", "was", "were", "is", "are", "had", "has", "could", "would", "when", "while", "where", "who", "be", "beside",
@@ -48,13 +51,19 @@ public final class NarrationLine {
         List<String> sentences = Phrasing.sentences(tidy);
         List<String> kept = takeWhileFits(sentences, maxWords);
         if (!kept.isEmpty()) {
-            return String.join(" ", kept);
+            return asSentence(String.join(" ", kept));
         }
         // Some later sentence may fit whole; a whole sentence reads better than part of the first.
         for (String sentence : sentences) {
             if (Phrasing.wordCount(sentence) <= maxWords) {
-                return sentence;
+                return asSentence(sentence);
             }
+        }
+        // A whole sentence a little over the budget, read a little faster, beats a cut one: a line cut
+        // between phrases or words often stops before its noun or its verb ("stumbled into a fern-choked.").
+        String shortest = sentences.stream().min(java.util.Comparator.comparingInt(Phrasing::wordCount)).orElseThrow();
+        if (Phrasing.wordCount(shortest) <= maxWords * OVERRUN_FOR_A_WHOLE_SENTENCE) {
+            return asSentence(shortest);
         }
         List<String> phrases = Phrasing.phrases(sentences.getFirst());
         List<String> run = longestRun(phrases, maxWords);

@@ -3,10 +3,10 @@ package fableforge.telegram;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
-import fableforge.provider.call.CallPipeline;
 import fableforge.provider.call.RetryRule;
 import fableforge.store.OutboxEvent;
 import fableforge.store.TrackingOutbox;
+import fableforge.tracking.RelayRounds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,6 @@ final class ChatRelay {
     static final int BATCH_LIMIT = 50;
     /** The longest wait a 429 may impose; beyond it the next try simply comes earlier and is told again. */
     static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
-    private static final int STOPPED = -1;
 
     private final TrackingOutbox outbox;
     private final ChatDelivery delivery;
@@ -98,28 +97,21 @@ final class ChatRelay {
         return pending.size();
     }
 
-    /** Rounds until stopped: a failed round is tried again for as long as it takes, the cursors making it start where sending stopped. */
+    /** Rounds until stopped (see {@link RelayRounds}), backing off by {@link #retryRule}. */
     void run() {
         running = true;
-        CallPipeline<Integer> rounds = CallPipeline.<Integer>builder()
-                .retry(retryRule(pollInterval, maxBackoff), sleeper,
-                        (nextTry, failure, wait) -> outage.failed(clock.instant(), failure.getMessage(),
-                                failure instanceof RoundFailure round ? round.getCause() : null))
-                .build();
-        try {
-            while (running) {
-                int taken = rounds.call(current -> leadingRound());
-                if (taken == STOPPED) {
-                    return;
-                }
-                outage.recovered();
-                if (taken < BATCH_LIMIT) {
-                    sleeper.sleep(pollInterval);
-                }
-            }
-        } catch (InterruptedException | ProviderException e) {
-            // Interrupted: stopped while waiting. A ProviderException cannot come: the rule never gives up.
-        }
+        new RelayRounds("telegram relay", this::deliverOnce, BATCH_LIMIT, pollInterval, retryRule(pollInterval, maxBackoff),
+                sleeper, leading, () -> running, new RelayRounds.Health() {
+                    @Override
+                    public void failed(String message, RuntimeException cause) {
+                        outage.failed(clock.instant(), message, cause);
+                    }
+
+                    @Override
+                    public void recovered() {
+                        outage.recovered();
+                    }
+                }).run();
     }
 
     /**
@@ -137,32 +129,5 @@ final class ChatRelay {
 
     void stop() {
         running = false;
-    }
-
-    private int leadingRound() throws ProviderException, InterruptedException {
-        try {
-            if (!running) {
-                return STOPPED;
-            }
-            while (!leading.getAsBoolean()) {
-                sleeper.sleep(pollInterval);
-                if (!running) {
-                    return STOPPED;
-                }
-            }
-            return deliverOnce();
-        } catch (RuntimeException e) {
-            if (!running) {
-                return STOPPED;
-            }
-            throw new RoundFailure("telegram relay: " + e.getMessage(), e);
-        }
-    }
-
-    /** A round that failed other than at Telegram (the store, the lease): backed off alike, logged with its trace. */
-    static final class RoundFailure extends ProviderException {
-        RoundFailure(String message, RuntimeException failure) {
-            super(new ProviderError.Transient(message), failure);
-        }
     }
 }

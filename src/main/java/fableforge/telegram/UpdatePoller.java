@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import fableforge.tracking.RelayRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ final class UpdatePoller {
         CallPipeline<List<Update>> polls = CallPipeline.<List<Update>>builder()
                 .retry(ChatRelay.retryRule(idleWait, maxBackoff), sleeper,
                         (nextTry, failure, wait) -> outage.failed(clock.instant(), failure.getMessage(),
-                                failure instanceof ChatRelay.RoundFailure round ? round.getCause() : null))
+                                failure instanceof RelayRounds.RoundFailure round ? round.failure() : null))
                 .build();
         try {
             while (running) {
@@ -117,7 +118,7 @@ final class UpdatePoller {
             if (!running) {
                 return STOPPED;
             }
-            throw new ChatRelay.RoundFailure("telegram updates: " + e.getMessage(), e);
+            throw new RelayRounds.RoundFailure("telegram updates: " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,7 @@
 package fableforge.tracking;
 
 import fableforge.job.Sleeper;
-import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
-import fableforge.provider.call.CallPipeline;
 import fableforge.provider.call.RetryRule;
 import fableforge.store.OutboxEvent;
 import fableforge.store.TrackingOutbox;
@@ -34,7 +32,6 @@ public final class TrackingRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingRelay.class);
     /** Events per round: one append request, well under the Sheets request size limits. */
     static final int BATCH_LIMIT = 500;
-    private static final int STOPPED = -1;
 
     private final TrackingOutbox outbox;
     private final TrackingRows rows;
@@ -111,61 +108,23 @@ public final class TrackingRelay implements AutoCloseable {
     }
 
     /**
-     * Rounds until closed, through the provider call pipeline: a failed round (the sink's error or any
-     * other) is retried for as long as it takes, after a backoff doubling from two poll intervals up to
-     * the cap, a provider's Retry-After honoured up to the cap too; the outbox cursors make every retry
-     * start where delivery stopped.
+     * Rounds until closed (see {@link RelayRounds}): a failed round is retried after a backoff doubling from
+     * two poll intervals up to the cap, a provider's Retry-After honoured up to the cap too.
      */
     private void run() {
-        CallPipeline<Integer> rounds = CallPipeline.<Integer>builder()
-                .retry(RetryRule.forever(pollInterval.multipliedBy(2), maxBackoff), sleeper,
-                        (nextTry, failure, wait) -> failed(failure.getMessage(), failure instanceof RoundFailure round ? round.failure : null))
-                .build();
-        try {
-            while (running) {
-                int taken = rounds.call(current -> leadingRound());
-                if (taken == STOPPED) {
-                    return;
-                }
-                recovered();
-                if (taken < BATCH_LIMIT) {
-                    sleeper.sleep(pollInterval);
-                }
-            }
-        } catch (InterruptedException | ProviderException e) {
-            // Interrupted: closed while waiting. A ProviderException cannot come: the rule never gives up.
-        }
-    }
+        new RelayRounds("tracking relay", this::deliverOnce, BATCH_LIMIT, pollInterval,
+                RetryRule.forever(pollInterval.multipliedBy(2), maxBackoff), sleeper, leading, () -> running,
+                new RelayRounds.Health() {
+                    @Override
+                    public void failed(String message, RuntimeException cause) {
+                        TrackingRelay.this.failed(message, cause);
+                    }
 
-    /** One round once this node leads (another node's relay may be the one delivering), or {@link #STOPPED}. */
-    private int leadingRound() throws ProviderException, InterruptedException {
-        try {
-            if (!running) {
-                return STOPPED;
-            }
-            while (!leading.getAsBoolean()) {
-                sleeper.sleep(pollInterval);
-                if (!running) {
-                    return STOPPED;
-                }
-            }
-            return deliverOnce();
-        } catch (RuntimeException e) {
-            if (!running) {
-                return STOPPED;
-            }
-            throw new RoundFailure("tracking relay: " + e.getMessage(), e);
-        }
-    }
-
-    /** A round that failed other than at the sink (the store, the lease, a row): backed off alike, logged with its trace. */
-    private static final class RoundFailure extends ProviderException {
-        private final RuntimeException failure;
-
-        RoundFailure(String message, RuntimeException failure) {
-            super(new ProviderError.Transient(message), failure);
-            this.failure = failure;
-        }
+                    @Override
+                    public void recovered() {
+                        TrackingRelay.this.recovered();
+                    }
+                }).run();
     }
 
     private void failed(String message, RuntimeException cause) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import fableforge.fake.FakeHailuo;
 import fableforge.fake.FakeServer;
+import fableforge.job.ManualClock;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -216,13 +218,18 @@ class HailuoClipsTest {
     @Test
     void aTaskThatNeverFinishesTimesOut() {
         hailuo.neverFinish();
+        // Time on a clock the test moves: on a busy machine a real 600 ms saw only the first status, "Preparing".
+        ManualClock clock = new ManualClock(Instant.now());
+        HailuoSettings settings = new HailuoSettings(Optional.of(FakeHailuo.KEY), URI.create(hailuo.baseUrl()), "MiniMax-Hailuo-02",
+                "768P", Optional.empty(), Duration.ofMillis(600));
+        HailuoClips adapter = new HailuoClips(settings, Duration.ofMillis(20), charges::add, PriceTable.builtIn(), clock, clock.sleeper());
 
-        assertThatThrownBy(() -> adapter(FakeHailuo.KEY, "MiniMax-Hailuo-02", "768P", Optional.empty(), Duration.ofMillis(600))
-                .clip(ClipRequests.scene(1, 3.0), 1))
+        assertThatThrownBy(() -> adapter.clip(ClipRequests.scene(1, 3.0), 1))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.error()).isInstanceOf(ProviderError.TimedOut.class);
                     assertThat(e.getMessage()).contains("Processing");
                 });
+        assertThat(clock.slept()).as("waited up to the deadline, not past it").isEqualTo(Duration.ofMillis(600));
     }
 
     @Test

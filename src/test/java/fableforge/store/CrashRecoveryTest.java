@@ -37,7 +37,7 @@ class CrashRecoveryTest {
             try (Database db = Database.open(dir)) {
                 String integrity = db.jdbi().withHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).one());
                 assertThat(integrity).isEqualTo("ok");
-                EventLog events = new EventLog(db.jdbi(), Clock.systemUTC());
+                EventLog events = new EventLog(db, Clock.systemUTC());
                 long last = events.lastSeq(STORY);
                 assertThat(last).as("every acknowledged event survived").isGreaterThanOrEqualTo(acknowledged);
                 assertThat(events.after(STORY, 0)).extracting(StoryEvent::seq)

@@ -59,22 +59,24 @@ public final class EventLog {
     public StoryEvent append(String storyId, String name, String dataJson, String dedupeKey) {
         long now = clock.millis();
         return Writes.inTransaction(appendsThrough(), handle -> {
-            if (!Writes.lockStory(handle, storyId)) {
-                throw new IllegalArgumentException("no story " + storyId + " to log event '" + name + "' for");
-            }
             if (dedupeKey != null) {
+                if (!Writes.lockStory(handle, storyId)) {
+                    throw noStory(storyId, name);
+                }
                 Optional<StoryEvent> earlier = byDedupeKey(handle, storyId, dedupeKey);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            handle.createUpdate("UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = :storyId")
-                    .bind("storyId", storyId)
-                    .execute();
-            long seq = handle.createQuery("SELECT last_event_seq FROM story WHERE story_id = :storyId")
+            // Raising the counter locks the story's row (or SQLite's database) like lockStory does; RETURNING
+            // saves the statement that read it back (SQLite has it since 3.35).
+            long seq = handle.createQuery("""
+                            UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = :storyId
+                            RETURNING last_event_seq""")
                     .bind("storyId", storyId)
                     .mapTo(Long.class)
-                    .one();
+                    .findOne()
+                    .orElseThrow(() -> noStory(storyId, name));
             handle.createUpdate("""
                     INSERT INTO story_event (story_id, seq, name, data_json, dedupe_key, created_at)
                     VALUES (:storyId, :seq, :name, :dataJson, :dedupeKey, :now)""")
@@ -87,6 +89,10 @@ public final class EventLog {
                     .execute();
             return new StoryEvent(storyId, seq, name, dataJson, Instant.ofEpochMilli(now));
         });
+    }
+
+    private static IllegalArgumentException noStory(String storyId, String name) {
+        return new IllegalArgumentException("no story " + storyId + " to log event '" + name + "' for");
     }
 
     /** The store's own handle when this thread has one open (a transaction to join), else the standalone appends'. */

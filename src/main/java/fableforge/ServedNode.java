@@ -89,7 +89,7 @@ final class ServedNode {
         Database database = App.openDatabase(config, dataDir);
         StoryRepository stories = new StoryRepository(database.jdbi(), clock);
         ImageRepository images = new ImageRepository(database.jdbi(), clock);
-        EventLog log = new EventLog(database.jdbi(), clock);
+        EventLog log = new EventLog(database, clock);
         EventBus bus = eventBus();
         SecretScrubber scrubber = new SecretScrubber(config.secrets());
         StoryEvents events = new StoryEvents(log, bus, mapper, database, scrubber);

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The listeners of this process, per story: what every {@link EventBus} adapter hands its events to.
  * Thread-safe; a listener added or removed during a delivery may or may not see that event. Listeners
- * are called on the delivering thread (the emitter's, or the Redis bus's lane), so a listener only hands
+ * are called on the delivering thread (a {@link StoryLanes} lane of either bus), so a listener only hands
  * the event over (an SSE stream queues it for its own writer) and never writes to a client itself.
  */
 public final class LocalListeners {

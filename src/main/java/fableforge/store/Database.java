@@ -28,8 +28,17 @@ import org.sqlite.SQLiteDataSource;
  * the write lock before it reads, so a read-then-write never fails half-way on a lock upgrade; other
  * writers wait up to the busy timeout.
  *
+ * <p>One exception on SQLite: {@link #eventAppends()}, the connection an event is appended on when no
+ * transaction of the caller is open (see {@link EventLog}), commits with {@code synchronous=NORMAL}.
+ * In WAL mode that is still consistent and survives a crash of the process, but the last commits may
+ * roll back on power loss or an OS crash (https://www.sqlite.org/pragma.html#pragma_synchronous,
+ * https://www.sqlite.org/wal.html#performance_considerations). They roll back only as a tail: the WAL
+ * is one file appended in commit order, so any later {@code FULL} commit (an approval, a spend, a job's
+ * outcome) syncs every event before it too, and no durable state can outlive an event it followed.
+ *
  * <p>PostgreSQL: a fixed-size connection pool, because JDBI takes a connection per handle. Races that
- * SQLite's single writer rules out are handled where they can happen (see {@link Writes}).
+ * SQLite's single writer rules out are handled where they can happen (see {@link Writes}). Event
+ * appends commit synchronously there like everything else: several nodes share that log.
  */
 public final class Database implements AutoCloseable, Transactions {
 
@@ -40,14 +49,18 @@ public final class Database implements AutoCloseable, Transactions {
     private final Path file;
     private final DatabaseUrl server;
     private final HikariDataSource pool;
+    private final HikariDataSource appendPool;
     private final Jdbi jdbi;
+    private final Jdbi eventAppends;
     private volatile boolean closed;
 
-    private Database(Path file, DatabaseUrl server, HikariDataSource pool, DataSource dataSource) {
+    private Database(Path file, DatabaseUrl server, HikariDataSource pool, DataSource dataSource, HikariDataSource appendPool) {
         this.file = file;
         this.server = server;
         this.pool = pool;
+        this.appendPool = appendPool;
         this.jdbi = Jdbi.create(dataSource);
+        this.eventAppends = appendPool == null ? jdbi : Jdbi.create(appendPool);
     }
 
     /** Creates {@code dataDir} if needed, opens its database file and brings the schema up to date. */
@@ -61,7 +74,25 @@ public final class Database implements AutoCloseable, Transactions {
         SQLiteDataSource dataSource = new SQLiteDataSource(connectionSettings());
         dataSource.setUrl("jdbc:sqlite:" + file);
         migrations(dataSource).load().migrate();
-        return new Database(file, null, null, dataSource);
+        return new Database(file, null, null, dataSource, eventAppendPool(file));
+    }
+
+    /**
+     * One connection kept open for event appends, {@code synchronous=NORMAL} (see the class comment): a
+     * commit there is a write into the WAL, no fsync, and no connection is opened per event. One is
+     * enough, SQLite has a single writer anyway.
+     */
+    private static HikariDataSource eventAppendPool(Path file) {
+        SQLiteConfig settings = connectionSettings();
+        settings.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        SQLiteDataSource appends = new SQLiteDataSource(settings);
+        appends.setUrl("jdbc:sqlite:" + file);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("fableforge-event-appends");
+        config.setDataSource(appends);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(BUSY_TIMEOUT_MILLIS);
+        return new HikariDataSource(config);
     }
 
     /**
@@ -104,7 +135,7 @@ public final class Database implements AutoCloseable, Transactions {
             pool.close();
             throw e;
         }
-        return new Database(null, server, pool, pool);
+        return new Database(null, server, pool, pool, null);
     }
 
     private static FluentConfiguration migrations(DataSource dataSource) {
@@ -126,6 +157,16 @@ public final class Database implements AutoCloseable, Transactions {
             throw new IllegalStateException("the database " + where() + " is closed");
         }
         return jdbi;
+    }
+
+    /**
+     * Where {@link EventLog} appends an event that joins no transaction of its caller: on SQLite a
+     * connection of its own with {@code synchronous=NORMAL} (see the class comment), on PostgreSQL the
+     * same pool as everything else.
+     */
+    public Jdbi eventAppends() {
+        jdbi();
+        return eventAppends;
     }
 
     /**
@@ -191,6 +232,7 @@ public final class Database implements AutoCloseable, Transactions {
         if (pool != null) {
             pool.close();
         } else {
+            appendPool.close();
             jdbi.useHandle(handle -> handle.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
         }
     }

@@ -20,14 +20,32 @@ import org.jdbi.v3.core.statement.StatementContext;
  * one story take turns, from any thread or process, and numbers have no gaps or repeats; the unique
  * {@code (story_id, seq)} key guards this. A retry covers the one race left on PostgreSQL: two
  * appends with the same dedupe key.
+ *
+ * <p>An append made inside a transaction already open on the caller's thread ({@code StoryEvents.atomically},
+ * an event stored with the state change it reports) joins that transaction and commits with it. Any other
+ * append commits on {@link Database#eventAppends()}: on SQLite without an fsync per event, which keeps
+ * {@code emit()} well under a millisecond (the SSE fan-out goal of issue 14); see {@link Database} for why
+ * the durability that costs is acceptable for events.
  */
 public final class EventLog {
 
     private final Jdbi jdbi;
+    private final Jdbi standaloneAppends;
     private final Clock clock;
 
+    /** Every append, standalone or not, on {@code jdbi}. */
     public EventLog(Jdbi jdbi, Clock clock) {
+        this(jdbi, jdbi, clock);
+    }
+
+    /** Appends outside a caller's transaction on the store's {@link Database#eventAppends()}. */
+    public EventLog(Database database, Clock clock) {
+        this(database.jdbi(), database.eventAppends(), clock);
+    }
+
+    private EventLog(Jdbi jdbi, Jdbi standaloneAppends, Clock clock) {
         this.jdbi = jdbi;
+        this.standaloneAppends = standaloneAppends;
         this.clock = clock;
     }
 
@@ -40,23 +58,25 @@ public final class EventLog {
      */
     public StoryEvent append(String storyId, String name, String dataJson, String dedupeKey) {
         long now = clock.millis();
-        return Writes.inTransaction(jdbi, handle -> {
-            if (!Writes.lockStory(handle, storyId)) {
-                throw new IllegalArgumentException("no story " + storyId + " to log event '" + name + "' for");
-            }
+        return Writes.inTransaction(appendsThrough(), handle -> {
             if (dedupeKey != null) {
+                if (!Writes.lockStory(handle, storyId)) {
+                    throw noStory(storyId, name);
+                }
                 Optional<StoryEvent> earlier = byDedupeKey(handle, storyId, dedupeKey);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            handle.createUpdate("UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = :storyId")
-                    .bind("storyId", storyId)
-                    .execute();
-            long seq = handle.createQuery("SELECT last_event_seq FROM story WHERE story_id = :storyId")
+            // Raising the counter locks the story's row (or SQLite's database) like lockStory does; RETURNING
+            // saves the statement that read it back (SQLite has it since 3.35).
+            long seq = handle.createQuery("""
+                            UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = :storyId
+                            RETURNING last_event_seq""")
                     .bind("storyId", storyId)
                     .mapTo(Long.class)
-                    .one();
+                    .findOne()
+                    .orElseThrow(() -> noStory(storyId, name));
             handle.createUpdate("""
                     INSERT INTO story_event (story_id, seq, name, data_json, dedupe_key, created_at)
                     VALUES (:storyId, :seq, :name, :dataJson, :dedupeKey, :now)""")
@@ -69,6 +89,15 @@ public final class EventLog {
                     .execute();
             return new StoryEvent(storyId, seq, name, dataJson, Instant.ofEpochMilli(now));
         });
+    }
+
+    private static IllegalArgumentException noStory(String storyId, String name) {
+        return new IllegalArgumentException("no story " + storyId + " to log event '" + name + "' for");
+    }
+
+    /** The store's own handle when this thread has one open (a transaction to join), else the standalone appends'. */
+    private Jdbi appendsThrough() {
+        return jdbi.getHandleScope().get() != null ? jdbi : standaloneAppends;
     }
 
     /** The story's events with a sequence number above {@code afterSeq}, in order; empty for an unknown story. */

@@ -18,7 +18,8 @@ import java.util.function.BiPredicate;
 /**
  * {@code GET /stream?channel=<story_id>}: Server-Sent Events with {@code id:} = the event's sequence
  * number. Each stream is a {@link StreamConnection}: the bus hands it events without waiting (a bounded
- * queue), and its own virtual thread writes them, so one slow client never holds up {@code emit()} or
+ * queue, through {@link StoryAudiences}, which encodes each event once for all the story's streams), and
+ * its own virtual thread writes them, so one slow client never holds up {@code emit()} or
  * the other clients; a client whose queue overflows is disconnected and catches up with Last-Event-ID.
  * A heartbeat comment (every 15 s by default) keeps proxies from closing an idle stream; at each
  * heartbeat an idle stream behind the log (events a bus outage lost) is told to catch up from it.
@@ -29,7 +30,7 @@ final class EventStream implements AutoCloseable {
     static final int QUEUE_CAPACITY = 256;
 
     private final EventLog log;
-    private final EventBus bus;
+    private final StoryAudiences audiences;
     private final BiPredicate<Caller, String> storyVisible;
     private final int queueCapacity;
     private final StreamConnection.Meter meter;
@@ -48,7 +49,7 @@ final class EventStream implements AutoCloseable {
                 StreamConnection.Meter meter, ReplayedEvents replayed) {
         this.log = log;
         this.replayed = replayed;
-        this.bus = bus;
+        this.audiences = new StoryAudiences(bus);
         this.storyVisible = storyVisible;
         this.queueCapacity = queueCapacity;
         this.meter = meter;
@@ -79,7 +80,7 @@ final class EventStream implements AutoCloseable {
         client.keepAlive();
         clients.put(client, connection);
         // Subscribed before the writer replays the log, so an event emitted in between is queued, not missed.
-        EventBus.Subscription subscription = bus.subscribe(storyId, connection::offer);
+        EventBus.Subscription subscription = audiences.join(connection);
         client.onClose(() -> {
             subscription.close();
             connection.stop();

@@ -9,8 +9,8 @@ import java.io.IOException;
  */
 interface SseSink {
 
-    /** Writes one event ({@code id:}, {@code event:}, {@code data:} lines) into the buffer; {@link #flush} sends it. */
-    void event(long id, String name, String data) throws IOException;
+    /** Writes one event's frame into the buffer; {@link #flush} sends it. */
+    void event(SseFrame frame) throws IOException;
 
     /** A comment line ({@code : text}), which clients ignore and proxies see as traffic. */
     void comment(String text) throws IOException;

@@ -46,8 +46,8 @@ final class StreamConnection implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
 
-    /** An event (or null for a marker) and when it was queued. */
-    private record Item(StoryEvent event, long queuedAt) {
+    /** An event's frame (or null for a marker) and when it was queued. */
+    private record Item(SseFrame frame, long queuedAt) {
     }
 
     private static final Item HEARTBEAT = new Item(null, 0);
@@ -94,12 +94,20 @@ final class StreamConnection implements Runnable {
         return queue.isEmpty();
     }
 
-    /** A live event from the bus (or a resync); never blocks. A full queue disconnects the client. */
+    /** A live event from the bus (or a resync), encoded for this stream alone; see {@link #offer(SseFrame)}. */
     void offer(StoryEvent event) {
+        offer(SseFrame.of(event));
+    }
+
+    /**
+     * A live event from the bus (or a resync) as the frame all the story's streams share; never blocks.
+     * A full queue disconnects the client.
+     */
+    void offer(SseFrame frame) {
         if (ended.get()) {
             return;
         }
-        if (!queue.offer(new Item(event, System.nanoTime()))) {
+        if (!queue.offer(new Item(frame, System.nanoTime()))) {
             meter.overflowed();
             LOG.info("event stream of story {} dropped: the client read too slowly ({} events waiting); it catches up"
                     + " through Last-Event-ID after #{}", storyId, queue.size(), lastSent);
@@ -168,10 +176,10 @@ final class StreamConnection implements Runnable {
     private void write(Item item) throws IOException {
         if (item == HEARTBEAT) {
             sink.comment("heartbeat");
-        } else if (item == CATCH_UP || EventBus.RESYNC.equals(item.event().name())) {
+        } else if (item == CATCH_UP || EventBus.RESYNC.equals(item.frame().event().name())) {
             catchUp();
-        } else if (item.event().seq() > lastSent) {
-            if (sendIfNext(item.event())) {
+        } else if (item.frame().seq() > lastSent) {
+            if (sendIfNext(item.frame())) {
                 batch.add(item);
             } else {
                 catchUp();
@@ -192,16 +200,18 @@ final class StreamConnection implements Runnable {
             if (ended.get()) {
                 return;
             }
-            sendIfNext(event);
+            if (event.seq() == lastSent + 1) {
+                sendIfNext(SseFrame.of(event));
+            }
         }
     }
 
-    private boolean sendIfNext(StoryEvent event) throws IOException {
-        if (event.seq() != lastSent + 1) {
+    private boolean sendIfNext(SseFrame frame) throws IOException {
+        if (frame.seq() != lastSent + 1) {
             return false;
         }
-        sink.event(event.seq(), event.name(), event.dataJson());
-        lastSent = event.seq();
+        sink.event(frame);
+        lastSent = frame.seq();
         return true;
     }
 }

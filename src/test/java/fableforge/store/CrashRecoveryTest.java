@@ -37,14 +37,15 @@ class CrashRecoveryTest {
             try (Database db = Database.open(dir)) {
                 String integrity = db.jdbi().withHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).one());
                 assertThat(integrity).isEqualTo("ok");
-                EventLog events = new EventLog(db.jdbi(), Clock.systemUTC());
+                EventLog events = new EventLog(db, Clock.systemUTC());
                 long last = events.lastSeq(STORY);
                 assertThat(last).as("every acknowledged event survived").isGreaterThanOrEqualTo(acknowledged);
                 assertThat(events.after(STORY, 0)).extracting(StoryEvent::seq)
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
-                // each event was written with an image attempt: the two commits never went half-way
+                // each event was written with an image attempt: the two commits never went half-way. A kill between
+                // the attempt's commit and its event's leaves one attempt without its event, so each round may add one.
                 assertThat(new ImageRepository(db.jdbi(), Clock.systemUTC()).attempts(STORY).size())
-                        .isBetween((int) last, (int) last + 1);
+                        .isBetween((int) last, (int) last + round);
                 acknowledged = last;
             }
         }

@@ -45,7 +45,7 @@ class EventLogTest {
         StoryRepository stories = new StoryRepository(db.jdbi(), clock);
         stories.create(TestStories.story("s-1"));
         stories.create(TestStories.story("s-2"));
-        events = new EventLog(db.jdbi(), clock);
+        events = new EventLog(db, clock);
     }
 
     @AfterEach
@@ -149,10 +149,34 @@ class EventLogTest {
         events.append("s-1", "image_ready", "{\"scene\":1}", "k1");
         events.append("s-1", "all_approved", "{}", null);
         db = store.reopen();
-        EventLog reopened = new EventLog(db.jdbi(), clock);
+        EventLog reopened = new EventLog(db, clock);
 
         assertThat(reopened.after("s-1", 0)).extracting(StoryEvent::name).containsExactly("image_ready", "all_approved");
         assertThat(reopened.append("s-1", "image_ready", "{}", "k1").seq()).isEqualTo(1);
         assertThat(reopened.append("s-1", "video_ready", "{}", null).seq()).isEqualTo(3);
+    }
+
+    @Test
+    void anAppendInsideTheCallersTransactionRollsBackWithIt() {
+        events.append("s-1", "image_ready", "{}", null);
+        assertThatThrownBy(() -> db.inTransaction(() -> {
+            events.append("s-1", "image_approved", "{}", null);
+            throw new IllegalStateException("the state change it reports failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(events.after("s-1", 0)).extracting(StoryEvent::name).containsExactly("image_ready");
+        assertThat(events.append("s-1", "image_approved", "{}", null).seq()).isEqualTo(2);
+    }
+
+    @Test
+    void anAppendInsideTheCallersTransactionSeesItsUncommittedWrites() {
+        // Only a join can see the story created in the same open transaction (SQLite: another connection would wait for its lock).
+        StoryEvent event = db.inTransaction(() -> {
+            new StoryRepository(db.jdbi(), clock).create(TestStories.story("s-3"));
+            return events.append("s-3", "story_created", "{}", null);
+        });
+
+        assertThat(event.seq()).isEqualTo(1);
+        assertThat(events.after("s-3", 0)).containsExactly(event);
     }
 }

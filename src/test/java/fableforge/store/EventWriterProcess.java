@@ -23,7 +23,7 @@ public final class EventWriterProcess {
             stories.create(TestStories.story(storyId));
         }
         ImageRepository images = new ImageRepository(db.jdbi(), clock);
-        EventLog events = new EventLog(db.jdbi(), clock);
+        EventLog events = new EventLog(db, clock);
         for (long i = 0; ; i++) {
             int scene = (int) (i % 20) + 1;
             ImageAttempt attempt = images.createAttempt(storyId, scene, "prompt " + i);

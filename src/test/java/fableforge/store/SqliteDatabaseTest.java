@@ -34,4 +34,16 @@ class SqliteDatabaseTest {
             });
         }
     }
+
+    @Test
+    void onlyStandaloneEventAppendsCommitWithoutAnFsync() {
+        try (Database db = Database.open(dir)) {
+            db.eventAppends().useHandle(h -> {
+                assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(1); // NORMAL
+                assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualToIgnoringCase("wal");
+                assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isPositive();
+            });
+            db.jdbi().useHandle(h -> assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(2));
+        }
+    }
 }

@@ -169,9 +169,9 @@ class StreamConnectionTest {
         private int flushes;
 
         @Override
-        public void event(long id, String name, String data) throws IOException {
+        public void event(SseFrame frame) throws IOException {
             synchronized (this) {
-                ids.add(id);
+                ids.add(frame.seq());
                 notifyAll();
             }
         }
@@ -236,7 +236,7 @@ class StreamConnectionTest {
         }
 
         @Override
-        public void event(long id, String name, String data) throws IOException {
+        public void event(SseFrame frame) throws IOException {
             if (ids.size() >= readable) {
                 stalled.countDown();
                 try {
@@ -246,7 +246,7 @@ class StreamConnectionTest {
                 }
                 throw new IOException("connection aborted");
             }
-            super.event(id, name, data);
+            super.event(frame);
         }
 
         @Override

@@ -4,6 +4,7 @@ import fableforge.event.EventBus;
 import fableforge.event.LocalListeners;
 import fableforge.redis.RedisConnections;
 import fableforge.event.StoryEvent;
+import fableforge.event.StoryLanes;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package fableforge.event.redis;
+package fableforge.event;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs deliveries off Redis's I/O thread, in order per story: a story always maps to the same lane,
+ * Runs deliveries off the thread that has the event (the emitter's, Redis's I/O thread), in order per story: a story always maps to the same lane,
  * and a lane runs its tasks one at a time. A slow listener holds up only the stories that share its
  * lane, never the thread that reads from Redis. Lanes borrow a thread only while they have work, so
  * at most {@code laneCount} threads exist.
  */
-final class StoryLanes implements AutoCloseable {
+public final class StoryLanes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryLanes.class);
 
@@ -26,14 +26,14 @@ final class StoryLanes implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("redis-event-delivery-", 0).factory());
 
-    StoryLanes(int laneCount) {
+    public StoryLanes(int laneCount) {
         lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
             lanes[i] = new Lane();
         }
     }
 
-    void submit(String storyId, Runnable delivery) {
+    public void submit(String storyId, Runnable delivery) {
         lanes[Math.floorMod(storyId.hashCode(), lanes.length)].submit(delivery);
     }
 

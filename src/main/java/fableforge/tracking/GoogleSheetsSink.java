@@ -17,6 +17,8 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.provider.http.ProviderHttp;
 import fableforge.provider.http.RetryAfter;
 import java.io.IOException;
@@ -52,6 +54,9 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
     private final String serviceAccount;
     private final Clock clock;
     private final AtomicReference<ProviderHttp.LastCall> lastCall = new AtomicReference<>(new ProviderHttp.LastCall(0, false, 0));
+
+    /** Counts each append for {@code GET /metrics}: the relay's own pipeline runs whole rounds, not single calls. */
+    private volatile CallPipeline<Void> appending = CallPipeline.<Void>builder().build();
 
     private GoogleSheetsSink(Sheets sheets, String sheetId, String range, String serviceAccount, Clock clock) {
         this.sheets = sheets;
@@ -98,6 +103,12 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
         return new GoogleSheetsSink(sheets, settings.sheetId().orElseThrow(), settings.range(), credentials.getClientEmail(), clock);
     }
 
+    /** This sink counting each append in {@code calls} (provider {@code google_sheets}, operation {@code append}); set before use. */
+    public GoogleSheetsSink metered(ProviderMeters calls) {
+        appending = CallPipeline.<Void>builder().metered(calls.of(ProviderMeters.providerOf(name()), "append")).build();
+        return this;
+    }
+
     @Override
     public String name() {
         return "google-sheets";
@@ -113,6 +124,18 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
         if (rows.isEmpty()) {
             return;
         }
+        try {
+            appending.call(current -> {
+                send(rows);
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(new ProviderError.TimedOut("Google Sheets append interrupted"), e);
+        }
+    }
+
+    private void send(List<TrackingRow> rows) throws ProviderException {
         ValueRange body = new ValueRange().setValues(rows.stream().map(TrackingRow::cells).toList());
         try {
             AppendValuesResponse response = sheets.spreadsheets().values().append(sheetId, range, body)

@@ -41,11 +41,11 @@ public final class ProviderMeters {
      * @throws IllegalArgumentException when a label is not a short lower-case word
      */
     public CallMeter of(String provider, String operation) {
-        String providerLabel = checked(provider);
-        String operationLabel = checked(operation);
         if (registry.isEmpty()) {
             return CallMeter.NONE;
         }
+        String providerLabel = checked(provider);
+        String operationLabel = checked(operation);
         Map<CallOutcome, Timer> timers = new EnumMap<>(CallOutcome.class);
         for (CallOutcome outcome : CallOutcome.values()) {
             timers.put(outcome, Timer.builder(METER)

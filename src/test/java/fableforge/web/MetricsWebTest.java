@@ -18,7 +18,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code GET /metrics} with accounts: Prometheus text for an admin, with the request just made timed under
- * its route template, the open stream counted and its live event's fan-out lag measured; refused (JSON)
+ * its route template, the open stream counted, its live event's fan-out lag measured and the story's writing
+ * counted as a provider call; refused (JSON)
  * to a signed-in user who is no admin and to nobody. One app with accounts for the class (its start is the
  * slow part): the admin check needs real sign-in, and the route template a real Javalin match.
  */
@@ -67,6 +68,10 @@ class MetricsWebTest {
             assertThat(value(text, "fableforge_jobs_oldest_queued_seconds{queue=\"videos\"}")).isGreaterThanOrEqualTo(0);
             assertThat(value(text, "fableforge_spend_today_usd")).as("offline adapters are free").isEqualTo(0);
             assertThat(value(text, "fableforge_sse_overflow_disconnects_total")).isEqualTo(0);
+            assertThat(value(text, "fableforge_provider_calls_seconds_count{operation=\"story\",outcome=\"ok\",provider=\"offline_templates\"}"))
+                    .as("the story written through the call pipeline, by provider, operation and outcome").isGreaterThanOrEqualTo(1);
+            assertThat(value(text, "fableforge_provider_calls_seconds_count{operation=\"story\",outcome=\"timeout\",provider=\"offline_templates\"}"))
+                    .as("every outcome's series is there from the start").isEqualTo(0);
         }
     }
 

@@ -82,7 +82,7 @@ public final class HealthServer implements HttpEndpoint {
             config.routes.error(404, ctx -> ctx.status(404).contentType("application/json").result(
                     error("not_found", "this node runs jobs only (NODE_ROLE=worker); open the app on a web node")));
         }).start();
-        LOG.info("FableForge worker answering /health on http://{}:{}/", host, javalin.port());
+        LOG.info("FableForge worker answering /health{} on http://{}:{}/", metrics.isPresent() ? " and /metrics" : "", host, javalin.port());
         return this;
     }
 

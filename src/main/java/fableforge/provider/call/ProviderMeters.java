@@ -2,10 +2,10 @@ package fableforge.provider.call;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -35,8 +35,9 @@ public final class ProviderMeters {
     }
 
     /**
-     * The meter of one operation of one provider. Every outcome's series exists from here on, at zero
-     * until it happens, so a rate over it is defined before the first failure.
+     * The meter of one operation of one provider. An outcome's series appears when it first happens
+     * (a provider that never timed out shows no timeout series), so a node shows few series beyond its
+     * {@code ok} ones.
      *
      * @throws IllegalArgumentException when a label is not a short lower-case word
      */
@@ -46,14 +47,13 @@ public final class ProviderMeters {
         }
         String providerLabel = checked(provider);
         String operationLabel = checked(operation);
-        Map<CallOutcome, Timer> timers = new EnumMap<>(CallOutcome.class);
-        for (CallOutcome outcome : CallOutcome.values()) {
-            timers.put(outcome, Timer.builder(METER)
-                    .description("Tries of provider calls by provider, operation and outcome, and the time they took")
-                    .tags("provider", providerLabel, "operation", operationLabel, "outcome", outcome.label())
-                    .register(registry.get()));
-        }
-        return (outcome, tookNanos) -> timers.get(outcome).record(Math.max(0, tookNanos), TimeUnit.NANOSECONDS);
+        MeterRegistry meters = registry.get();
+        Map<CallOutcome, Timer> timers = new ConcurrentHashMap<>();
+        return (outcome, tookNanos) -> timers.computeIfAbsent(outcome, first -> Timer.builder(METER)
+                        .description("Tries of provider calls by provider, operation and outcome, and the time they took")
+                        .tags("provider", providerLabel, "operation", operationLabel, "outcome", first.label())
+                        .register(meters))
+                .record(Math.max(0, tookNanos), TimeUnit.NANOSECONDS);
     }
 
     /**

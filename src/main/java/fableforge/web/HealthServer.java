@@ -72,8 +72,12 @@ public final class HealthServer implements HttpEndpoint {
                 ctx.status(200).contentType("application/json").header("Cache-Control", "no-store").result(body);
             });
             metrics.ifPresent(meter -> {
-                config.routes.before("/metrics", this::identify);
-                meter.install(config);
+                meter.timeRequests(config);
+                // Checked in the handler itself, so whatever path variant reaches it was checked.
+                WebServer.getAndHead(config.routes, "/metrics", ctx -> {
+                    identify(ctx);
+                    meter.answer(ctx);
+                });
             });
             config.routes.exception(Refusal.class, (e, ctx) -> {
                 e.headers().forEach(ctx::header);

@@ -85,8 +85,14 @@ public final class WebMetrics implements StreamConnection.Meter {
                 .strongReference(true).register(registry);
     }
 
-    /** Times every request by method, route template and status; {@code /stream} is timed by its own meters instead. */
+    /** Serves {@code GET /metrics} (admins only, see {@link #answer}) and times every request. */
     void install(JavalinConfig config) {
+        timeRequests(config);
+        WebServer.getAndHead(config.routes, "/metrics", this::answer);
+    }
+
+    /** Times every request by method, route template and status; {@code /stream} is timed by its own meters instead. */
+    void timeRequests(JavalinConfig config) {
         config.requestLogger.http((ctx, millis) -> {
             String route = route(ctx);
             if (!"/stream".equals(route)) {
@@ -98,7 +104,6 @@ public final class WebMetrics implements StreamConnection.Meter {
                         .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
             }
         });
-        WebServer.getAndHead(config.routes, "/metrics", this::answer);
     }
 
     @Override
@@ -117,7 +122,8 @@ public final class WebMetrics implements StreamConnection.Meter {
         return registry.scrape();
     }
 
-    private void answer(Context ctx) {
+    /** The scrape, for an admin (or anyone, without accounts: {@link Caller#OPEN}); the caller was set before. */
+    void answer(Context ctx) {
         Caller caller = RequestCaller.of(ctx);
         if (!caller.admin()) {
             throw new Refusal(403, "forbidden", "only an admin may read /metrics: scrape it with an admin's API token"

@@ -53,7 +53,12 @@ class MetricsWebTest {
             accounts.app().server().events().emitUntyped(storyId, "metrics_probe", JsonNodeFactory.instance.objectNode().put("n", 1), null);
             stream.awaitEvent("metrics_probe");
 
+            // The stream counts an event's lag once its write is flushed, which can be just after the client read it.
             HttpResponse<String> metrics = accounts.as(accounts.root(), "GET", "/metrics", null);
+            for (int i = 0; i < 50 && !metrics.body().matches("(?s).*\nfableforge_sse_fanout_lag_seconds_count [1-9].*"); i++) {
+                Thread.sleep(100);
+                metrics = accounts.as(accounts.root(), "GET", "/metrics", null);
+            }
 
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));

@@ -49,6 +49,12 @@ class WorkerMetricsTest {
                 assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
                 assertThat(anonymous.body()).doesNotContain("fableforge_");
 
+                for (String variant : new String[] {"/metrics/", "//metrics", "/metrics?format=text", "/metrics;x"}) {
+                    int status = RawHttp.send(worker.port(), "GET", variant, (byte[]) null).status();
+                    assertThat(status).as("anonymous " + variant).isIn(401, 404, 400);
+                }
+                assertThat(RawHttp.send(worker.port(), "HEAD", "/metrics", (byte[]) null).status()).isEqualTo(401);
+
                 RawHttp.Answer wrongToken = RawHttp.send(worker.port(), "GET", "/metrics", (byte[]) null, "Authorization", "Bearer ff_not-a-token");
                 assertThat(wrongToken.status()).isEqualTo(401);
 

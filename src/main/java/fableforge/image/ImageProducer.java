@@ -107,6 +107,8 @@ public final class ImageProducer {
         try {
             GeneratedImage image = drawing.call(current, ignored -> generator.generate(request));
             StoredMedia stored = storing.call(current, ignored -> store(task.mediaKey(), image));
+            // After the store's meter: making the thumbnail is our work, not the media store's latency.
+            thumbnails.ifPresent(maker -> storeThumbnail(maker, task.mediaKey(), image));
             tries.add(new ImageTry(current.number(), prompt, Duration.between(started, clock.instant()), Optional.empty()));
             return new ImageOutcome.Produced(original.sceneNumber(), stored, image.width(), image.height(), prompt, List.copyOf(tries),
                     image.subject());
@@ -118,9 +120,7 @@ public final class ImageProducer {
 
     private StoredMedia store(String key, GeneratedImage image) throws ProviderException {
         try {
-            StoredMedia stored = media.put(key, image.bytes(), image.contentType());
-            thumbnails.ifPresent(maker -> storeThumbnail(maker, key, image));
-            return stored;
+            return media.put(key, image.bytes(), image.contentType());
         } catch (MediaStoreException e) {
             // A wrong media secret fails every store alike: retrying would only draw (and pay for) more images.
             throw new ProviderException(e.error(), e);

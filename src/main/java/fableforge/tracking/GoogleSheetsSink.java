@@ -56,9 +56,11 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
     private final AtomicReference<ProviderHttp.LastCall> lastCall = new AtomicReference<>(new ProviderHttp.LastCall(0, false, 0));
 
     /** Counts each append for {@code GET /metrics}: the relay's own pipeline runs whole rounds, not single calls. */
-    private volatile CallPipeline<Void> appending = CallPipeline.<Void>builder().build();
+    private final CallPipeline<Void> appending;
 
-    private GoogleSheetsSink(Sheets sheets, String sheetId, String range, String serviceAccount, Clock clock) {
+    private GoogleSheetsSink(Sheets sheets, String sheetId, String range, String serviceAccount, Clock clock,
+                             CallPipeline<Void> appending) {
+        this.appending = appending;
         this.sheets = sheets;
         this.sheetId = sheetId;
         this.range = range;
@@ -100,13 +102,14 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
                 .setRootUrl(root.endsWith("/") ? root : root + "/")
                 .setApplicationName("FableForge")
                 .build();
-        return new GoogleSheetsSink(sheets, settings.sheetId().orElseThrow(), settings.range(), credentials.getClientEmail(), clock);
+        return new GoogleSheetsSink(sheets, settings.sheetId().orElseThrow(), settings.range(), credentials.getClientEmail(), clock,
+                CallPipeline.<Void>builder().build());
     }
 
-    /** This sink counting each append in {@code calls} (provider {@code google_sheets}, operation {@code append}); set before use. */
+    /** This sink counting each append in {@code calls} (provider {@code google_sheets}, operation {@code append}). */
     public GoogleSheetsSink metered(ProviderMeters calls) {
-        appending = CallPipeline.<Void>builder().metered(calls.of(ProviderMeters.providerOf(name()), "append")).build();
-        return this;
+        return new GoogleSheetsSink(sheets, sheetId, range, serviceAccount, clock,
+                CallPipeline.<Void>builder().metered(calls.of(ProviderMeters.providerOf(name()), "append")).build());
     }
 
     @Override

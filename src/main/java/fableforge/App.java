@@ -25,6 +25,7 @@ import fableforge.prompt.PromptWriter;
 import fableforge.prompt.openai.OpenAiPromptWriter;
 import fableforge.provider.SecretScrubber;
 import fableforge.provider.SimulatedConditions;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.provider.openai.ChatCompletions;
 import fableforge.provider.openai.ModelLifecycle;
 import fableforge.provider.openai.ModelWatch;
@@ -140,6 +141,11 @@ public final class App {
      * scenes from one ({@code IMAGE_CONSISTENCY=reference}).
      */
     public Pipeline pipeline(SpendMeter meter, ReferenceImages references) {
+        return pipeline(meter, references, ProviderMeters.NONE);
+    }
+
+    /** As {@link #pipeline(SpendMeter, ReferenceImages)}, each try of the story and prompt writers counted in {@code calls}. */
+    public Pipeline pipeline(SpendMeter meter, ReferenceImages references, ProviderMeters calls) {
         // One client for both writers, so a structured-output fallback learnt by one serves the other.
         ChatCompletions chat = providers.story().equals("openai")
                 ? new ChatCompletions(ChatCompletions.Endpoint.of(providers.openAi()), prices, meter, clock) : null;
@@ -157,7 +163,8 @@ public final class App {
             case "gemini" -> new GeminiImageGenerator(providers.gemini(), prices, meter, references, imageRateLimiter, clock);
             default -> new SimulatedImageGenerator(new StoryboardIllustrator(), offline, config.offlineRefusedWords());
         };
-        return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()), storyWriter, promptWriter, imageGenerator);
+        return new Pipeline(new StoryPlanner(storyWriter, promptWriter, new HeroDesigner()).metered(calls), storyWriter, promptWriter,
+                imageGenerator);
     }
 
     /** The chosen adapters of the writing and drawing stages. */
@@ -270,9 +277,14 @@ public final class App {
 
     /** The clip sources and narrators the web app offers, as configured. */
     public VideoTools videoTools() {
+        return videoTools(ProviderMeters.NONE);
+    }
+
+    /** As {@link #videoTools()}, each try of remote clips and speech counted in {@code calls}. */
+    public VideoTools videoTools(ProviderMeters calls) {
         int clipRate = providers.video().ratePerMinute();
         return new ConfiguredVideoTools(narrators(), prices, providers.video(), providers.remoteClips(), clock,
-                rateLimiter("clips-" + providers.video().clips(), clipRate, clipRate), config.captionStyle());
+                rateLimiter("clips-" + providers.video().clips(), clipRate, clipRate), config.captionStyle(), calls);
     }
 
     /** The rate limit of one provider: in Redis, shared by every node, when REDIS_URL is set; else in this process. */
@@ -304,5 +316,10 @@ public final class App {
     public ImageProducer imageProducer(Pipeline pipeline, MediaStore media) {
         Random jitter = config.offlineSeed().map(seed -> new Random(~seed)).orElseGet(Random::new);
         return new ImageProducer(pipeline.imageGenerator(), media, imageGate, imageRetryPolicy, Sleeper.REAL, jitter, clock);
+    }
+
+    /** As {@link #imageProducer(Pipeline, MediaStore)}, each try of drawing and storing counted in {@code calls}. */
+    public ImageProducer imageProducer(Pipeline pipeline, MediaStore media, ProviderMeters calls) {
+        return imageProducer(pipeline, media).metered(calls);
     }
 }

@@ -30,6 +30,7 @@ final class ConfiguredVideoTools implements VideoTools {
     private final Optional<RemoteClipService> remoteService;
     private final VideoClipSources remoteClips;
     private final fableforge.video.CaptionStyle captionStyle;
+    private final fableforge.provider.call.ProviderMeters meters;
 
     @Override
     public fableforge.video.CaptionStyle captionStyle() {
@@ -38,13 +39,15 @@ final class ConfiguredVideoTools implements VideoTools {
 
     /** @param remoteService the service {@code VIDEO_CLIPS} names, empty for {@code local} */
     ConfiguredVideoTools(Narrators narrators, PriceTable prices, RemoteClipSettings clipSettings, Optional<RemoteClipService> remoteService,
-                         java.time.Clock clock, fableforge.job.RateLimiter clipRateLimiter, fableforge.video.CaptionStyle captionStyle) {
+                         java.time.Clock clock, fableforge.job.RateLimiter clipRateLimiter, fableforge.video.CaptionStyle captionStyle,
+                         fableforge.provider.call.ProviderMeters meters) {
         this.captionStyle = captionStyle;
+        this.meters = meters;
         this.narrators = narrators;
         this.prices = prices;
         this.clipSettings = clipSettings;
         this.remoteService = remoteService;
-        this.remoteClips = new VideoClipSources(clipSettings, remoteService, prices, clock, fableforge.job.Sleeper.REAL, clipRateLimiter);
+        this.remoteClips = new VideoClipSources(clipSettings, remoteService, prices, clock, fableforge.job.Sleeper.REAL, clipRateLimiter, meters);
     }
 
     @Override
@@ -90,6 +93,12 @@ final class ConfiguredVideoTools implements VideoTools {
     @Override
     public Narrator narrator(String narration, SpendMeter meter) {
         return narrators.narrator(narration, meter);
+    }
+
+    /** The narration's name is its provider's label ({@code openai}, {@code local} for espeak-ng); {@code none} calls nothing. */
+    @Override
+    public fableforge.provider.call.CallMeter narrationMeter(String narration) {
+        return narration.equals("none") ? fableforge.provider.call.CallMeter.NONE : meters.of(narration, "speech");
     }
 
     @Override

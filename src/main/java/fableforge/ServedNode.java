@@ -19,6 +19,7 @@ import fableforge.media.Thumbnails;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
 import fableforge.media.s3.S3MediaStore;
 import fableforge.provider.SecretScrubber;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.provider.http.Monitored;
 import fableforge.provider.openai.ModelWatch;
 import fableforge.redis.RedisConnections;
@@ -53,6 +54,8 @@ import fableforge.web.HttpEndpoint;
 import fableforge.web.WebMetrics;
 import fableforge.web.WebServer;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,16 +100,20 @@ final class ServedNode {
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, app.providers().spend().limitUsdPerDay(), limits.perUserUsdPerDay(),
                 limits.reservationLifetime());
         MediaStore media = mediaStore(dataDir);
-        App.Pipeline served = app.pipeline(spend, StoredReferenceImages.withApprovals(images, media));
+        // One registry per node: /metrics shows what this node's pipelines counted (a web node's story writing,
+        // a worker's drawing and rendering), read from the web server or the worker's health port.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ProviderMeters calls = new ProviderMeters(metrics);
+        App.Pipeline served = app.pipeline(spend, StoredReferenceImages.withApprovals(images, media), calls);
         WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
                 cluster.jobLease(), cluster.jobPoll(), clock);
         Spending spending = new Spending(spend, served.imageGenerator()::quote);
-        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media).withThumbnails(new Thumbnails(media)), events, mapper, config.imageMaxConcurrent(), workers,
+        ImageJobs jobs = new ImageJobs(stories, images, app.imageProducer(served, media, calls).withThumbnails(new Thumbnails(media)), events, mapper, config.imageMaxConcurrent(), workers,
                 spending, mediaUrls());
         Studio studio = new Studio(app.quizValidator(), served.planner(), stories, images, jobs, events, mapper, spending,
                 served.storyWriter() instanceof Monitored);
         ImageReview review = new ImageReview(stories, images, jobs, events, mapper, spending);
-        VideoTools videoTools = app.videoTools();
+        VideoTools videoTools = app.videoTools(calls);
         VideoQuote videoQuote = new VideoQuote(videoTools, mapper);
         VideoRepository videoRows = new VideoRepository(database.jdbi(), clock);
         VideoView videoView = new VideoView(videoRows, videoQuote, mapper, mediaUrls());
@@ -122,7 +129,7 @@ final class ServedNode {
                 config.videoMaxRenders(), dataDir.resolve("video-work").resolve(cluster.nodeId().replaceAll("[^A-Za-z0-9._-]", "_")),
                 workers);
         Optional<TrackingRelay> tracking = cluster.runsJobs()
-                ? SheetsTracking.relay(app.providers().sheets(), database, mapper, cluster.nodeId(), cluster.jobLease(), clock) : Optional.empty();
+                ? SheetsTracking.relay(app.providers().sheets(), database, mapper, cluster.nodeId(), cluster.jobLease(), clock, calls) : Optional.empty();
         HealthReport health = new HealthReport(mapper, new HealthReport.Node(cluster.nodeId(), cluster.role(), redis.isPresent()),
                 new HealthReport.Adapters(served.storyWriter(), served.promptWriter(), served.imageGenerator(), media, videoTools),
                 new HealthReport.Limits(config.imageMaxConcurrent(), App.imageRatePerMinute(config), config.videoMaxRenders()),
@@ -131,7 +138,7 @@ final class ServedNode {
         Optional<TelegramApproval> telegram;
         try {
             telegram = TelegramApproval.create(app.providers().telegram(), database, stories, images, media, review, mapper,
-                    config.access().publicBaseUrl(), cluster.nodeId(), cluster.jobLease(), clock);
+                    config.access().publicBaseUrl(), cluster.nodeId(), cluster.jobLease(), clock, calls);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -142,9 +149,11 @@ final class ServedNode {
                         userRateLimits(limits), scrubber, config.streamLimits(), config.web(),
                         accounts.map(all -> authentication(all, database)))
                         .post(TelegramSettings.WEBHOOK_PATH, telegram.flatMap(TelegramApproval::webhook))
-                        .metrics(new WebMetrics(health, spend))
+                        .metrics(new WebMetrics(health, spend, metrics))
                         .start(host, port)
-                : new HealthServer(health, config.web(), !config.access().accounts()).start(host, port);
+                : new HealthServer(health, config.web(), !config.access().accounts())
+                        .metrics(new WebMetrics(health, spend, metrics), accounts)
+                        .start(host, port);
         LOG.info("[START] node={} role={} story={} prompts={} images={} media={} database={} events={}", cluster.nodeId(), cluster.role(),
                 served.storyWriter().name(), served.promptWriter().name(), served.imageGenerator().name(), media.name(),
                 database.describe().get("adapter"), redis.isPresent() ? "redis " + redis.get() : "in-process");

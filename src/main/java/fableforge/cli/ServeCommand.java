@@ -25,7 +25,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--role", paramLabel = "ROLE",
             description = "all (default: $NODE_ROLE or all), web (pages, API and live events; needs DATABASE_URL) "
-                    + "or worker (runs image and video jobs, answers only /health; needs DATABASE_URL)")
+                    + "or worker (runs image and video jobs, answers only /health and /metrics; needs DATABASE_URL)")
     private String role;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Where the database and media live (default: $FABLEFORGE_DATA_DIR or ./data)")

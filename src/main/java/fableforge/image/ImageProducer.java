@@ -11,6 +11,7 @@ import fableforge.media.Thumbnails;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.provider.call.CallTry;
 import fableforge.provider.call.RetryRule;
 import java.io.IOException;
@@ -35,7 +36,10 @@ public final class ImageProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ImageProducer.class);
     private final ImageGenerator generator;
     private final MediaStore media;
+    private final CallGate gate;
+    private final ProviderMeters meters;
     private final CallPipeline<GeneratedImage> drawing;
+    private final CallPipeline<StoredMedia> storing;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final RandomGenerator jitter;
@@ -44,16 +48,20 @@ public final class ImageProducer {
 
     public ImageProducer(ImageGenerator generator, MediaStore media, CallGate gate, RetryPolicy retryPolicy,
                          Sleeper sleeper, RandomGenerator jitter, Clock clock) {
-        this(generator, media, CallPipeline.<GeneratedImage>builder().gate(gate).timeout(retryPolicy.callTimeout()).build(), retryPolicy,
-                sleeper, jitter, clock, Optional.empty());
+        this(generator, media, gate, ProviderMeters.NONE, retryPolicy, sleeper, jitter, clock, Optional.empty());
     }
 
-    private ImageProducer(ImageGenerator generator, MediaStore media, CallPipeline<GeneratedImage> drawing, RetryPolicy retryPolicy,
+    private ImageProducer(ImageGenerator generator, MediaStore media, CallGate gate, ProviderMeters meters, RetryPolicy retryPolicy,
                           Sleeper sleeper, RandomGenerator jitter, Clock clock, Optional<Thumbnails> thumbnails) {
         this.thumbnails = thumbnails;
         this.generator = generator;
         this.media = media;
-        this.drawing = drawing;
+        this.gate = gate;
+        this.meters = meters;
+        this.drawing = CallPipeline.<GeneratedImage>builder().gate(gate)
+                .metered(meters.of(ProviderMeters.providerOf(generator.name()), "image"))
+                .timeout(retryPolicy.callTimeout()).build();
+        this.storing = CallPipeline.<StoredMedia>builder().metered(meters.of(ProviderMeters.providerOf(media.name()), "store")).build();
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.jitter = jitter;
@@ -65,7 +73,12 @@ public final class ImageProducer {
      * line's folder has none). Shares the gate, retry policy and jitter.
      */
     public ImageProducer withThumbnails(Thumbnails maker) {
-        return new ImageProducer(generator, media, drawing, retryPolicy, sleeper, jitter, clock, Optional.of(maker));
+        return new ImageProducer(generator, media, gate, meters, retryPolicy, sleeper, jitter, clock, Optional.of(maker));
+    }
+
+    /** This producer with each try of drawing and of storing counted in {@code meters} (operations {@code image}, {@code store}). */
+    public ImageProducer metered(ProviderMeters meters) {
+        return new ImageProducer(generator, media, gate, meters, retryPolicy, sleeper, jitter, clock, thumbnails);
     }
 
     public ImageOutcome produce(ImageTask task, ImageProgressListener listener) throws InterruptedException {
@@ -93,7 +106,9 @@ public final class ImageProducer {
         Instant started = clock.instant();
         try {
             GeneratedImage image = drawing.call(current, ignored -> generator.generate(request));
-            StoredMedia stored = store(task.mediaKey(), image);
+            StoredMedia stored = storing.call(current, ignored -> store(task.mediaKey(), image));
+            // After the store's meter: making the thumbnail is our work, not the media store's latency.
+            thumbnails.ifPresent(maker -> storeThumbnail(maker, task.mediaKey(), image));
             tries.add(new ImageTry(current.number(), prompt, Duration.between(started, clock.instant()), Optional.empty()));
             return new ImageOutcome.Produced(original.sceneNumber(), stored, image.width(), image.height(), prompt, List.copyOf(tries),
                     image.subject());
@@ -105,9 +120,7 @@ public final class ImageProducer {
 
     private StoredMedia store(String key, GeneratedImage image) throws ProviderException {
         try {
-            StoredMedia stored = media.put(key, image.bytes(), image.contentType());
-            thumbnails.ifPresent(maker -> storeThumbnail(maker, key, image));
-            return stored;
+            return media.put(key, image.bytes(), image.contentType());
         } catch (MediaStoreException e) {
             // A wrong media secret fails every store alike: retrying would only draw (and pay for) more images.
             throw new ProviderException(e.error(), e);

@@ -8,7 +8,9 @@ import fableforge.prompt.PromptSanitizer;
 import fableforge.prompt.PromptWriter;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallMeter;
 import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.provider.call.RetryRule;
 import fableforge.quiz.QuizAnswers;
 import fableforge.story.Beat;
@@ -43,12 +45,21 @@ public final class StoryPlanner {
     private final PromptWriter promptWriter;
     private final HeroDesigner heroDesigner;
     private final Sleeper sleeper;
+    private final CallMeter writing;
+    private final CallMeter prompting;
 
     public StoryPlanner(StoryWriter writer, PromptWriter promptWriter, HeroDesigner heroDesigner, Sleeper sleeper) {
+        this(writer, promptWriter, heroDesigner, sleeper, CallMeter.NONE, CallMeter.NONE);
+    }
+
+    private StoryPlanner(StoryWriter writer, PromptWriter promptWriter, HeroDesigner heroDesigner, Sleeper sleeper,
+                         CallMeter writing, CallMeter prompting) {
         this.writer = writer;
         this.promptWriter = promptWriter;
         this.heroDesigner = heroDesigner;
         this.sleeper = sleeper;
+        this.writing = writing;
+        this.prompting = prompting;
     }
 
     public StoryPlanner(StoryWriter writer, PromptWriter promptWriter, HeroDesigner heroDesigner) {
@@ -57,6 +68,12 @@ public final class StoryPlanner {
 
     public StoryPlanner(StoryWriter writer, HeroDesigner heroDesigner) {
         this(writer, PromptWriter.TEMPLATES, heroDesigner);
+    }
+
+    /** This planner with each try of its writers counted in {@code meters} (operations {@code story} and {@code prompts}). */
+    public StoryPlanner metered(ProviderMeters meters) {
+        return new StoryPlanner(writer, promptWriter, heroDesigner, sleeper, meters.of(ProviderMeters.providerOf(writer.name()), "story"),
+                meters.of(ProviderMeters.providerOf(promptWriter.name()), "prompts"));
     }
 
     /** The story with its final prompts from the prompt writer, for runs without an editing step. */
@@ -78,7 +95,9 @@ public final class StoryPlanner {
         PromptContext context = new PromptContext(answers.get("setting"), answers.get("visual_style"),
                 AspectRatio.fromLabel(answers.getOrDefault("aspect_ratio", AspectRatio.DEFAULT.label())));
         CharacterBible bible = CharacterBible.of(hero);
-        return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(storyId, scenes, bible, context, prompts));
+        // Draft prompts come from the built-in templates, not the provider: nothing to count.
+        CallMeter meter = prompts == promptWriter ? prompting : CallMeter.NONE;
+        return new StoryPlan(storyId, seed, answers, hero, bible, context, scenes, promptsFor(storyId, scenes, bible, context, prompts, meter));
     }
 
     /**
@@ -88,15 +107,16 @@ public final class StoryPlanner {
      */
     private List<Scene> writeWithRetries(StoryBrief brief) throws ProviderException {
         AtomicReference<ProviderException> retried = new AtomicReference<>();
-        CallPipeline<List<Scene>> writing = CallPipeline.<List<Scene>>builder()
+        CallPipeline<List<Scene>> pipeline = CallPipeline.<List<Scene>>builder()
                 .retry(RetryRule.doubling(STORY_TRIES, FIRST_BACKOFF, LONGEST_WAIT), sleeper, (nextTry, failure, wait) -> {
                     retried.set(failure);
                     LOG.warn("[STORY] story={} {} failed ({}); try {} of {} in {} ms", brief.storyId(), writer.name(), failure.getMessage(),
                             nextTry, STORY_TRIES, wait.toMillis());
                 })
+                .metered(writing)
                 .build();
         try {
-            return writing.call(current -> writer.write(brief));
+            return pipeline.call(current -> writer.write(brief));
         } catch (InterruptedException interrupted) {
             // Only the wait before a retry can be interrupted: the writer's call itself is not.
             Thread.currentThread().interrupt();
@@ -109,16 +129,17 @@ public final class StoryPlanner {
      * fails, from the offline templates, so a provider outage never stops a story at this step.
      */
     public List<String> promptsFor(String storyId, List<Scene> scenes, CharacterBible bible, PromptContext context) {
-        return promptsFor(storyId, scenes, bible, context, promptWriter);
+        return promptsFor(storyId, scenes, bible, context, promptWriter, prompting);
     }
 
     private static List<String> promptsFor(String storyId, List<Scene> scenes, CharacterBible bible, PromptContext context,
-                                           PromptWriter writer) {
+                                           PromptWriter writer, CallMeter meter) {
         CallPipeline<List<String>> prompting = CallPipeline.<List<String>>builder()
                 .fallback(failure -> {
                     LOG.warn("[PROMPTS] story={} {} failed ({}); using the offline prompt templates", storyId, writer.name(), failure.getMessage());
                     return PromptWriter.TEMPLATES.write(storyId, scenes, bible, context);
                 })
+                .metered(meter)
                 .build();
         List<String> prompts;
         try {

@@ -21,10 +21,15 @@ import com.pengrad.telegrambot.response.GetUpdatesResponse;
 import com.pengrad.telegrambot.response.SendResponse;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallMeter;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.ProviderMeters;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 
 /**
@@ -44,8 +49,17 @@ public final class BotApi implements AutoCloseable {
 
     private final OkHttpClient http;
     private final TelegramBot bot;
+    private final ProviderMeters meters;
+    /** The meter of each Bot API method (the few this class calls), counting its calls for {@code GET /metrics}. */
+    private final Map<String, CallMeter> methodMeters = new ConcurrentHashMap<>();
 
     public BotApi(TelegramSettings settings) {
+        this(settings, ProviderMeters.NONE);
+    }
+
+    /** @param meters where every call is counted, by Bot API method ({@code send_photo}), since the relays' pipelines run whole rounds */
+    public BotApi(TelegramSettings settings, ProviderMeters meters) {
+        this.meters = meters;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -112,6 +126,21 @@ public final class BotApi implements AutoCloseable {
     }
 
     private <T extends BaseRequest<T, R>, R extends BaseResponse> R call(BaseRequest<T, R> request) throws ProviderException {
+        CallMeter meter = methodMeters.computeIfAbsent(request.getMethod(), method -> meters.of("telegram", operation(method)));
+        try {
+            return CallPipeline.<R>builder().metered(meter).build().call(current -> execute(request));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(new ProviderError.TimedOut(request.getMethod() + ": interrupted"), e);
+        }
+    }
+
+    /** A Bot API method as a metric label: {@code sendPhoto} is {@code send_photo}. */
+    static String operation(String method) {
+        return method.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private <T extends BaseRequest<T, R>, R extends BaseResponse> R execute(BaseRequest<T, R> request) throws ProviderException {
         R answer;
         try {
             answer = bot.execute(request);

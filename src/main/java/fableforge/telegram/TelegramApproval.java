@@ -7,6 +7,7 @@ import fableforge.media.MediaStore;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.review.ImageReview;
 import fableforge.settings.ConfigException;
 import fableforge.store.Database;
@@ -77,10 +78,18 @@ public final class TelegramApproval implements AutoCloseable {
     public static Optional<TelegramApproval> create(TelegramSettings settings, Database database, StoryRepository stories,
                                                     ImageRepository images, MediaStore media, ImageReview review, ObjectMapper mapper,
                                                     Optional<URI> publicBaseUrl, String nodeId, Duration lease, Clock clock) {
+        return create(settings, database, stories, images, media, review, mapper, publicBaseUrl, nodeId, lease, clock, ProviderMeters.NONE);
+    }
+
+    /** As above, every call to Telegram counted in {@code calls} for {@code GET /metrics}. */
+    public static Optional<TelegramApproval> create(TelegramSettings settings, Database database, StoryRepository stories,
+                                                    ImageRepository images, MediaStore media, ImageReview review, ObjectMapper mapper,
+                                                    Optional<URI> publicBaseUrl, String nodeId, Duration lease, Clock clock,
+                                                    ProviderMeters calls) {
         if (!settings.enabled()) {
             return Optional.empty();
         }
-        BotApi api = new BotApi(settings);
+        BotApi api = new BotApi(settings, calls);
         TelegramState state = new TelegramState(database.jdbi(), clock);
         NodeLeases leases = new NodeLeases(database.jdbi());
         BooleanSupplier leading = () -> database.isEmbedded()

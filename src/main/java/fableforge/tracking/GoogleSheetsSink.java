@@ -17,6 +17,8 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import fableforge.provider.http.Monitored;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallPipeline;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.provider.http.ProviderHttp;
 import fableforge.provider.http.RetryAfter;
 import java.io.IOException;
@@ -53,7 +55,12 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
     private final Clock clock;
     private final AtomicReference<ProviderHttp.LastCall> lastCall = new AtomicReference<>(new ProviderHttp.LastCall(0, false, 0));
 
-    private GoogleSheetsSink(Sheets sheets, String sheetId, String range, String serviceAccount, Clock clock) {
+    /** Counts each append for {@code GET /metrics}: the relay's own pipeline runs whole rounds, not single calls. */
+    private final CallPipeline<Void> appending;
+
+    private GoogleSheetsSink(Sheets sheets, String sheetId, String range, String serviceAccount, Clock clock,
+                             CallPipeline<Void> appending) {
+        this.appending = appending;
         this.sheets = sheets;
         this.sheetId = sheetId;
         this.range = range;
@@ -95,7 +102,14 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
                 .setRootUrl(root.endsWith("/") ? root : root + "/")
                 .setApplicationName("FableForge")
                 .build();
-        return new GoogleSheetsSink(sheets, settings.sheetId().orElseThrow(), settings.range(), credentials.getClientEmail(), clock);
+        return new GoogleSheetsSink(sheets, settings.sheetId().orElseThrow(), settings.range(), credentials.getClientEmail(), clock,
+                CallPipeline.<Void>builder().build());
+    }
+
+    /** This sink counting each append in {@code calls} (provider {@code google_sheets}, operation {@code append}). */
+    public GoogleSheetsSink metered(ProviderMeters calls) {
+        return new GoogleSheetsSink(sheets, sheetId, range, serviceAccount, clock,
+                CallPipeline.<Void>builder().metered(calls.of(ProviderMeters.providerOf(name()), "append")).build());
     }
 
     @Override
@@ -113,6 +127,18 @@ public final class GoogleSheetsSink implements TrackingSink, Monitored {
         if (rows.isEmpty()) {
             return;
         }
+        try {
+            appending.call(current -> {
+                send(rows);
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(new ProviderError.TimedOut("Google Sheets append interrupted"), e);
+        }
+    }
+
+    private void send(List<TrackingRow> rows) throws ProviderException {
         ValueRange body = new ValueRange().setValues(rows.stream().map(TrackingRow::cells).toList());
         try {
             AppendValuesResponse response = sheets.spreadsheets().values().append(sheetId, range, body)

@@ -2,6 +2,7 @@ package fableforge.tracking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fableforge.job.Sleeper;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.store.Database;
 import fableforge.store.NodeLeases;
 import fableforge.store.TrackingOutbox;
@@ -27,10 +28,16 @@ public final class SheetsTracking {
      */
     public static Optional<TrackingRelay> relay(SheetsSettings sheets, Database database, ObjectMapper mapper, String nodeId,
                                                 Duration lease, Clock clock) {
+        return relay(sheets, database, mapper, nodeId, lease, clock, ProviderMeters.NONE);
+    }
+
+    /** As above, each append to the sheet counted in {@code calls} for {@code GET /metrics}. */
+    public static Optional<TrackingRelay> relay(SheetsSettings sheets, Database database, ObjectMapper mapper, String nodeId,
+                                                Duration lease, Clock clock, ProviderMeters calls) {
         if (!sheets.enabled()) {
             return Optional.empty();
         }
-        GoogleSheetsSink sink = GoogleSheetsSink.create(sheets, clock);
+        GoogleSheetsSink sink = GoogleSheetsSink.create(sheets, clock).metered(calls);
         LOG.info("[START] tracking=google-sheets sheet={} range={}", sheets.sheetId().orElse(""), sheets.range());
         NodeLeases leases = new NodeLeases(database.jdbi());
         BooleanSupplier leading = () -> database.isEmbedded()

@@ -3,6 +3,7 @@ package fableforge.video;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallMeter;
 import fableforge.provider.call.CallPipeline;
 import fableforge.provider.call.RetryRule;
 import fableforge.story.NarrationLine;
@@ -32,18 +33,30 @@ public final class VideoAssembler {
     private final Pacing pacing;
     private final RetryPolicy narrationRetries;
     private final Sleeper sleeper;
+    private final CallMeter speech;
 
     public VideoAssembler(VideoClipGenerator clips, Narrator narrator, Pacing pacing, RetryPolicy narrationRetries, Sleeper sleeper) {
+        this(clips, narrator, pacing, narrationRetries, sleeper, CallMeter.NONE);
+    }
+
+    private VideoAssembler(VideoClipGenerator clips, Narrator narrator, Pacing pacing, RetryPolicy narrationRetries, Sleeper sleeper,
+                           CallMeter speech) {
         this.clips = clips;
         this.narrator = narrator;
         this.pacing = pacing;
         this.narrationRetries = narrationRetries;
         this.sleeper = sleeper;
+        this.speech = speech;
     }
 
     public VideoAssembler(VideoClipGenerator clips, Narrator narrator) {
         this(clips, narrator, Pacing.STANDARD, new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(60)),
                 Sleeper.REAL);
+    }
+
+    /** This assembler with each try of its narrator counted by {@code speech} (for {@code GET /metrics}). */
+    public VideoAssembler metered(CallMeter speech) {
+        return new VideoAssembler(clips, narrator, pacing, narrationRetries, sleeper, speech);
     }
 
     public String clipsName() {
@@ -95,6 +108,7 @@ public final class VideoAssembler {
     private Optional<float[]> narrateWithRetries(String storyId, Scene scene) throws IOException, ProviderException, InterruptedException {
         CallPipeline<Optional<float[]>> narrating = CallPipeline.<Optional<float[]>>builder()
                 .retry(RetryRule.of(narrationRetries, new Random(scene.number())), sleeper)
+                .metered(speech)
                 .build();
         try {
             return narrating.call(current -> {

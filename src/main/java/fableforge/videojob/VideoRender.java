@@ -81,7 +81,8 @@ public final class VideoRender {
         VideoJob job = new VideoJob(storyId, aspect, stills, video.draft() ? RenderQuality.DRAFT : RenderQuality.FINAL, music,
                 video.lengthSeconds() == null ? OptionalInt.empty() : OptionalInt.of(video.lengthSeconds()),
                 video.captionStyle() == null ? CaptionStyle.DEFAULT : CaptionStyle.fromWire(video.captionStyle()).orElse(CaptionStyle.DEFAULT));
-        VideoAssembler assembler = new VideoAssembler(tools.clips(video.clips(), meter, fallbacks, new MediaClipCache(media, baseKey(storyId, video.version()) + "-clips")), tools.narrator(video.narration(), meter));
+        VideoAssembler assembler = new VideoAssembler(tools.clips(video.clips(), meter, fallbacks, new MediaClipCache(media, baseKey(storyId, video.version()) + "-clips")), tools.narrator(video.narration(), meter))
+                .metered(tools.narrationMeter(video.narration()));
         Path mp4 = work.resolve("video.mp4");
         // The timeline's media as they lie in the ZIP: relative paths, which FCPXML reads from the timeline file's folder.
         VideoDeliverables.Made made = new VideoDeliverables(assembler).make(job, mp4, progress,

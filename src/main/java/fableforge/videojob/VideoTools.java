@@ -39,6 +39,11 @@ public interface VideoTools {
     /** The narrator of a narration in {@link #narrations()}, charging paid speech to {@code meter}. */
     Narrator narrator(String narration, SpendMeter meter);
 
+    /** What counts each try of a narration's speech for {@code GET /metrics}; nothing by default. */
+    default fableforge.provider.call.CallMeter narrationMeter(String narration) {
+        return fableforge.provider.call.CallMeter.NONE;
+    }
+
     /** What narrating {@code characters} characters costs: zero when free, empty when the price is unknown. */
     Optional<BigDecimal> narrationCost(String narration, int characters);
 

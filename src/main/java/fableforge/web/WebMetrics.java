@@ -2,23 +2,20 @@ package fableforge.web;
 
 import fableforge.auth.Caller;
 import fableforge.job.ClaimableJobs;
-import fableforge.provider.http.Monitored;
-import fableforge.provider.http.ProviderCalls;
 import fableforge.spend.SpendLedger;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -26,7 +23,9 @@ import java.util.function.ToDoubleFunction;
  * (https://docs.micrometer.io/micrometer/reference/implementations/prometheus.html; the registry of
  * {@code io.micrometer.prometheusmetrics}, on the Prometheus 1.x client). Request latency per route
  * (Javalin's route template, never the raw path, so the series stay few), open event streams and
- * fan-out lag, the job queues, provider calls by outcome and today's spend.
+ * fan-out lag, the job queues and today's spend, beside what the node's provider call pipelines count
+ * in the same registry ({@link fableforge.provider.call.ProviderMeters}: tries by provider, operation
+ * and outcome). A worker node serves the same page on its health port ({@link HealthServer}).
  *
  * <p>The queues and spend are database reads: they are read once per scrape, before the registry is
  * written, and the gauges show that snapshot. Who may read: an admin (with accounts), or anyone who
@@ -41,22 +40,30 @@ public final class WebMetrics implements StreamConnection.Meter {
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final HealthReport health;
-    private final SpendLedger spend;
+    private final PrometheusMeterRegistry registry;
+    private final Supplier<Snapshot> reading;
     private final Timer fanOutLag;
     private final Counter overflows;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
     /** What the scrape reads from the database, once per scrape. */
-    private record Snapshot(ClaimableJobs.Backlog images, ClaimableJobs.Backlog videos, double spentTodayUsd) {
-        static final Snapshot EMPTY = new Snapshot(new ClaimableJobs.Backlog(0, 0, 0), new ClaimableJobs.Backlog(0, 0, 0), 0);
+    public record Snapshot(ClaimableJobs.Backlog images, ClaimableJobs.Backlog videos, double spentTodayUsd) {
+        public static final Snapshot EMPTY = new Snapshot(new ClaimableJobs.Backlog(0, 0, 0), new ClaimableJobs.Backlog(0, 0, 0), 0);
     }
 
-    /** @param health the node's adapters and job tables, as {@code /health} reads them */
-    public WebMetrics(HealthReport health, SpendLedger spend) {
-        this.health = health;
-        this.spend = spend;
+    /**
+     * @param health   the node's adapters and job tables, as {@code /health} reads them
+     * @param registry the node's registry, where its provider calls are counted too
+     */
+    public WebMetrics(HealthReport health, SpendLedger spend, PrometheusMeterRegistry registry) {
+        this(() -> new Snapshot(health.images().jobs().backlog(health.clock().instant()),
+                health.videos().jobs().backlog(health.clock().instant()), spend.spentToday().doubleValue()), registry);
+    }
+
+    /** @param reading reads the job queues and today's spend, called once per scrape */
+    public WebMetrics(Supplier<Snapshot> reading, PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        this.reading = reading;
         fanOutLag = Timer.builder("fableforge.sse.fanout.lag")
                 .description("From an event handed to a stream's queue to its write to the client's socket")
                 .publishPercentiles(0.5, 0.99)
@@ -68,10 +75,6 @@ public final class WebMetrics implements StreamConnection.Meter {
         queue("videos", Snapshot::videos);
         Gauge.builder("fableforge.spend.today.usd", this, metrics -> metrics.snapshot.spentTodayUsd())
                 .description("Estimated provider spend since midnight UTC, in US dollars").register(registry);
-        providerCalls("story", health.adapters().story());
-        providerCalls("prompts", health.adapters().prompts());
-        providerCalls("images", health.adapters().images());
-        providerCalls("media", health.adapters().media());
     }
 
     /** Counts this node's open event streams; called once by the web server that owns them. */
@@ -82,8 +85,14 @@ public final class WebMetrics implements StreamConnection.Meter {
                 .strongReference(true).register(registry);
     }
 
-    /** Times every request by method, route template and status; {@code /stream} is timed by its own meters instead. */
+    /** Serves {@code GET /metrics} (admins only, see {@link #answer}) and times every request. */
     void install(JavalinConfig config) {
+        timeRequests(config);
+        WebServer.getAndHead(config.routes, "/metrics", this::answer);
+    }
+
+    /** Times every request by method, route template and status; {@code /stream} is timed by its own meters instead. */
+    void timeRequests(JavalinConfig config) {
         config.requestLogger.http((ctx, millis) -> {
             String route = route(ctx);
             if (!"/stream".equals(route)) {
@@ -95,7 +104,6 @@ public final class WebMetrics implements StreamConnection.Meter {
                         .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
             }
         });
-        WebServer.getAndHead(config.routes, "/metrics", this::answer);
     }
 
     @Override
@@ -110,12 +118,12 @@ public final class WebMetrics implements StreamConnection.Meter {
 
     /** The registry's text, after one read of the database for the gauges. */
     String scrape() {
-        snapshot = new Snapshot(health.images().jobs().backlog(health.clock().instant()),
-                health.videos().jobs().backlog(health.clock().instant()), spend.spentToday().doubleValue());
+        snapshot = reading.get();
         return registry.scrape();
     }
 
-    private void answer(Context ctx) {
+    /** The scrape, for an admin (or anyone, without accounts: {@link Caller#OPEN}); the caller was set before. */
+    void answer(Context ctx) {
         Caller caller = RequestCaller.of(ctx);
         if (!caller.admin()) {
             throw new Refusal(403, "forbidden", "only an admin may read /metrics: scrape it with an admin's API token"
@@ -141,19 +149,5 @@ public final class WebMetrics implements StreamConnection.Meter {
         values.forEach((meter, value) -> Gauge.builder(meter, this, metrics -> value.applyAsDouble(backlog.apply(metrics.snapshot)))
                 .description("Jobs of every node, read from the job table at each scrape")
                 .tag("queue", name).register(registry));
-    }
-
-    private void providerCalls(String stage, Object adapter) {
-        if (!(adapter instanceof Monitored monitored)) {
-            return;
-        }
-        ProviderCalls calls = monitored.calls();
-        for (ProviderCalls.Outcome outcome : ProviderCalls.Outcome.values()) {
-            FunctionTimer.builder("fableforge.provider.calls", calls, all -> all.count(outcome), all -> all.totalNanos(outcome),
-                            TimeUnit.NANOSECONDS)
-                    .description("Calls to the stage's provider by outcome, and the time they took")
-                    .tags("stage", stage, "outcome", outcome.label())
-                    .register(registry);
-        }
     }
 }

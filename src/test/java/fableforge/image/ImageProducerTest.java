@@ -75,6 +75,24 @@ class ImageProducerTest {
     }
 
     @Test
+    void eachTryOfDrawingAndStoringIsCountedUnderItsProvider() throws Exception {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var generator = new FakeImageGenerator((scene, tryNumber) -> tryNumber < 2 ? new ProviderError.Transient("500") : null, 0);
+
+        producer(generator, 3, Duration.ofSeconds(5)).metered(new fableforge.provider.call.ProviderMeters(registry))
+                .produce(task(5), ImageProgressListener.NONE);
+
+        assertThat(calls(registry, "fake", "image", "server_error")).isEqualTo(1);
+        assertThat(calls(registry, "fake", "image", "ok")).isEqualTo(1);
+        assertThat(calls(registry, "local", "store", "ok")).as("only the drawn image was stored").isEqualTo(1);
+    }
+
+    private static long calls(io.micrometer.core.instrument.MeterRegistry registry, String provider, String operation, String outcome) {
+        return registry.get(fableforge.provider.call.ProviderMeters.METER)
+                .tags("provider", provider, "operation", operation, "outcome", outcome).timer().count();
+    }
+
+    @Test
     void retriesTransientFailuresWithBackoffUntilItWorks() throws Exception {
         var generator = new FakeImageGenerator((scene, tryNumber) -> tryNumber < 3 ? new ProviderError.Transient("500") : null, 0);
         List<Integer> retriesHeard = new ArrayList<>();

@@ -88,8 +88,32 @@ class BotApiTest {
                 e -> assertThat(e.error()).isInstanceOf(ProviderError.BadRequest.class));
     }
 
+    @Test
+    void everyCallIsCountedByItsMethodAndOutcomeNeverByChatOrToken() throws Exception {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        telegram.tooManyRequests("sendMessage", 1);
+        try (BotApi metered = new BotApi(settings(FakeTelegram.TOKEN), new fableforge.provider.call.ProviderMeters(registry))) {
+            assertThatThrownBy(() -> metered.sendMessage(FakeTelegram.CHAT_ID, "hello")).isInstanceOf(ProviderException.class);
+            metered.sendMessage(FakeTelegram.CHAT_ID, "hello");
+        }
+
+        assertThat(calls(registry, "send_message", "rate_limited")).isEqualTo(1);
+        assertThat(calls(registry, "send_message", "ok")).isEqualTo(1);
+        assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags().toString())
+                .doesNotContain(String.valueOf(FakeTelegram.CHAT_ID)).doesNotContain(FakeTelegram.TOKEN));
+    }
+
+    private static long calls(io.micrometer.core.instrument.MeterRegistry registry, String operation, String outcome) {
+        return registry.get(fableforge.provider.call.ProviderMeters.METER)
+                .tags("provider", "telegram", "operation", operation, "outcome", outcome).timer().count();
+    }
+
     private BotApi api(String token) {
-        return new BotApi(TelegramSettings.read(new SettingsReader(Map.of("ENABLE_TELEGRAM", "true", "TELEGRAM_TOKEN", token,
-                "TELEGRAM_CHAT_ID", String.valueOf(FakeTelegram.CHAT_ID), "TELEGRAM_API_URL", telegram.url()))));
+        return new BotApi(settings(token));
+    }
+
+    private TelegramSettings settings(String token) {
+        return TelegramSettings.read(new SettingsReader(Map.of("ENABLE_TELEGRAM", "true", "TELEGRAM_TOKEN", token,
+                "TELEGRAM_CHAT_ID", String.valueOf(FakeTelegram.CHAT_ID), "TELEGRAM_API_URL", telegram.url())));
     }
 }

@@ -140,6 +140,21 @@ class GoogleSheetsSinkTest {
     }
 
     @Test
+    void eachAppendIsCountedUnderGoogleSheetsByOutcome() throws Exception {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        GoogleSheetsSink sink = sink().metered(new fableforge.provider.call.ProviderMeters(registry));
+        google.failNext(1, Failure.INTERNAL);
+
+        assertThatThrownBy(() -> sink.append(List.of(imageRow(1)))).isInstanceOf(ProviderException.class);
+        sink.append(List.of(imageRow(1)));
+
+        for (String outcome : List.of("server_error", "ok")) {
+            assertThat(registry.get(fableforge.provider.call.ProviderMeters.METER)
+                    .tags("provider", "google_sheets", "operation", "append", "outcome", outcome).timer().count()).as(outcome).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unknownSheetIdIsABadRequestThatSaysWhatToCheck() {
         GoogleSheetsSink sink = GoogleSheetsSink.create(
                 settings(google, google.writeServiceAccount(dir.resolve("sa.json")), "no-such-sheet"), Clock.systemUTC());

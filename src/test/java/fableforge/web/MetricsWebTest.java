@@ -18,7 +18,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code GET /metrics} with accounts: Prometheus text for an admin, with the request just made timed under
- * its route template, the open stream counted and its live event's fan-out lag measured; refused (JSON)
+ * its route template, the open stream counted, its live event's fan-out lag measured and the story's writing
+ * counted as a provider call; refused (JSON)
  * to a signed-in user who is no admin and to nobody. One app with accounts for the class (its start is the
  * slow part): the admin check needs real sign-in, and the route template a real Javalin match.
  */
@@ -52,7 +53,12 @@ class MetricsWebTest {
             accounts.app().server().events().emitUntyped(storyId, "metrics_probe", JsonNodeFactory.instance.objectNode().put("n", 1), null);
             stream.awaitEvent("metrics_probe");
 
+            // The stream counts an event's lag once its write is flushed, which can be just after the client read it.
             HttpResponse<String> metrics = accounts.as(accounts.root(), "GET", "/metrics", null);
+            for (int i = 0; i < 50 && !metrics.body().matches("(?s).*\nfableforge_sse_fanout_lag_seconds_count [1-9].*"); i++) {
+                Thread.sleep(100);
+                metrics = accounts.as(accounts.root(), "GET", "/metrics", null);
+            }
 
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
@@ -67,6 +73,8 @@ class MetricsWebTest {
             assertThat(value(text, "fableforge_jobs_oldest_queued_seconds{queue=\"videos\"}")).isGreaterThanOrEqualTo(0);
             assertThat(value(text, "fableforge_spend_today_usd")).as("offline adapters are free").isEqualTo(0);
             assertThat(value(text, "fableforge_sse_overflow_disconnects_total")).isEqualTo(0);
+            assertThat(value(text, "fableforge_provider_calls_seconds_count{operation=\"story\",outcome=\"ok\",provider=\"offline_templates\"}"))
+                    .as("the story written through the call pipeline, by provider, operation and outcome").isGreaterThanOrEqualTo(1);
         }
     }
 

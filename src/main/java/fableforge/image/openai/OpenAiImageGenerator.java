@@ -146,11 +146,6 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
         return http.lastCall();
     }
 
-    @Override
-    public fableforge.provider.http.ProviderCalls calls() {
-        return http.calls();
-    }
-
     /** The story's character sheet: the hero alone, from three sides, for later scenes to draw from. */
     private GeneratedImage paintCharacterSheet(ImageRequest request) throws ProviderException, InterruptedException {
         sheetPacing.acquire();

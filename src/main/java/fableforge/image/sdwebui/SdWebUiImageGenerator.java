@@ -150,9 +150,4 @@ public final class SdWebUiImageGenerator implements ImageGenerator, Monitored {
     public ProviderHttp.LastCall lastCall() {
         return http.lastCall();
     }
-
-    @Override
-    public fableforge.provider.http.ProviderCalls calls() {
-        return http.calls();
-    }
 }

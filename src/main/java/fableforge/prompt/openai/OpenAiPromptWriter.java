@@ -84,9 +84,4 @@ public final class OpenAiPromptWriter implements PromptWriter, Monitored {
     public ProviderHttp.LastCall lastCall() {
         return chat.lastCall();
     }
-
-    @Override
-    public fableforge.provider.http.ProviderCalls calls() {
-        return chat.calls();
-    }
 }

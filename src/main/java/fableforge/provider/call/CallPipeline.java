@@ -15,6 +15,7 @@ import java.util.Optional;
  *   <li>fallback: answers without the provider only once the retries gave up;</li>
  *   <li>retry: a try waiting to be retried holds no gate slot, and its wait is not a timeout;</li>
  *   <li>gate: a concurrency slot and a rate token per try, a Retry-After pauses every caller;</li>
+ *   <li>meter: each try counted by outcome and timed for {@code GET /metrics}, without the wait at the gate;</li>
  *   <li>timeout: per try, counted from the moment the gate let the try through;</li>
  *   <li>spend: only the try that succeeded is charged, once.</li>
  * </ol>
@@ -73,6 +74,7 @@ public final class CallPipeline<T> {
         private Optional<CallStep<T>> fallback = Optional.empty();
         private Optional<CallStep<T>> retry = Optional.empty();
         private Optional<CallStep<T>> gate = Optional.empty();
+        private Optional<CallStep<T>> meter = Optional.empty();
         private Optional<CallStep<T>> timeout = Optional.empty();
         private Optional<CallStep<T>> spend = Optional.empty();
 
@@ -98,6 +100,12 @@ public final class CallPipeline<T> {
             return this;
         }
 
+        /** Counts and times each try with {@code callMeter} (from {@link ProviderMeters#of}). */
+        public Builder<T> metered(CallMeter callMeter) {
+            meter = Optional.of(new MeterStep<>(callMeter));
+            return this;
+        }
+
         public Builder<T> timeout(Duration limit) {
             timeout = Optional.of(new TimeoutStep<>(limit));
             return this;
@@ -110,7 +118,7 @@ public final class CallPipeline<T> {
 
         public CallPipeline<T> build() {
             List<CallStep<T>> steps = new ArrayList<>();
-            for (Optional<CallStep<T>> step : List.of(fallback, retry, gate, timeout, spend)) {
+            for (Optional<CallStep<T>> step : List.of(fallback, retry, gate, meter, timeout, spend)) {
                 step.ifPresent(steps::add);
             }
             return new CallPipeline<>(steps);

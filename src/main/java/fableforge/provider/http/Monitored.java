@@ -1,6 +1,5 @@
 package fableforge.provider.http;
 
-
 /**
  * An adapter that calls a remote provider and can say how its last call went, for {@code GET /health}
  * and the start-up log. Offline adapters do not implement it: they always answer.
@@ -8,9 +7,4 @@ package fableforge.provider.http;
 public interface Monitored {
 
     ProviderHttp.LastCall lastCall();
-
-    /** The calls made so far by outcome, for {@code GET /metrics}; adapters whose calls go through {@link ProviderHttp} say so. */
-    default ProviderCalls calls() {
-        return ProviderCalls.NONE;
-    }
 }

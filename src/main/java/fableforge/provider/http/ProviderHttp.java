@@ -24,7 +24,6 @@ public final class ProviderHttp {
     private final HttpClient client;
     private final Clock clock;
     private final AtomicReference<LastCall> lastCall = new AtomicReference<>(LastCall.NONE);
-    private final ProviderCalls calls = new ProviderCalls();
 
     public ProviderHttp(String provider, Clock clock) {
         this.provider = provider;
@@ -44,19 +43,15 @@ public final class ProviderHttp {
             builder.version(HttpClient.Version.HTTP_1_1);
         }
         HttpRequest bounded = builder.build();
-        long started = System.nanoTime();
         try {
             HttpResponse<byte[]> response = client.send(bounded, HttpResponse.BodyHandlers.ofByteArray());
             lastCall.set(new LastCall(clock.instant().toEpochMilli(), true, response.statusCode()));
-            calls.record(ProviderCalls.Outcome.ofStatus(response.statusCode()), System.nanoTime() - started);
             return response;
         } catch (HttpTimeoutException e) {
             lastCall.set(new LastCall(clock.instant().toEpochMilli(), false, 0));
-            calls.record(ProviderCalls.Outcome.TIMEOUT, System.nanoTime() - started);
             throw new ProviderException(new ProviderError.TimedOut(provider + " did not answer within " + timeout.toSeconds() + " s"), e);
         } catch (IOException e) {
             lastCall.set(new LastCall(clock.instant().toEpochMilli(), false, 0));
-            calls.record(ProviderCalls.Outcome.UNREACHABLE, System.nanoTime() - started);
             throw new ProviderException(new ProviderError.Transient(provider + " could not be reached: " + describe(e)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,11 +70,6 @@ public final class ProviderHttp {
 
     public LastCall lastCall() {
         return lastCall.get();
-    }
-
-    /** Every call sent through {@link #send} so far, by outcome, for {@code GET /metrics}. */
-    public ProviderCalls calls() {
-        return calls;
     }
 
     /**

@@ -74,11 +74,6 @@ public final class ChatCompletions implements Monitored {
         return http.lastCall();
     }
 
-    @Override
-    public fableforge.provider.http.ProviderCalls calls() {
-        return http.calls();
-    }
-
     public ChatReply complete(ChatRequest request) throws ProviderException {
         while (true) {
             OutputFormat asked = format.get();

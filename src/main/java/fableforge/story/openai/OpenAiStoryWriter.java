@@ -88,9 +88,4 @@ public final class OpenAiStoryWriter implements StoryWriter, Monitored {
     public ProviderHttp.LastCall lastCall() {
         return chat.lastCall();
     }
-
-    @Override
-    public fableforge.provider.http.ProviderCalls calls() {
-        return chat.calls();
-    }
 }

@@ -83,11 +83,6 @@ public final class HailuoClips implements RemoteClips {
     }
 
     @Override
-    public fableforge.provider.http.ProviderCalls calls() {
-        return http.calls();
-    }
-
-    @Override
     public byte[] fetch(ClipRequest request, int attempt) throws ProviderException {
         Instant deadline = poller.deadlineAfter(settings.timeout());
         int duration = duration(request.seconds());

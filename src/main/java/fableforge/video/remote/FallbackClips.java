@@ -5,6 +5,7 @@ import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
+import fableforge.provider.call.CallMeter;
 import fableforge.provider.call.CallPipeline;
 import fableforge.provider.call.RetryRule;
 import fableforge.video.ClipRequest;
@@ -50,12 +51,18 @@ public final class FallbackClips implements VideoClipGenerator {
 
     public FallbackClips(RemoteClips remote, VideoClipGenerator local, CallGate gate, RetryPolicy retries, Sleeper sleeper,
                          RandomGenerator random, ClipFallback.Listener listener, ClipCache cache) {
+        this(remote, local, gate, retries, sleeper, random, listener, cache, CallMeter.NONE);
+    }
+
+    /** @param meter counts each try of a remote clip (task, polling and download) for {@code GET /metrics} */
+    public FallbackClips(RemoteClips remote, VideoClipGenerator local, CallGate gate, RetryPolicy retries, Sleeper sleeper,
+                         RandomGenerator random, ClipFallback.Listener listener, ClipCache cache, CallMeter meter) {
         this.cache = cache;
         this.remote = remote;
         this.local = local;
         this.retryRule = RetryRule.of(retries, random).givingUpOn(ProviderError.PolicyRefusal.class::isInstance);
         this.sleeper = sleeper;
-        this.gated = CallPipeline.<byte[]>builder().gate(gate).build();
+        this.gated = CallPipeline.<byte[]>builder().gate(gate).metered(meter).build();
         this.listener = listener;
     }
 

@@ -5,6 +5,8 @@ import fableforge.job.RateLimiter;
 import fableforge.job.RetryPolicy;
 import fableforge.job.Sleeper;
 import fableforge.job.TokenBucketRateLimiter;
+import fableforge.provider.call.CallMeter;
+import fableforge.provider.call.ProviderMeters;
 import fableforge.spend.PriceTable;
 import fableforge.spend.SpendMeter;
 import fableforge.video.VideoClipGenerator;
@@ -37,6 +39,7 @@ public final class VideoClipSources {
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallGate gate;
+    private final CallMeter clipMeter;
 
     public VideoClipSources(RemoteClipSettings settings, Optional<RemoteClipService> service, PriceTable prices, Clock clock,
                             Sleeper sleeper) {
@@ -49,6 +52,13 @@ public final class VideoClipSources {
      */
     public VideoClipSources(RemoteClipSettings settings, Optional<RemoteClipService> service, PriceTable prices, Clock clock,
                             Sleeper sleeper, RateLimiter rateLimiter) {
+        this(settings, service, prices, clock, sleeper, rateLimiter, ProviderMeters.NONE);
+    }
+
+    /** @param meters where each try of a remote clip is counted (operation {@code clip}), for {@code GET /metrics} */
+    public VideoClipSources(RemoteClipSettings settings, Optional<RemoteClipService> service, PriceTable prices, Clock clock,
+                            Sleeper sleeper, RateLimiter rateLimiter, ProviderMeters meters) {
+        this.clipMeter = service.map(remote -> meters.of(ProviderMeters.providerOf(remote.name()), "clip")).orElse(CallMeter.NONE);
         this.settings = settings;
         this.service = service;
         this.prices = prices;
@@ -72,7 +82,7 @@ public final class VideoClipSources {
         RemoteClips remote = service.get().clips(settings.pollInterval(), meter, prices, clock, sleeper);
         Duration taskTimeout = service.get().taskTimeout();
         RetryPolicy retries = new RetryPolicy(settings.maxTries(), RETRY_BASE, RETRY_MAX, taskTimeout);
-        return new FallbackClips(remote, local, gate, retries, sleeper, new Random(), fallbacks, cache);
+        return new FallbackClips(remote, local, gate, retries, sleeper, new Random(), fallbacks, cache, clipMeter);
     }
 
     /** One generator with a gate of its own: for a single run (the command line). */

@@ -40,6 +40,6 @@ public final class FrameFit {
         } finally {
             graphics.dispose();
         }
-        return Optional.of(new GeneratedImage(PngEncoder.encode(frame), "image/png", width, height));
+        return Optional.of(new GeneratedImage(PngEncoder.encode(frame), "image/png", width, height, Optional.empty(), Optional.of(frame)));
     }
 }

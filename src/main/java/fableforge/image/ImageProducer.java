@@ -132,7 +132,11 @@ public final class ImageProducer {
     /** A thumbnail that fails never fails its image: it is made when first asked for (MediaRoutes). */
     private static void storeThumbnail(Thumbnails maker, String key, GeneratedImage image) {
         try {
-            maker.store(key, image.bytes());
+            if (image.picture().isPresent()) {
+                maker.store(key, image.picture().get());
+            } else {
+                maker.store(key, image.bytes());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("[MEDIA] thumbnail of {} not stored, it will be made on request: {}", key, e.toString());
         }

@@ -69,6 +69,11 @@ public final class Thumbnails {
         return media.put(keyOf(imageKey), render(image), "image/jpeg");
     }
 
+    /** The same from the image's picture, already decoded (drawn in this process): no second decoding of its bytes. */
+    public StoredMedia store(String imageKey, BufferedImage picture) throws IOException {
+        return media.put(keyOf(imageKey), render(picture), "image/jpeg");
+    }
+
     /**
      * Makes and stores the thumbnail of an image already in the store (older images), or empty when
      * nothing is stored at {@code imageKey}. Fails when the image is too large or not an image.
@@ -97,7 +102,12 @@ public final class Thumbnails {
 
     /** The JPEG thumbnail of an image's bytes (PNG, JPEG; WebP where an ImageIO reader for it is installed). */
     public static byte[] render(byte[] image) throws IOException {
-        return encode(ThumbnailScaling.fitWidth(decode(image), MAX_WIDTH));
+        return render(decode(image));
+    }
+
+    /** The JPEG thumbnail of a decoded picture; the picture itself is left as it is. */
+    public static byte[] render(BufferedImage picture) throws IOException {
+        return encode(ThumbnailScaling.fitWidth(picture, MAX_WIDTH));
     }
 
     /** Decodes after checking the header's pixel count, so a small file claiming huge dimensions is never decoded. */

@@ -243,6 +243,28 @@ class ImageProducerTest {
     }
 
     @Test
+    void aPictureTheGeneratorDrewIsShrunkForTheThumbnailWithoutDecodingItsBytes() throws Exception {
+        ImageGenerator drawing = new ImageGenerator() {
+            @Override
+            public GeneratedImage generate(ImageRequest request) {
+                // Bytes that are no picture: only the decoded picture beside them can give the thumbnail.
+                return new GeneratedImage(new byte[] {1}, "image/png", 1080, 1920, java.util.Optional.empty(),
+                        java.util.Optional.of(new java.awt.image.BufferedImage(1080, 1920, java.awt.image.BufferedImage.TYPE_INT_RGB)));
+            }
+
+            @Override
+            public String name() {
+                return "drawn";
+            }
+        };
+        ImageOutcome outcome = thumbnailing(drawing).produce(task(7), ImageProgressListener.NONE);
+
+        assertThat(outcome).isInstanceOf(ImageOutcome.Produced.class);
+        java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(mediaRoot.resolve("stories/story-1/scene-07.png.thumb.jpg").toFile());
+        assertThat(thumbnail.getWidth()).isEqualTo(fableforge.media.Thumbnails.MAX_WIDTH);
+    }
+
+    @Test
     void aThumbnailThatCannotBeMadeNeverFailsTheImage() throws Exception {
         // The fake's bytes are no picture: the thumbnail fails, the image is stored and produced all the same.
         ImageOutcome outcome = thumbnailing(FakeImageGenerator.alwaysSucceeding()).produce(task(6), ImageProgressListener.NONE);

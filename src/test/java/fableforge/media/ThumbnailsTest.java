@@ -72,6 +72,31 @@ class ThumbnailsTest {
     }
 
     @Test
+    void aPictureDrawnInThisProcessGivesTheThumbnailItsBytesWouldAndIsLeftAsItWas() throws Exception {
+        BufferedImage picture = new BufferedImage(1080, 1920, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = picture.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(0xC8551E), 1080, 1920, new Color(0x1E55C8)));
+        g.fillRect(0, 0, 1080, 1920);
+        g.dispose();
+        int[] before = picture.getRGB(0, 0, 1080, 1920, null, 0, 1080);
+
+        BufferedImage fromPicture = decode(Thumbnails.render(picture));
+        BufferedImage fromBytes = decode(Thumbnails.render(TestPngs.encode(picture)));
+
+        assertThat(new int[] {fromPicture.getWidth(), fromPicture.getHeight()}).containsExactly(fromBytes.getWidth(), fromBytes.getHeight());
+        for (int y = 0; y < fromBytes.getHeight(); y += 97) {
+            for (int x = 0; x < fromBytes.getWidth(); x += 53) {
+                Color expected = new Color(fromBytes.getRGB(x, y));
+                Color actual = new Color(fromPicture.getRGB(x, y));
+                assertThat(new int[] {actual.getRed(), actual.getGreen(), actual.getBlue()}).as("pixel %d,%d", x, y)
+                        .satisfies(rgb -> assertThat(Math.abs(rgb[0] - expected.getRed()) + Math.abs(rgb[1] - expected.getGreen())
+                                + Math.abs(rgb[2] - expected.getBlue())).isLessThanOrEqualTo(12));
+            }
+        }
+        assertThat(picture.getRGB(0, 0, 1080, 1920, null, 0, 1080)).as("the picture itself is not drawn on").isEqualTo(before);
+    }
+
+    @Test
     void bytesThatAreNoImageAreRefusedWithAReason() {
         assertThatThrownBy(() -> Thumbnails.render(new byte[] {4, 2})).isInstanceOf(IOException.class).hasMessageContaining("not an image");
     }

@@ -73,6 +73,11 @@ final class ApprovedStories {
         return seed(app, dataDir, null, false);
     }
 
+    /** The same owned by {@code ownerId} (a {@code Caller.userId}); its id. */
+    static String seedDrawn(TestApp app, Path dataDir, String ownerId) {
+        return seed(app, dataDir, ownerId, false);
+    }
+
     private static String seed(TestApp app, Path dataDir, String ownerId, boolean approved) {
         App.RunningServer server = app.server();
         Clock clock = Clock.systemUTC();

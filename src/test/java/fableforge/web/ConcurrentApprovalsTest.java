@@ -58,8 +58,8 @@ class ConcurrentApprovalsTest {
     @Test
     void sixRejectionsOfOneImageAtOnceDrawItOnceMoreAndSixVideoRequestsQueueOneVideo() throws Exception {
         app = TestApp.start(Map.of(), data);
-        String id = app.submitAndApprove(TestApp.redFoxQuiz());
-        app.waitForStatus(id, "images_ready");
+        // Drawn straight into the store: only the one image rejected here is drawn by the app.
+        String id = ApprovedStories.seedDrawn(app, data);
 
         List<TestApp.Response> rejections = atOnce(() -> app.post("/approve_image/" + id + "/4",
                 TestApp.jsonObject().put("action", "reject").put("reason", "colours")));

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The seeded generator of {@link HostileRequestFuzzTest}: every method on every route and on random paths,
  * bodies that are valid then mutated, and hostile headers, aimed at the stories and accounts it is given.
  * With accounts (ada's and bob's given) requests carry the owner's token, another user's, a made-up one or
- * none, and the sign-in endpoints are driven too.
+ * none, and the sign-in endpoints are driven too. It keeps which kinds of method, target, body, mutation and
+ * header it has drawn ({@link #undrawn()}), so a run can show that its requests covered every kind.
  */
 final class HostileRequests {
 
@@ -20,6 +22,8 @@ final class HostileRequests {
     static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
     /** Ada's password (set before the run), so a sign-in can succeed. */
     static final String PASSWORD = "a good long passphrase";
+    private static final int BODY_KINDS = 14;
+    private static final int MUTATION_KINDS = 8;
 
     private final int port;
     private final boolean withAccounts;
@@ -30,6 +34,7 @@ final class HostileRequests {
     private final List<String> freshScenes;
     private final String drawn;
     private final String imageKey;
+    private final Set<String> kindsDrawn = new TreeSet<>();
 
     /**
      * @param fresh a story whose scenes are not approved yet, with its scene texts
@@ -61,9 +66,35 @@ final class HostileRequests {
         }
     }
 
+    /** The kinds of request this generator can draw and has not drawn yet (one label per kind). */
+    Set<String> undrawn() {
+        Set<String> kinds = new TreeSet<>();
+        METHODS.forEach(method -> kinds.add("method " + method));
+        for (int kind = 0; kind < targetKinds(); kind++) {
+            kinds.add("target " + kind);
+        }
+        for (int kind = 0; kind < BODY_KINDS; kind++) {
+            kinds.add("body " + kind);
+        }
+        for (int kind = 0; kind < MUTATION_KINDS; kind++) {
+            kinds.add("mutation " + kind);
+        }
+        List.of("Host", "Origin", "Sec-Fetch-Site", "Range", "Accept", "other").forEach(header -> kinds.add("header " + header));
+        if (withAccounts) {
+            kinds.add("header Authorization");
+        }
+        kinds.removeAll(kindsDrawn);
+        return kinds;
+    }
+
+    private int targetKinds() {
+        return withAccounts ? 22 : 18;
+    }
+
     /** The next request, drawn from {@code random}. */
     Request next(Random random) {
         String method = pick(random, METHODS);
+        kindsDrawn.add("method " + method);
         String target = target(random);
         List<String> headers = new ArrayList<>();
         byte[] body = null;
@@ -74,32 +105,39 @@ final class HostileRequests {
         }
         if (random.nextInt(10) == 0) {
             headers.add("Host");
+            kindsDrawn.add("header Host");
             headers.add(pick(random, List.of("attacker.example", "localhost:" + port, "[::1]", "127.0.0.1.nip.io", "", "a b", "[::1")));
         }
         if (random.nextInt(6) == 0) {
             headers.add("Origin");
+            kindsDrawn.add("header Origin");
             headers.add(pick(random, List.of("http://127.0.0.1:" + port, "http://attacker.example", "null", "http://localhost:" + port,
                     "https://127.0.0.1:" + port, "%%%", "http://[::1", "file://")));
         }
         if (random.nextInt(6) == 0) {
             headers.add("Sec-Fetch-Site");
+            kindsDrawn.add("header Sec-Fetch-Site");
             headers.add(pick(random, List.of("same-origin", "same-site", "cross-site", "none", "bogus")));
         }
         if (random.nextInt(6) == 0) {
             headers.add("Range");
+            kindsDrawn.add("header Range");
             headers.add(pick(random, List.of("bytes=0-10", "bytes=-5", "bytes=99999999-", "bytes=5-1", "bytes=a-b", "items=1-2",
                     "bytes=0-1,3-4", "bytes=" + "9".repeat(40) + "-")));
         }
         if (random.nextInt(5) == 0) {
             headers.add("Accept");
+            kindsDrawn.add("header Accept");
             headers.add(pick(random, List.of("*/*", "application/json", "text/html", "image/*", "", "\u0001", "text/event-stream")));
         }
         if (random.nextInt(8) == 0) {
+            kindsDrawn.add("header other");
             headers.add(pick(random, List.of("Last-Event-ID", "X-Forwarded-Host", "X-Forwarded-Proto", "Cookie", "Authorization")));
             headers.add(pick(random, List.of("1", "-1", "99999999999999999999", "attacker.example", "https", "x=y", "Bearer x")));
         }
         if (withAccounts && random.nextInt(10) > 0) {
             headers.add("Authorization");
+            kindsDrawn.add("header Authorization");
             headers.add(pick(random, List.of("Bearer " + ada.token(), "Bearer " + ada.token(), "Bearer " + ada.token(),
                     "Bearer " + ada.token(), "Bearer " + bob.token(), "Bearer ff_" + "x".repeat(43), "Basic YWRhOmFkYQ==", "Bearer")));
         }
@@ -113,7 +151,9 @@ final class HostileRequests {
     private String target(Random random) {
         String story = pick(random, List.of(fresh, drawn, drawn, "0".repeat(32), "x", "../" + drawn, drawn.toUpperCase(), "%00", ""));
         String scene = pick(random, List.of("1", "2", "3", "19", "0", "21", "-1", "%D9%A1", "%EF%BC%91", "1.0", "99999999999", "x", ""));
-        return switch (random.nextInt(withAccounts ? 22 : 18)) {
+        int kind = random.nextInt(targetKinds());
+        kindsDrawn.add("target " + kind);
+        return switch (kind) {
             case 0 -> "/";
             case 1 -> pick(random, List.of("/js/app.js", "/css/app.css", "/index.html", "/openapi.yaml", "/js/", "/js/nothing.js"));
             case 2 -> "/api/quiz";
@@ -150,7 +190,9 @@ final class HostileRequests {
     /** A valid body for the route, then most of the time mutated into something hostile. */
     private byte[] body(Random random, String target) {
         String json = validBody(random, target).toString();
-        return switch (random.nextInt(14)) {
+        int kind = random.nextInt(BODY_KINDS);
+        kindsDrawn.add("body " + kind);
+        return switch (kind) {
             case 0, 1, 2 -> json.getBytes(StandardCharsets.UTF_8);
             case 3 -> (json + pick(random, List.of(" x", "{}", "]", " \u0000", "//"))).getBytes(StandardCharsets.UTF_8);
             case 4 -> json.substring(0, random.nextInt(json.length())).getBytes(StandardCharsets.UTF_8);
@@ -201,11 +243,13 @@ final class HostileRequests {
     }
 
     /** One field of a valid body replaced by something of the wrong kind or with hostile characters. */
-    private static ObjectNode mutate(Random random, ObjectNode body) {
+    private ObjectNode mutate(Random random, ObjectNode body) {
         List<String> names = new ArrayList<>();
         body.fieldNames().forEachRemaining(names::add);
         String field = names.isEmpty() ? "x" : pick(random, names);
-        switch (random.nextInt(8)) {
+        int kind = random.nextInt(MUTATION_KINDS);
+        kindsDrawn.add("mutation " + kind);
+        switch (kind) {
             case 0 -> body.put(field, 12345);
             case 1 -> body.putNull(field);
             case 2 -> body.putArray(field).add(1).add("two");

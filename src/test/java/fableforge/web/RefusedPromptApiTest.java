@@ -76,8 +76,8 @@ class RefusedPromptApiTest {
 
     @Test
     void aRedrawPromptTheUserWroteIsSanitizedAfterARefusalAndTheSwapIsShown() throws Exception {
-        String id = storyWithScene2("Ember sits by the river and watches the water.");
-        app.waitForStatus(id, "images_ready");
+        // Drawn straight into the store: only scene 4's redraw is the app's, and that is what is checked.
+        String id = ApprovedStories.seedDrawn(app, data);
         String prompt = "Style: ink drawing.\nEmber fights the tide at dawn, small but stubborn.";
 
         TestApp.Response rejected = app.post("/approve_image/" + id + "/4",

@@ -29,7 +29,8 @@ class VideoRenderRestartTest {
     void renderInterruptedByARestartRunsAgainAndIsAnnouncedReadyOnce() throws Exception {
         app = TestApp.start(Map.of(), data);
         String id = ApprovedStories.seed(app, data);
-        assertThat(app.post("/generate_video/" + id, "{\"draft\":true}").status()).isEqualTo(202);
+        // The shortest length (15 s, a quarter of the default): what is checked is the restart, not the length.
+        assertThat(app.post("/generate_video/" + id, "{\"draft\":true,\"length_seconds\":15}").status()).isEqualTo(202);
         app.waitFor(id, s -> s.path("video").path("progress").path("scene_number").asInt() >= 3);
         app.close();
 

@@ -164,9 +164,8 @@ class WebApiTest {
 
     @Test
     void anEarlierVersionCanBeApprovedInsteadOfTheNewest() throws Exception {
-        JsonNode submitted = submitRedFox();
-        String id = submitted.get("story_id").asText();
-        approveScenesAndWait(app, submitted);
+        // Drawn straight into the store: the test above walks the flow there; only scene 2's new version is drawn here.
+        String id = ApprovedStories.seedDrawn(app, data);
         app.post("/approve_image/" + id + "/2", "{\"action\":\"reject\",\"reason\":\"style\"}");
         app.waitFor(id, s -> s.get("images").get("2").get("status").asText().equals("pending_approval")
                 && s.get("images").get("2").get("attempt").asInt() == 2);

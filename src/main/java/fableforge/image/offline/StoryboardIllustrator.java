@@ -48,7 +48,7 @@ public final class StoryboardIllustrator implements ImageGenerator {
             Drawn drawn = draw(spec, width, height);
             // A hero drawn wholly outside the panel (never expected) reports no box rather than an empty one.
             Optional<Rectangle> hero = drawn.hero().isEmpty() ? Optional.empty() : Optional.of(drawn.hero());
-            return new GeneratedImage(PngEncoder.encode(drawn.sheet()), "image/png", width, height, hero);
+            return new GeneratedImage(PngEncoder.encode(drawn.sheet()), "image/png", width, height, hero, Optional.of(drawn.sheet()));
         } finally {
             cpuSlots.release();
         }

@@ -62,6 +62,10 @@ class StoryboardIllustratorTest {
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(new int[] {image.width(), image.height()}).containsExactly(ratio.width(), ratio.height());
         assertThat(new int[] {decoded.getWidth(), decoded.getHeight()}).containsExactly(ratio.width(), ratio.height());
+        BufferedImage picture = image.picture().orElseThrow();
+        assertThat(picture.getRGB(0, 0, ratio.width(), ratio.height(), null, 0, ratio.width()))
+                .as("the picture handed on beside the PNG (thumbnails are made from it) is the PNG's")
+                .isEqualTo(decoded.getRGB(0, 0, ratio.width(), ratio.height(), null, 0, ratio.width()));
     }
 
     @ParameterizedTest
@@ -75,7 +79,8 @@ class StoryboardIllustratorTest {
             case CLEAN -> "storyboard";
         };
         for (int scene = 1; scene <= 20; scene++) {
-            BufferedImage image = decode(illustrator.generate(fox(scene, 1, styleWord, AspectRatio.PORTRAIT)).bytes());
+            // The picture the PNG was encoded from (its decoding is checked above and in PngEncoderTest).
+            BufferedImage image = illustrator.generate(fox(scene, 1, styleWord, AspectRatio.PORTRAIT)).picture().orElseThrow();
             assertThat(shareNear(image, SampleStories.EMBER.primaryColour().rgb()))
                     .as("share of hero colour in scene %d, %s", scene, style)
                     .isGreaterThan(0.008);

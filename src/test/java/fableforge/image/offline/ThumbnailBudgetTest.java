@@ -2,6 +2,7 @@ package fableforge.image.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fableforge.image.GeneratedImage;
 import fableforge.media.Thumbnails;
 import fableforge.story.AspectRatio;
 import java.awt.image.BufferedImage;
@@ -28,9 +29,11 @@ class ThumbnailBudgetTest {
         long total = 0;
         long fullTotal = 0;
         for (int scene = 1; scene <= 20; scene++) {
-            byte[] full = illustrator.generate(SampleStories.request("story-fox", SampleStories.EMBER, scene, 1, "misty forest", style,
-                    AspectRatio.PORTRAIT)).bytes();
-            byte[] thumbnail = Thumbnails.render(full);
+            GeneratedImage drawn = illustrator.generate(SampleStories.request("story-fox", SampleStories.EMBER, scene, 1, "misty forest", style,
+                    AspectRatio.PORTRAIT));
+            byte[] full = drawn.bytes();
+            // As the app makes it: from the drawn picture, not from its PNG decoded again (ImageProducer).
+            byte[] thumbnail = Thumbnails.render(drawn.picture().orElseThrow());
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(thumbnail));
             assertThat(decoded.getWidth()).isEqualTo(Thumbnails.MAX_WIDTH);
             assertThat(decoded.getHeight()).isEqualTo(Math.round(480 * 1920 / 1080f));

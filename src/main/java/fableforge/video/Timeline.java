@@ -44,12 +44,17 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
     /**
      * One caption page on screen from {@code startFrame} to {@code endFrame} (exclusive); {@code wordStarts}
      * holds the frame each of its words (in reading order, line after line) starts being spoken or read,
-     * for the {@code words} style's highlight.
+     * for the {@code words} style's highlight; {@code placement} is where its scene's captions sit.
      */
-    public record Cue(int sceneNumber, int startFrame, int endFrame, List<String> lines, List<Integer> wordStarts) {
+    public record Cue(int sceneNumber, int startFrame, int endFrame, List<String> lines, List<Integer> wordStarts,
+                      CaptionPlacement placement) {
         public Cue {
             lines = List.copyOf(lines);
             wordStarts = List.copyOf(wordStarts);
+        }
+
+        public Cue(int sceneNumber, int startFrame, int endFrame, List<String> lines, List<Integer> wordStarts) {
+            this(sceneNumber, startFrame, endFrame, lines, wordStarts, CaptionPlacement.BOTTOM);
         }
 
         /** A cue whose words are read evenly by their characters across its whole time. */
@@ -73,9 +78,15 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
 
     /**
      * What the timeline needs to know of one scene: its own seconds, its caption pages, whether it is
-     * narrated and how long its voice speaks (0 when silent: the captions are then paced over the scene).
+     * narrated and how long its voice speaks (0 when silent: the captions are then paced over the scene), and
+     * where its captions sit.
      */
-    public record SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated, double voiceSeconds) {
+    public record SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated, double voiceSeconds,
+                              CaptionPlacement placement) {
+        public SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated, double voiceSeconds) {
+            this(sceneNumber, seconds, pages, narrated, voiceSeconds, CaptionPlacement.BOTTOM);
+        }
+
         public SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated) {
             this(sceneNumber, seconds, pages, narrated, 0);
         }
@@ -150,7 +161,7 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
             } else {
                 words = wordStarts(pages.get(p), start, end);
             }
-            cues.add(new Cue(scene.sceneNumber(), start, end, pages.get(p), words));
+            cues.add(new Cue(scene.sceneNumber(), start, end, pages.get(p), words, scene.placement()));
             start = end;
         }
         return cues;

@@ -118,8 +118,8 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
 
     /**
      * The pages tile the scene's own frames: each shows from when the voice reaches it (silent: in proportion
-     * to its characters) and lasts at least a second when the scene has room for it. Words are timed across the voice when narrated (so the
-     * highlight follows it), else across the page's time at an even reading pace.
+     * to its characters) and lasts at least a second when the scene has room for it. Words are timed across the voice when narrated, by
+     * their syllables and pauses (so the highlight follows it), else across the page's time at an even reading pace.
      */
     private static List<Cue> cues(SceneTiming scene, int ownStart, int ownEnd, OptionalInt narrationStart, int fps) {
         List<List<String>> pages = scene.pages();
@@ -135,10 +135,11 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
         double floor = Math.min(MIN_CUE_SECONDS * fps, frames / (double) pages.size());
         double before = 0;
         double previous = 0;
+        double totalSpoken = pages.stream().mapToDouble(SpokenWeight::of).sum();
         for (int p = 0; p < pages.size(); p++) {
-            before += characters(pages.get(p));
+            before += speechFrames > 0 ? SpokenWeight.of(pages.get(p)) : characters(pages.get(p));
             double boundary = p == pages.size() - 1 ? frames : speechFrames > 0
-                    ? Math.clamp(speechStart - ownStart + speechFrames * before / totalCharacters(pages), 0, frames)
+                    ? Math.clamp(speechStart - ownStart + speechFrames * before / totalSpoken, 0, frames)
                     : frames * before / totalCharacters(pages);
             wanted[p] = Math.max(0, boundary - previous);
             previous = Math.max(previous, boundary);
@@ -147,17 +148,18 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
         double[] lengths = fableforge.story.SceneShares.fit(wanted, floors, frames);
         List<Cue> cues = new ArrayList<>();
         double done = 0;
-        int spoken = 0;
+        double spoken = 0;
         int start = ownStart;
         for (int p = 0; p < pages.size(); p++) {
             done += lengths[p];
             int end = p == pages.size() - 1 ? ownEnd : ownStart + (int) Math.round(done);
             List<Integer> words;
             if (speechFrames > 0) {
-                int from = speechStart + (int) Math.round(speechFrames * spoken / (double) totalCharacters(pages));
-                spoken += characters(pages.get(p));
-                int to = speechStart + (int) Math.round(speechFrames * spoken / (double) totalCharacters(pages));
-                words = wordStarts(pages.get(p), Math.max(start, Math.min(from, end - 1)), Math.max(start + 1, Math.min(to, end)));
+                // The voice's time is spread by syllables and pauses: what a speaker spends time on, unlike letters.
+                int from = speechStart + (int) Math.round(speechFrames * spoken / totalSpoken);
+                spoken += SpokenWeight.of(pages.get(p));
+                int to = speechStart + (int) Math.round(speechFrames * spoken / totalSpoken);
+                words = spokenWordStarts(pages.get(p), Math.max(start, Math.min(from, end - 1)), Math.max(start + 1, Math.min(to, end)));
             } else {
                 words = wordStarts(pages.get(p), start, end);
             }
@@ -176,6 +178,19 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
         for (String word : words) {
             starts.add(from + (int) Math.floor((to - from) * done / total));
             done += word.length() + 1;
+        }
+        return starts;
+    }
+
+    /** The frame each word of {@code lines} starts, spreading {@code from}..{@code to} (the voice's time) by {@link SpokenWeight}. */
+    static List<Integer> spokenWordStarts(List<String> lines, int from, int to) {
+        List<String> words = SpokenWeight.words(lines);
+        double total = words.stream().mapToDouble(SpokenWeight::of).sum();
+        List<Integer> starts = new ArrayList<>();
+        double done = 0;
+        for (String word : words) {
+            starts.add(from + (int) Math.floor((to - from) * done / total));
+            done += SpokenWeight.of(word);
         }
         return starts;
     }

@@ -22,29 +22,43 @@ final class NarrationWriter {
     }
 
     /**
-     * The line of scene {@code number} in at most {@code maxWords} words: the first wording, in a seeded
-     * order, whose opening sentences fit, as many of them as fit. Should none fit (a very long name, a
-     * tiny budget), the first wording fitted by {@link NarrationLine#fit}, which keeps a whole sentence
-     * a little over its budget rather than cut it.
+     * The line of scene {@code number} in at most {@code maxWords} words: the first wording, in a seeded order,
+     * whose opening sentences fit, as many as fit, and which does not open like the line before
+     * ({@code previous}: a narrator starting every line with the hero's name sounds like a list) if any. Only
+     * wordings that keep a whole sentence even in the shortest video are taken while any fits. Should none
+     * fit (a very long name), the first wording fitted by {@link NarrationLine#fit}, which keeps a whole
+     * sentence a little over its budget rather than cut it.
      */
-    String write(int number, int maxWords, Set<String> facts, TemplateRenderer renderer, SplittableRandom random) {
+    String write(int number, int maxWords, String previous, Set<String> facts, TemplateRenderer renderer, SplittableRandom random) {
         List<String> options = shuffled(book.texts("narration." + number, facts), random);
         if (options.isEmpty()) {
             throw new IllegalStateException("no narration fits scene " + number + " for facts " + facts);
         }
         List<String> lines = options.stream().map(renderer::render).toList();
-        // Preferred: a line that keeps a whole sentence even in the shortest video, where NarrationLine.fit keeps
-        // one of at most twice the smallest budget whole and cuts anything longer.
+        // NarrationLine.fit keeps a sentence of at most twice the smallest budget whole in the shortest video, and cuts a longer one.
         int shortestKept = NarrationLine.wordBudget(0) * NarrationLine.OVERRUN_FOR_A_WHOLE_SENTENCE;
         for (boolean strict : new boolean[] {true, false}) {
+            String repeating = null;
             for (String line : lines) {
                 String fitted = leadingSentences(line, maxWords);
-                if (!fitted.isEmpty() && (!strict || shortestSentence(fitted) <= shortestKept)) {
+                if (fitted.isEmpty() || strict && shortestSentence(fitted) > shortestKept) {
+                    continue;
+                }
+                if (!opening(fitted).equals(opening(previous))) {
                     return fitted;
                 }
+                repeating = repeating == null ? fitted : repeating;
+            }
+            if (repeating != null) {
+                return repeating;
             }
         }
         return NarrationLine.fit(lines.getFirst(), maxWords);
+    }
+
+    private static String opening(String line) {
+        List<String> words = Phrasing.words(line);
+        return words.isEmpty() ? "" : words.getFirst().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
     private static int shortestSentence(String line) {

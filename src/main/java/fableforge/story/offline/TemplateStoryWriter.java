@@ -58,7 +58,8 @@ public final class TemplateStoryWriter implements StoryWriter {
             previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
             // Written after the text, from the story's fixed words only, so the text reads as it did before narration lines.
-            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), facts, renderer, narrating)));
+            String previous = scenes.isEmpty() ? "" : scenes.getLast().narration();
+            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), previous, facts, renderer, narrating)));
         }
         return List.copyOf(scenes);
     }

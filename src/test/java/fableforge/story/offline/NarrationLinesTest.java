@@ -40,6 +40,7 @@ class NarrationLinesTest {
         SplittableRandom random = new SplittableRandom(15);
         int lines = 0;
         int named = 0;
+        int sameOpening = 0;
         for (int i = 0; i < 300; i++) {
             QuizAnswers answers = StoryFixtures.with(RandomQuizSweepTest.randomQuiz(random), "aspect_ratio", ASPECTS[i % 3]);
             long seed = random.nextLong();
@@ -53,9 +54,13 @@ class NarrationLinesTest {
                 assertThat(scene.narration()).as("the line is its own, not the scene's text: " + context).isNotEqualTo(scene.text());
                 lines++;
                 named += scene.narration().contains(firstName) ? 1 : 0;
+                if (scene.number() > 1 && opening(scene.narration()).equals(opening(scenes.get(scene.number() - 2).narration()))) {
+                    sameOpening++;
+                }
             }
         }
         assertThat(named).as("lines naming the hero").isGreaterThanOrEqualTo(lines * 8 / 10);
+        assertThat(sameOpening).as("lines opening like the one before: a narrator reading a list").isLessThan(lines / 4);
     }
 
     @Test
@@ -103,6 +108,10 @@ class NarrationLinesTest {
                 assertThat(hasVerb(sentence.substring(0, but))).as("a clause, not a noun phrase, before \", but\": %s", context).isTrue();
             }
         }
+    }
+
+    private static String opening(String line) {
+        return Phrasing.words(line).getFirst().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
     private static boolean hasVerb(String text) {

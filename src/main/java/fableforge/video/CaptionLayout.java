@@ -43,6 +43,25 @@ public final class CaptionLayout {
         return fontSize * 0.45;
     }
 
+    /** Height of the band around {@code lines} lines of text at {@code fontSize}: what {@link CaptionOverlay} draws. */
+    static double bandHeight(double fontSize, int lines) {
+        double lineHeight = lineHeight(fontSize);
+        return lines * lineHeight + 2 * padding(fontSize) - (lineHeight - fontSize * 1.08);
+    }
+
+    static double lineHeight(double fontSize) {
+        return fontSize * 1.28;
+    }
+
+    /**
+     * The top row of a band {@code bandHeight} tall in a frame of {@code size}: resting on the safe area's
+     * lower edge at the bottom, hanging from its upper edge at the top.
+     */
+    static double bandTop(FrameSize size, double bandHeight, CaptionPlacement placement) {
+        SafeArea safe = SafeArea.of(size);
+        return placement == CaptionPlacement.TOP ? safe.topEdge(size) : safe.bottomEdge(size) - bandHeight;
+    }
+
     static Font captionFont(float size) {
         Font dejaVu = new Font("DejaVu Sans", Font.BOLD, 1);
         Font base = dejaVu.getFamily().equals("DejaVu Sans") ? dejaVu : new Font(Font.SANS_SERIF, Font.BOLD, 1);

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * One caption page drawn once, with Java2D, into a small transparent image: white bold text with a
- * dark outline on a translucent dark band, centred, its bottom on the safe area's lower edge. Laying
+ * dark outline on a translucent dark band, centred, its bottom on the safe area's lower edge (or, placed
+ * at the top, its top on the safe area's upper edge: see {@link CaptionPlacement}). Laying
  * it over a frame is then a cheap alpha blend of the band's pixels only.
  */
 final class CaptionOverlay {
@@ -50,18 +51,26 @@ final class CaptionOverlay {
      * none) in the highlight colour: the {@code words} style, one overlay per word spoken.
      */
     static CaptionOverlay draw(List<String> lines, CaptionLayout layout, FrameSize size, int highlighted) {
+        return draw(lines, layout, size, highlighted, CaptionPlacement.BOTTOM);
+    }
+
+    /** {@code cue}'s page with word {@code highlighted} (-1: none), where its scene's captions are placed. */
+    static CaptionOverlay draw(Timeline.Cue cue, CaptionLayout layout, FrameSize size, int highlighted) {
+        return draw(cue.lines(), layout, size, highlighted, cue.placement());
+    }
+
+    static CaptionOverlay draw(List<String> lines, CaptionLayout layout, FrameSize size, int highlighted, CaptionPlacement placement) {
         double scale = size.width() / (double) layout.reference().width();
         Font font = layout.font();
         float fontSize = font.getSize2D();
         double padding = CaptionLayout.padding(fontSize);
-        double lineHeight = fontSize * 1.28;
+        double lineHeight = CaptionLayout.lineHeight(fontSize);
         double textWidth = lines.stream().mapToDouble(layout::width).max().orElse(0);
         double bandWidth = textWidth + 2 * padding;
-        double bandHeight = lines.size() * lineHeight + 2 * padding - (lineHeight - fontSize * 1.08);
+        double bandHeight = CaptionLayout.bandHeight(fontSize, lines.size());
         FrameSize reference = layout.reference();
-        SafeArea safe = SafeArea.of(reference);
         double bandLeft = (reference.width() - bandWidth) / 2;
-        double bandTop = safe.bottomEdge(reference) - bandHeight;
+        double bandTop = CaptionLayout.bandTop(reference, bandHeight, placement);
 
         int x = (int) Math.floor(bandLeft * scale);
         int y = (int) Math.floor(bandTop * scale);

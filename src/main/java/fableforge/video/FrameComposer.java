@@ -111,7 +111,7 @@ final class FrameComposer implements AutoCloseable {
         if (cue != shownCue || word != shownWord) {
             shownCue = cue;
             shownWord = word;
-            shownOverlay = CaptionPlanes.of(CaptionOverlay.draw(cue.lines(), layout, size, word), size);
+            shownOverlay = CaptionPlanes.of(CaptionOverlay.draw(cue, layout, size, word), size);
         }
         return shownOverlay;
     }

@@ -28,24 +28,22 @@ public final class LocalMotionClips implements VideoClipGenerator {
         if (still == null) {
             throw new IOException("scene " + request.scene().number() + ": the image is not a PNG or JPEG file");
         }
-        Rectangle area = new Rectangle(still.getWidth(), still.getHeight());
-        if (request.picture().isPresent()) {
-            Rectangle picture = request.picture().get().intersection(area);
-            if (picture.width >= 16 && picture.height >= 16) {
-                area = picture;
-                still = still.getSubimage(area.x, area.y, area.width, area.height);
-            }
+        Rectangle area = cameraArea(new Rectangle(still.getWidth(), still.getHeight()), request.picture());
+        if (area.width != still.getWidth() || area.height != still.getHeight()) {
+            still = still.getSubimage(area.x, area.y, area.width, area.height);
         }
         Optional<Rectangle2D> subject = subject(request, area, still);
         double aspect = request.size().aspect();
-        CameraMove move = plan.moveFor(request.scene(), request.seconds(), still.getWidth(), still.getHeight(), aspect, subject);
+        // The captions' place follows the same rule as in the timeline (CaptionPlacement.of), so the camera clears the band they use.
+        CaptionBand band = CaptionBand.of(request.size(), CaptionPlacement.choose(still.getWidth(), still.getHeight(), request.size(), subject));
+        CameraMove move = plan.moveFor(request.scene(), request.seconds(), still.getWidth(), still.getHeight(), aspect, subject, band);
         MotionRenderer renderer = MotionRenderer.prepare(still, request.size(), move.maxZoom());
         // Planned again in the prepared still's own pixels (even sides, maybe halved), so its windows hold the box exactly.
         double sx = renderer.sourceWidth() / (double) still.getWidth();
         double sy = renderer.sourceHeight() / (double) still.getHeight();
         Optional<Rectangle2D> scaled = subject.map(box -> new Rectangle2D.Double(box.getX() * sx, box.getY() * sy,
                 box.getWidth() * sx, box.getHeight() * sy));
-        move = plan.moveFor(request.scene(), request.seconds(), renderer.sourceWidth(), renderer.sourceHeight(), aspect, scaled);
+        move = plan.moveFor(request.scene(), request.seconds(), renderer.sourceWidth(), renderer.sourceHeight(), aspect, scaled, band);
         return new MovingStill(renderer, move, request.frameCount(), aspect);
     }
 
@@ -55,13 +53,29 @@ public final class LocalMotionClips implements VideoClipGenerator {
      */
     static Optional<Rectangle2D> subject(ClipRequest request, Rectangle area, BufferedImage picture) {
         if (request.subject().isPresent()) {
-            Rectangle inside = request.subject().get().intersection(area);
-            if (inside.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Rectangle2D.Double(inside.x - area.x, inside.y - area.y, inside.width, inside.height));
+            return subjectIn(request.subject().get(), area);
         }
         return SubjectEstimate.of(picture);
+    }
+
+    /** The part of an image of {@code image}'s size the camera may show: the reported picture inside it, if big enough, else all. */
+    static Rectangle cameraArea(Rectangle image, Optional<Rectangle> picture) {
+        if (picture.isPresent()) {
+            Rectangle inside = picture.get().intersection(image);
+            if (inside.width >= 16 && inside.height >= 16) {
+                return inside;
+            }
+        }
+        return image;
+    }
+
+    /** A reported hero box (image pixels) as seen within {@code area}, in the area's own pixels; empty if outside it. */
+    static Optional<Rectangle2D> subjectIn(Rectangle subject, Rectangle area) {
+        Rectangle inside = subject.intersection(area);
+        if (inside.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rectangle2D.Double(inside.x - area.x, inside.y - area.y, inside.width, inside.height));
     }
 
     /** A still under a moving camera; any frame can be drawn in any order. */

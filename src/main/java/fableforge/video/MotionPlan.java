@@ -42,6 +42,15 @@ public final class MotionPlan {
         return SubjectFraming.fit(moveFor(scene, seconds), width, height, frameAspect, subject);
     }
 
+    /**
+     * As {@link #moveFor(Scene, double, double, double, double, Optional)}, also keeping the subject clear of the
+     * caption {@code band} where the picture allows.
+     */
+    CameraMove moveFor(Scene scene, double seconds, double width, double height, double frameAspect,
+                       Optional<Rectangle2D> subject, CaptionBand band) {
+        return SubjectFraming.fit(moveFor(scene, seconds), width, height, frameAspect, subject, band);
+    }
+
     /** Sideways drift at {@code panPerSecond} of the room, zooming in gently. */
     private static CameraMove pan(double zoom, double zoomPerSecond, double panPerSecond, double y, boolean leftward,
                                   double seconds, Easing easing) {

@@ -9,6 +9,12 @@ import java.util.Optional;
  * the subject's box every window between does too: only the two ends need fixing. Each end keeps
  * its zoom as far as the box still fits, and moves as little as it must to take the box in.
  * Without a known subject the move is tamed instead: little zoom, near the centre.
+ *
+ * <p>With captions, each end also keeps the box clear of the caption band where the picture allows:
+ * the hero in the rows above a bottom band (or below a top one), zooming in up to
+ * {@link MotionPlan#MAX_ZOOM} if that is what it takes. Those conditions are linear in the window's
+ * edges too, so they also hold for every window between the two ends. Where no window clears the band,
+ * the box is still contained, slid as far from the band as containing it allows.
  */
 final class SubjectFraming {
 
@@ -36,6 +42,85 @@ final class SubjectFraming {
                 contain(move.to(), box, width, height, frameAspect), move.easing());
     }
 
+    /** As {@link #fit(CameraMove, double, double, double, Optional)}, keeping the subject clear of the caption {@code band} where it can. */
+    static CameraMove fit(CameraMove move, double width, double height, double frameAspect, Optional<Rectangle2D> subject,
+                          CaptionBand band) {
+        if (subject.isEmpty()) {
+            return fit(move, width, height, frameAspect, subject);
+        }
+        Rectangle2D box = padded(subject.get(), width, height);
+        return new CameraMove(clearOrLeastCovered(move.from(), box, width, height, frameAspect, band),
+                clearOrLeastCovered(move.to(), box, width, height, frameAspect, band), move.easing());
+    }
+
+    /** Whether some window (zoom up to {@link MotionPlan#MAX_ZOOM}) holds {@code box} clear of {@code band}. */
+    static boolean canClear(Rectangle2D box, double width, double height, double frameAspect, CaptionBand band) {
+        return clear(new CameraMove.Framing(1, 0.5, 0.5), box, width, height, frameAspect, band).isPresent();
+    }
+
+    private static CameraMove.Framing clearOrLeastCovered(CameraMove.Framing framing, Rectangle2D box, double width, double height,
+                                                          double frameAspect, CaptionBand band) {
+        return clear(framing, box, width, height, frameAspect, band)
+                .orElseGet(() -> leastCovered(contain(framing, box, width, height, frameAspect), box, width, height, frameAspect, band));
+    }
+
+    /**
+     * The framing nearest {@code framing} whose window holds {@code box} within the band's clear rows: its
+     * height is the wanted one moved into the range that works (tall enough for the box in the clear rows
+     * and across, short enough that the rows below, or above, the box fit in the picture), then the window is
+     * slid the least distance that takes the box in. Empty when no zoom up to the limit does.
+     */
+    static Optional<CameraMove.Framing> clear(CameraMove.Framing framing, Rectangle2D box, double width, double height,
+                                              double frameAspect, CaptionBand band) {
+        double fullWidth = Math.min(width, height * frameAspect);
+        double fullHeight = fullWidth / frameAspect;
+        double from = band.clearFrom();
+        double to = band.clearTo();
+        double shortest = Math.max(fullHeight / MotionPlan.MAX_ZOOM, Math.max(box.getWidth() / frameAspect, box.getHeight() / (to - from)));
+        double tallest = fullHeight;
+        if (to < 1) {
+            tallest = Math.min(tallest, (height - box.getMaxY()) / (1 - to));
+        }
+        if (from > 0) {
+            tallest = Math.min(tallest, box.getMinY() / from);
+        }
+        if (shortest > tallest + 1e-9) {
+            return Optional.empty();
+        }
+        double windowHeight = Math.clamp(fullHeight / framing.zoom(), shortest, Math.max(shortest, tallest));
+        double windowWidth = windowHeight * frameAspect;
+        double zoom = Math.max(1, fullHeight / windowHeight);
+        double x = place(framing.x(), box.getMinX(), box.getMaxX(), windowWidth, width);
+        double room = height - windowHeight;
+        if (room <= 1e-9) {
+            return Optional.of(new CameraMove.Framing(zoom, x, framing.y()));
+        }
+        double lowest = Math.max(0, box.getMaxY() - to * windowHeight);
+        double highest = Math.min(room, box.getMinY() - from * windowHeight);
+        double y = Math.clamp(framing.y() * room, lowest, Math.max(lowest, highest));
+        return Optional.of(new CameraMove.Framing(zoom, x, Math.clamp(y / room, 0.0, 1.0)));
+    }
+
+    /**
+     * {@code framing} (whose window contains the box where it can) slid up or down, keeping the box inside,
+     * to where the band covers least of it: the box's lower edge at the band's top, or its upper edge at the
+     * band's bottom, as near as containment allows.
+     */
+    private static CameraMove.Framing leastCovered(CameraMove.Framing framing, Rectangle2D box, double width, double height,
+                                                   double frameAspect, CaptionBand band) {
+        Crop window = framing.window(width, height, frameAspect);
+        double room = height - window.height();
+        double lowest = Math.max(0, box.getMaxY() - window.height());
+        double highest = Math.min(room, box.getMinY());
+        if (room <= 1e-9 || lowest > highest) {
+            return framing;
+        }
+        double wanted = band.placement() == CaptionPlacement.BOTTOM
+                ? box.getMaxY() - band.clearTo() * window.height()
+                : box.getMinY() - band.clearFrom() * window.height();
+        return new CameraMove.Framing(framing.zoom(), framing.x(), Math.clamp(Math.clamp(wanted, lowest, highest) / room, 0.0, 1.0));
+    }
+
     private static CameraMove.Framing gentle(CameraMove.Framing framing) {
         return new CameraMove.Framing(Math.min(framing.zoom(), GENTLE_ZOOM),
                 Math.clamp(framing.x(), 0.5 - GENTLE_RANGE, 0.5 + GENTLE_RANGE),
@@ -43,7 +128,7 @@ final class SubjectFraming {
     }
 
     /** The box grown by the margin, then cut to the picture. */
-    private static Rectangle2D padded(Rectangle2D box, double width, double height) {
+    static Rectangle2D padded(Rectangle2D box, double width, double height) {
         double mx = box.getWidth() * MARGIN;
         double my = box.getHeight() * MARGIN;
         double left = Math.max(0, box.getMinX() - mx);

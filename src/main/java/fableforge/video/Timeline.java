@@ -44,12 +44,17 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
     /**
      * One caption page on screen from {@code startFrame} to {@code endFrame} (exclusive); {@code wordStarts}
      * holds the frame each of its words (in reading order, line after line) starts being spoken or read,
-     * for the {@code words} style's highlight.
+     * for the {@code words} style's highlight; {@code placement} is where its scene's captions sit.
      */
-    public record Cue(int sceneNumber, int startFrame, int endFrame, List<String> lines, List<Integer> wordStarts) {
+    public record Cue(int sceneNumber, int startFrame, int endFrame, List<String> lines, List<Integer> wordStarts,
+                      CaptionPlacement placement) {
         public Cue {
             lines = List.copyOf(lines);
             wordStarts = List.copyOf(wordStarts);
+        }
+
+        public Cue(int sceneNumber, int startFrame, int endFrame, List<String> lines, List<Integer> wordStarts) {
+            this(sceneNumber, startFrame, endFrame, lines, wordStarts, CaptionPlacement.BOTTOM);
         }
 
         /** A cue whose words are read evenly by their characters across its whole time. */
@@ -73,9 +78,15 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
 
     /**
      * What the timeline needs to know of one scene: its own seconds, its caption pages, whether it is
-     * narrated and how long its voice speaks (0 when silent: the captions are then paced over the scene).
+     * narrated and how long its voice speaks (0 when silent: the captions are then paced over the scene), and
+     * where its captions sit.
      */
-    public record SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated, double voiceSeconds) {
+    public record SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated, double voiceSeconds,
+                              CaptionPlacement placement) {
+        public SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated, double voiceSeconds) {
+            this(sceneNumber, seconds, pages, narrated, voiceSeconds, CaptionPlacement.BOTTOM);
+        }
+
         public SceneTiming(int sceneNumber, double seconds, List<List<String>> pages, boolean narrated) {
             this(sceneNumber, seconds, pages, narrated, 0);
         }
@@ -107,8 +118,8 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
 
     /**
      * The pages tile the scene's own frames: each shows from when the voice reaches it (silent: in proportion
-     * to its characters) and lasts at least a second when the scene has room for it. Words are timed across the voice when narrated (so the
-     * highlight follows it), else across the page's time at an even reading pace.
+     * to its characters) and lasts at least a second when the scene has room for it. Words are timed across the voice when narrated, by
+     * their syllables and pauses (so the highlight follows it), else across the page's time at an even reading pace.
      */
     private static List<Cue> cues(SceneTiming scene, int ownStart, int ownEnd, OptionalInt narrationStart, int fps) {
         List<List<String>> pages = scene.pages();
@@ -124,10 +135,11 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
         double floor = Math.min(MIN_CUE_SECONDS * fps, frames / (double) pages.size());
         double before = 0;
         double previous = 0;
+        double totalSpoken = pages.stream().mapToDouble(SpokenWeight::of).sum();
         for (int p = 0; p < pages.size(); p++) {
-            before += characters(pages.get(p));
+            before += speechFrames > 0 ? SpokenWeight.of(pages.get(p)) : characters(pages.get(p));
             double boundary = p == pages.size() - 1 ? frames : speechFrames > 0
-                    ? Math.clamp(speechStart - ownStart + speechFrames * before / totalCharacters(pages), 0, frames)
+                    ? Math.clamp(speechStart - ownStart + speechFrames * before / totalSpoken, 0, frames)
                     : frames * before / totalCharacters(pages);
             wanted[p] = Math.max(0, boundary - previous);
             previous = Math.max(previous, boundary);
@@ -136,21 +148,22 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
         double[] lengths = fableforge.story.SceneShares.fit(wanted, floors, frames);
         List<Cue> cues = new ArrayList<>();
         double done = 0;
-        int spoken = 0;
+        double spoken = 0;
         int start = ownStart;
         for (int p = 0; p < pages.size(); p++) {
             done += lengths[p];
             int end = p == pages.size() - 1 ? ownEnd : ownStart + (int) Math.round(done);
             List<Integer> words;
             if (speechFrames > 0) {
-                int from = speechStart + (int) Math.round(speechFrames * spoken / (double) totalCharacters(pages));
-                spoken += characters(pages.get(p));
-                int to = speechStart + (int) Math.round(speechFrames * spoken / (double) totalCharacters(pages));
-                words = wordStarts(pages.get(p), Math.max(start, Math.min(from, end - 1)), Math.max(start + 1, Math.min(to, end)));
+                // The voice's time is spread by syllables and pauses: what a speaker spends time on, unlike letters.
+                int from = speechStart + (int) Math.round(speechFrames * spoken / totalSpoken);
+                spoken += SpokenWeight.of(pages.get(p));
+                int to = speechStart + (int) Math.round(speechFrames * spoken / totalSpoken);
+                words = spokenWordStarts(pages.get(p), Math.max(start, Math.min(from, end - 1)), Math.max(start + 1, Math.min(to, end)));
             } else {
                 words = wordStarts(pages.get(p), start, end);
             }
-            cues.add(new Cue(scene.sceneNumber(), start, end, pages.get(p), words));
+            cues.add(new Cue(scene.sceneNumber(), start, end, pages.get(p), words, scene.placement()));
             start = end;
         }
         return cues;
@@ -165,6 +178,19 @@ public record Timeline(int fps, int crossfadeFrames, List<Slot> slots) {
         for (String word : words) {
             starts.add(from + (int) Math.floor((to - from) * done / total));
             done += word.length() + 1;
+        }
+        return starts;
+    }
+
+    /** The frame each word of {@code lines} starts, spreading {@code from}..{@code to} (the voice's time) by {@link SpokenWeight}. */
+    static List<Integer> spokenWordStarts(List<String> lines, int from, int to) {
+        List<String> words = SpokenWeight.words(lines);
+        double total = words.stream().mapToDouble(SpokenWeight::of).sum();
+        List<Integer> starts = new ArrayList<>();
+        double done = 0;
+        for (String word : words) {
+            starts.add(from + (int) Math.floor((to - from) * done / total));
+            done += SpokenWeight.of(word);
         }
         return starts;
     }

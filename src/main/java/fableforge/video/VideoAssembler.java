@@ -169,7 +169,7 @@ public final class VideoAssembler {
         }
     }
 
-    Timeline timeline(VideoJob job, List<Optional<float[]>> narrations, CaptionLayout layout) {
+    Timeline timeline(VideoJob job, List<Optional<float[]>> narrations, CaptionLayout layout) throws IOException {
         if (narrations.size() != job.scenes().size()) {
             throw new IllegalArgumentException(job.scenes().size() + " scenes but " + narrations.size() + " narrations");
         }
@@ -181,10 +181,13 @@ public final class VideoAssembler {
                 : java.util.stream.IntStream.range(0, scenes.size())
                         .mapToDouble(i -> pacing.sceneSeconds(scenes.get(i).narration(), voices.get(i))).toArray();
         List<Timeline.SceneTiming> timings = new ArrayList<>();
+        FrameSize size = job.quality().frameSize(job.aspect());
         for (int i = 0; i < scenes.size(); i++) {
             Scene scene = scenes.get(i);
+            CaptionPlacement placement = job.captions() == CaptionStyle.NONE ? CaptionPlacement.BOTTOM
+                    : CaptionPlacement.of(job.scenes().get(i), size);
             timings.add(new Timeline.SceneTiming(scene.number(), seconds[i], layout.pages(scene.narration()), voices.get(i).isPresent(),
-                    voices.get(i).orElse(0)));
+                    voices.get(i).orElse(0), placement));
         }
         return Timeline.build(timings, FPS, pacing.crossfadeFrames(FPS), (int) Math.round(pacing.narrationLeadSeconds() * FPS));
     }

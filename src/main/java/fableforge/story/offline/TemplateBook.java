@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class TemplateBook {
 
-    static final List<String> FILES = List.of("scenes", "powers", "villains", "rejections", "settings", "tones", "allies");
+    static final List<String> FILES = List.of("scenes", "powers", "villains", "rejections", "settings", "tones", "allies", "narration");
 
     private final Map<String, List<Template>> sections;
 

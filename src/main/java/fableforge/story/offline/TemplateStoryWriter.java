@@ -2,7 +2,6 @@ package fableforge.story.offline;
 
 import fableforge.quiz.QuizAnswers;
 import fableforge.story.Beat;
-import fableforge.story.NarrationLine;
 import fableforge.story.Scene;
 import fableforge.story.StoryBrief;
 import fableforge.story.StoryWriter;
@@ -20,6 +19,8 @@ import java.util.SplittableRandom;
  * <p>Everything random comes from {@link StoryBrief#seed()}, so a seed always gives the same story
  * and another seed a different one. Each scene slot has several wordings; conditions on a wording
  * ({@code [ally]}, {@code [storm]}, {@code [tone:funny]}) keep it to the stories it makes sense in.
+ * Each scene's narration line, what is read aloud and captioned, comes from wordings of its own
+ * ({@link NarrationWriter}).
  */
 public final class TemplateStoryWriter implements StoryWriter {
 
@@ -28,9 +29,11 @@ public final class TemplateStoryWriter implements StoryWriter {
     private static final int MAX_WORDS = 58;
 
     private final TemplateBook book;
+    private final NarrationWriter narration;
 
     public TemplateStoryWriter() {
         this.book = TemplateBook.load();
+        this.narration = new NarrationWriter(book);
     }
 
     @Override
@@ -39,6 +42,8 @@ public final class TemplateStoryWriter implements StoryWriter {
         SplittableRandom casting = root.split();
         SplittableRandom choosing = root.split();
         Vocabulary words = new Vocabulary(root.split());
+        // Split last, so the narration's choices leave the story's own (and so every earlier seed's story) as they were.
+        SplittableRandom narrating = root.split();
         Set<String> facts = cast(brief, words, casting);
         TemplateRenderer renderer = new TemplateRenderer(words);
 
@@ -49,11 +54,12 @@ public final class TemplateStoryWriter implements StoryWriter {
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
             String draft = writeScene(number, facts, renderer, choosing, usedSentences);
             // Asides in back-to-back scenes start to sound like a tic, so only a short scene gets one then.
-            // The narration line is the scene's own opening, whole sentences or phrases that fit its share of the video.
             String text = maybeAddAside(draft, ToneWords.asideKey(number), previousHadAside, facts, renderer, choosing, usedSentences);
             previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
-            scenes.add(Scene.of(number, text, NarrationLine.fit(text, brief.narrationWords(number))));
+            // Written after the text, from the story's fixed words only, so the text reads as it did before narration lines.
+            String previous = scenes.isEmpty() ? "" : scenes.getLast().narration();
+            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), previous, facts, renderer, narrating)));
         }
         return List.copyOf(scenes);
     }

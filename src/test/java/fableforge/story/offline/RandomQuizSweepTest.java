@@ -62,7 +62,7 @@ class RandomQuizSweepTest {
         }
     }
 
-    private static QuizAnswers randomQuiz(SplittableRandom random) {
+    static QuizAnswers randomQuiz(SplittableRandom random) {
         Map<String, String> values = new LinkedHashMap<>();
         OPTIONS.forEach((key, options) -> values.put(key, options.get(random.nextInt(options.size()))));
         values.put("visual_style", "anime");

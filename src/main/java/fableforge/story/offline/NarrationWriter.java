@@ -30,7 +30,7 @@ final class NarrationWriter {
      * sentence a little over its budget rather than cut it.
      */
     String write(int number, int maxWords, String previous, Set<String> facts, TemplateRenderer renderer, SplittableRandom random) {
-        List<String> options = shuffled(book.texts("narration." + number, facts), random);
+        List<String> options = book.shuffledTexts("narration." + number, facts, random);
         if (options.isEmpty()) {
             throw new IllegalStateException("no narration fits scene " + number + " for facts " + facts);
         }
@@ -79,14 +79,4 @@ final class NarrationWriter {
         return String.join(" ", kept);
     }
 
-    private static List<String> shuffled(List<String> options, SplittableRandom random) {
-        List<String> copy = new ArrayList<>(options);
-        for (int i = copy.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            String swap = copy.get(i);
-            copy.set(i, copy.get(j));
-            copy.set(j, swap);
-        }
-        return copy;
-    }
 }

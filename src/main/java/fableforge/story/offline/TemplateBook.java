@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * All wordings, read from plain-text resources so writers can edit prose without touching code.
@@ -58,6 +59,18 @@ final class TemplateBook {
     /** The texts of a section whose alternatives fit the story's facts. */
     List<String> texts(String key, Set<String> facts) {
         return section(key).stream().filter(t -> t.fits(facts)).map(Template::text).toList();
+    }
+
+    /** {@link #texts} in an order drawn from {@code random} (Fisher-Yates), so a seed picks the wording. */
+    List<String> shuffledTexts(String key, Set<String> facts, SplittableRandom random) {
+        List<String> copy = new ArrayList<>(texts(key, facts));
+        for (int i = copy.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            String swap = copy.get(i);
+            copy.set(i, copy.get(j));
+            copy.set(j, swap);
+        }
+        return copy;
     }
 
     private static void parse(BufferedReader reader, String resource, Map<String, List<Template>> sections) throws IOException {

@@ -79,7 +79,7 @@ public final class TemplateStoryWriter implements StoryWriter {
 
     /** Tries the slot's wordings in a seeded order and keeps the first that repeats no earlier sentence. */
     private String writeScene(int number, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
-        List<String> options = shuffled(book.texts("scene." + number, facts), random);
+        List<String> options = book.shuffledTexts("scene." + number, facts, random);
         if (options.isEmpty()) {
             throw new IllegalStateException("no template fits scene " + number + " for facts " + facts);
         }
@@ -114,16 +114,6 @@ public final class TemplateStoryWriter implements StoryWriter {
         return text + " " + aside;
     }
 
-    private static List<String> shuffled(List<String> options, SplittableRandom random) {
-        List<String> copy = new ArrayList<>(options);
-        for (int i = copy.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            String swap = copy.get(i);
-            copy.set(i, copy.get(j));
-            copy.set(j, swap);
-        }
-        return copy;
-    }
 
     private static String normalised(String sentence) {
         return sentence.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();

@@ -65,14 +65,7 @@ final class MotionRenderer {
         byte[] u = new byte[width * height / 4];
         byte[] v = new byte[width * height / 4];
         IntStream.range(0, height / 2).parallel().forEach(pair -> {
-            int[] rows = new int[2 * width];
-            still.getRGB(0, 2 * pair, width, 2, rows, 0, width);
-            byte[] bgr = new byte[2 * width * 3];
-            for (int i = 0; i < rows.length; i++) {
-                bgr[3 * i] = (byte) rows[i];
-                bgr[3 * i + 1] = (byte) (rows[i] >> 8);
-                bgr[3 * i + 2] = (byte) (rows[i] >> 16);
-            }
+            byte[] bgr = bgrRows(still, 2 * pair, width);
             byte[] out = new byte[3 * width];
             Bt601.planes(bgr, width, 2, out, 0, 2 * width, 2 * width + width / 2);
             System.arraycopy(out, 0, y, 2 * pair * width, 2 * width);
@@ -80,6 +73,32 @@ final class MotionRenderer {
             System.arraycopy(out, 2 * width + width / 2, v, pair * (width / 2), width / 2);
         });
         return new MotionRenderer(new Plane(y, width, height), new Plane(u, width / 2, height / 2), new Plane(v, width / 2, height / 2));
+    }
+
+    /**
+     * Two rows of {@code still} as BGR bytes. A decoded PNG or JPEG is usually 3-byte BGR, whose raster
+     * hands its samples over as they are (in R, G, B order); going through getRGB instead converts every
+     * pixel through the colour model, which cost more than the decoding.
+     */
+    private static byte[] bgrRows(BufferedImage still, int y, int width) {
+        byte[] bgr = new byte[2 * width * 3];
+        if (still.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            still.getRaster().getDataElements(0, y, width, 2, bgr);
+            for (int i = 0; i < bgr.length; i += 3) {
+                byte red = bgr[i];
+                bgr[i] = bgr[i + 2];
+                bgr[i + 2] = red;
+            }
+            return bgr;
+        }
+        int[] rows = new int[2 * width];
+        still.getRGB(0, y, width, 2, rows, 0, width);
+        for (int i = 0; i < rows.length; i++) {
+            bgr[3 * i] = (byte) rows[i];
+            bgr[3 * i + 1] = (byte) (rows[i] >> 8);
+            bgr[3 * i + 2] = (byte) (rows[i] >> 16);
+        }
+        return bgr;
     }
 
     /** Width of the prepared still: crops are in these pixels. */

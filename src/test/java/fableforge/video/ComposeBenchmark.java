@@ -30,6 +30,7 @@ public final class ComposeBenchmark {
         List<SceneStill> stills = stills(scenes);
         FrameSize size = FrameSize.of(AspectRatio.PORTRAIT);
         scaling(stills.get(0), size);
+        preparation(stills, size);
         for (int round = 0; round < 2; round++) {
             composer(stills, size);
         }
@@ -51,6 +52,42 @@ public final class ComposeBenchmark {
             }
             System.out.printf("scaling round %d: %.2f ms cpu/frame (process), %.2f ms on the calling thread%n", round,
                     (cpu() - cpu) / 1e6 / frames, (threadCpu() - thread) / 1e6 / frames);
+        }
+    }
+
+    /** Making each scene's clip (decoding the still, its planes, the plan): paid once per scene. */
+    private static void preparation(List<SceneStill> stills, FrameSize size) throws Exception {
+        for (int round = 0; round < 2; round++) {
+            long cpu = cpu();
+            for (SceneStill still : stills) {
+                new LocalMotionClips(new MotionPlan()).clip(new ClipRequest("bench", still.scene(), still.image(), still.picture(), 90,
+                        size, 30, still.subject())).close();
+            }
+            System.out.printf("clip preparation round %d: %.1f ms cpu/scene%n", round, (cpu() - cpu) / 1e6 / stills.size());
+        }
+        CaptionLayout layout = new CaptionLayout(size);
+        List<String> lines = layout.pages(CAPTION).get(0);
+        YuvFrame frame = new YuvFrame(size);
+        for (int round = 0; round < 2; round++) {
+            long cpu = cpu();
+            CaptionPlanes planes = null;
+            for (int i = 0; i < 20; i++) {
+                planes = CaptionPlanes.of(CaptionOverlay.draw(lines, layout, size, i % 6), size);
+            }
+            long drawn = cpu();
+            for (int i = 0; i < 200; i++) {
+                planes.drawOnto(frame);
+            }
+            System.out.printf("caption round %d: %.1f ms cpu to make a page's planes, %.2f ms to lay it over a frame%n", round,
+                    (drawn - cpu) / 1e6 / 20, (cpu() - drawn) / 1e6 / 200);
+        }
+        YuvFrame other = new YuvFrame(size);
+        for (int round = 0; round < 2; round++) {
+            long cpu = cpu();
+            for (int i = 0; i < 100; i++) {
+                frame.blend(other, i / 100.0);
+            }
+            System.out.printf("dissolve round %d: %.2f ms cpu to mix two frames%n", round, (cpu() - cpu) / 1e6 / 100);
         }
     }
 

@@ -33,17 +33,19 @@ final class CaptionPlanes {
         int top = Math.max(0, overlay.top() & ~1);
         int bottom = Math.min(size.height(), (overlay.bottom() + 1) & ~1);
         int rows = Math.max(0, bottom - top);
-        VideoFrame onBlack = new VideoFrame(size);
-        VideoFrame onWhite = new VideoFrame(size);
+        // Only the band's rows: a page is made per cue, and per word in the words style.
+        FrameSize strip = new FrameSize(width, Math.max(16, rows));
+        VideoFrame onBlack = new VideoFrame(strip);
+        VideoFrame onWhite = new VideoFrame(strip);
         java.util.Arrays.fill(onWhite.pixels(), (byte) 0xff);
-        overlay.drawOnto(onBlack, 1);
-        overlay.drawOnto(onWhite, 1);
+        overlay.drawOnto(onBlack, top, 1);
+        overlay.drawOnto(onWhite, top, 1);
         byte[] black = onBlack.pixels();
         byte[] white = onWhite.pixels();
         byte[] colour = new byte[rows * width * 3];
         int[] alpha = new int[rows * width];
         for (int i = 0; i < rows * width; i++) {
-            int at = (top * width + i) * 3;
+            int at = i * 3;
             int a = 0;
             for (int c = 0; c < 3; c++) {
                 a += 255 - ((white[at + c] & 0xff) - (black[at + c] & 0xff));

@@ -115,6 +115,14 @@ final class CaptionOverlay {
 
     /** Blends the caption over {@code frame} at {@code opacity} (0 invisible, 1 as drawn). */
     void drawOnto(VideoFrame frame, double opacity) {
+        drawOnto(frame, 0, opacity);
+    }
+
+    /**
+     * Blends the caption over {@code frame}, a strip of the video frame starting at row {@code firstRow}
+     * (a strip just as tall as the band is enough: no full frame to fill and convert per page).
+     */
+    void drawOnto(VideoFrame frame, int firstRow, double opacity) {
         int strength = (int) Math.round(Math.clamp(opacity, 0, 1) * 256);
         if (strength == 0) {
             return;
@@ -122,7 +130,7 @@ final class CaptionOverlay {
         byte[] pixels = frame.pixels();
         int stride = frame.width() * 3;
         for (int row = 0; row < height; row++) {
-            int out = (top + row) * stride + left * 3;
+            int out = (top - firstRow + row) * stride + left * 3;
             int in = row * width;
             for (int col = 0; col < width; col++, in++, out += 3) {
                 int pixel = argb[in];

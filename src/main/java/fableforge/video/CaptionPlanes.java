@@ -9,23 +9,17 @@ package fableforge.video;
 final class CaptionPlanes {
 
     private final int top;
-    private final int rows;
     private final int width;
-    private final byte[] luma;
-    private final byte[] lumaAlpha;
-    private final byte[] blue;
-    private final byte[] red;
-    private final byte[] chromaAlpha;
+    private final Mix lumaMix;
+    private final Mix blueMix;
+    private final Mix redMix;
 
-    private CaptionPlanes(int top, int rows, int width, byte[] luma, byte[] lumaAlpha, byte[] blue, byte[] red, byte[] chromaAlpha) {
+    private CaptionPlanes(int top, int width, byte[] luma, byte[] lumaAlpha, byte[] blue, byte[] red, byte[] chromaAlpha) {
         this.top = top;
-        this.rows = rows;
         this.width = width;
-        this.luma = luma;
-        this.lumaAlpha = lumaAlpha;
-        this.blue = blue;
-        this.red = red;
-        this.chromaAlpha = chromaAlpha;
+        this.lumaMix = Mix.of(luma, lumaAlpha);
+        this.blueMix = Mix.of(blue, chromaAlpha);
+        this.redMix = Mix.of(red, chromaAlpha);
     }
 
     static CaptionPlanes of(CaptionOverlay overlay, FrameSize size) {
@@ -33,17 +27,19 @@ final class CaptionPlanes {
         int top = Math.max(0, overlay.top() & ~1);
         int bottom = Math.min(size.height(), (overlay.bottom() + 1) & ~1);
         int rows = Math.max(0, bottom - top);
-        VideoFrame onBlack = new VideoFrame(size);
-        VideoFrame onWhite = new VideoFrame(size);
+        // Only the band's rows: a page is made per cue, and per word in the words style.
+        FrameSize strip = new FrameSize(width, Math.max(16, rows));
+        VideoFrame onBlack = new VideoFrame(strip);
+        VideoFrame onWhite = new VideoFrame(strip);
         java.util.Arrays.fill(onWhite.pixels(), (byte) 0xff);
-        overlay.drawOnto(onBlack, 1);
-        overlay.drawOnto(onWhite, 1);
+        overlay.drawOnto(onBlack, top, 1);
+        overlay.drawOnto(onWhite, top, 1);
         byte[] black = onBlack.pixels();
         byte[] white = onWhite.pixels();
         byte[] colour = new byte[rows * width * 3];
         int[] alpha = new int[rows * width];
         for (int i = 0; i < rows * width; i++) {
-            int at = (top * width + i) * 3;
+            int at = i * 3;
             int a = 0;
             for (int c = 0; c < 3; c++) {
                 a += 255 - ((white[at + c] & 0xff) - (black[at + c] & 0xff));
@@ -71,25 +67,45 @@ final class CaptionPlanes {
         byte[] luma = java.util.Arrays.copyOfRange(planes, 0, rows * width);
         byte[] blue = java.util.Arrays.copyOfRange(planes, rows * width, rows * width + rows * width / 4);
         byte[] red = java.util.Arrays.copyOfRange(planes, rows * width + rows * width / 4, planes.length);
-        return new CaptionPlanes(top, rows, width, luma, lumaAlpha, blue, red, chromaAlpha);
+        return new CaptionPlanes(top, width, luma, lumaAlpha, blue, red, chromaAlpha);
     }
 
     /** Blends the page over {@code frame} (same size as it was made for). */
     void drawOnto(YuvFrame frame) {
         byte[] out = frame.data();
-        blend(out, top * width, luma, lumaAlpha, rows * width);
-        int half = width / 2;
-        int chromaStart = (top / 2) * half;
-        blend(out, frame.uOffset() + chromaStart, blue, chromaAlpha, rows / 2 * half);
-        blend(out, frame.vOffset() + chromaStart, red, chromaAlpha, rows / 2 * half);
+        lumaMix.blend(out, top * width);
+        int chromaStart = (top / 2) * (width / 2);
+        blueMix.blend(out, frame.uOffset() + chromaStart);
+        redMix.blend(out, frame.vOffset() + chromaStart);
     }
 
-    private static void blend(byte[] out, int offset, byte[] over, byte[] alpha, int count) {
-        for (int i = 0; i < count; i++) {
-            int a = alpha[i] & 0xff;
-            if (a != 0) {
-                int base = out[offset + i] & 0xff;
-                out[offset + i] = (byte) (base + ((over[i] & 0xff) - base) * a / 255);
+    /**
+     * One plane of the page ready to blend per frame with a multiply, an add and a shift: each sample's
+     * colour premultiplied by its opacity (of 256, plus the rounding half) and the share of the frame
+     * kept under it. Worked out once per page, so no division per pixel per frame; a sample kept whole
+     * (transparent) is skipped.
+     */
+    private record Mix(char[] premultiplied, char[] keep) {
+
+        static Mix of(byte[] over, byte[] alpha) {
+            char[] premultiplied = new char[over.length];
+            char[] keep = new char[over.length];
+            for (int i = 0; i < over.length; i++) {
+                int opacity = ((alpha[i] & 0xff) * 256 + 127) / 255;
+                premultiplied[i] = (char) ((over[i] & 0xff) * opacity + 128);
+                keep[i] = (char) (256 - opacity);
+            }
+            return new Mix(premultiplied, keep);
+        }
+
+        void blend(byte[] out, int offset) {
+            char[] over = premultiplied;
+            char[] under = keep;
+            for (int i = 0; i < over.length; i++) {
+                int kept = under[i];
+                if (kept != 256) {
+                    out[offset + i] = (byte) (((out[offset + i] & 0xff) * kept + over[i]) >> 8);
+                }
             }
         }
     }

@@ -66,4 +66,26 @@ class MotionRendererTest {
         // The full-width window at zoom 1.3 is 1/1.3 of the prepared width and must be ≥ 100 px.
         assertThat(renderer.sourceWidth() / 1.3).isGreaterThanOrEqualTo(100);
     }
+
+    @Test
+    void aDecodedBgrStillIsReadAsTheSameColoursAsAnIntRgbOne() {
+        BufferedImage rgb = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                rgb.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | (x * y) % 256);
+            }
+        }
+        BufferedImage bgr = new BufferedImage(64, 48, BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(rgb, 0, 0, null);
+        FrameSize size = new FrameSize(30, 40);
+        VideoFrame fromRgb = new VideoFrame(size);
+        VideoFrame fromBgr = new VideoFrame(size);
+        Crop crop = new Crop(3.25, 2.5, 27, 36);
+
+        MotionRenderer.prepare(rgb.getSubimage(5, 3, 50, 40), size, 1).render(crop, fromRgb);
+        MotionRenderer.prepare(bgr.getSubimage(5, 3, 50, 40), size, 1).render(crop, fromBgr);
+
+        assertThat(fromBgr.pixels()).isEqualTo(fromRgb.pixels());
+        assertThat(red(fromBgr, 20, 20)).as("red follows x, not swapped with blue").isBetween(95, 118);
+    }
 }

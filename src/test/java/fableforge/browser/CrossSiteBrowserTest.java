@@ -3,18 +3,12 @@ package fableforge.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Response;
 import com.sun.net.httpserver.HttpServer;
+import fableforge.web.ApprovedStories;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,25 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class CrossSiteBrowserTest extends BrowserTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private HttpServer attacker;
     private String storyId;
 
     @BeforeAll
-    void drawAStoryAndStartTheOtherSite() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        JsonNode submitted = post(http, "submit", MAPPER.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("examples/red-fox.json"))));
-        storyId = submitted.get("story_id").asText();
-        ObjectNode approval = MAPPER.createObjectNode().put("story_id", storyId);
-        submitted.get("scenes").forEach(approval.putArray("scenes")::add);
-        post(http, "approve_scenes", approval);
-        StoryApi api = new StoryApi(baseUrl());
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!api.story(storyId).get("status").asText().equals("images_ready")) {
-            assertThat(System.nanoTime()).as("images drawn in time").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    void seedADrawnStoryAndStartTheOtherSite() throws Exception {
+        // Only the refusals are under test: the story is written drawn, as the flow leaves it, not walked there.
+        storyId = ApprovedStories.seedDrawn(server, data);
         attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         attacker.createContext("/", exchange -> {
             byte[] page = attackerPage().getBytes(StandardCharsets.UTF_8);
@@ -62,14 +44,6 @@ class CrossSiteBrowserTest extends BrowserTest {
         if (attacker != null) {
             attacker.stop(0);
         }
-    }
-
-    private JsonNode post(HttpClient http, String path, JsonNode body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-        return MAPPER.readTree(response.body());
     }
 
     /** A form whose text/plain body reads as {"action":"approve","x":"="}, and a button that fetch()es the same. */

@@ -21,6 +21,7 @@ class StoryFlowBrowserTest extends BrowserTest {
     void storyIsWrittenEditedIllustratedLiveReviewedAndApproved() throws Exception {
         recordProgress();
         StudioPage studio = new StudioPage(page);
+        studio.recordVideoStages();
         studio.openNewStory();
         studio.writeStory("Juniper");
         studio.editScene(3, EDITED);
@@ -52,10 +53,12 @@ class StoryFlowBrowserTest extends BrowserTest {
         page.locator("#video-panel").scrollIntoViewIfNeeded();
         page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-options.png")));
         studio.generateDraftVideo();
-        assertThat(page.locator("#video-stage")).hasText(Pattern.compile("^Rendering scene \\d+ of 20 · \\d+%$"), StudioPage.within(StudioPage.LONG));
-        page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-progress.png")));
+        screenshotVideoProgressIfStillShown();
         studio.assertVideoReady();
+        assertThat(studio.videoStagesSeen()).as("the stage line counted the scenes while the video rendered")
+                .anyMatch(text -> text.matches("^Rendering scene \\d+ of 20 · \\d+%$"));
         JsonNode video = new StoryApi(baseUrl()).story(storyId).get("video");
+        assertThat(video.get("options").get("length_seconds").asInt()).as("the length typed in the form").isEqualTo(15);
         assertThat(studio.videoSeconds()).isCloseTo(video.get("duration_seconds").asDouble(), org.assertj.core.data.Offset.offset(0.5));
         page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("desktop-video-ready.png")));
         page.setViewportSize(390, 844);
@@ -112,6 +115,17 @@ class StoryFlowBrowserTest extends BrowserTest {
         }
         assertThat(page.locator("#gallery .media img[data-kept=yes]")).hasCount(20);
         assertThat(studio.card(4).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve").setExact(true))).isFocused();
+    }
+
+    /** The progress screenshot for the docs, when the render has not finished already (it is never a reason to fail). */
+    private void screenshotVideoProgressIfStillShown() {
+        try {
+            page.locator("#video-stage").waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+            page.locator("#video-panel").screenshot(new Locator.ScreenshotOptions().setTimeout(5_000)
+                    .setPath(SCREENSHOTS.resolve("desktop-video-progress.png")));
+        } catch (com.microsoft.playwright.PlaywrightException finishedAlready) {
+            // the render finished first: the progress it showed is checked on the stage history instead
+        }
     }
 
     /** Keeps every text the progress line shows, to prove images arrived one by one. */

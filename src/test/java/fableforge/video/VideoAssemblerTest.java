@@ -62,7 +62,8 @@ class VideoAssemblerTest {
 
     @Test
     void narratedFullSizeVideoHasAacSoundAndScenesFittedToTheVoice() throws Exception {
-        ToneNarrator voice = new ToneNarrator(4.0);
+        // 3 s of voice: the window 1-3 s below lies inside scene 5's voice, and less full-size video is rendered than with 4 s.
+        ToneNarrator voice = new ToneNarrator(3.0);
         VideoJob job = new VideoJob("story-1", AspectRatio.PORTRAIT, TestStills.scenes(5, 6), RenderQuality.FINAL, Optional.empty());
 
         VideoResult result = new VideoAssembler(local, voice).assemble(job, dir.resolve("narrated.mp4"), VideoProgressListener.NONE);
@@ -75,7 +76,7 @@ class VideoAssemblerTest {
         assertThat(probe.sampleRate()).isEqualTo(48_000);
         assertThat(voice.read).containsExactly(5, 6);
         Pacing pacing = Pacing.STANDARD;
-        double sceneSeconds = pacing.narrationLeadSeconds() + 4.0 + pacing.narrationTailSeconds();
+        double sceneSeconds = pacing.narrationLeadSeconds() + 3.0 + pacing.narrationTailSeconds();
         assertThat(probe.seconds()).as("two scenes as long as their narration").isCloseTo(2 * sceneSeconds, offset(0.1));
         assertThat(VideoProbe.loudness(result.file(), 1.0, 3.0)).as("voice of scene 5").isGreaterThan(0.1);
         assertThat(VideoProbe.loudness(result.file(), sceneSeconds - 0.1, sceneSeconds + 0.2)).as("the pause between scenes")
@@ -84,7 +85,8 @@ class VideoAssemblerTest {
 
     @Test
     void landscapeStoryIs1920By1080() throws Exception {
-        VideoJob job = new VideoJob("story-1", AspectRatio.LANDSCAPE, TestStills.scenes(11, 12), RenderQuality.FINAL, Optional.empty());
+        // One scene: the frame size and rate are the subject, so the least full-size video that shows them.
+        VideoJob job = new VideoJob("story-1", AspectRatio.LANDSCAPE, TestStills.scenes(11), RenderQuality.FINAL, Optional.empty());
 
         VideoResult result = new VideoAssembler(local, Narrator.NONE).assemble(job, dir.resolve("wide.mp4"), VideoProgressListener.NONE);
 

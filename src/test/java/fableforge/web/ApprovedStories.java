@@ -48,8 +48,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * sees a queued attempt), and its event log holds {@code story_created} and then {@code all_approved}
  * (or {@code story_complete} for a drawn story).
  * Each scene's image is a plain PNG of the frame's size in a colour of its own, so scenes differ.
+ *
+ * <p>Public for the browser tests (the one fixture for both): they hold an {@link App.RunningServer}
+ * served on a data directory with the default local media store, not a {@link TestApp}.
  */
-final class ApprovedStories {
+public final class ApprovedStories {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final StoryPlanner PLANNER = new StoryPlanner(new TemplateStoryWriter(), new HeroDesigner());
@@ -78,8 +81,21 @@ final class ApprovedStories {
         return seed(app, dataDir, ownerId, false);
     }
 
+    /** A story made without accounts whose 20 images are drawn and wait for approval, in {@code server} serving {@code dataDir}; its id. */
+    public static String seedDrawn(App.RunningServer server, Path dataDir) {
+        return seed(server, dataDir, null, false);
+    }
+
+    /** An approved story made without accounts, in {@code server} serving {@code dataDir}; its id. */
+    public static String seed(App.RunningServer server, Path dataDir) {
+        return seed(server, dataDir, null, true);
+    }
+
     private static String seed(TestApp app, Path dataDir, String ownerId, boolean approved) {
-        App.RunningServer server = app.server();
+        return seed(app.server(), dataDir, ownerId, approved);
+    }
+
+    private static String seed(App.RunningServer server, Path dataDir, String ownerId, boolean approved) {
         Clock clock = Clock.systemUTC();
         StoryRepository stories = new StoryRepository(server.database().jdbi(), clock);
         ImageRepository images = new ImageRepository(server.database().jdbi(), clock);

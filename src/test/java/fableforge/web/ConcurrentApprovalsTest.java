@@ -73,7 +73,7 @@ class ConcurrentApprovalsTest {
 
         app.waitForStatus(id, "images_ready");
         app.approveEveryImage(id);
-        List<TestApp.Response> videos = atOnce(() -> app.post("/generate_video/" + id, "{\"draft\":true}"));
+        List<TestApp.Response> videos = atOnce(() -> app.post("/generate_video/" + id, "{\"draft\":true,\"length_seconds\":15}"));
 
         assertThat(videos).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.text()).isEqualTo(202);

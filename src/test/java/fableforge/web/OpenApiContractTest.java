@@ -68,7 +68,7 @@ class OpenApiContractTest {
             }
             assertThat(conformingStory(id).get("status").asText()).isEqualTo("all_approved");
 
-            conforms("POST", "/generate_video/" + id, app.post("/generate_video/" + id, "{\"draft\":true}"));
+            conforms("POST", "/generate_video/" + id, app.post("/generate_video/" + id, "{\"draft\":true,\"length_seconds\":15}"));
             // A render takes minutes on a busy machine: the story is checked while it shows the render's progress.
             app.waitFor(id, story -> story.path("video").path("progress").isObject());
             assertThat(conformingStory(id).get("video").get("status").asText()).isIn("queued", "running");

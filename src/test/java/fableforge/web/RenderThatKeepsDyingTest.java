@@ -40,6 +40,6 @@ class RenderThatKeepsDyingTest {
         JsonNode story = app.waitFor(id, s -> s.path("video").path("status").asText().equals("failed"));
 
         assertThat(story.get("video").get("error").asText()).contains("started 3 times").contains("ask for the video again");
-        assertThat(app.post("/generate_video/" + id, "{\"draft\":true}").status()).as("the user can ask again").isEqualTo(202);
+        assertThat(app.post("/generate_video/" + id, "{\"draft\":true,\"length_seconds\":15}").status()).as("the user can ask again").isEqualTo(202);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 
 /**
@@ -68,7 +69,7 @@ final class EventStream implements AutoCloseable {
             client.close();
             return;
         }
-        SseSink sink;
+        ServletSseSink sink;
         try {
             sink = new ServletSseSink(client);
         } catch (IOException e) {
@@ -81,12 +82,17 @@ final class EventStream implements AutoCloseable {
         clients.put(client, connection);
         // Subscribed before the writer replays the log, so an event emitted in between is queued, not missed.
         EventBus.Subscription subscription = audiences.join(connection);
-        client.onClose(() -> {
-            subscription.close();
-            connection.stop();
-            clients.remove(client);
-            ended.run();
-        });
+        AtomicBoolean over = new AtomicBoolean();
+        Runnable cleanup = () -> {
+            if (!over.getAndSet(true)) {
+                subscription.close();
+                connection.stop();
+                clients.remove(client);
+                ended.run();
+            }
+        };
+        client.onClose(cleanup);
+        sink.whenRecycled(cleanup);
         writers.newThread(connection).start();
     }
 

@@ -47,6 +47,11 @@ async function send(path, init) {
     location.href = 'signin';
     throw new ApiError(401, null);
   }
+  return jsonOf(response);
+}
+
+// The body as JSON (null when empty or not JSON); an ApiError carrying it when the status is not 2xx.
+async function jsonOf(response) {
   const text = await response.text();
   let data = null;
   try {
@@ -79,14 +84,7 @@ async function conditionalStory(path) {
   }
   if (response.status === 304 && kept) return kept.data;
   if (response.status === 401) return send(path, init); // signs in again, as every other call does
-  const text = await response.text();
-  let data = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : null);
+  const data = await jsonOf(response);
   const etag = response.headers.get('ETag');
   storyCache.delete(path);
   if (etag && data) {

@@ -7,7 +7,7 @@ import java.nio.charset.Charset;
 
 /**
  * Reads one CRLF- or LF-terminated line a byte at a time, so nothing past the line is consumed: the
- * HTTP head, chunk framing and SSE lines all come from one buffered socket stream.
+ * reply of Redis in the benchmark's key clean-up.
  */
 final class HttpLines {
 

@@ -56,10 +56,13 @@ public final class SseBenchmark {
     }
 
     /**
+     * @param warmupEvents events emitted at the rate before the measured ones and not counted: a running server's code is
+     *                     compiled, and 200 events alone are not enough for the JIT (perf: its compiler threads took 13% of
+     *                     the machine during an unwarmed run's measured events)
      * @param databaseUrl the PostgreSQL database of the two-node mode; the run adds a schema of its own and drops it
      * @param drainTimeout how long after the last emit the clients may take to receive everything before the rest counts as lost
      */
-    public record Settings(int clients, int events, double ratePerSecond, Nodes nodes, String databaseUrl, String redisUrl,
+    public record Settings(int clients, int events, int warmupEvents, double ratePerSecond, Nodes nodes, String databaseUrl, String redisUrl,
                            Duration drainTimeout) {
     }
 
@@ -76,8 +79,9 @@ public final class SseBenchmark {
     }
 
     public List<SseResult> run(PrintWriter out) throws Exception {
-        out.printf("%d SSE clients on one story, %d events at %.1f/s per mode, loopback; latency = emit() -> the client reads"
-                + " the data: line (one JVM, one clock); run %s%n", settings.clients(), settings.events(), settings.ratePerSecond(), run);
+        out.printf("%d SSE clients on one story (read by %d event loops), %d events at %.1f/s per mode after %d not counted, loopback;"
+                + " latency = emit() -> the client reads the data: line (one JVM, one clock); run %s%n", settings.clients(),
+                SseRun.CLIENT_LOOPS, settings.events(), settings.ratePerSecond(), settings.warmupEvents(), run);
         out.flush();
         List<SseResult> results = new ArrayList<>();
         Map<String, String> databases = new LinkedHashMap<>();

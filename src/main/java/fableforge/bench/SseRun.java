@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * One measurement: N clients on one node's event stream of a story, one warm-up event, then the
+ * One measurement: N clients on one node's event stream of a story, warm-up events not counted, then the
  * benchmark events emitted at a steady rate through another (or the same) node's {@link StoryEvents},
  * each carrying the {@code System.nanoTime()} taken just before its emit call.
  */
@@ -27,6 +26,8 @@ final class SseRun {
 
     /** Connections opened at once, so 1,000 clients do not overflow the server's accept queue. */
     private static final int CONNECTING_AT_ONCE = 64;
+    /** Threads reading the clients: one per core of this machine (see {@link ClientLoops}). */
+    static final int CLIENT_LOOPS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(60);
     private static final Duration WARMUP_WAIT = Duration.ofSeconds(15);
 
@@ -50,58 +51,59 @@ final class SseRun {
         List<StreamClient> clients = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
         AtomicReference<String> firstRefusal = new AtomicReference<>();
-        Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
         List<Long> emitNanos = new ArrayList<>();
         long emitSpan;
         List<String> problems = new ArrayList<>();
-        // The clients stand in for browsers on other machines: on platform threads, so they do not take turns
-        // with the server's own virtual threads (its stream writers) on the same few carrier threads.
-        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
-                Thread.ofPlatform().daemon().stackSize(256 * 1024).name("bench-sse-client-", 0).factory())) {
-            for (int i = 0; i < settings.clients(); i++) {
-                threads.submit(() -> {
-                    StreamClient client;
-                    connecting.acquireUninterruptibly();
-                    try {
-                        client = StreamClient.open(clientsTo, storyId, run, settings.events(), progress);
-                        clients.add(client);
-                    } catch (IOException e) {
-                        refused.incrementAndGet();
-                        firstRefusal.compareAndSet(null, FileDescriptors.explain(e));
-                        return;
-                    } finally {
-                        connecting.release();
-                    }
-                    client.readAll();
-                });
-            }
-            try {
-                awaitCount(() -> progress.ready().get() + refused.get(), settings.clients(), CONNECT_WAIT);
-                if (firstRefusal.get() != null) {
-                    problems.add(refused.get() + " connections failed: " + firstRefusal.get());
-                }
-                emit(emitOn, storyId, StreamClient.WARMUP, -1);
-                awaitCount(() -> progress.warmed().get(), progress.ready().get(), WARMUP_WAIT);
-                if (progress.warmed().get() == 0) {
-                    problems.add("no client received an event emitted on the emitting node within " + WARMUP_WAIT.toSeconds() + " s");
-                    emitSpan = 0;
-                } else {
-                    long started = System.nanoTime();
-                    long period = (long) (1e9 / settings.ratePerSecond());
-                    for (int n = 0; n < settings.events(); n++) {
-                        LockSupport.parkNanos(started + n * period - System.nanoTime());
-                        emitNanos.add(emit(emitOn, storyId, StreamClient.TICK, n));
-                    }
-                    emitSpan = System.nanoTime() - started;
-                    awaitCount(() -> progress.delivered().get(), (long) clients.size() * settings.events(), settings.drainTimeout());
-                }
-            } finally {
-                synchronized (clients) {
-                    for (StreamClient client : clients) {
-                        closeQuietly(client);
-                    }
+        ClientLoops loops = new ClientLoops(CLIENT_LOOPS);
+        try {
+            // Opening is blocking (connect, request, response head), a few at a time so 1,000 clients do not overflow
+            // the server's accept queue; reading is the loops'.
+            try (ExecutorService connecting = Executors.newFixedThreadPool(CONNECTING_AT_ONCE,
+                    Thread.ofPlatform().daemon().name("bench-sse-connect-", 0).factory())) {
+                for (int i = 0; i < settings.clients(); i++) {
+                    connecting.submit(() -> {
+                        try {
+                            StreamClient client = StreamClient.open(clientsTo, storyId, run, settings.events(), progress);
+                            clients.add(client);
+                            loops.add(client);
+                        } catch (IOException e) {
+                            refused.incrementAndGet();
+                            firstRefusal.compareAndSet(null, FileDescriptors.explain(e));
+                        }
+                    });
                 }
             }
+            awaitCount(() -> progress.ready().get() + refused.get(), settings.clients(), CONNECT_WAIT);
+            if (firstRefusal.get() != null) {
+                problems.add(refused.get() + " connections failed: " + firstRefusal.get());
+            }
+            emit(emitOn, storyId, StreamClient.WARMUP, -1);
+            awaitCount(() -> progress.warmed().get(), progress.ready().get(), WARMUP_WAIT);
+            if (progress.warmed().get() == 0) {
+                problems.add("no client received an event emitted on the emitting node within " + WARMUP_WAIT.toSeconds() + " s");
+                emitSpan = 0;
+            } else {
+                long period = (long) (1e9 / settings.ratePerSecond());
+                long warmupStarted = System.nanoTime();
+                for (int n = 0; n < settings.warmupEvents(); n++) {
+                    LockSupport.parkNanos(warmupStarted + (n + 1) * period - System.nanoTime());
+                    emit(emitOn, storyId, StreamClient.WARMUP, n);
+                }
+                long started = warmupStarted + (settings.warmupEvents() + 1) * period;
+                for (int n = 0; n < settings.events(); n++) {
+                    LockSupport.parkNanos(started + n * period - System.nanoTime());
+                    emitNanos.add(emit(emitOn, storyId, StreamClient.TICK, n));
+                }
+                emitSpan = System.nanoTime() - started;
+                awaitCount(() -> progress.delivered().get(), (long) clients.size() * settings.events(), settings.drainTimeout());
+            }
+        } finally {
+            synchronized (clients) {
+                for (StreamClient client : clients) {
+                    closeQuietly(client);
+                }
+            }
+            loops.close();
         }
         return SseResult.of(mode, settings, clients, emitNanos, emitSpan, problems);
     }

@@ -2,34 +2,36 @@ package fableforge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * One benchmark client of {@code GET /stream}: a raw socket read line by line on its own (virtual)
- * thread, so the time a {@code data:} line is read is taken with nothing between the socket and the clock.
- * It keeps, per benchmark event, the delay from the emitter's {@code System.nanoTime()} (carried in the
- * event) to that read, and counts every event that came twice, out of order or not at all.
+ * One benchmark client of {@code GET /stream}: a socket opened and answered in blocking mode, then read
+ * without blocking by one of the {@link ClientLoops}, so the time a {@code data:} line is read is taken
+ * as the read that brought it returns. It keeps, per benchmark event, the delay from the emitter's
+ * {@code System.nanoTime()} (carried in the event) to that read, and counts every event that came
+ * twice, out of order or not at all.
  */
 final class StreamClient implements AutoCloseable {
 
     static final String TICK = "bench_tick";
     static final String WARMUP = "bench_warmup";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final byte[] HEAD_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_HEAD = 16 * 1024;
 
-    private final Socket socket;
-    private final InputStream body;
+    private final SocketChannel channel;
     private final String run;
     private final SseRun.Progress progress;
     private final long[] latencyNanos;
+    private EventStreamDecoder decoder;
     private int received;
     private int duplicates;
     private int outOfOrder;
@@ -37,11 +39,11 @@ final class StreamClient implements AutoCloseable {
     private long lastId;
     private boolean ready;
     private boolean warmed;
+    private volatile boolean closed;
     private String failure;
 
-    private StreamClient(Socket socket, InputStream body, String run, int events, SseRun.Progress progress) {
-        this.socket = socket;
-        this.body = body;
+    private StreamClient(SocketChannel channel, String run, int events, SseRun.Progress progress) {
+        this.channel = channel;
         this.run = run;
         this.progress = progress;
         this.latencyNanos = new long[events];
@@ -49,65 +51,73 @@ final class StreamClient implements AutoCloseable {
     }
 
     /**
-     * Opens the story's stream and reads the response head.
+     * Opens the story's stream and reads the response head; the socket is non-blocking when this returns.
      *
      * @throws IOException when the connection fails or the answer is not a 200 event stream
      */
     static StreamClient open(InetSocketAddress server, String storyId, String run, int events, SseRun.Progress progress)
             throws IOException {
-        Socket socket = new Socket();
+        SocketChannel channel = SocketChannel.open();
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(server, 10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /stream?channel=" + storyId + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
-                    + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            String status = HttpLines.read(in, StandardCharsets.ISO_8859_1);
-            if (status == null || !status.matches("HTTP/1\\.[01] 200.*")) {
-                throw new IOException("the stream answered " + status);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(server, 10_000);
+            channel.write(ByteBuffer.wrap(("GET /stream?channel=" + storyId + " HTTP/1.1\r\nHost: " + server.getHostString() + ":"
+                    + server.getPort() + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer head = ByteBuffer.allocate(MAX_HEAD);
+            int headLength;
+            while ((headLength = indexOf(head, HEAD_END)) < 0) {
+                if (!head.hasRemaining()) {
+                    throw new IOException("the stream's response head is longer than " + MAX_HEAD + " bytes");
+                }
+                if (channel.read(head) < 0) {
+                    throw new IOException("the server closed the connection before answering");
+                }
             }
-            boolean chunked = false;
-            for (String header = HttpLines.read(in, StandardCharsets.ISO_8859_1); header != null && !header.isEmpty();
-                 header = HttpLines.read(in, StandardCharsets.ISO_8859_1)) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+            String[] lines = new String(head.array(), 0, headLength, StandardCharsets.ISO_8859_1).split("\r\n");
+            if (!lines[0].matches("HTTP/1\\.[01] 200.*")) {
+                throw new IOException("the stream answered " + lines[0]);
             }
-            return new StreamClient(socket, chunked ? new ChunkedBody(in) : in, run, events, progress);
+            boolean chunked = Arrays.stream(lines).map(line -> line.toLowerCase(Locale.ROOT))
+                    .anyMatch(line -> line.startsWith("transfer-encoding:") && line.contains("chunked"));
+            StreamClient client = new StreamClient(channel, run, events, progress);
+            client.decoder = new EventStreamDecoder(chunked, client::dispatch);
+            head.flip().position(headLength + HEAD_END.length);
+            client.decoder.feed(head, System.nanoTime());
+            channel.configureBlocking(false);
+            return client;
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            channel.close();
             throw e;
         }
     }
 
-    /** Reads events until the connection closes; meant to run on its own thread. */
-    void readAll() {
-        String id = null;
-        String name = null;
-        String data = null;
-        long dataReadAt = 0;
+    SocketChannel channel() {
+        return channel;
+    }
+
+    /**
+     * Reads and decodes what the socket has now, with {@code buffer} as scratch; false once the stream
+     * has ended (closed by either side, or broken), when the caller stops watching it.
+     */
+    boolean readAvailable(ByteBuffer buffer) {
         try {
-            for (String line = HttpLines.read(body, StandardCharsets.UTF_8); line != null; line = HttpLines.read(body, StandardCharsets.UTF_8)) {
-                if (line.startsWith("data:")) {
-                    dataReadAt = System.nanoTime();
-                    data = field(line);
-                } else if (line.startsWith("id:")) {
-                    id = field(line);
-                } else if (line.startsWith("event:")) {
-                    name = field(line);
-                } else if (line.isEmpty()) {
-                    if (data != null) {
-                        dispatch(id, name, data, dataReadAt);
-                    }
-                    id = null;
-                    name = null;
-                    data = null;
-                }
+            int read;
+            while ((read = channel.read(buffer.clear())) > 0) {
+                decoder.feed(buffer.flip(), System.nanoTime());
             }
-        } catch (SocketException e) {
-            // closed by close() at the end of the run, or by the server
+            return read == 0;
+        } catch (ClosedChannelException e) {
+            return false; // closed by close() at the end of the run
         } catch (IOException | RuntimeException e) {
+            failed(e);
+            return false;
+        }
+    }
+
+    /** The stream broke: kept for the report, unless the run itself closed it. */
+    void failed(Exception e) {
+        if (!closed && failure == null) {
             failure = e.toString();
         }
     }
@@ -156,12 +166,17 @@ final class StreamClient implements AutoCloseable {
         progress.delivered().incrementAndGet();
     }
 
-    private static String field(String line) {
-        String value = line.substring(line.indexOf(':') + 1);
-        return value.startsWith(" ") ? value.substring(1) : value;
+    private static int indexOf(ByteBuffer buffer, byte[] target) {
+        byte[] bytes = buffer.array();
+        for (int i = 0; i + target.length <= buffer.position(); i++) {
+            if (Arrays.equals(bytes, i, i + target.length, target, 0, target.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
-    /** Read only after the reading thread has ended. */
+    /** Read only after the client loops have stopped. */
     long[] latencyNanos() {
         return latencyNanos;
     }
@@ -184,6 +199,7 @@ final class StreamClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        closed = true;
+        channel.close();
     }
 }

@@ -131,6 +131,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rate", defaultValue = "20", description = "events emitted per second, steadily (default: ${DEFAULT-VALUE})")
         double rate;
 
+        @Option(names = "--warmup", defaultValue = "100",
+                description = {"events emitted at the same rate before the measured ones, not counted, so the server's code is",
+                        "compiled as a running server's is (default: ${DEFAULT-VALUE})"})
+        int warmup;
+
         @Option(names = "--nodes", defaultValue = "both", description = "1, 2 or both (default: ${DEFAULT-VALUE})")
         String nodes;
 
@@ -156,9 +161,9 @@ public final class BenchCommand implements Runnable {
                 case "both" -> SseBenchmark.Nodes.BOTH;
                 default -> null;
             };
-            if (clients < 1 || events < 1 || !(rate > 0 && rate <= 10_000) || waitSeconds < 1 || which == null) {
-                err.println("fableforge: --clients, --events and --wait-seconds must be at least 1, --rate above 0 (at most 10000),"
-                        + " --nodes 1, 2 or both");
+            if (clients < 1 || events < 1 || warmup < 0 || !(rate > 0 && rate <= 10_000) || waitSeconds < 1 || which == null) {
+                err.println("fableforge: --clients, --events and --wait-seconds must be at least 1, --warmup at least 0, --rate above 0"
+                        + " (at most 10000), --nodes 1, 2 or both");
                 return 2;
             }
             var shortage = SseBenchmark.fileDescriptorShortage(clients);
@@ -166,8 +171,8 @@ public final class BenchCommand implements Runnable {
                 err.println("fableforge: " + shortage.get());
                 return 2;
             }
-            List<SseResult> results = new SseBenchmark(new SseBenchmark.Settings(clients, events, rate, which, databaseUrl, redisUrl,
-                    Duration.ofSeconds(waitSeconds))).run(spec.commandLine().getOut());
+            List<SseResult> results = new SseBenchmark(new SseBenchmark.Settings(clients, events, warmup, rate, which, databaseUrl,
+                    redisUrl, Duration.ofSeconds(waitSeconds))).run(spec.commandLine().getOut());
             return results.stream().allMatch(SseResult::clean) ? 0 : 3;
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  * the write lock before it reads, so a read-then-write never fails half-way on a lock upgrade; other
  * writers wait up to the busy timeout.
  *
- * <p>One exception on SQLite: {@link #eventAppends()}, the connection an event is appended on when no
+ * <p>One exception on SQLite: {@link SqliteEventAppends}, the connection an event is appended on when no
  * transaction of the caller is open (see {@link EventLog}), commits with {@code synchronous=NORMAL}.
  * In WAL mode that is still consistent and survives a crash of the process, but the last commits may
  * roll back on power loss or an OS crash (https://www.sqlite.org/pragma.html#pragma_synchronous,
@@ -49,18 +50,16 @@ public final class Database implements AutoCloseable, Transactions {
     private final Path file;
     private final DatabaseUrl server;
     private final HikariDataSource pool;
-    private final HikariDataSource appendPool;
+    private final SqliteEventAppends sqliteEventAppends;
     private final Jdbi jdbi;
-    private final Jdbi eventAppends;
     private volatile boolean closed;
 
-    private Database(Path file, DatabaseUrl server, HikariDataSource pool, DataSource dataSource, HikariDataSource appendPool) {
+    private Database(Path file, DatabaseUrl server, HikariDataSource pool, DataSource dataSource, SqliteEventAppends sqliteEventAppends) {
         this.file = file;
         this.server = server;
         this.pool = pool;
-        this.appendPool = appendPool;
+        this.sqliteEventAppends = sqliteEventAppends;
         this.jdbi = Jdbi.create(dataSource);
-        this.eventAppends = appendPool == null ? jdbi : Jdbi.create(appendPool);
     }
 
     /** Creates {@code dataDir} if needed, opens its database file and brings the schema up to date. */
@@ -74,25 +73,19 @@ public final class Database implements AutoCloseable, Transactions {
         SQLiteDataSource dataSource = new SQLiteDataSource(connectionSettings());
         dataSource.setUrl("jdbc:sqlite:" + file);
         migrations(dataSource).load().migrate();
-        return new Database(file, null, null, dataSource, eventAppendPool(file));
+        return new Database(file, null, null, dataSource, new SqliteEventAppends(eventAppendSource(file)));
     }
 
     /**
-     * One connection kept open for event appends, {@code synchronous=NORMAL} (see the class comment): a
-     * commit there is a write into the WAL, no fsync, and no connection is opened per event. One is
-     * enough, SQLite has a single writer anyway.
+     * Where the one connection kept open for event appends comes from, {@code synchronous=NORMAL} (see the
+     * class comment): a commit there is a write into the WAL, no fsync, and no connection is opened per event.
      */
-    private static HikariDataSource eventAppendPool(Path file) {
+    private static DataSource eventAppendSource(Path file) {
         SQLiteConfig settings = connectionSettings();
         settings.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         SQLiteDataSource appends = new SQLiteDataSource(settings);
         appends.setUrl("jdbc:sqlite:" + file);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("fableforge-event-appends");
-        config.setDataSource(appends);
-        config.setMaximumPoolSize(1);
-        config.setConnectionTimeout(BUSY_TIMEOUT_MILLIS);
-        return new HikariDataSource(config);
+        return appends;
     }
 
     /**
@@ -160,13 +153,13 @@ public final class Database implements AutoCloseable, Transactions {
     }
 
     /**
-     * Where {@link EventLog} appends an event that joins no transaction of its caller: on SQLite a
-     * connection of its own with {@code synchronous=NORMAL} (see the class comment), on PostgreSQL the
-     * same pool as everything else.
+     * Where {@link EventLog} appends an event that joins no transaction of its caller on SQLite: a
+     * connection of its own with {@code synchronous=NORMAL} (see the class comment). Empty on PostgreSQL,
+     * where such appends use the pool like everything else.
      */
-    public Jdbi eventAppends() {
+    Optional<SqliteEventAppends> sqliteEventAppends() {
         jdbi();
-        return eventAppends;
+        return Optional.ofNullable(sqliteEventAppends);
     }
 
     /**
@@ -232,7 +225,7 @@ public final class Database implements AutoCloseable, Transactions {
         if (pool != null) {
             pool.close();
         } else {
-            appendPool.close();
+            sqliteEventAppends.close();
             jdbi.useHandle(handle -> handle.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
         }
     }

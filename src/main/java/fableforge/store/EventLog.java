@@ -23,27 +23,27 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>An append made inside a transaction already open on the caller's thread ({@code StoryEvents.atomically},
  * an event stored with the state change it reports) joins that transaction and commits with it. Any other
- * append commits on {@link Database#eventAppends()}: on SQLite without an fsync per event, which keeps
- * {@code emit()} well under a millisecond (the SSE fan-out goal of issue 14); see {@link Database} for why
- * the durability that costs is acceptable for events.
+ * append on SQLite commits on {@link SqliteEventAppends}, without an fsync per event and with its
+ * statements prepared once, which keeps {@code emit()} under a millisecond (the SSE fan-out goal of issue
+ * 14); see {@link Database} for why the durability that costs is acceptable for events.
  */
 public final class EventLog {
 
     private final Jdbi jdbi;
-    private final Jdbi standaloneAppends;
+    private final Optional<SqliteEventAppends> standaloneAppends;
     private final Clock clock;
 
     /** Every append, standalone or not, on {@code jdbi}. */
     public EventLog(Jdbi jdbi, Clock clock) {
-        this(jdbi, jdbi, clock);
+        this(jdbi, Optional.empty(), clock);
     }
 
-    /** Appends outside a caller's transaction on the store's {@link Database#eventAppends()}. */
+    /** Appends outside a caller's transaction on SQLite's {@link SqliteEventAppends}, the rest on the store's JDBI. */
     public EventLog(Database database, Clock clock) {
-        this(database.jdbi(), database.eventAppends(), clock);
+        this(database.jdbi(), database.sqliteEventAppends(), clock);
     }
 
-    private EventLog(Jdbi jdbi, Jdbi standaloneAppends, Clock clock) {
+    private EventLog(Jdbi jdbi, Optional<SqliteEventAppends> standaloneAppends, Clock clock) {
         this.jdbi = jdbi;
         this.standaloneAppends = standaloneAppends;
         this.clock = clock;
@@ -58,7 +58,11 @@ public final class EventLog {
      */
     public StoryEvent append(String storyId, String name, String dataJson, String dedupeKey) {
         long now = clock.millis();
-        return Writes.inTransaction(appendsThrough(), handle -> {
+        boolean joinsTransaction = jdbi.getHandleScope().get() != null;
+        if (!joinsTransaction && standaloneAppends.isPresent()) {
+            return standaloneAppends.get().append(storyId, name, dataJson, dedupeKey, now);
+        }
+        return Writes.inTransaction(jdbi, handle -> {
             if (dedupeKey != null) {
                 if (!Writes.lockStory(handle, storyId)) {
                     throw noStory(storyId, name);
@@ -91,13 +95,8 @@ public final class EventLog {
         });
     }
 
-    private static IllegalArgumentException noStory(String storyId, String name) {
+    static IllegalArgumentException noStory(String storyId, String name) {
         return new IllegalArgumentException("no story " + storyId + " to log event '" + name + "' for");
-    }
-
-    /** The store's own handle when this thread has one open (a transaction to join), else the standalone appends'. */
-    private Jdbi appendsThrough() {
-        return jdbi.getHandleScope().get() != null ? jdbi : standaloneAppends;
     }
 
     /** The story's events with a sequence number above {@code afterSeq}, in order; empty for an unknown story. */

@@ -3,11 +3,12 @@ package fableforge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fableforge.testing.SlowTest;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class SseBenchmarkTest {
     @Test
     void oneNodeDeliversEveryEventToEveryClientInOrderAndPrintsTheLatencyPercentiles() throws Exception {
         StringWriter text = new StringWriter();
-        var settings = new SseBenchmark.Settings(50, 20, 100, SseBenchmark.Nodes.ONE, "unused", "unused", Duration.ofSeconds(30));
+        var settings = new SseBenchmark.Settings(50, 20, 10, 100, SseBenchmark.Nodes.ONE, "unused", "unused", Duration.ofSeconds(30));
 
         List<SseResult> results = new SseBenchmark(settings).run(new PrintWriter(text, true));
 
@@ -37,16 +38,26 @@ class SseBenchmarkTest {
     }
 
     @Test
-    void chunkedBodyYieldsTheLinesWithoutTheChunkFraming() throws Exception {
-        // Chunk borders fall inside lines, and one chunk carries a size extension.
-        byte[] wire = "7\r\nid: 1\nd\r\na;name=x\r\nata: {}\n\ni\r\n3\r\nd:\n\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        var body = new ChunkedBody(new ByteArrayInputStream(wire));
+    void decoderGivesWholeEventsHoweverTheBytesAreSplitAcrossReads() throws Exception {
+        String body = "id: 1\ndata: {}\n\nid:2\r\nevent: e\ndata:x\n\n";
+        // Chunk borders fall inside lines and fields; one chunk carries a size extension.
+        String wire = "7\r\n" + body.substring(0, 7) + "\r\na;name=x\r\n" + body.substring(7, 17) + "\r\n"
+                + Integer.toHexString(body.length() - 17) + "\r\n" + body.substring(17) + "\r\n0\r\n\r\n";
+        byte[] bytes = wire.getBytes(StandardCharsets.US_ASCII);
+        int firstDataEnds = wire.indexOf("{}") + 2;
+        int secondDataEnds = wire.indexOf("data:x") + "data:x".length();
+        for (int pieceSize = 1; pieceSize <= bytes.length; pieceSize++) {
+            List<String> events = new ArrayList<>();
+            var decoder = new EventStreamDecoder(true, (id, name, data, readAt) -> events.add(id + "|" + name + "|" + data + "|" + readAt));
+            for (int at = 0; at < bytes.length; at += pieceSize) {
+                decoder.feed(ByteBuffer.wrap(bytes, at, Math.min(pieceSize, bytes.length - at)), at);
+            }
 
-        assertThat(HttpLines.read(body, StandardCharsets.UTF_8)).isEqualTo("id: 1");
-        assertThat(HttpLines.read(body, StandardCharsets.UTF_8)).isEqualTo("data: {}");
-        assertThat(HttpLines.read(body, StandardCharsets.UTF_8)).isEmpty();
-        assertThat(HttpLines.read(body, StandardCharsets.UTF_8)).isEqualTo("id:");
-        assertThat(HttpLines.read(body, StandardCharsets.UTF_8)).isNull();
+            // Each data line is timed by the read that brought its line end.
+            assertThat(events).as("read %d bytes at a time", pieceSize).containsExactly(
+                    "1|null|{}|" + firstDataEnds / pieceSize * pieceSize,
+                    "2|e|x|" + secondDataEnds / pieceSize * pieceSize);
+        }
     }
 
     @Test

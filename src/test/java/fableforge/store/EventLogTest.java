@@ -3,8 +3,12 @@ package fableforge.store;
 import fableforge.event.StoryEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +106,30 @@ class EventLogTest {
         assertThatThrownBy(() -> events.append("nope", "image_ready", "{}", null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(events.after("nope", 0)).isEmpty();
+    }
+
+    @Test
+    void aRefusedAppendLeavesTheLogWorking() {
+        assertThatThrownBy(() -> events.append("nope", "image_ready", "{}", "key-1"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(events.append("s-1", "image_ready", "{}", "key-1").seq()).isEqualTo(1);
+        assertThat(events.append("s-1", "image_ready", "{}", null).seq()).isEqualTo(2);
+    }
+
+    @Test
+    void betweenAppendsNoWriterWaitsOnTheLog() throws Exception {
+        assumeTrue(engine == Engine.SQLITE, "the connection kept open for appends is SQLite's");
+        events.append("s-1", "image_ready", "{}", null);
+
+        // A kept-open connection that began its next transaction at once (as the driver's own commit does)
+        // would hold SQLite's write lock between appends: this writer, which does not wait, would fail.
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db.file());
+             Statement write = other.createStatement()) {
+            write.execute("PRAGMA busy_timeout = 0");
+            assertThat(write.executeUpdate("UPDATE story SET status = status WHERE story_id = 's-2'")).isEqualTo(1);
+        }
+        assertThat(events.append("s-1", "image_ready", "{}", null).seq()).isEqualTo(2);
     }
 
     @Test

@@ -36,13 +36,12 @@ class SqliteDatabaseTest {
     }
 
     @Test
-    void onlyStandaloneEventAppendsCommitWithoutAnFsync() {
+    void onlyStandaloneEventAppendsCommitWithoutAnFsync() throws Exception {
         try (Database db = Database.open(dir)) {
-            db.eventAppends().useHandle(h -> {
-                assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(1); // NORMAL
-                assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualToIgnoringCase("wal");
-                assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isPositive();
-            });
+            SqliteEventAppends appends = db.sqliteEventAppends().orElseThrow();
+            assertThat(appends.setting("synchronous")).isEqualTo("1"); // NORMAL
+            assertThat(appends.setting("journal_mode")).isEqualToIgnoringCase("wal");
+            assertThat(Integer.parseInt(appends.setting("busy_timeout"))).isPositive();
             db.jdbi().useHandle(h -> assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(2));
         }
     }

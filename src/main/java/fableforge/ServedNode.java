@@ -15,6 +15,7 @@ import fableforge.limits.UserUploads;
 import fableforge.media.LocalMediaStore;
 import fableforge.media.MediaUrls;
 import fableforge.media.MediaStore;
+import fableforge.media.MeteredMediaStore;
 import fableforge.media.Thumbnails;
 import fableforge.media.cloudinary.CloudinaryMediaStore;
 import fableforge.media.s3.S3MediaStore;
@@ -99,11 +100,12 @@ final class ServedNode {
         Limits limits = config.limits();
         SpendLedger spend = new SpendLedger(database.jdbi(), clock, app.providers().spend().limitUsdPerDay(), limits.perUserUsdPerDay(),
                 limits.reservationLifetime());
-        MediaStore media = mediaStore(dataDir);
         // One registry per node: /metrics shows what this node's pipelines counted (a web node's story writing,
         // a worker's drawing and rendering), read from the web server or the worker's health port.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ProviderMeters calls = new ProviderMeters(metrics);
+        MediaStore mediaAdapter = mediaStore(dataDir);
+        MediaStore media = new MeteredMediaStore(mediaAdapter, calls);
         App.Pipeline served = app.pipeline(spend, StoredReferenceImages.withApprovals(images, media), calls);
         WorkerSettings workers = new WorkerSettings(cluster.nodeId(), cluster.runsJobs(), database.isEmbedded(),
                 cluster.jobLease(), cluster.jobPoll(), clock);
@@ -131,7 +133,7 @@ final class ServedNode {
         Optional<TrackingRelay> tracking = cluster.runsJobs()
                 ? SheetsTracking.relay(app.providers().sheets(), database, mapper, cluster.nodeId(), cluster.jobLease(), clock, calls) : Optional.empty();
         HealthReport health = new HealthReport(mapper, new HealthReport.Node(cluster.nodeId(), cluster.role(), redis.isPresent()),
-                new HealthReport.Adapters(served.storyWriter(), served.promptWriter(), served.imageGenerator(), media, videoTools),
+                new HealthReport.Adapters(served.storyWriter(), served.promptWriter(), served.imageGenerator(), mediaAdapter, videoTools),
                 new HealthReport.Limits(config.imageMaxConcurrent(), App.imageRatePerMinute(config), config.videoMaxRenders()),
                 tracking, models, database, images, videoRows, clock);
         // Telegram approval (ENABLE_TELEGRAM): checked against Telegram now, so a wrong token or chat stops start-up.

@@ -39,7 +39,6 @@ public final class ImageProducer {
     private final CallGate gate;
     private final ProviderMeters meters;
     private final CallPipeline<GeneratedImage> drawing;
-    private final CallPipeline<StoredMedia> storing;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final RandomGenerator jitter;
@@ -61,7 +60,6 @@ public final class ImageProducer {
         this.drawing = CallPipeline.<GeneratedImage>builder().gate(gate)
                 .metered(meters.of(ProviderMeters.providerOf(generator.name()), "image"))
                 .timeout(retryPolicy.callTimeout()).build();
-        this.storing = CallPipeline.<StoredMedia>builder().metered(meters.of(ProviderMeters.providerOf(media.name()), "store")).build();
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.jitter = jitter;
@@ -76,7 +74,10 @@ public final class ImageProducer {
         return new ImageProducer(generator, media, gate, meters, retryPolicy, sleeper, jitter, clock, Optional.of(maker));
     }
 
-    /** This producer with each try of drawing and of storing counted in {@code meters} (operations {@code image}, {@code store}). */
+    /**
+     * This producer with each try of drawing counted in {@code meters} (operation {@code image}). Storing is
+     * counted by the media store itself ({@code media.MeteredMediaStore}), with every other use of the store.
+     */
     public ImageProducer metered(ProviderMeters meters) {
         return new ImageProducer(generator, media, gate, meters, retryPolicy, sleeper, jitter, clock, thumbnails);
     }
@@ -106,8 +107,7 @@ public final class ImageProducer {
         Instant started = clock.instant();
         try {
             GeneratedImage image = drawing.call(current, ignored -> generator.generate(request));
-            StoredMedia stored = storing.call(current, ignored -> store(task.mediaKey(), image));
-            // After the store's meter: making the thumbnail is our work, not the media store's latency.
+            StoredMedia stored = store(task.mediaKey(), image);
             thumbnails.ifPresent(maker -> storeThumbnail(maker, task.mediaKey(), image));
             tries.add(new ImageTry(current.number(), prompt, Duration.between(started, clock.instant()), Optional.empty()));
             return new ImageOutcome.Produced(original.sceneNumber(), stored, image.width(), image.height(), prompt, List.copyOf(tries),

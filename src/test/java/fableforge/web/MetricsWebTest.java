@@ -47,6 +47,7 @@ class MetricsWebTest {
         TestApp ada = accounts.app().withToken(accounts.ada().token());
         String storyId = ada.submit(TestApp.redFoxQuiz()).get("story_id").asText();
         assertThat(ada.send("GET", "/story/" + storyId, null).statusCode()).isEqualTo(200);
+        assertThat(ada.send("GET", "/media/stories/" + storyId + "/scene-01-a1.png", null).statusCode()).as("nothing drawn yet").isEqualTo(404);
 
         try (SseClient stream = ada.streamEvents(storyId, "Authorization", "Bearer " + accounts.ada().token())) {
             stream.awaitEvent("story_created");
@@ -75,6 +76,8 @@ class MetricsWebTest {
             assertThat(value(text, "fableforge_sse_overflow_disconnects_total")).isEqualTo(0);
             assertThat(value(text, "fableforge_provider_calls_seconds_count{operation=\"story\",outcome=\"ok\",provider=\"offline_templates\"}"))
                     .as("the story written through the call pipeline, by provider, operation and outcome").isGreaterThanOrEqualTo(1);
+            assertThat(text).as("the media store's calls, the media read above among them")
+                    .containsPattern("\nfableforge_provider_calls_seconds_count\\{operation=\"(read|lookup)\",outcome=\"ok\",provider=\"local\"} [1-9]");
         }
     }
 

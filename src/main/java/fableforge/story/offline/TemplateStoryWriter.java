@@ -44,8 +44,10 @@ public final class TemplateStoryWriter implements StoryWriter {
         Vocabulary words = new Vocabulary(root.split());
         // Split last, so the narration's choices leave the story's own (and so every earlier seed's story) as they were.
         SplittableRandom narrating = root.split();
-        Set<String> facts = cast(brief, words, casting);
+        Pronouns pronouns = HeroWords.contribute(brief.hero(), brief.answers(), words, casting);
+        Set<String> facts = cast(brief, pronouns, words, casting);
         TemplateRenderer renderer = new TemplateRenderer(words);
+        NarrationWriter.Narrating narrator = new NarrationWriter.Narrating(renderer, heroMentions(brief, pronouns, facts, words), narrating);
 
         List<Scene> scenes = new ArrayList<>();
         Set<String> usedSentences = new HashSet<>();
@@ -58,16 +60,15 @@ public final class TemplateStoryWriter implements StoryWriter {
             previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
             // Written after the text, from the story's fixed words only, so the text reads as it did before narration lines.
-            String previous = scenes.isEmpty() ? "" : scenes.getLast().narration();
-            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), previous, facts, renderer, narrating)));
+            List<String> earlier = scenes.stream().map(Scene::narration).toList();
+            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), earlier, facts, narrator)));
         }
         return List.copyOf(scenes);
     }
 
-    private Set<String> cast(StoryBrief brief, Vocabulary words, SplittableRandom random) {
+    private Set<String> cast(StoryBrief brief, Pronouns pronouns, Vocabulary words, SplittableRandom random) {
         QuizAnswers answers = brief.answers();
         Set<String> facts = new HashSet<>();
-        Pronouns pronouns = HeroWords.contribute(brief.hero(), answers, words, random);
         SettingWords.contribute(answers, book, words, random);
         facts.addAll(VillainWords.contribute(answers, brief.hero().species(), book, words, random));
         facts.addAll(AllyWords.contribute(answers, pronouns, book, words, random));
@@ -75,6 +76,16 @@ public final class TemplateStoryWriter implements StoryWriter {
         facts.addAll(ToneWords.contribute(answers, book, words, random));
         facts.addAll(PowerWords.contribute(brief.hero(), book, words));
         return facts;
+    }
+
+    /** The hero's mentions in narration, told the other characters a "she" or "he" could be taken for. */
+    private static HeroMentions heroMentions(StoryBrief brief, Pronouns pronouns, Set<String> facts, Vocabulary words) {
+        List<String> others = new ArrayList<>();
+        others.add(words.lookup("villain"));
+        if (facts.contains("ally")) {
+            others.add(words.lookup("ally"));
+        }
+        return new HeroMentions(brief.hero().name(), pronouns, others, words);
     }
 
     /** Tries the slot's wordings in a seeded order and keeps the first that repeats no earlier sentence. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Guards variety: whatever the answers, every scene slot has several wordings to choose from. */
@@ -27,6 +30,35 @@ class TemplateCoverageTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void everyNarrationSlotHasAtLeastFourWordingsForEveryKindOfStory() {
+        for (String company : List.of("ally", "alone")) {
+            for (String villain : VillainWords.KINDS) {
+                for (String tone : ToneWords.TONES) {
+                    Set<String> facts = Set.of(company, villain, "tone:" + tone, "lesson:saying");
+                    for (int scene = 1; scene <= 20; scene++) {
+                        assertThat(BOOK.texts("narration." + scene, facts)).as("narration %d for %s", scene, facts).hasSizeGreaterThanOrEqualTo(4);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first mention decides name or pronoun (HeroMentions); a {name} or a {he} before it would name the hero twice or not at all. */
+    @Test
+    void everyNarrationWordingMentionsTheHeroFirstThroughTheHeroPlaceholders() {
+        Pattern mention = Pattern.compile("\\{(hero|hero_him|hero_his|he|him|his|himself|his_mark|name)}", Pattern.CASE_INSENSITIVE);
+        for (int scene = 1; scene <= 20; scene++) {
+            for (Template wording : BOOK.section("narration." + scene)) {
+                Matcher first = mention.matcher(wording.text());
+                if (first.find()) {
+                    assertThat(first.group(1).toLowerCase(Locale.ROOT)).as("narration %d: %s", scene, wording.text()).startsWith("hero");
+                }
+                assertThat(wording.text()).as("narration %d names the hero only through {hero}", scene).doesNotContainIgnoringCase("{name}");
             }
         }
     }

@@ -54,14 +54,15 @@ public final class TemplateStoryWriter implements StoryWriter {
         // The opening scene stays plain: an aside there comments on a story that has not started.
         boolean previousHadAside = true;
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
-            String draft = writeScene(number, facts, renderer, choosing, usedSentences);
+            Written written = writeScene(number, facts, renderer, choosing, usedSentences);
+            String draft = written.text();
             // Asides in back-to-back scenes start to sound like a tic, so only a short scene gets one then.
             String text = maybeAddAside(draft, ToneWords.asideKey(number), previousHadAside, facts, renderer, choosing, usedSentences);
             previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
             // Written after the text, from the story's fixed words only, so the text reads as it did before narration lines.
             List<String> earlier = scenes.stream().map(Scene::narration).toList();
-            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), earlier, facts, narrator)));
+            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), earlier, written.narrationFacts(facts), narrator)));
         }
         return List.copyOf(scenes);
     }
@@ -89,22 +90,32 @@ public final class TemplateStoryWriter implements StoryWriter {
     }
 
     /** Tries the slot's wordings in a seeded order and keeps the first that repeats no earlier sentence. */
-    private String writeScene(int number, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
-        List<String> options = book.shuffledTexts("scene." + number, facts, random);
+    private Written writeScene(int number, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
+        List<Template> options = book.shuffled("scene." + number, facts, random);
         if (options.isEmpty()) {
             throw new IllegalStateException("no template fits scene " + number + " for facts " + facts);
         }
-        String fallback = null;
-        for (String option : options) {
-            String text = renderer.render(option);
+        Written fallback = null;
+        for (Template option : options) {
+            Written written = new Written(renderer.render(option.text()), option);
             if (fallback == null) {
-                fallback = text;
+                fallback = written;
             }
-            if (Sentences.split(text).stream().noneMatch(s -> used.contains(normalised(s)))) {
-                return text;
+            if (Sentences.split(written.text()).stream().noneMatch(s -> used.contains(normalised(s)))) {
+                return written;
             }
         }
         return fallback;
+    }
+
+    /** A scene's text and the wording it was written from, whose picture the narration line tells. */
+    private record Written(String text, Template wording) {
+
+        Set<String> narrationFacts(Set<String> facts) {
+            Set<String> withPicture = new HashSet<>(facts);
+            withPicture.addAll(wording.showsFacts());
+            return withPicture;
+        }
     }
 
     /**

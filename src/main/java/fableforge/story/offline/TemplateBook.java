@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * All wordings, read from plain-text resources so writers can edit prose without touching code.
  *
  * <p>Format: a line {@code == key ==} opens a section; every following non-blank line is one
- * alternative, optionally starting with conditions in brackets ({@code [ally,tone:funny] …});
+ * alternative, optionally starting with conditions in brackets ({@code [ally,tone:funny] …}) and, for a
+ * scene, what it shows ({@code [#tears]}, see {@link Template});
  * lines starting with {@code #} are comments.
  */
 final class TemplateBook {
@@ -63,10 +64,15 @@ final class TemplateBook {
 
     /** {@link #texts} in an order drawn from {@code random} (Fisher-Yates), so a seed picks the wording. */
     List<String> shuffledTexts(String key, Set<String> facts, SplittableRandom random) {
-        List<String> copy = new ArrayList<>(texts(key, facts));
+        return shuffled(key, facts, random).stream().map(Template::text).toList();
+    }
+
+    /** The alternatives of a section that fit the story's facts, in an order drawn from {@code random}. */
+    List<Template> shuffled(String key, Set<String> facts, SplittableRandom random) {
+        List<Template> copy = new ArrayList<>(section(key).stream().filter(t -> t.fits(facts)).toList());
         for (int i = copy.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            String swap = copy.get(i);
+            Template swap = copy.get(i);
             copy.set(i, copy.get(j));
             copy.set(j, swap);
         }
@@ -96,13 +102,19 @@ final class TemplateBook {
 
     private static Template template(String line) {
         if (!line.startsWith("[")) {
-            return new Template(Set.of(), line);
+            return new Template(Set.of(), Set.of(), line);
         }
         int close = line.indexOf(']');
         Set<String> conditions = new LinkedHashSet<>();
-        for (String condition : line.substring(1, close).split(",")) {
-            conditions.add(condition.strip());
+        Set<String> shows = new LinkedHashSet<>();
+        for (String entry : line.substring(1, close).split(",")) {
+            String condition = entry.strip();
+            if (condition.startsWith("#")) {
+                shows.add(condition.substring(1));
+            } else {
+                conditions.add(condition);
+            }
         }
-        return new Template(Set.copyOf(conditions), line.substring(close + 1).strip());
+        return new Template(Set.copyOf(conditions), Set.copyOf(shows), line.substring(close + 1).strip());
     }
 }

@@ -44,30 +44,32 @@ public final class TemplateStoryWriter implements StoryWriter {
         Vocabulary words = new Vocabulary(root.split());
         // Split last, so the narration's choices leave the story's own (and so every earlier seed's story) as they were.
         SplittableRandom narrating = root.split();
-        Set<String> facts = cast(brief, words, casting);
+        Pronouns pronouns = HeroWords.contribute(brief.hero(), brief.answers(), words, casting);
+        Set<String> facts = cast(brief, pronouns, words, casting);
         TemplateRenderer renderer = new TemplateRenderer(words);
+        NarrationWriter.Narrating narrator = new NarrationWriter.Narrating(renderer, heroMentions(brief, pronouns, facts, words), narrating);
 
         List<Scene> scenes = new ArrayList<>();
         Set<String> usedSentences = new HashSet<>();
         // The opening scene stays plain: an aside there comments on a story that has not started.
         boolean previousHadAside = true;
         for (int number = 1; number <= Beat.TOTAL_SCENES; number++) {
-            String draft = writeScene(number, facts, renderer, choosing, usedSentences);
+            Written written = writeScene(number, facts, renderer, choosing, usedSentences);
+            String draft = written.text();
             // Asides in back-to-back scenes start to sound like a tic, so only a short scene gets one then.
             String text = maybeAddAside(draft, ToneWords.asideKey(number), previousHadAside, facts, renderer, choosing, usedSentences);
             previousHadAside = !text.equals(draft);
             Sentences.split(text).forEach(s -> usedSentences.add(normalised(s)));
             // Written after the text, from the story's fixed words only, so the text reads as it did before narration lines.
-            String previous = scenes.isEmpty() ? "" : scenes.getLast().narration();
-            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), previous, facts, renderer, narrating)));
+            List<String> earlier = scenes.stream().map(Scene::narration).toList();
+            scenes.add(Scene.of(number, text, narration.write(number, brief.narrationWords(number), earlier, written.narrationFacts(facts), narrator)));
         }
         return List.copyOf(scenes);
     }
 
-    private Set<String> cast(StoryBrief brief, Vocabulary words, SplittableRandom random) {
+    private Set<String> cast(StoryBrief brief, Pronouns pronouns, Vocabulary words, SplittableRandom random) {
         QuizAnswers answers = brief.answers();
         Set<String> facts = new HashSet<>();
-        Pronouns pronouns = HeroWords.contribute(brief.hero(), answers, words, random);
         SettingWords.contribute(answers, book, words, random);
         facts.addAll(VillainWords.contribute(answers, brief.hero().species(), book, words, random));
         facts.addAll(AllyWords.contribute(answers, pronouns, book, words, random));
@@ -77,23 +79,43 @@ public final class TemplateStoryWriter implements StoryWriter {
         return facts;
     }
 
+    /** The hero's mentions in narration, told the other characters a "she" or "he" could be taken for. */
+    private static HeroMentions heroMentions(StoryBrief brief, Pronouns pronouns, Set<String> facts, Vocabulary words) {
+        List<String> others = new ArrayList<>();
+        others.add(words.lookup("villain"));
+        if (facts.contains("ally")) {
+            others.add(words.lookup("ally"));
+        }
+        return new HeroMentions(brief.hero().name(), pronouns, others, words);
+    }
+
     /** Tries the slot's wordings in a seeded order and keeps the first that repeats no earlier sentence. */
-    private String writeScene(int number, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
-        List<String> options = book.shuffledTexts("scene." + number, facts, random);
+    private Written writeScene(int number, Set<String> facts, TemplateRenderer renderer, SplittableRandom random, Set<String> used) {
+        List<Template> options = book.shuffled("scene." + number, facts, random);
         if (options.isEmpty()) {
             throw new IllegalStateException("no template fits scene " + number + " for facts " + facts);
         }
-        String fallback = null;
-        for (String option : options) {
-            String text = renderer.render(option);
+        Written fallback = null;
+        for (Template option : options) {
+            Written written = new Written(renderer.render(option.text()), option);
             if (fallback == null) {
-                fallback = text;
+                fallback = written;
             }
-            if (Sentences.split(text).stream().noneMatch(s -> used.contains(normalised(s)))) {
-                return text;
+            if (Sentences.split(written.text()).stream().noneMatch(s -> used.contains(normalised(s)))) {
+                return written;
             }
         }
         return fallback;
+    }
+
+    /** A scene's text and the wording it was written from, whose picture the narration line tells. */
+    private record Written(String text, Template wording) {
+
+        Set<String> narrationFacts(Set<String> facts) {
+            Set<String> withPicture = new HashSet<>(facts);
+            withPicture.addAll(wording.showsFacts());
+            return withPicture;
+        }
     }
 
     /**

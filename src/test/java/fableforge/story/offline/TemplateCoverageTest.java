@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Guards variety: whatever the answers, every scene slot has several wordings to choose from. */
@@ -27,6 +30,46 @@ class TemplateCoverageTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** A scene's narration line tells its picture: whichever wording drew the scene, several lines fit it. */
+    @Test
+    void everySceneWordingHasAtLeastThreeNarrationWordingsThatTellItsPicture() {
+        for (String company : List.of("ally", "alone")) {
+            for (String villain : VillainWords.KINDS) {
+                for (String tone : ToneWords.TONES) {
+                    for (String lesson : List.of("lesson:clause", "lesson:saying")) {
+                        Set<String> facts = new HashSet<>(Set.of(company, villain, "tone:" + tone, lesson));
+                        for (int scene = 1; scene <= 20; scene++) {
+                            for (Template picture : BOOK.section("scene." + scene)) {
+                                if (!picture.fits(facts)) {
+                                    continue;
+                                }
+                                Set<String> told = new HashSet<>(facts);
+                                told.addAll(picture.showsFacts());
+                                assertThat(BOOK.texts("narration." + scene, told)).as("narration %d for %s after: %s", scene, facts, picture.text())
+                                        .hasSizeGreaterThanOrEqualTo(3);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first mention decides name or pronoun (HeroMentions); a {name} or a {he} before it would name the hero twice or not at all. */
+    @Test
+    void everyNarrationWordingMentionsTheHeroFirstThroughTheHeroPlaceholders() {
+        Pattern mention = Pattern.compile("\\{(hero|hero_him|hero_his|he|him|his|himself|his_mark|name)}", Pattern.CASE_INSENSITIVE);
+        for (int scene = 1; scene <= 20; scene++) {
+            for (Template wording : BOOK.section("narration." + scene)) {
+                Matcher first = mention.matcher(wording.text());
+                if (first.find()) {
+                    assertThat(first.group(1).toLowerCase(Locale.ROOT)).as("narration %d: %s", scene, wording.text()).startsWith("hero");
+                }
+                assertThat(wording.text()).as("narration %d names the hero only through {hero}", scene).doesNotContainIgnoringCase("{name}");
             }
         }
     }

@@ -128,6 +128,31 @@ class HeroClearOfCaptionsTest {
         assertThat(CaptionPlacement.choose(1006, 1647, size, Optional.of(fox))).isEqualTo(CaptionPlacement.TOP);
     }
 
+    /** With no captions drawn (CAPTION_STYLE=none) the camera frames the hero in the whole picture, around no band. */
+    @Test
+    void withoutCaptionsTheCameraFramesTheHeroAroundNoBand() throws Exception {
+        FrameSize size = RenderQuality.DRAFT.frameSize(AspectRatio.PORTRAIT);
+        ImageBrief brief = new ImageBrief(20, Beat.ofScene(20), FOX, "misty bamboo forest", "storybook", "text", AspectRatio.PORTRAIT, 11);
+        GeneratedImage image = illustrator.generate(new ImageRequest("story", 1, "prompt", brief));
+        Optional<Rectangle> picture = illustrator.pictureArea(image.width(), image.height());
+        ClipRequest captioned = new ClipRequest("story", Scene.of(20, "text"), image.bytes(), picture, 90, size, 30, image.subject());
+        try (SceneClip withBand = clips.clip(captioned); SceneClip without = clips.clip(captioned.uncaptioned())) {
+            LocalMotionClips.MovingStill moving = (LocalMotionClips.MovingStill) without;
+            Rectangle area = picture.orElseThrow();
+            Rectangle shown = image.subject().orElseThrow().intersection(area);
+            double sx = moving.sourceWidth() / (double) area.width;
+            double sy = moving.sourceHeight() / (double) area.height;
+            Rectangle2D box = new Rectangle2D.Double((shown.x - area.x) * sx, (shown.y - area.y) * sy, shown.width * sx, shown.height * sy);
+            CameraMove bandless = new MotionPlan().moveFor(Scene.of(20, "text"), 3.0, moving.sourceWidth(), moving.sourceHeight(),
+                    size.aspect(), Optional.of(box));
+            for (int f : new int[] {0, 45, 89}) {
+                assertThat(moving.cropAt(f)).as("frame " + f).isEqualTo(bandless.cropAt(f / 89.0, moving.sourceWidth(), moving.sourceHeight(),
+                        size.aspect()));
+            }
+            assertThat(((LocalMotionClips.MovingStill) withBand).cropAt(0)).as("the band moved the captioned camera").isNotEqualTo(moving.cropAt(0));
+        }
+    }
+
     /** How much of the hero the band covers at worst over a scene's frames: of the whole box, and of its upper half. */
     record Coverage(String scene, AspectRatio aspect, CaptionPlacement placement, boolean clearable, double worst, double worstHead) {
     }

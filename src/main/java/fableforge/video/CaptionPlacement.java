@@ -25,7 +25,8 @@ public enum CaptionPlacement {
      * The placement for a picture of {@code width × height} (the part the camera may show) in frames of
      * {@code size}, with the hero's box in it: bottom when the hero can be framed clear above the bottom
      * band, else top when it can be framed clear below the top band, else bottom (a band that must cover
-     * part of the hero covers its feet rather than its head). Bottom when the hero is not known.
+     * part of the hero covers its feet rather than its head, as little of them as the camera can). Bottom
+     * when the hero is not known.
      */
     static CaptionPlacement choose(double width, double height, FrameSize size, Optional<Rectangle2D> subject) {
         if (subject.isEmpty()) {

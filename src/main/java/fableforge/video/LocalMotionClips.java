@@ -35,7 +35,9 @@ public final class LocalMotionClips implements VideoClipGenerator {
         Optional<Rectangle2D> subject = subject(request, area, still);
         double aspect = request.size().aspect();
         // The captions' place follows the same rule as in the timeline (CaptionPlacement.of), so the camera clears the band they use.
-        CaptionBand band = CaptionBand.of(request.size(), CaptionPlacement.choose(still.getWidth(), still.getHeight(), request.size(), subject));
+        Optional<CaptionBand> band = request.captioned()
+                ? Optional.of(CaptionBand.of(request.size(), CaptionPlacement.choose(still.getWidth(), still.getHeight(), request.size(), subject)))
+                : Optional.empty();
         CameraMove move = plan.moveFor(request.scene(), request.seconds(), still.getWidth(), still.getHeight(), aspect, subject, band);
         MotionRenderer renderer = MotionRenderer.prepare(still, request.size(), move.maxZoom());
         // Planned again in the prepared still's own pixels (even sides, maybe halved), so its windows hold the box exactly.

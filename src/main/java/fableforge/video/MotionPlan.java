@@ -51,6 +51,13 @@ public final class MotionPlan {
         return SubjectFraming.fit(moveFor(scene, seconds), width, height, frameAspect, subject, band);
     }
 
+    /** As above with a band, or without one when no captions are drawn. */
+    CameraMove moveFor(Scene scene, double seconds, double width, double height, double frameAspect,
+                       Optional<Rectangle2D> subject, Optional<CaptionBand> band) {
+        return band.isPresent() ? moveFor(scene, seconds, width, height, frameAspect, subject, band.get())
+                : moveFor(scene, seconds, width, height, frameAspect, subject);
+    }
+
     /** Sideways drift at {@code panPerSecond} of the room, zooming in gently. */
     private static CameraMove pan(double zoom, double zoomPerSecond, double panPerSecond, double y, boolean leftward,
                                   double seconds, Easing easing) {

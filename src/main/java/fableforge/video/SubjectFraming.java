@@ -13,8 +13,9 @@ import java.util.Optional;
  * <p>With captions, each end also keeps the box clear of the caption band where the picture allows:
  * the hero in the rows above a bottom band (or below a top one), zooming in up to
  * {@link MotionPlan#MAX_ZOOM} if that is what it takes. Those conditions are linear in the window's
- * edges too, so they also hold for every window between the two ends. Where no window clears the band,
- * the box is still contained, slid as far from the band as containing it allows.
+ * edges too, so they also hold for every window between the two ends. Clearing is by rows: a box wider
+ * than the widest window is centred in it, as without captions. Where no window clears the band, each end
+ * is the window that covers least of the box while holding it.
  */
 final class SubjectFraming {
 
@@ -61,14 +62,15 @@ final class SubjectFraming {
     private static CameraMove.Framing clearOrLeastCovered(CameraMove.Framing framing, Rectangle2D box, double width, double height,
                                                           double frameAspect, CaptionBand band) {
         return clear(framing, box, width, height, frameAspect, band)
-                .orElseGet(() -> leastCovered(contain(framing, box, width, height, frameAspect), box, width, height, frameAspect, band));
+                .orElseGet(() -> leastCovered(framing, box, width, height, frameAspect, band));
     }
 
     /**
      * The framing nearest {@code framing} whose window holds {@code box} within the band's clear rows: its
      * height is the wanted one moved into the range that works (tall enough for the box in the clear rows
      * and across, short enough that the rows below, or above, the box fit in the picture), then the window is
-     * slid the least distance that takes the box in. Empty when no zoom up to the limit does.
+     * slid the least distance that takes the box in. A box wider than the widest window gets that window,
+     * centred on it, as {@link #contain} does. Empty when no zoom up to the limit clears the rows.
      */
     static Optional<CameraMove.Framing> clear(CameraMove.Framing framing, Rectangle2D box, double width, double height,
                                               double frameAspect, CaptionBand band) {
@@ -76,7 +78,10 @@ final class SubjectFraming {
         double fullHeight = fullWidth / frameAspect;
         double from = band.clearFrom();
         double to = band.clearTo();
-        double shortest = Math.max(fullHeight / MotionPlan.MAX_ZOOM, Math.max(box.getWidth() / frameAspect, box.getHeight() / (to - from)));
+        // Across, a box wider than the widest window is shown as contain shows it (that window, centred on the box):
+        // clearing the band is a matter of rows, so such a box must not make every band look impossible to clear.
+        double across = Math.min(fullHeight, box.getWidth() / frameAspect);
+        double shortest = Math.max(fullHeight / MotionPlan.MAX_ZOOM, Math.max(across, box.getHeight() / (to - from)));
         double tallest = fullHeight;
         if (to < 1) {
             tallest = Math.min(tallest, (height - box.getMaxY()) / (1 - to));
@@ -102,23 +107,34 @@ final class SubjectFraming {
     }
 
     /**
-     * {@code framing} (whose window contains the box where it can) slid up or down, keeping the box inside,
-     * to where the band covers least of it: the box's lower edge at the band's top, or its upper edge at the
-     * band's bottom, as near as containment allows.
+     * Where no window clears the band: the window that covers least of the box while holding it, at the
+     * beat's place across. For a bottom band that is the window whose top row is the box's and whose bottom
+     * row is the picture's (taller would cut the box's top or leave the picture, shorter would raise the band
+     * into the box), held to the zoom limits and to the box's size; a top band mirrors it. So the band covers
+     * the box's feet, as little of them as the picture allows; the beat's zoom gives way, as a covered hero
+     * is worse than a stiller camera.
      */
     private static CameraMove.Framing leastCovered(CameraMove.Framing framing, Rectangle2D box, double width, double height,
                                                    double frameAspect, CaptionBand band) {
-        Crop window = framing.window(width, height, frameAspect);
-        double room = height - window.height();
-        double lowest = Math.max(0, box.getMaxY() - window.height());
-        double highest = Math.min(room, box.getMinY());
-        if (room <= 1e-9 || lowest > highest) {
-            return framing;
+        double fullWidth = Math.min(width, height * frameAspect);
+        double fullHeight = fullWidth / frameAspect;
+        double shortest = Math.max(fullHeight / MotionPlan.MAX_ZOOM,
+                Math.min(fullHeight, Math.max(box.getWidth() / frameAspect, box.getHeight())));
+        double best = band.placement() == CaptionPlacement.BOTTOM ? height - box.getMinY() : box.getMaxY();
+        double windowHeight = Math.clamp(best, shortest, fullHeight);
+        double zoom = Math.max(1, fullHeight / windowHeight);
+        double x = place(framing.x(), box.getMinX(), box.getMaxX(), windowHeight * frameAspect, width);
+        double room = height - windowHeight;
+        if (room <= 1e-9) {
+            return new CameraMove.Framing(zoom, x, framing.y());
         }
+        double lowest = Math.max(0, box.getMaxY() - windowHeight);
+        double highest = Math.min(room, box.getMinY());
         double wanted = band.placement() == CaptionPlacement.BOTTOM
-                ? box.getMaxY() - band.clearTo() * window.height()
-                : box.getMinY() - band.clearFrom() * window.height();
-        return new CameraMove.Framing(framing.zoom(), framing.x(), Math.clamp(Math.clamp(wanted, lowest, highest) / room, 0.0, 1.0));
+                ? box.getMaxY() - band.clearTo() * windowHeight
+                : box.getMinY() - band.clearFrom() * windowHeight;
+        double y = lowest > highest ? (box.getMinY() + box.getMaxY() - windowHeight) / 2 : Math.clamp(wanted, lowest, highest);
+        return new CameraMove.Framing(zoom, x, Math.clamp(y / room, 0.0, 1.0));
     }
 
     private static CameraMove.Framing gentle(CameraMove.Framing framing) {

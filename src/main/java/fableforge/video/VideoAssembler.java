@@ -143,7 +143,7 @@ public final class VideoAssembler {
         Optional<float[]> sound = soundtrack(job, narrations, timeline);
         VideoEncoder.Settings settings = new VideoEncoder.Settings(size, FPS, job.quality().preset(), job.quality().crf(), sound.isPresent());
         try (VideoEncoder encoder = VideoEncoder.open(output, settings);
-             FrameComposer composer = new FrameComposer(clips, job, timeline, layout, size, progress);
+             FrameComposer composer = new FrameComposer(clipsFor(job), job, timeline, layout, size, progress);
              EncodingPipeline pipeline = new EncodingPipeline(size, (f, frame) -> encode(encoder, sound, f, frame))) {
             int total = timeline.totalFrames();
             for (int f = 0; f < total; f++) {
@@ -157,6 +157,32 @@ public final class VideoAssembler {
         }
         return new VideoResult(output, timeline, size, sound.isPresent(), List.copyOf(narrations),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The clip generator as {@code job} needs it: with no captions drawn, asked for uncaptioned clips, so the
+     * camera frames the hero for the whole picture rather than around a band that is not there.
+     */
+    private VideoClipGenerator clipsFor(VideoJob job) {
+        if (job.captions() != CaptionStyle.NONE) {
+            return clips;
+        }
+        return new VideoClipGenerator() {
+            @Override
+            public String name() {
+                return clips.name();
+            }
+
+            @Override
+            public SceneClip clip(ClipRequest request) throws ProviderException, IOException {
+                return clips.clip(request.uncaptioned());
+            }
+
+            @Override
+            public AutoCloseable prepare(List<ClipRequest> requests) {
+                return clips.prepare(requests.stream().map(ClipRequest::uncaptioned).toList());
+            }
+        };
     }
 
     /** On the pipeline's thread: frame {@code f}, then the sound that goes with it. */

@@ -120,4 +120,39 @@ class HeroInFrameTest {
             }
         }
     }
+
+    /**
+     * Random quizzes (every body plan, styles, seeds), one scene of each beat, in every shape: the whole hero
+     * the illustrator reports (its outline and halo included, HeroBoxTest) is inside every frame of its clip,
+     * captioned or not. A close-up near the picture's edge once cut an otter's snout off (issue 15).
+     */
+    @Test
+    void randomStoriesHeroesAreInsideEveryFrameInEveryShape() throws Exception {
+        LocalMotionClips clips = new LocalMotionClips(plan);
+        for (AspectRatio aspect : AspectRatio.values()) {
+            FrameSize size = RenderQuality.DRAFT.frameSize(aspect);
+            for (IllustratedScenes.Drawn drawn : IllustratedScenes.of(aspect, 1, 40 + aspect.ordinal())) {
+                Rectangle picture = drawn.picture().orElseThrow();
+                Rectangle shown = drawn.image().subject().orElseThrow().intersection(picture);
+                Rectangle subject = drawn.image().subject().orElseThrow();
+                assertThat(shown.x == subject.x && shown.width == subject.width)
+                        .as("%s: the hero's box %s is inside the picture %s across", drawn, subject, picture).isTrue();
+                int frames = 30 * (2 + drawn.scene().number() % 5);
+                ClipRequest captioned = drawn.clip(size, frames);
+                for (ClipRequest request : new ClipRequest[] {captioned, captioned.uncaptioned()}) {
+                    try (SceneClip clip = clips.clip(request)) {
+                        LocalMotionClips.MovingStill moving = (LocalMotionClips.MovingStill) clip;
+                        double sx = moving.sourceWidth() / (double) picture.width;
+                        double sy = moving.sourceHeight() / (double) picture.height;
+                        Rectangle2D box = new Rectangle2D.Double((shown.x - picture.x) * sx, (shown.y - picture.y) * sy,
+                                shown.width * sx, shown.height * sy);
+                        for (int f = 0; f < frames; f++) {
+                            assertThat(contains(moving.cropAt(f), box)).as("%s captioned %s frame %d: crop %s, hero %s", drawn,
+                                    request.captioned(), f, moving.cropAt(f), box).isTrue();
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

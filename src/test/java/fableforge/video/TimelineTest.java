@@ -84,4 +84,15 @@ class TimelineTest {
         assertThat(srt.split("\r\n\r\n")).hasSize(2);
         assertThat(Subtitles.time(3723.4567)).isEqualTo("01:02:03,457");
     }
+
+    @Test
+    void subtitlesOfASceneCaptionedOnTopAskPlayersToShowThemOnTop() {
+        Timeline timeline = Timeline.build(List.of(timing(1, 2, 1, false),
+                new Timeline.SceneTiming(2, 3, List.of(List.of("up here", "line two")), false, 0, CaptionPlacement.TOP)), FPS, 15, 9);
+
+        String[] cues = Subtitles.srt(timeline).split("\r\n\r\n");
+
+        assertThat(cues[0]).endsWith("\r\nline one of page 0\r\nline two");
+        assertThat(cues[1]).endsWith("\r\n{\\an8}up here\r\nline two");
+    }
 }

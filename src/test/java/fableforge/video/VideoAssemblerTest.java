@@ -44,6 +44,31 @@ class VideoAssemblerTest {
     }
 
     @Test
+    void withNoCaptionsDrawnTheClipsAreAskedForUncaptioned() throws Exception {
+        for (CaptionStyle style : new CaptionStyle[] {CaptionStyle.NONE, CaptionStyle.PHRASE}) {
+            List<ClipRequest> asked = new ArrayList<>();
+            VideoClipGenerator recording = new VideoClipGenerator() {
+                @Override
+                public String name() {
+                    return "recording";
+                }
+
+                @Override
+                public SceneClip clip(ClipRequest request) throws fableforge.provider.ProviderException, java.io.IOException {
+                    asked.add(request);
+                    return local.clip(request);
+                }
+            };
+            VideoJob job = new VideoJob("story-1", AspectRatio.PORTRAIT, TestStills.scenes(20), RenderQuality.DRAFT, Optional.empty(),
+                    java.util.OptionalInt.empty(), style);
+
+            new VideoAssembler(recording, Narrator.NONE).assemble(job, dir.resolve(style.wire() + ".mp4"), VideoProgressListener.NONE);
+
+            assertThat(asked).as(style.wire()).isNotEmpty().allMatch(request -> request.captioned() == (style != CaptionStyle.NONE));
+        }
+    }
+
+    @Test
     void picturesMoveOverTimeAndTheCaptionSitsInTheLowerMiddleBandOnly() throws Exception {
         VideoJob job = new VideoJob("story-1", AspectRatio.PORTRAIT, TestStills.scenes(1, 14), RenderQuality.DRAFT, Optional.empty());
         VideoResult result = new VideoAssembler(local, Narrator.NONE).assemble(job, dir.resolve("moving.mp4"), VideoProgressListener.NONE);

@@ -36,6 +36,11 @@ final class Brush {
         paint(g, shape, colour, sceneryLine(), false);
     }
 
+    /** How far a character's outline reaches beyond its shapes, in pixels: half the line's width. */
+    double figureOutlineReach() {
+        return figureLine() * unit / 2;
+    }
+
     /** Parts of a character; details inside the silhouette (bellies, stripes) pass outlined = false. */
     void figure(Graphics2D g, Shape shape, Color colour, boolean outlined) {
         paint(g, shape, colour, outlined ? figureLine() : 0, true);

@@ -62,6 +62,24 @@ final class Cast {
         return new Placed(figure, toScreen);
     }
 
+    /** {@code placed} scaled by {@code scale} about its feet, where it stands. */
+    static Placed scaled(Placed placed, double scale) {
+        Point2D feet = placed.toScreen().transform(new Point2D.Double(placed.figure().bounds().getCenterX(), 0), null);
+        AffineTransform toScreen = new AffineTransform();
+        toScreen.translate(feet.getX(), feet.getY());
+        toScreen.scale(scale, scale);
+        toScreen.translate(-feet.getX(), -feet.getY());
+        toScreen.concatenate(placed.toScreen());
+        return new Placed(placed.figure(), toScreen);
+    }
+
+    /** {@code placed} moved {@code dx} pixels sideways. */
+    static Placed shifted(Placed placed, double dx) {
+        AffineTransform toScreen = AffineTransform.getTranslateInstance(dx, 0);
+        toScreen.concatenate(placed.toScreen());
+        return new Placed(placed.figure(), toScreen);
+    }
+
     static void paint(Graphics2D g, Brush brush, Placed placed, UnaryOperator<Color> light) {
         for (Figure.Part part : placed.figure().parts()) {
             Shape shape = placed.toScreen().createTransformedShape(part.shape());

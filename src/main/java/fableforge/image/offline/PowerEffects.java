@@ -13,6 +13,12 @@ import java.util.SplittableRandom;
 /** The hero's power made visible: an aura while transforming, crackling energy, triumphant light rays. */
 final class PowerEffects {
 
+    /** The aura's widest stroke around the silhouette, as a share of the 1080-pixel unit. */
+    private static final float AURA_WIDEST = 0.07f;
+    /** The aura's glow: its radius as a share of the hero's larger side, and its alpha at the centre at full strength. */
+    private static final double GLOW_RADIUS = 0.95;
+    private static final double GLOW = 0.55;
+
     private final Graphics2D g;
     private final double unit;
 
@@ -21,13 +27,31 @@ final class PowerEffects {
         this.unit = unit;
     }
 
+    /** How far the aura's strokes reach beyond the silhouette, in pixels, for a unit of {@code unit}. */
+    static double auraReach(double unit) {
+        return AURA_WIDEST * unit / 2;
+    }
+
+    /**
+     * The square around the hero's box centre where its aura's glow shows (alpha from {@code alpha}): the glow
+     * fades from 0.55 × strength at the centre to 0.4 of that at 0.3 of its radius, then to nothing at the radius.
+     */
+    static Rectangle2D auraGlowSeen(Rectangle2D box, double strength, double alpha) {
+        double centre = GLOW * strength;
+        double inner = centre * 0.4;
+        double radius = Math.max(box.getWidth(), box.getHeight()) * GLOW_RADIUS;
+        double t = centre <= alpha ? 0 : inner >= alpha ? 0.3 + 0.7 * (inner - alpha) / inner : 0.3 * (centre - alpha) / (centre - inner);
+        double half = t * radius;
+        return new Rectangle2D.Double(box.getCenterX() - half, box.getCenterY() - half, 2 * half, 2 * half);
+    }
+
     /** A halo hugging the silhouette, painted behind the hero. */
     void aura(Cast.Placed hero, Color power, double strength) {
         Rectangle2D box = hero.bounds();
         Point2D centre = new Point2D.Double(box.getCenterX(), box.getCenterY());
-        Artifact.glow(g, centre, Math.max(box.getWidth(), box.getHeight()) * 0.95, power, 0.55 * strength);
+        Artifact.glow(g, centre, Math.max(box.getWidth(), box.getHeight()) * GLOW_RADIUS, power, GLOW * strength);
         Area silhouette = hero.silhouette();
-        float[] widths = {0.07f, 0.045f, 0.022f};
+        float[] widths = {AURA_WIDEST, 0.045f, 0.022f};
         double[] alphas = {0.18, 0.3, 0.6};
         for (int i = 0; i < widths.length; i++) {
             g.setStroke(new BasicStroke((float) (widths[i] * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

@@ -131,7 +131,7 @@ class HeroInFrameTest {
         LocalMotionClips clips = new LocalMotionClips(plan);
         for (AspectRatio aspect : AspectRatio.values()) {
             FrameSize size = RenderQuality.DRAFT.frameSize(aspect);
-            for (IllustratedScenes.Drawn drawn : IllustratedScenes.of(aspect, 1, 40 + aspect.ordinal())) {
+            for (IllustratedScenes.Drawn drawn : IllustratedScenes.of(aspect, 2, 15 + aspect.ordinal())) {
                 Rectangle picture = drawn.picture().orElseThrow();
                 Rectangle shown = drawn.image().subject().orElseThrow().intersection(picture);
                 Rectangle subject = drawn.image().subject().orElseThrow();

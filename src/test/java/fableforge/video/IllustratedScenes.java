@@ -35,6 +35,8 @@ final class IllustratedScenes {
     private static final List<String> SOURCES = List.of("ancient amulet", "glowing crystal", "fallen star", "old music box");
 
     private static final StoryboardIllustrator ILLUSTRATOR = new StoryboardIllustrator();
+    /** Drawing is most of these tests' time: the classes that check the same scenes draw them once per run. */
+    private static final java.util.Map<String, List<Drawn>> DRAWN = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One drawn scene and what the video is told about it. */
     record Drawn(Hero hero, String style, long seed, Scene scene, GeneratedImage image, Optional<Rectangle> picture) {
@@ -58,6 +60,20 @@ final class IllustratedScenes {
 
     /** One scene of each beat of {@code stories} random stories in {@code aspect}, the quizzes drawn from {@code seed}. */
     static List<Drawn> of(AspectRatio aspect, int stories, long seed) throws Exception {
+        try {
+            return DRAWN.computeIfAbsent(aspect + "/" + stories + "/" + seed, key -> {
+                try {
+                    return draw(aspect, stories, seed);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static List<Drawn> draw(AspectRatio aspect, int stories, long seed) throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
         List<Drawn> drawn = new ArrayList<>();
         for (int s = 0; s < stories; s++) {
@@ -81,7 +97,7 @@ final class IllustratedScenes {
                         ILLUSTRATOR.pictureArea(image.width(), image.height())));
             }
         }
-        return drawn;
+        return List.copyOf(drawn);
     }
 
     private static String pick(SplittableRandom random, List<String> options) {

@@ -54,7 +54,7 @@ class HeroBoxTest {
         String[] styles = {"watercolor", "comic", "pixel art", "anime", "storyboard"};
         java.util.SplittableRandom random = new java.util.SplittableRandom(13);
         for (AspectRatio ratio : AspectRatio.values()) {
-            for (int i = 0; i < 24; i++) {
+            for (int i = 0; i < 12; i++) {
                 Hero hero = new Hero("Mira", species[random.nextInt(species.length)], MAGENTA.primaryColour(), MAGENTA.secondaryColour(),
                         MAGENTA.eyeColour(), "a white star", "a jade bell", "the power of wind", MAGENTA.powerColour());
                 int scene = 1 + random.nextInt(Beat.TOTAL_SCENES);

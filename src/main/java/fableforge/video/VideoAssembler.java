@@ -160,6 +160,32 @@ public final class VideoAssembler {
     }
 
     /**
+     * Composes {@code job}'s frames exactly as {@link #render} does, without sound, and writes them raw (YUV 4:2:0,
+     * the encoder's input) into {@code rawYuv} instead of encoding them: what {@code bench video} hands bare FFmpeg,
+     * so its baseline encodes the very frames the render encoded. Returns how many frames it wrote.
+     */
+    public int composeRaw(VideoJob job, List<Optional<float[]>> narrations, Path rawYuv) throws IOException, ProviderException {
+        FrameSize size = job.quality().frameSize(job.aspect());
+        CaptionLayout layout = new CaptionLayout(FrameSize.of(job.aspect()));
+        Timeline timeline = timeline(job, narrations, layout);
+        YuvFrame frame = new YuvFrame(size);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(frame.data());
+        try (FrameComposer composer = new FrameComposer(clipsFor(job), job, timeline, layout, size, VideoProgressListener.NONE);
+             java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(rawYuv, java.nio.file.StandardOpenOption.CREATE,
+                     java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+            int total = timeline.totalFrames();
+            for (int f = 0; f < total; f++) {
+                composer.compose(f, frame);
+                bytes.clear();
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
+            return total;
+        }
+    }
+
+    /**
      * The clip generator as {@code job} needs it: with no captions drawn, asked for uncaptioned clips, so the
      * camera frames the hero for the whole picture rather than around a band that is not there.
      */

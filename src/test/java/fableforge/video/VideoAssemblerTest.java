@@ -44,6 +44,48 @@ class VideoAssemblerTest {
     }
 
     @Test
+    void composedRawFramesAreTheFramesTheRenderEncoded() throws Exception {
+        VideoJob job = new VideoJob("story-1", AspectRatio.PORTRAIT, TestStills.scenes(1, 13), RenderQuality.DRAFT, Optional.empty());
+        VideoAssembler assembler = new VideoAssembler(local, Narrator.NONE);
+        List<Optional<float[]>> silent = List.of(Optional.empty(), Optional.empty());
+        VideoResult rendered = assembler.render(job, silent, dir.resolve("render.mp4"), VideoProgressListener.NONE);
+
+        Path raw = dir.resolve("composed.yuv");
+        int frames = assembler.composeRaw(job, silent, raw);
+
+        int frameBytes = rendered.size().width() * rendered.size().height() * 3 / 2;
+        assertThat(frames).isEqualTo(rendered.timeline().totalFrames());
+        assertThat(Files.size(raw)).isEqualTo((long) frames * frameBytes);
+        // The render's file holds the same pictures, through one lossy encode: luma within a few levels on average.
+        byte[] composed = Files.readAllBytes(raw);
+        try (var grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(rendered.file().toFile())) {
+            grabber.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+            grabber.start();
+            for (int f = 0; f < frames; f++) {
+                var decoded = (org.bytedeco.ffmpeg.avutil.AVFrame) grabber.grabImage().opaque;
+                if (f % 10 != 0) {
+                    continue;
+                }
+                var luma = decoded.data(0);
+                int stride = decoded.linesize(0);
+                int other = (f + frames / 2) % frames; // a frame of the other scene
+                long same = 0;
+                long different = 0;
+                for (int y = 0; y < rendered.size().height(); y++) {
+                    for (int x = 0; x < rendered.size().width(); x++) {
+                        int decodedLuma = luma.get((long) y * stride + x) & 0xff;
+                        int pixel = y * rendered.size().width() + x;
+                        same += Math.abs(decodedLuma - (composed[f * frameBytes + pixel] & 0xff));
+                        different += Math.abs(decodedLuma - (composed[other * frameBytes + pixel] & 0xff));
+                    }
+                }
+                assertThat(same / (double) (rendered.size().width() * rendered.size().height())).as("frame %d", f).isLessThan(5);
+                assertThat(different).as("frame %d against frame %d", f, other).isGreaterThan(3 * same);
+            }
+        }
+    }
+
+    @Test
     void withNoCaptionsDrawnTheClipsAreAskedForUncaptioned() throws Exception {
         for (CaptionStyle style : new CaptionStyle[] {CaptionStyle.NONE, CaptionStyle.PHRASE}) {
             List<ClipRequest> asked = new ArrayList<>();

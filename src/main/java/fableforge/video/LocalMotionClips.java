@@ -1,11 +1,12 @@
 package fableforge.video;
 
-import fableforge.image.PngDecoder;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 
 /** The built-in clip maker: a camera move over the still (pan and zoom with easing), chosen per beat. */
 public final class LocalMotionClips implements VideoClipGenerator {
@@ -23,7 +24,7 @@ public final class LocalMotionClips implements VideoClipGenerator {
 
     @Override
     public SceneClip clip(ClipRequest request) throws IOException {
-        BufferedImage still = PngDecoder.read(request.still());
+        BufferedImage still = ImageIO.read(new ByteArrayInputStream(request.still()));
         if (still == null) {
             throw new IOException("scene " + request.scene().number() + ": the image is not a PNG or JPEG file");
         }

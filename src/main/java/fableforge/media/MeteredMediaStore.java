@@ -1,15 +1,14 @@
 package fableforge.media;
 
+import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import fableforge.provider.call.CallMeter;
 import fableforge.provider.call.CallOutcome;
 import fableforge.provider.call.ProviderMeters;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,18 +107,20 @@ public final class MeteredMediaStore implements MediaStore {
         }
     }
 
-    /** A store's failure as the provider metrics label it: its classified error when it has one, else by the I/O failure. */
+    /**
+     * A store's failure as the provider metrics label it: its classified error when it has one, else the I/O
+     * failure as the HTTP adapters classify theirs (a time-out, or transient), and {@link CallOutcome#of} tells a
+     * connection that never opened (unreachable) from one that failed (server error) by the cause, as for them.
+     */
     static CallOutcome outcomeOf(IOException failure) {
+        ProviderError error;
         if (failure instanceof MediaStoreException classified) {
-            return CallOutcome.of(new ProviderException(classified.error(), classified));
+            error = classified.error();
+        } else if (failure instanceof SocketTimeoutException || failure instanceof HttpTimeoutException) {
+            error = new ProviderError.TimedOut(String.valueOf(failure.getMessage()));
+        } else {
+            error = new ProviderError.Transient(String.valueOf(failure.getMessage()));
         }
-        if (failure instanceof SocketTimeoutException || failure instanceof HttpTimeoutException) {
-            return CallOutcome.TIMEOUT;
-        }
-        if (failure instanceof SocketException || failure instanceof UnknownHostException) {
-            return CallOutcome.UNREACHABLE;
-        }
-        // A local disk that fails, a file that vanished: the store's own trouble, as a 5xx is a service's.
-        return CallOutcome.SERVER_ERROR;
+        return CallOutcome.of(new ProviderException(error, failure));
     }
 }

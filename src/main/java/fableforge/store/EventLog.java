@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The append-only event log of each story, behind SSE replay: a reconnecting browser asks for the
@@ -28,6 +27,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * 14); see {@link Database} for why the durability that costs is acceptable for events.
  */
 public final class EventLog {
+
+    // The statements of an append, shared with SqliteEventAppends. Raising the counter locks the story's row (or
+    // SQLite's database) like lockStory does; RETURNING saves the statement that read it back (SQLite has it since
+    // 3.35); no row means no such story.
+    static final String RAISE_COUNTER = "UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = ? RETURNING last_event_seq";
+    static final String INSERT = "INSERT INTO story_event (story_id, seq, name, data_json, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String BY_DEDUPE_KEY = "SELECT story_id, seq, name, data_json, created_at FROM story_event WHERE story_id = ? AND dedupe_key = ?";
 
     private final Jdbi jdbi;
     private final Optional<SqliteEventAppends> standaloneAppends;
@@ -72,24 +78,18 @@ public final class EventLog {
                     return earlier.get();
                 }
             }
-            // Raising the counter locks the story's row (or SQLite's database) like lockStory does; RETURNING
-            // saves the statement that read it back (SQLite has it since 3.35).
-            long seq = handle.createQuery("""
-                            UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = :storyId
-                            RETURNING last_event_seq""")
-                    .bind("storyId", storyId)
+            long seq = handle.createQuery(RAISE_COUNTER)
+                    .bind(0, storyId)
                     .mapTo(Long.class)
                     .findOne()
                     .orElseThrow(() -> noStory(storyId, name));
-            handle.createUpdate("""
-                    INSERT INTO story_event (story_id, seq, name, data_json, dedupe_key, created_at)
-                    VALUES (:storyId, :seq, :name, :dataJson, :dedupeKey, :now)""")
-                    .bind("storyId", storyId)
-                    .bind("seq", seq)
-                    .bind("name", name)
-                    .bind("dataJson", dataJson)
-                    .bind("dedupeKey", dedupeKey)
-                    .bind("now", now)
+            handle.createUpdate(INSERT)
+                    .bind(0, storyId)
+                    .bind(1, seq)
+                    .bind(2, name)
+                    .bind(3, dataJson)
+                    .bind(4, dedupeKey)
+                    .bind(5, now)
                     .execute();
             return new StoryEvent(storyId, seq, name, dataJson, Instant.ofEpochMilli(now));
         });
@@ -107,7 +107,7 @@ public final class EventLog {
                         ORDER BY seq""")
                 .bind("storyId", storyId)
                 .bind("afterSeq", afterSeq)
-                .map(EventLog::event)
+                .map((row, context) -> event(row))
                 .list());
     }
 
@@ -122,16 +122,15 @@ public final class EventLog {
     }
 
     private static Optional<StoryEvent> byDedupeKey(Handle handle, String storyId, String dedupeKey) {
-        return handle.createQuery("""
-                        SELECT story_id, seq, name, data_json, created_at FROM story_event
-                        WHERE story_id = :storyId AND dedupe_key = :dedupeKey""")
-                .bind("storyId", storyId)
-                .bind("dedupeKey", dedupeKey)
-                .map(EventLog::event)
+        return handle.createQuery(BY_DEDUPE_KEY)
+                .bind(0, storyId)
+                .bind(1, dedupeKey)
+                .map((row, context) -> event(row))
                 .findOne();
     }
 
-    private static StoryEvent event(ResultSet row, StatementContext context) throws SQLException {
+    /** The event a row of {@code story_event} holds (its five columns of {@link #BY_DEDUPE_KEY}). */
+    static StoryEvent event(ResultSet row) throws SQLException {
         return new StoryEvent(
                 row.getString("story_id"),
                 row.getLong("seq"),

@@ -87,11 +87,7 @@ final class SqliteEventAppends implements AutoCloseable {
         byDedupeKey.setString(1, storyId);
         byDedupeKey.setString(2, dedupeKey);
         try (ResultSet row = byDedupeKey.executeQuery()) {
-            if (!row.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new StoryEvent(row.getString("story_id"), row.getLong("seq"), row.getString("name"),
-                    row.getString("data_json"), Instant.ofEpochMilli(row.getLong("created_at"))));
+            return row.next() ? Optional.of(EventLog.event(row)) : Optional.empty();
         }
     }
 
@@ -113,16 +109,9 @@ final class SqliteEventAppends implements AutoCloseable {
         connection = source.getConnection();
         try {
             control = connection.createStatement();
-            byDedupeKey = connection.prepareStatement("""
-                    SELECT story_id, seq, name, data_json, created_at FROM story_event
-                    WHERE story_id = ? AND dedupe_key = ?""");
-            // Raising the counter takes the story's next number and tells whether the story exists, in one
-            // statement (RETURNING, SQLite 3.35 and later).
-            raiseCounter = connection.prepareStatement(
-                    "UPDATE story SET last_event_seq = last_event_seq + 1 WHERE story_id = ? RETURNING last_event_seq");
-            insert = connection.prepareStatement("""
-                    INSERT INTO story_event (story_id, seq, name, data_json, dedupe_key, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""");
+            byDedupeKey = connection.prepareStatement(EventLog.BY_DEDUPE_KEY);
+            raiseCounter = connection.prepareStatement(EventLog.RAISE_COUNTER);
+            insert = connection.prepareStatement(EventLog.INSERT);
         } catch (SQLException e) {
             drop();
             throw e;

@@ -44,16 +44,12 @@ public final class EncodeBaseline {
             grabber.start();
             size = new FrameSize(grabber.getImageWidth(), grabber.getImageHeight());
             YuvFrame planes = new YuvFrame(size);
-            ByteBuffer whole = ByteBuffer.wrap(planes.data());
             for (Frame frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
                 if (!(frame.opaque instanceof AVFrame decoded) || decoded.format() != avutil.AV_PIX_FMT_YUV420P) {
                     throw new IOException("FFmpeg did not decode " + rendered + " to YUV 4:2:0");
                 }
                 copyPlanes(decoded, planes);
-                whole.clear();
-                while (whole.hasRemaining()) {
-                    out.write(whole);
-                }
+                planes.writeTo(out);
                 frames++;
             }
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {

@@ -9,7 +9,9 @@ import fableforge.provider.call.RetryRule;
 import fableforge.story.NarrationLine;
 import fableforge.story.Scene;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,17 +144,8 @@ public final class VideoAssembler {
         Timeline timeline = timeline(job, narrations, layout);
         Optional<float[]> sound = soundtrack(job, narrations, timeline);
         VideoEncoder.Settings settings = new VideoEncoder.Settings(size, FPS, job.quality().preset(), job.quality().crf(), sound.isPresent());
-        try (VideoEncoder encoder = VideoEncoder.open(output, settings);
-             FrameComposer composer = new FrameComposer(clipsFor(job), job, timeline, layout, size, progress);
-             EncodingPipeline pipeline = new EncodingPipeline(size, (f, frame) -> encode(encoder, sound, f, frame))) {
-            int total = timeline.totalFrames();
-            for (int f = 0; f < total; f++) {
-                YuvFrame frame = pipeline.next();
-                composer.compose(f, frame);
-                pipeline.submit(f, frame);
-                progress.frames(f + 1, total);
-            }
-            pipeline.finish();
+        try (VideoEncoder encoder = VideoEncoder.open(output, settings)) {
+            compose(job, timeline, layout, size, progress, (f, frame) -> encode(encoder, sound, f, frame));
             progress.stage(VideoProgressListener.Stage.FINISHING, 0, job.scenes().size());
         }
         return new VideoResult(output, timeline, size, sound.isPresent(), List.copyOf(narrations),
@@ -168,20 +161,26 @@ public final class VideoAssembler {
         FrameSize size = job.quality().frameSize(job.aspect());
         CaptionLayout layout = new CaptionLayout(FrameSize.of(job.aspect()));
         Timeline timeline = timeline(job, narrations, layout);
-        YuvFrame frame = new YuvFrame(size);
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(frame.data());
-        try (FrameComposer composer = new FrameComposer(clipsFor(job), job, timeline, layout, size, VideoProgressListener.NONE);
-             java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(rawYuv, java.nio.file.StandardOpenOption.CREATE,
-                     java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(rawYuv, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            compose(job, timeline, layout, size, VideoProgressListener.NONE, (f, frame) -> frame.writeTo(out));
+        }
+        return timeline.totalFrames();
+    }
+
+    /** Composes every frame of {@code timeline} in order and hands each to {@code sink}, composing the next meanwhile. */
+    private void compose(VideoJob job, Timeline timeline, CaptionLayout layout, FrameSize size, VideoProgressListener progress,
+                         EncodingPipeline.Sink sink) throws IOException, ProviderException {
+        try (FrameComposer composer = new FrameComposer(clipsFor(job), job, timeline, layout, size, progress);
+             EncodingPipeline pipeline = new EncodingPipeline(size, sink)) {
             int total = timeline.totalFrames();
             for (int f = 0; f < total; f++) {
+                YuvFrame frame = pipeline.next();
                 composer.compose(f, frame);
-                bytes.clear();
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
+                pipeline.submit(f, frame);
+                progress.frames(f + 1, total);
             }
-            return total;
+            pipeline.finish();
         }
     }
 

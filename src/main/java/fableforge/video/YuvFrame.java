@@ -29,6 +29,14 @@ final class YuvFrame {
     }
 
     /** Y, then U, then V, each plane row by row without padding. */
+    /** Writes the whole frame, its three planes one after the other (raw YUV 4:2:0, as FFmpeg reads it), to {@code out}. */
+    void writeTo(java.nio.channels.WritableByteChannel out) throws java.io.IOException {
+        java.nio.ByteBuffer whole = java.nio.ByteBuffer.wrap(data());
+        while (whole.hasRemaining()) {
+            out.write(whole);
+        }
+    }
+
     byte[] data() {
         return data;
     }

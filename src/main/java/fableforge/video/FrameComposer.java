@@ -63,8 +63,7 @@ final class FrameComposer implements AutoCloseable {
         draw(clip(current), f - slot.clipStart(), frame);
         if (current + 1 < slots.size() && f >= slots.get(current + 1).clipStart()) {
             Timeline.Slot next = slots.get(current + 1);
-            draw(clip(current + 1), f - next.clipStart(), incoming);
-            frame.blend(incoming, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
+            drawOver(clip(current + 1), f - next.clipStart(), frame, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
         }
         List<Timeline.Cue> cues = timeline.cues();
         while (cue < cues.size() && f >= cues.get(cue).endFrame()) {
@@ -83,6 +82,16 @@ final class FrameComposer implements AutoCloseable {
         } else {
             clip.render(index, bgr);
             target.fromBgr(bgr);
+        }
+    }
+
+    /** Mixes the clip's frame over {@code target} with {@code opacity}: in one pass when the clip draws YUV. */
+    private void drawOver(SceneClip clip, int index, YuvFrame target, double opacity) {
+        if (clip instanceof YuvClip yuv) {
+            yuv.render(index, target, opacity);
+        } else {
+            draw(clip, index, incoming);
+            target.blend(incoming, opacity);
         }
     }
 

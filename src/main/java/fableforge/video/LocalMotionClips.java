@@ -123,5 +123,10 @@ public final class LocalMotionClips implements VideoClipGenerator {
         public void render(int index, YuvFrame target) {
             renderer.render(cropAt(index), target);
         }
+
+        @Override
+        public void render(int index, YuvFrame target, double opacity) {
+            renderer.render(cropAt(index), target, opacity);
+        }
     }
 }

@@ -131,6 +131,16 @@ final class MotionRenderer {
 
     /** Fills {@code frame} with the window {@code crop} (in prepared-source pixels). */
     void render(Crop crop, YuvFrame frame) {
+        render(crop, frame, 1);
+    }
+
+    /**
+     * Mixes the window {@code crop} over what {@code frame} holds: {@code opacity} 0 keeps the frame, 1 replaces
+     * it. The mix happens as each row is written, so a dissolve costs no second frame and no pass over it
+     * (YuvFrame.blend's arithmetic, byte for byte).
+     */
+    void render(Crop crop, YuvFrame frame, double opacity) {
+        int mix = (int) Math.round(Math.clamp(opacity, 0, 1) * 256);
         int width = frame.width();
         int height = frame.height();
         byte[] out = frame.data();
@@ -142,12 +152,12 @@ final class MotionRenderer {
         IntStream.range(0, lumaTasks + chromaTasks).parallel().forEach(task -> {
             if (task < lumaTasks) {
                 int from = task * ROWS_PER_TASK;
-                full.rows(luma, from, Math.min(height, from + ROWS_PER_TASK), out, from * width, width);
+                full.rows(luma, from, Math.min(height, from + ROWS_PER_TASK), out, from * width, width, mix);
             } else {
                 int from = (task - lumaTasks) * ROWS_PER_TASK;
                 int to = Math.min(chromaRows, from + ROWS_PER_TASK);
-                half.rows(blue, from, to, out, frame.uOffset() + from * (width / 2), width / 2);
-                half.rows(red, from, to, out, frame.vOffset() + from * (width / 2), width / 2);
+                half.rows(blue, from, to, out, frame.uOffset() + from * (width / 2), width / 2, mix);
+                half.rows(red, from, to, out, frame.vOffset() + from * (width / 2), width / 2, mix);
             }
         });
     }
@@ -178,9 +188,10 @@ final class MotionRenderer {
          * the two resampled rows either side of it mixed down. The mix is all-int, from two separate
          * arrays into a scratch row, then narrowed to bytes in a loop of its own: in that shape C2
          * vectorises both loops; a mix reading chars, reading two rows of one array, or narrowing as it
-         * goes it leaves scalar (3× slower, measured with ComposeBenchmark).
+         * goes it leaves scalar (3× slower, measured with ComposeBenchmark). {@code opacity} (of 256) below
+         * 256 mixes the row over what {@code out} holds, in the narrowing loop.
          */
-        void rows(Plane plane, int from, int to, byte[] out, int outOffset, int outStride) {
+        void rows(Plane plane, int from, int to, byte[] out, int outOffset, int outStride, int opacity) {
             byte[] s = plane.pixels;
             int[] col = column;
             int[] weight = columnWeight;
@@ -208,8 +219,15 @@ final class MotionRenderer {
                     mixed[x] = (upperLine[x] * upper + lowerLine[x] * lower + (1 << 15)) >>> 16;
                 }
                 int o = outOffset + (y - from) * outStride;
-                for (int x = 0; x < width; x++) {
-                    out[o + x] = (byte) mixed[x];
+                if (opacity >= 256) {
+                    for (int x = 0; x < width; x++) {
+                        out[o + x] = (byte) mixed[x];
+                    }
+                } else {
+                    for (int x = 0; x < width; x++) {
+                        int under = out[o + x] & 0xff;
+                        out[o + x] = (byte) (under + ((mixed[x] - under) * opacity >> 8));
+                    }
                 }
             }
         }

@@ -88,4 +88,26 @@ class MotionRendererTest {
         assertThat(fromBgr.pixels()).isEqualTo(fromRgb.pixels());
         assertThat(red(fromBgr, 20, 20)).as("red follows x, not swapped with blue").isBetween(95, 118);
     }
+
+    @Test
+    void aWindowMixedOverAFrameIsTheWindowDrawnAloneThenBlendedByteForByte() {
+        FrameSize size = new FrameSize(100, 200);
+        MotionRenderer renderer = MotionRenderer.prepare(edge(), size, 2.0);
+        Crop window = new Crop(37.25, 11.5, 120.5, 241);
+        for (double opacity : new double[] {0, 0.013, 0.5, 0.77, 1}) {
+            YuvFrame under = new YuvFrame(size);
+            for (int i = 0; i < under.data().length; i++) {
+                under.data()[i] = (byte) (i * 31 % 251);
+            }
+            YuvFrame expected = new YuvFrame(size);
+            System.arraycopy(under.data(), 0, expected.data(), 0, under.data().length);
+            YuvFrame alone = new YuvFrame(size);
+            renderer.render(window, alone);
+            expected.blend(alone, opacity);
+
+            renderer.render(window, under, opacity);
+
+            assertThat(under.data()).as("opacity %s", opacity).isEqualTo(expected.data());
+        }
+    }
 }

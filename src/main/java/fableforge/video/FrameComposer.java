@@ -3,11 +3,18 @@ package fableforge.video;
 import fableforge.provider.ProviderException;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Composes the video's frames in order: the current scene's clip, dissolved into the next one's
- * around each cut, with the caption cue of the moment on top. Clips are made when their first frame
- * is needed and closed after their last, so at most two are open at a time.
+ * around each cut, with the caption cue of the moment on top. Clips are closed after their last frame.
+ * The next scene's clip and the next caption page are made ahead, on a thread of their own, while the
+ * current frames are composed: making a clip (decoding its still, its planes) takes 50-100 ms and a page
+ * 20-60 ms, which inline would stall the encoder at every cut and every cue (ComposeBenchmark). So at
+ * most three clips are open at a time, and one page is made ahead.
  */
 final class FrameComposer implements AutoCloseable {
 
@@ -18,6 +25,10 @@ final class FrameComposer implements AutoCloseable {
     private final FrameSize size;
     private final VideoProgressListener progress;
     private final SceneClip[] open;
+    /** Clips being made ahead, by scene index; at most one at a time. */
+    private final Future<SceneClip>[] ahead;
+    private final ExecutorService maker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("video-lookahead").daemon().factory());
     private final List<ClipRequest> requests;
     private final AutoCloseable prepared;
     private final YuvFrame incoming;
@@ -28,6 +39,12 @@ final class FrameComposer implements AutoCloseable {
     private Timeline.Cue shownCue;
     private CaptionPlanes shownOverlay;
     private int shownWord = -1;
+    private Page nextPage;
+    private Future<CaptionPlanes> nextPlanes;
+
+    /** A caption page: a cue with one of its words highlighted (-1: none). */
+    private record Page(Timeline.Cue cue, int word) {
+    }
 
     FrameComposer(VideoClipGenerator clips, VideoJob job, Timeline timeline, CaptionLayout layout, FrameSize size,
                   VideoProgressListener progress) {
@@ -38,6 +55,9 @@ final class FrameComposer implements AutoCloseable {
         this.size = size;
         this.progress = progress;
         this.open = new SceneClip[timeline.slots().size()];
+        @SuppressWarnings("unchecked")
+        Future<SceneClip>[] futures = new Future[timeline.slots().size()];
+        this.ahead = futures;
         this.requests = java.util.stream.IntStream.range(0, timeline.slots().size()).mapToObj(this::request).toList();
         this.prepared = clips.prepare(requests);
         this.incoming = new YuvFrame(size);
@@ -61,6 +81,7 @@ final class FrameComposer implements AutoCloseable {
         }
         Timeline.Slot slot = slots.get(current);
         draw(clip(current), f - slot.clipStart(), frame);
+        makeAhead(current + 1);
         if (current + 1 < slots.size() && f >= slots.get(current + 1).clipStart()) {
             Timeline.Slot next = slots.get(current + 1);
             drawOver(clip(current + 1), f - next.clipStart(), frame, dissolve(f - next.clipStart(), slot.clipEnd() - next.clipStart()));
@@ -71,7 +92,7 @@ final class FrameComposer implements AutoCloseable {
         }
         if (job.captions() != CaptionStyle.NONE && cue < cues.size() && f >= cues.get(cue).startFrame()) {
             Timeline.Cue shown = cues.get(cue);
-            overlay(shown, job.captions() == CaptionStyle.WORDS ? shown.wordAt(f) : -1).drawOnto(frame);
+            overlay(cue, job.captions() == CaptionStyle.WORDS ? shown.wordAt(f) : -1).drawOnto(frame);
         }
     }
 
@@ -103,9 +124,36 @@ final class FrameComposer implements AutoCloseable {
 
     private SceneClip clip(int index) throws IOException, ProviderException {
         if (open[index] == null) {
-            open[index] = clips.clip(requests.get(index));
+            Future<SceneClip> made = ahead[index];
+            ahead[index] = null;
+            open[index] = made != null ? awaitClip(made) : clips.clip(requests.get(index));
         }
         return open[index];
+    }
+
+    /** Starts making scene {@code index}'s clip on the lookahead thread, unless it is made, being made or past the end. */
+    private void makeAhead(int index) {
+        if (index < open.length && open[index] == null && ahead[index] == null) {
+            ClipRequest request = requests.get(index);
+            ahead[index] = maker.submit(() -> clips.clip(request));
+        }
+    }
+
+    private static SceneClip awaitClip(Future<SceneClip> made) throws IOException, ProviderException {
+        try {
+            return made.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while a scene's clip was made", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case ProviderException provider -> throw provider;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException("a scene's clip could not be made: " + e.getCause(), e.getCause());
+            }
+        }
     }
 
     private void closeClip(int index) {
@@ -115,20 +163,68 @@ final class FrameComposer implements AutoCloseable {
         }
     }
 
-    /** The cue's overlay with word {@code word} highlighted (-1: none), drawn again only when either changes. */
-    private CaptionPlanes overlay(Timeline.Cue cue, int word) {
+    /**
+     * Cue number {@code index}'s page with word {@code word} highlighted (-1: none), drawn again only when
+     * either changes; the page after it is then made ahead.
+     */
+    private CaptionPlanes overlay(int index, int word) throws IOException {
+        Timeline.Cue cue = timeline.cues().get(index);
         if (cue != shownCue || word != shownWord) {
             shownCue = cue;
             shownWord = word;
-            shownOverlay = CaptionPlanes.of(CaptionOverlay.draw(cue, layout, size, word), size);
+            Page page = new Page(cue, word);
+            shownOverlay = page.equals(nextPage) ? awaitPage(nextPlanes) : planes(page);
+            Page upcoming = following(index, word);
+            nextPage = upcoming;
+            nextPlanes = upcoming == null ? null : maker.submit(() -> planes(upcoming));
         }
         return shownOverlay;
     }
 
+    /** The page shown after cue {@code index} with {@code word}: its next word in the words style, else the next cue. */
+    private Page following(int index, int word) {
+        List<Timeline.Cue> cues = timeline.cues();
+        if (word >= 0 && word + 1 < cues.get(index).wordStarts().size()) {
+            return new Page(cues.get(index), word + 1);
+        }
+        if (index + 1 >= cues.size()) {
+            return null;
+        }
+        return new Page(cues.get(index + 1), word >= 0 ? 0 : -1);
+    }
+
+    private CaptionPlanes planes(Page page) {
+        return CaptionPlanes.of(CaptionOverlay.draw(page.cue(), layout, size, page.word()), size);
+    }
+
+    private static CaptionPlanes awaitPage(Future<CaptionPlanes> made) throws IOException {
+        try {
+            return made.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while a caption page was drawn", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("a caption page could not be drawn: " + e.getCause(), e.getCause());
+        }
+    }
+
     @Override
     public void close() {
+        maker.shutdown();
         for (int i = 0; i < open.length; i++) {
             closeClip(i);
+            if (ahead[i] != null) {
+                // Made ahead but never shown (the render stopped early): closed once it is made.
+                try {
+                    awaitClip(ahead[i]).close();
+                } catch (IOException | ProviderException | RuntimeException e) {
+                    // Its failure is not this render's: nothing of it is open.
+                }
+                ahead[i] = null;
+            }
         }
         try {
             prepared.close();

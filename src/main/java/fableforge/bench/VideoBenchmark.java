@@ -41,7 +41,12 @@ public final class VideoBenchmark {
 
     private static final String CAPTION = "Ember raced to the mossy summit of Lantern Hill and set the power of fire free.";
 
-    public record Settings(int scenes, double sceneSeconds, RenderQuality quality, AspectRatio aspect) {
+    /** @param rounds how many times the warm render and the bare encode are timed, one after the other */
+    public record Settings(int scenes, double sceneSeconds, RenderQuality quality, AspectRatio aspect, int rounds) {
+
+        public Settings(int scenes, double sceneSeconds, RenderQuality quality, AspectRatio aspect) {
+            this(scenes, sceneSeconds, quality, aspect, 1);
+        }
     }
 
     /** @param cpu the process's CPU time over the step, every thread (the machine may be shared: wall alone misleads) */
@@ -57,54 +62,65 @@ public final class VideoBenchmark {
         this.settings = settings;
     }
 
+    /**
+     * The JVM's first render, then {@code rounds} rounds of the warm render and the bare encode back to back,
+     * then the decoded frames' encode. Returns the first render, the median round's render and bare encode
+     * (by the ratio of the two) and the decoded frames' encode. A round pairs the two steps minutes apart at
+     * most, so a shared machine's drift (its speed changes by a fifth over minutes here) moves both alike.
+     */
     public List<Result> run(PrintWriter out) throws IOException, ProviderException {
         List<SceneStill> stills = stills();
         Pacing fixed = new Pacing(settings.sceneSeconds(), 1_000, 0.3, 0.5, Math.min(0.5, settings.sceneSeconds() / 2));
         VideoAssembler assembler = new VideoAssembler(new LocalMotionClips(new MotionPlan()), Narrator.NONE, fixed,
                 new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)), Sleeper.REAL);
         VideoJob job = new VideoJob("bench", settings.aspect(), stills, settings.quality(), Optional.empty());
+        List<Optional<float[]>> silent = stills.stream().map(s -> Optional.<float[]>empty()).toList();
         Path dir = Files.createTempDirectory("fableforge-bench-video-");
         try {
-            // The same render twice: first in a fresh JVM (as the command line's one video), then with our code
-            // compiled, as a server renders every video after its first.
-            long firstCpuBefore = EncodeBaseline.processCpuNanos();
-            VideoResult first = assembler.render(job, stills.stream().map(s -> Optional.<float[]>empty()).toList(),
-                    dir.resolve("first.mp4"), VideoProgressListener.NONE);
-            Duration firstCpu = Duration.ofNanos(EncodeBaseline.processCpuNanos() - firstCpuBefore);
+            // First in a fresh JVM (as the command line's one video); the rounds after it with our code compiled,
+            // as a server renders every video after its first.
+            Result first = render(assembler, job, silent, dir.resolve("first.mp4"), "first render in JVM");
             Files.deleteIfExists(dir.resolve("first.mp4"));
-            long cpuBefore = EncodeBaseline.processCpuNanos();
-            VideoResult render = assembler.render(job, stills.stream().map(s -> Optional.<float[]>empty()).toList(),
-                    dir.resolve("render.mp4"), VideoProgressListener.NONE);
-            Duration renderCpu = Duration.ofNanos(EncodeBaseline.processCpuNanos() - cpuBefore);
-            int frames = render.timeline().totalFrames();
+            int frames = first.frames();
             out.printf("%d scenes × %.1f s at %s, %d fps, x264 %s CRF %d: %d frames (%.1f s of video)%n", settings.scenes(),
-                    settings.sceneSeconds(), render.size(), VideoAssembler.FPS, settings.quality().preset(), settings.quality().crf(),
-                    frames, render.seconds());
+                    settings.sceneSeconds(), settings.quality().frameSize(settings.aspect()), VideoAssembler.FPS,
+                    settings.quality().preset(), settings.quality().crf(), frames, frames / (double) VideoAssembler.FPS);
             out.flush();
             Path raw = dir.resolve("composed.yuv");
-            int composed = assembler.composeRaw(job, stills.stream().map(s -> Optional.<float[]>empty()).toList(), raw);
-            EncodeBaseline.Result bare;
+            int composed = assembler.composeRaw(job, silent, raw);
+            List<Round> rounds = new ArrayList<>();
+            EncodeBaseline.Result lastBare;
             try {
-                bare = EncodeBaseline.encode(raw, render.size(), composed, settings.quality(), dir.resolve("bare.mp4"));
+                do {
+                    Files.deleteIfExists(dir.resolve("render.mp4"));
+                    Result render = render(assembler, job, silent, dir.resolve("render.mp4"), "whole local render");
+                    lastBare = EncodeBaseline.encode(raw, settings.quality().frameSize(settings.aspect()), composed, settings.quality(),
+                            dir.resolve("bare.mp4"));
+                    Files.deleteIfExists(dir.resolve("bare.mp4"));
+                    rounds.add(new Round(render, new Result("bare FFmpeg re-encode", lastBare.frames(), lastBare.wall(), lastBare.cpu())));
+                } while (rounds.size() < settings.rounds());
             } finally {
                 Files.deleteIfExists(raw);
             }
             EncodeBaseline.Result decoded = EncodeBaseline.reencode(dir.resolve("render.mp4"), settings.quality(), dir);
-            List<Result> results = List.of(new Result("whole local render", frames, render.renderTime(), renderCpu),
-                    new Result("first render in JVM", frames, first.renderTime(), firstCpu),
-                    new Result("bare FFmpeg re-encode", bare.frames(), bare.wall(), bare.cpu()),
+            Round median = rounds.stream().sorted(java.util.Comparator.comparingDouble(Round::ratio)).toList().get((rounds.size() - 1) / 2);
+            List<Result> results = List.of(median.render(), first, median.bare(),
                     new Result("bare, decoded frames", decoded.frames(), decoded.wall(), decoded.cpu()));
             out.printf("bare encode: the render's own %d frames composed again into %.0f MB of raw YUV 4:2:0 first, untimed;"
                     + " beside it, for comparison, the %d frames decoded from the rendered file (smoothed by its lossy encode)%n",
-                    bare.frames(), bare.rawBytes() / 1e6, decoded.frames());
+                    lastBare.frames(), lastBare.rawBytes() / 1e6, decoded.frames());
             out.printf("%-22s %8s %10s %8s %10s %12s%n", "step", "frames", "wall", "fps", "cpu", "cpu ms/frame");
-            for (Result result : results) {
-                out.printf("%-22s %8d %8.1f s %8.1f %8.1f s %12.1f%n", result.step(), result.frames(), result.wall().toNanos() / 1e9,
-                        result.fps(), result.cpu().toNanos() / 1e9, result.cpu().toNanos() / 1e6 / result.frames());
+            print(out, first);
+            for (int i = 0; i < rounds.size(); i++) {
+                print(out, rounds.get(i).render(), "round " + (i + 1) + ": render");
+                print(out, rounds.get(i).bare(), "round " + (i + 1) + ": bare");
             }
-            out.printf("whole render / bare encode (fps): %.2f (the JVM's first render: %.2f; against the decoded frames: %.2f)%n",
-                    results.get(0).fps() / results.get(2).fps(), results.get(1).fps() / results.get(2).fps(),
-                    results.get(0).fps() / results.get(3).fps());
+            print(out, results.get(3));
+            out.printf("rounds, render / bare encode (fps): %s%n",
+                    String.join(", ", rounds.stream().map(round -> String.format("%.2f", round.ratio())).toList()));
+            out.printf("whole render / bare encode (fps): %.2f, the median of %d round%s (the JVM's first render: %.2f;"
+                    + " against the decoded frames: %.2f)%n", median.ratio(), rounds.size(), rounds.size() == 1 ? "" : "s",
+                    first.fps() / median.bare().fps(), median.render().fps() / results.get(3).fps());
             out.flush();
             return results;
         } finally {
@@ -115,6 +131,30 @@ public final class VideoBenchmark {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** A warm render and the bare encode of its frames, timed one right after the other. */
+    private record Round(Result render, Result bare) {
+        double ratio() {
+            return render.fps() / bare.fps();
+        }
+    }
+
+    private Result render(VideoAssembler assembler, VideoJob job, List<Optional<float[]>> silent, Path output, String step)
+            throws IOException, ProviderException {
+        long cpuBefore = EncodeBaseline.processCpuNanos();
+        VideoResult result = assembler.render(job, silent, output, VideoProgressListener.NONE);
+        return new Result(step, result.timeline().totalFrames(), result.renderTime(),
+                Duration.ofNanos(EncodeBaseline.processCpuNanos() - cpuBefore));
+    }
+
+    private static void print(PrintWriter out, Result result) {
+        print(out, result, result.step());
+    }
+
+    private static void print(PrintWriter out, Result result, String label) {
+        out.printf("%-22s %8d %8.1f s %8.1f %8.1f s %12.1f%n", label, result.frames(), result.wall().toNanos() / 1e9,
+                result.fps(), result.cpu().toNanos() / 1e9, result.cpu().toNanos() / 1e6 / result.frames());
     }
 
     private List<SceneStill> stills() throws ProviderException {

@@ -93,6 +93,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--draft", description = "measure the 480p draft instead of the full size")
         boolean draft;
 
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "warm renders, each timed beside a bare encode, the median reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+
         @Override
         public Integer call() throws Exception {
             AspectRatio ratio;
@@ -101,12 +105,13 @@ public final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 ratio = null;
             }
-            if (scenes < 1 || !(sceneSeconds >= 1 && sceneSeconds <= 60) || ratio == null) {
+            if (scenes < 1 || !(sceneSeconds >= 1 && sceneSeconds <= 60) || ratio == null || rounds < 1 || rounds > 9) {
                 spec.commandLine().getErr().println("fableforge: --scenes must be at least 1, --scene-seconds between 1 and 60,"
-                        + " --aspect one of 9:16, 16:9, 1:1");
+                        + " --aspect one of 9:16, 16:9, 1:1, --rounds between 1 and 9");
                 return 2;
             }
-            new VideoBenchmark(new VideoBenchmark.Settings(scenes, sceneSeconds, draft ? RenderQuality.DRAFT : RenderQuality.FINAL, ratio))
+            new VideoBenchmark(new VideoBenchmark.Settings(scenes, sceneSeconds, draft ? RenderQuality.DRAFT : RenderQuality.FINAL, ratio,
+                    rounds))
                     .run(spec.commandLine().getOut());
             return 0;
         }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class VideoBenchmarkTest {
 
     @Test
-    void printsTheWholeRenderBesideBareFfmpegReEncodingTheFramesItProduced() throws Exception {
+    void printsEachRoundOfTheWholeRenderBesideBareFfmpegReEncodingTheFramesItProducedAndTheirMedian() throws Exception {
         StringWriter text = new StringWriter();
 
-        List<VideoBenchmark.Result> results = new VideoBenchmark(new VideoBenchmark.Settings(2, 1.0, RenderQuality.DRAFT, AspectRatio.PORTRAIT))
+        List<VideoBenchmark.Result> results = new VideoBenchmark(new VideoBenchmark.Settings(2, 1.0, RenderQuality.DRAFT, AspectRatio.PORTRAIT, 2))
                 .run(new PrintWriter(text, true));
 
         assertThat(results).extracting(VideoBenchmark.Result::step)
@@ -25,6 +25,7 @@ class VideoBenchmarkTest {
         assertThat(results).extracting(VideoBenchmark.Result::frames).containsOnly(60);
         assertThat(results).allSatisfy(result -> assertThat(result.fps()).isPositive());
         assertThat(results).allSatisfy(result -> assertThat(result.cpu()).isPositive());
-        assertThat(text.toString()).contains("480x854", "fps", "cpu", "60 frames composed again", "60 frames decoded", "whole render / bare encode (fps):");
+        assertThat(text.toString()).contains("480x854", "fps", "cpu", "60 frames composed again", "60 frames decoded", "whole render / bare encode (fps):",
+                "round 1: render", "round 2: bare", "the median of 2 rounds");
     }
 }

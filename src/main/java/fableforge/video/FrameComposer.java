@@ -126,7 +126,7 @@ final class FrameComposer implements AutoCloseable {
         if (open[index] == null) {
             Future<SceneClip> made = ahead[index];
             ahead[index] = null;
-            open[index] = made != null ? awaitClip(made) : clips.clip(requests.get(index));
+            open[index] = made != null ? await(made, "a scene's clip") : clips.clip(requests.get(index));
         }
         return open[index];
     }
@@ -139,19 +139,20 @@ final class FrameComposer implements AutoCloseable {
         }
     }
 
-    private static SceneClip awaitClip(Future<SceneClip> made) throws IOException, ProviderException {
+    /** What the lookahead thread made; its failure rethrown as it was thrown there. */
+    private static <T> T await(Future<T> made, String what) throws IOException, ProviderException {
         try {
             return made.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while a scene's clip was made", e);
+            throw new IOException("interrupted while " + what + " was made", e);
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case IOException io -> throw io;
                 case ProviderException provider -> throw provider;
                 case RuntimeException runtime -> throw runtime;
                 case Error error -> throw error;
-                default -> throw new IOException("a scene's clip could not be made: " + e.getCause(), e.getCause());
+                default -> throw new IOException(what + " could not be made: " + e.getCause(), e.getCause());
             }
         }
     }
@@ -167,13 +168,13 @@ final class FrameComposer implements AutoCloseable {
      * Cue number {@code index}'s page with word {@code word} highlighted (-1: none), drawn again only when
      * either changes; the page after it is then made ahead.
      */
-    private CaptionPlanes overlay(int index, int word) throws IOException {
+    private CaptionPlanes overlay(int index, int word) throws IOException, ProviderException {
         Timeline.Cue cue = timeline.cues().get(index);
         if (cue != shownCue || word != shownWord) {
             shownCue = cue;
             shownWord = word;
             Page page = new Page(cue, word);
-            shownOverlay = page.equals(nextPage) ? awaitPage(nextPlanes) : planes(page);
+            shownOverlay = page.equals(nextPage) ? await(nextPlanes, "a caption page") : planes(page);
             Page upcoming = following(index, word);
             nextPage = upcoming;
             nextPlanes = upcoming == null ? null : maker.submit(() -> planes(upcoming));
@@ -197,20 +198,6 @@ final class FrameComposer implements AutoCloseable {
         return CaptionPlanes.of(CaptionOverlay.draw(page.cue(), layout, size, page.word()), size);
     }
 
-    private static CaptionPlanes awaitPage(Future<CaptionPlanes> made) throws IOException {
-        try {
-            return made.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while a caption page was drawn", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException("a caption page could not be drawn: " + e.getCause(), e.getCause());
-        }
-    }
-
     @Override
     public void close() {
         maker.shutdown();
@@ -219,7 +206,7 @@ final class FrameComposer implements AutoCloseable {
             if (ahead[i] != null) {
                 // Made ahead but never shown (the render stopped early): closed once it is made.
                 try {
-                    awaitClip(ahead[i]).close();
+                    await(ahead[i], "a scene's clip").close();
                 } catch (IOException | ProviderException | RuntimeException e) {
                     // Its failure is not this render's: nothing of it is open.
                 }

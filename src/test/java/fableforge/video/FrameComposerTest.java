@@ -49,20 +49,12 @@ class FrameComposerTest {
         VideoJob job = job(CaptionStyle.PHRASE);
         Timeline timeline = timeline(job);
         LocalMotionClips local = new LocalMotionClips(new MotionPlan());
-        VideoClipGenerator failing = new VideoClipGenerator() {
-            @Override
-            public String name() {
-                return "failing";
+        VideoClipGenerator failing = clips(request -> {
+            if (request.scene().number() == 2) {
+                throw new IOException("scene 2: the image is not a PNG or JPEG file");
             }
-
-            @Override
-            public SceneClip clip(ClipRequest request) throws IOException {
-                if (request.scene().number() == 2) {
-                    throw new IOException("scene 2: the image is not a PNG or JPEG file");
-                }
-                return local.clip(request);
-            }
-        };
+            return local.clip(request);
+        });
         try (FrameComposer composer = composer(failing, job, timeline)) {
             YuvFrame frame = new YuvFrame(job.quality().frameSize(job.aspect()));
             assertThatThrownBy(() -> {
@@ -80,39 +72,49 @@ class FrameComposerTest {
         AtomicInteger made = new AtomicInteger();
         AtomicInteger closed = new AtomicInteger();
         LocalMotionClips local = new LocalMotionClips(new MotionPlan());
-        VideoClipGenerator counting = new VideoClipGenerator() {
-            @Override
-            public String name() {
-                return "counting";
-            }
+        VideoClipGenerator counting = clips(request -> {
+            SceneClip clip = local.clip(request);
+            made.incrementAndGet();
+            return new SceneClip() {
+                @Override
+                public int frameCount() {
+                    return clip.frameCount();
+                }
 
-            @Override
-            public SceneClip clip(ClipRequest request) throws IOException {
-                SceneClip clip = local.clip(request);
-                made.incrementAndGet();
-                return new SceneClip() {
-                    @Override
-                    public int frameCount() {
-                        return clip.frameCount();
-                    }
+                @Override
+                public void render(int index, VideoFrame target) {
+                    clip.render(index, target);
+                }
 
-                    @Override
-                    public void render(int index, VideoFrame target) {
-                        clip.render(index, target);
-                    }
-
-                    @Override
-                    public void close() {
-                        closed.incrementAndGet();
-                    }
-                };
-            }
-        };
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
+        });
         try (FrameComposer composer = composer(counting, job, timeline)) {
             composer.compose(0, new YuvFrame(job.quality().frameSize(job.aspect())));
         }
         assertThat(made.get()).as("the first scene's clip and the second's, made ahead").isEqualTo(2);
         assertThat(closed.get()).isEqualTo(made.get());
+    }
+
+    private interface ClipMaker {
+        SceneClip clip(ClipRequest request) throws IOException;
+    }
+
+    private static VideoClipGenerator clips(ClipMaker maker) {
+        return new VideoClipGenerator() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public SceneClip clip(ClipRequest request) throws IOException {
+                return maker.clip(request);
+            }
+        };
     }
 
     private static Optional<Timeline.Cue> cueAt(Timeline timeline, int f) {

@@ -19,11 +19,44 @@ final class MotionRenderer {
     /** Where red, green and blue lie in a 3-byte BGR pixel. */
     private static final int[] BGR_BANDS = {2, 1, 0};
 
-    private final Plane luma;
-    private final Plane blue;
-    private final Plane red;
+    private final Pairs luma;
+    private final Pairs blue;
+    private final Pairs red;
 
-    /** One 8-bit plane of the prepared still. */
+    /** The still's Y plane and its half-size U and V planes, 8 bits a sample, while it is prepared. */
+    private record Planes(Plane luma, Plane blue, Plane red) {
+
+        Planes halved() {
+            return new Planes(luma.halved(), blue.halved(), red.halved());
+        }
+    }
+
+    /**
+     * One prepared plane as the filter reads it: at each sample, that sample shifted up by 8 and the step to
+     * its right-hand neighbour (a signed 16-bit difference) in one int. A column is then one load instead of
+     * two bytes' (each bounds-checked) plus a subtraction: the scaling 11% less CPU a frame (ComposeBenchmark's
+     * scaling, 3.46 -> 3.08 ms, alternating runs), for 4 bytes a sample instead of 1, about 12 MB a 1080×1920
+     * scene. The last column has no neighbour; {@link #sample} never reads it as a left pixel.
+     */
+    private record Pairs(int[] packed, int width, int height) {
+
+        static Pairs of(Plane plane) {
+            byte[] s = plane.pixels;
+            int width = plane.width;
+            int[] packed = new int[s.length];
+            for (int row = 0; row < plane.height; row++) {
+                int start = row * width;
+                for (int x = 0; x < width; x++) {
+                    int left = s[start + x] & 0xff;
+                    int step = x + 1 < width ? (s[start + x + 1] & 0xff) - left : 0;
+                    packed[start + x] = (left << 24) | (step & 0xffff);
+                }
+            }
+            return new Pairs(packed, width, plane.height);
+        }
+    }
+
+    /** One 8-bit plane of the still. */
     private record Plane(byte[] pixels, int width, int height) {
 
         /** The plane halved on both sides, each pixel the average of a 2×2 block. */
@@ -45,25 +78,25 @@ final class MotionRenderer {
         }
     }
 
-    private MotionRenderer(Plane luma, Plane blue, Plane red) {
-        this.luma = luma;
-        this.blue = blue;
-        this.red = red;
+    private MotionRenderer(Planes planes) {
+        this.luma = Pairs.of(planes.luma());
+        this.blue = Pairs.of(planes.blue());
+        this.red = Pairs.of(planes.red());
     }
 
     /** Prepares {@code still} for {@code frame}-sized windows down to {@code 1/maxZoom} of the largest. */
     static MotionRenderer prepare(BufferedImage still, FrameSize frame, double maxZoom) {
-        MotionRenderer renderer = convert(still);
+        Planes planes = convert(still);
         double needed = frame.width() * maxZoom;
-        while (Math.min(renderer.luma.width, renderer.luma.height * frame.aspect()) >= 2 * needed
-                && renderer.luma.width >= 8 && renderer.luma.height >= 8) {
-            renderer = new MotionRenderer(renderer.luma.halved(), renderer.blue.halved(), renderer.red.halved());
+        while (Math.min(planes.luma().width, planes.luma().height * frame.aspect()) >= 2 * needed
+                && planes.luma().width >= 8 && planes.luma().height >= 8) {
+            planes = planes.halved();
         }
-        return renderer;
+        return new MotionRenderer(planes);
     }
 
     /** The still's Y plane and its half-size U and V planes (BT.601, as {@link Bt601}). */
-    private static MotionRenderer convert(BufferedImage still) {
+    private static Planes convert(BufferedImage still) {
         int width = Math.max(2, still.getWidth() & ~1);
         int height = Math.max(2, still.getHeight() & ~1);
         byte[] y = new byte[width * height];
@@ -77,7 +110,7 @@ final class MotionRenderer {
             System.arraycopy(out, 2 * width, u, pair * (width / 2), width / 2);
             System.arraycopy(out, 2 * width + width / 2, v, pair * (width / 2), width / 2);
         });
-        return new MotionRenderer(new Plane(y, width, height), new Plane(u, width / 2, height / 2), new Plane(v, width / 2, height / 2));
+        return new Planes(new Plane(y, width, height), new Plane(u, width / 2, height / 2), new Plane(v, width / 2, height / 2));
     }
 
     /**
@@ -172,7 +205,7 @@ final class MotionRenderer {
     /** Where each output column and row samples its plane: the pixel left/above and the weight (of 256) of the next. */
     private record Sampling(int[] column, int[] columnWeight, int[] row, int[] rowWeight) {
 
-        static Sampling of(double x, double y, double stepX, double stepY, int width, int height, Plane plane) {
+        static Sampling of(double x, double y, double stepX, double stepY, int width, int height, Pairs plane) {
             int[] column = new int[width];
             int[] columnWeight = new int[width];
             sample(x, stepX, width, plane.width, column, columnWeight);
@@ -191,8 +224,8 @@ final class MotionRenderer {
          * goes it leaves scalar (3× slower, measured with ComposeBenchmark). {@code opacity} (of 256) below
          * 256 mixes the row over what {@code out} holds, in the narrowing loop.
          */
-        void rows(Plane plane, int from, int to, byte[] out, int outOffset, int outStride, int opacity) {
-            byte[] s = plane.pixels;
+        void rows(Pairs plane, int from, int to, byte[] out, int outOffset, int outStride, int opacity) {
+            int[] s = plane.packed;
             int[] col = column;
             int[] weight = columnWeight;
             int width = col.length;
@@ -205,9 +238,8 @@ final class MotionRenderer {
                 int in = (firstSource + r) * plane.width;
                 int[] line = across[r];
                 for (int x = 0; x < width; x++) {
-                    int a = in + col[x];
-                    int left = s[a] & 0xff;
-                    line[x] = (left << 8) + ((s[a + 1] & 0xff) - left) * weight[x];
+                    int pair = s[in + col[x]];
+                    line[x] = (pair >>> 16) + (short) pair * weight[x];
                 }
             }
             for (int y = from; y < to; y++) {

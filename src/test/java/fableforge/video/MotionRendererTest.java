@@ -89,6 +89,47 @@ class MotionRendererTest {
         assertThat(red(fromBgr, 20, 20)).as("red follows x, not swapped with blue").isBetween(95, 118);
     }
 
+    /**
+     * On a still of random noise (every step up and down between neighbours, of every size), a window
+     * a fraction of a pixel across is the exact linear mix of the windows at the whole pixels either side,
+     * in each plane: luma at half a pixel, chroma (half the resolution) at a quarter.
+     */
+    @Test
+    void aFractionalWindowIsTheLinearMixOfTheWholePixelWindowsEitherSideInEveryPlane() {
+        BufferedImage noise = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(5);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        FrameSize size = new FrameSize(32, 24);
+        MotionRenderer renderer = MotionRenderer.prepare(noise, size, 1.0);
+        for (boolean across : new boolean[] {true, false}) {
+            YuvFrame[] whole = new YuvFrame[3];
+            for (int step = 0; step < 3; step++) {
+                whole[step] = new YuvFrame(size);
+                renderer.render(across ? new Crop(10 + step, 6, 32, 24) : new Crop(10, 6 + step, 32, 24), whole[step]);
+            }
+            YuvFrame half = new YuvFrame(size);
+            renderer.render(across ? new Crop(10.5, 6, 32, 24) : new Crop(10, 6.5, 32, 24), half);
+
+            byte[] out = half.data();
+            for (int i = 0; i < out.length; i++) {
+                boolean luma = i < half.uOffset();
+                int expected = luma
+                        ? mix(whole[0].data()[i], whole[1].data()[i], 128)
+                        : mix(whole[0].data()[i], whole[2].data()[i], 64);
+                assertThat(out[i] & 0xff).as("%s sample %d", across ? "across" : "down", i).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** {@code a} and {@code b} mixed with {@code weight} (of 256) of {@code b}, rounded as 8.8 fixed point. */
+    private static int mix(byte a, byte b, int weight) {
+        return (((a & 0xff) * (256 - weight) + (b & 0xff) * weight) * 256 + (1 << 15)) >>> 16;
+    }
+
     @Test
     void aWindowMixedOverAFrameIsTheWindowDrawnAloneThenBlendedByteForByte() {
         FrameSize size = new FrameSize(100, 200);

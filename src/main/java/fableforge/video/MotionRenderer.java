@@ -16,9 +16,15 @@ import java.util.stream.IntStream;
 final class MotionRenderer {
 
     private static final int ROWS_PER_TASK = 64;
+    /**
+     * Whether the across pass runs on the vector unit ({@link VectorAcross}): only when the JVM has the
+     * incubator module, as the launcher and the tests start it; VectorAcross is not even loaded otherwise.
+     */
+    private static final boolean VECTORS = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     /** Where red, green and blue lie in a 3-byte BGR pixel. */
     private static final int[] BGR_BANDS = {2, 1, 0};
 
+    private final boolean vectors;
     private final Pairs luma;
     private final Pairs blue;
     private final Pairs red;
@@ -43,7 +49,8 @@ final class MotionRenderer {
         static Pairs of(Plane plane) {
             byte[] s = plane.pixels;
             int width = plane.width;
-            int[] packed = new int[s.length];
+            // Room after the last sample for a vector load starting at any column (VectorAcross).
+            int[] packed = new int[s.length + VectorAcross.PADDING];
             for (int row = 0; row < plane.height; row++) {
                 int start = row * width;
                 for (int x = 0; x < width; x++) {
@@ -78,7 +85,8 @@ final class MotionRenderer {
         }
     }
 
-    private MotionRenderer(Planes planes) {
+    private MotionRenderer(Planes planes, boolean vectors) {
+        this.vectors = vectors;
         this.luma = Pairs.of(planes.luma());
         this.blue = Pairs.of(planes.blue());
         this.red = Pairs.of(planes.red());
@@ -86,13 +94,21 @@ final class MotionRenderer {
 
     /** Prepares {@code still} for {@code frame}-sized windows down to {@code 1/maxZoom} of the largest. */
     static MotionRenderer prepare(BufferedImage still, FrameSize frame, double maxZoom) {
+        return prepare(still, frame, maxZoom, VECTORS);
+    }
+
+    /** As {@link #prepare(BufferedImage, FrameSize, double)}, the across pass on the vector unit or not (tests compare the two). */
+    static MotionRenderer prepare(BufferedImage still, FrameSize frame, double maxZoom, boolean vectors) {
+        if (vectors && !VECTORS) {
+            throw new IllegalStateException("the JVM was started without --add-modules jdk.incubator.vector");
+        }
         Planes planes = convert(still);
         double needed = frame.width() * maxZoom;
         while (Math.min(planes.luma().width, planes.luma().height * frame.aspect()) >= 2 * needed
                 && planes.luma().width >= 8 && planes.luma().height >= 8) {
             planes = planes.halved();
         }
-        return new MotionRenderer(planes);
+        return new MotionRenderer(planes, vectors);
     }
 
     /** The still's Y plane and its half-size U and V planes (BT.601, as {@link Bt601}). */
@@ -177,8 +193,9 @@ final class MotionRenderer {
         int width = frame.width();
         int height = frame.height();
         byte[] out = frame.data();
-        Sampling full = Sampling.of(crop.x(), crop.y(), crop.width() / width, crop.height() / height, width, height, luma);
-        Sampling half = Sampling.of(crop.x() / 2, crop.y() / 2, crop.width() / width, crop.height() / height, width / 2, height / 2, blue);
+        Sampling full = Sampling.of(crop.x(), crop.y(), crop.width() / width, crop.height() / height, width, height, luma, vectors);
+        Sampling half = Sampling.of(crop.x() / 2, crop.y() / 2, crop.width() / width, crop.height() / height, width / 2, height / 2, blue,
+                vectors);
         int lumaTasks = (height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         int chromaRows = height / 2;
         int chromaTasks = (chromaRows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
@@ -202,17 +219,21 @@ final class MotionRenderer {
         frame.copyFrom(yuv.toBgr());
     }
 
-    /** Where each output column and row samples its plane: the pixel left/above and the weight (of 256) of the next. */
-    private record Sampling(int[] column, int[] columnWeight, int[] row, int[] rowWeight) {
+    /**
+     * Where each output column and row samples its plane: the pixel left/above and the weight (of 256) of the next.
+     *
+     * @param vector the across pass on the vector unit, or null for the scalar one
+     */
+    private record Sampling(int[] column, int[] columnWeight, int[] row, int[] rowWeight, VectorAcross vector) {
 
-        static Sampling of(double x, double y, double stepX, double stepY, int width, int height, Pairs plane) {
+        static Sampling of(double x, double y, double stepX, double stepY, int width, int height, Pairs plane, boolean vectors) {
             int[] column = new int[width];
             int[] columnWeight = new int[width];
             sample(x, stepX, width, plane.width, column, columnWeight);
             int[] row = new int[height];
             int[] rowWeight = new int[height];
             sample(y, stepY, height, plane.height, row, rowWeight);
-            return new Sampling(column, columnWeight, row, rowWeight);
+            return new Sampling(column, columnWeight, row, rowWeight, vectors ? VectorAcross.of(column, columnWeight) : null);
         }
 
         /**
@@ -236,10 +257,10 @@ final class MotionRenderer {
             int[] mixed = scratch.mixed;
             for (int r = 0; r < sourceRows; r++) {
                 int in = (firstSource + r) * plane.width;
-                int[] line = across[r];
-                for (int x = 0; x < width; x++) {
-                    int pair = s[in + col[x]];
-                    line[x] = (pair >>> 16) + (short) pair * weight[x];
+                if (vector != null) {
+                    vector.row(s, in, across[r]);
+                } else {
+                    across(s, in, col, weight, across[r], 0, width);
                 }
             }
             for (int y = from; y < to; y++) {
@@ -262,6 +283,14 @@ final class MotionRenderer {
                     }
                 }
             }
+        }
+    }
+
+    /** Columns [{@code from}, {@code to}) of the source row at {@code in} resampled across into {@code line}, one by one. */
+    static void across(int[] packed, int in, int[] column, int[] weight, int[] line, int from, int to) {
+        for (int x = from; x < to; x++) {
+            int pair = packed[in + column[x]];
+            line[x] = (pair >>> 16) + (short) pair * weight[x];
         }
     }
 

@@ -125,6 +125,45 @@ class MotionRendererTest {
         }
     }
 
+    /**
+     * The across pass on the vector unit gives the scalar pass's bytes: windows enlarged (every group one
+     * shuffle), shrunk (groups reaching too far, done one by one), at the still's edges, on frames whose
+     * width is no whole number of vectors, drawn alone and mixed over a frame.
+     */
+    @Test
+    void theVectorPassDrawsTheScalarPassesBytesForEveryWindow() {
+        BufferedImage noise = new BufferedImage(203, 331, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(9);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        for (FrameSize size : new FrameSize[] {new FrameSize(100, 180), new FrameSize(74, 132), new FrameSize(160, 90)}) {
+            MotionRenderer vector = MotionRenderer.prepare(noise, size, 1.0, true);
+            MotionRenderer scalar = MotionRenderer.prepare(noise, size, 1.0, false);
+            for (int i = 0; i < 40; i++) {
+                double width = 20 + random.nextDouble() * Math.min(2 * size.width(), vector.sourceWidth() - 21);
+                double height = width * size.height() / size.width();
+                if (height > vector.sourceHeight() - 1) {
+                    continue;
+                }
+                Crop crop = new Crop(random.nextDouble() * (vector.sourceWidth() - width), random.nextDouble() * (vector.sourceHeight() - height),
+                        width, height);
+                double opacity = i % 3 == 0 ? 0.4 : 1;
+                YuvFrame fromVector = new YuvFrame(size);
+                YuvFrame fromScalar = new YuvFrame(size);
+                java.util.Arrays.fill(fromVector.data(), (byte) 77);
+                java.util.Arrays.fill(fromScalar.data(), (byte) 77);
+
+                vector.render(crop, fromVector, opacity);
+                scalar.render(crop, fromScalar, opacity);
+
+                assertThat(fromVector.data()).as("%s, window %s", size, crop).isEqualTo(fromScalar.data());
+            }
+        }
+    }
+
     /** {@code a} and {@code b} mixed with {@code weight} (of 256) of {@code b}, rounded as 8.8 fixed point. */
     private static int mix(byte a, byte b, int weight) {
         return (((a & 0xff) * (256 - weight) + (b & 0xff) * weight) * 256 + (1 << 15)) >>> 16;

@@ -150,6 +150,13 @@ final class CaptionOverlay {
         return (byte) (base + ((over - base) * alpha + 127) / 255);
     }
 
+    /** The overlay's colour and alpha (ARGB, not premultiplied) at frame pixel ({@code x}, {@code y}); 0 outside it. */
+    int pixel(int x, int y) {
+        int col = x - left;
+        int row = y - top;
+        return col < 0 || row < 0 || col >= width || row >= height ? 0 : argb[row * width + col];
+    }
+
     int top() {
         return top;
     }

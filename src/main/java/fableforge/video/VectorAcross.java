@@ -14,10 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * so both give the same bytes (MotionRendererTest). 2.6× the scalar pass's speed on 1080 columns with
  * AVX-512 (16 lanes), after warm-up, measured with a micro-benchmark of the loop.
  *
- * <p>Uses the JDK's Vector API (JEP 508, still an incubator module in JDK 25:
- * https://openjdk.org/jeps/508): only touched when the JVM was started with
- * {@code --add-modules jdk.incubator.vector} (see {@link #usable()} in MotionRenderer), which the
- * launcher does. Without it the scalar pass runs, slower but identical.
+ * <p>Uses the JDK's Vector API, an incubator module in JDK 25 (JEP 508, https://openjdk.org/jeps/508) and
+ * re-incubated in JDK 26 without substantial change (JEP 529, https://openjdk.org/jeps/529). Only touched
+ * when the JVM was started with {@code --add-modules jdk.incubator.vector} (MotionRenderer.VECTORS), as
+ * the launcher and the tests start it. Without it the scalar pass runs, slower but identical.
  */
 final class VectorAcross {
 

@@ -22,6 +22,17 @@ class MotionRendererTest {
         return image;
     }
 
+    /** A still of random colours: every step up and down between neighbours, of every size. */
+    private static BufferedImage noise(int width, int height, java.util.Random random) {
+        BufferedImage noise = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return noise;
+    }
+
     private static int red(VideoFrame frame, int x, int y) {
         return frame.pixels()[(y * frame.width() + x) * 3 + 2] & 0xff;
     }
@@ -96,13 +107,7 @@ class MotionRendererTest {
      */
     @Test
     void aFractionalWindowIsTheLinearMixOfTheWholePixelWindowsEitherSideInEveryPlane() {
-        BufferedImage noise = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        java.util.Random random = new java.util.Random(5);
-        for (int y = 0; y < noise.getHeight(); y++) {
-            for (int x = 0; x < noise.getWidth(); x++) {
-                noise.setRGB(x, y, random.nextInt(1 << 24));
-            }
-        }
+        BufferedImage noise = noise(64, 48, new java.util.Random(5));
         FrameSize size = new FrameSize(32, 24);
         MotionRenderer renderer = MotionRenderer.prepare(noise, size, 1.0);
         for (boolean across : new boolean[] {true, false}) {
@@ -132,13 +137,8 @@ class MotionRendererTest {
      */
     @Test
     void theVectorPassDrawsTheScalarPassesBytesForEveryWindow() {
-        BufferedImage noise = new BufferedImage(203, 331, BufferedImage.TYPE_INT_RGB);
         java.util.Random random = new java.util.Random(9);
-        for (int y = 0; y < noise.getHeight(); y++) {
-            for (int x = 0; x < noise.getWidth(); x++) {
-                noise.setRGB(x, y, random.nextInt(1 << 24));
-            }
-        }
+        BufferedImage noise = noise(203, 331, random);
         for (FrameSize size : new FrameSize[] {new FrameSize(100, 180), new FrameSize(74, 132), new FrameSize(160, 90)}) {
             MotionRenderer vector = MotionRenderer.prepare(noise, size, 1.0, true);
             MotionRenderer scalar = MotionRenderer.prepare(noise, size, 1.0, false);

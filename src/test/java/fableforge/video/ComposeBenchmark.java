@@ -18,7 +18,8 @@ import java.util.Optional;
  * Micro-benchmark of composition alone (no encoder): the CPU time per 1080×1920 frame of the camera
  * move's scaling, and of the whole {@link FrameComposer} (clips prepared, dissolves, captions) over the
  * same job {@code bench video} renders. A {@code main}, not a test: run by hand, e.g.
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) fableforge.video.ComposeBenchmark [scenes]}.
+ * {@code java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat cp.txt) fableforge.video.ComposeBenchmark [scenes]}
+ * (without the module the camera filter runs scalar, as in a JVM started without it).
  * CPU time (every thread of the process), since the machine is shared.
  */
 public final class ComposeBenchmark {

@@ -113,16 +113,11 @@ final class CaptionOverlay {
         return new CaptionOverlay(x, y, w, h, ((DataBufferInt) image.getRaster().getDataBuffer()).getData());
     }
 
-    /** Blends the caption over {@code frame} at {@code opacity} (0 invisible, 1 as drawn). */
-    void drawOnto(VideoFrame frame, double opacity) {
-        drawOnto(frame, 0, opacity);
-    }
-
     /**
-     * Blends the caption over {@code frame}, a strip of the video frame starting at row {@code firstRow}
-     * (a strip just as tall as the band is enough: no full frame to fill and convert per page).
+     * Blends the caption over a BGR {@code frame} at {@code opacity} (0 invisible, 1 as drawn): the plain
+     * alpha blend that {@link CaptionPlanes} does in YUV, kept as the reference the tests compare it with.
      */
-    void drawOnto(VideoFrame frame, int firstRow, double opacity) {
+    void drawOnto(VideoFrame frame, double opacity) {
         int strength = (int) Math.round(Math.clamp(opacity, 0, 1) * 256);
         if (strength == 0) {
             return;
@@ -130,7 +125,7 @@ final class CaptionOverlay {
         byte[] pixels = frame.pixels();
         int stride = frame.width() * 3;
         for (int row = 0; row < height; row++) {
-            int out = (top - firstRow + row) * stride + left * 3;
+            int out = (top + row) * stride + left * 3;
             int in = row * width;
             for (int col = 0; col < width; col++, in++, out += 3) {
                 int pixel = argb[in];

@@ -238,7 +238,8 @@ final class MotionRenderer {
 
         /**
          * Output rows [{@code from}, {@code to}): each source row they read is resampled across once
-         * (consecutive output rows mostly share source rows) into 8.8 fixed point, then each output row is
+         * (consecutive output rows mostly share source rows) into 8.8 fixed point, on the vector unit when
+         * this Sampling has a {@link VectorAcross}, else by {@link MotionRenderer#across}; then each output row is
          * the two resampled rows either side of it mixed down. The mix is all-int, from two separate
          * arrays into a scratch row, then narrowed to bytes in a loop of its own: in that shape C2
          * vectorises both loops; a mix reading chars, reading two rows of one array, or narrowing as it

@@ -44,11 +44,6 @@ final class VectorAcross {
         return preferred.length() > 16 ? IntVector.SPECIES_512 : preferred;
     }
 
-    /** Lanes of one vector on this CPU. */
-    static int width() {
-        return SPECIES.length();
-    }
-
     /** The plan for one frame's columns: which groups shuffle, and how. */
     static VectorAcross of(int[] column, int[] weight) {
         int lanes = SPECIES.length();

@@ -54,7 +54,7 @@ public final class StoryJson {
                 plan.context().aspectRatio().width(), plan.context().aspectRatio().height(), scenes,
                 plan.scenes().stream().map(fableforge.story.Scene::narration).toList(), produced, produced,
                 plan.scenes().size(), images, cost, new StoryDocument.Providers(storyWriterName, imageGeneratorName), null,
-                writtenAt.toString(), writtenAt.toString());
+                writtenAt.toString(), writtenAt.toString(), null);
         try {
             return MAPPER.writeValueAsBytes(story);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

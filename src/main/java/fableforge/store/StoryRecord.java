@@ -3,7 +3,10 @@ package fableforge.store;
 import java.time.Instant;
 import java.util.List;
 
-/** A stored story with its current status and its scenes in order of number. */
+/**
+ * A stored story with its current status and its scenes in order of number; {@code eventSeq} is the
+ * sequence number of its last logged event when it was read (what it reflects at least).
+ */
 public record StoryRecord(
         String storyId,
         String answersJson,
@@ -19,6 +22,7 @@ public record StoryRecord(
         String ownerId,
         Instant createdAt,
         Instant updatedAt,
+        long eventSeq,
         List<SceneRow> scenes) {
 
     public StoryRecord {

@@ -74,7 +74,7 @@ public final class StoryRepository {
         List<SceneRow> scenes = rows.stream().map(StoryAndScene::scene).filter(Objects::nonNull).toList();
         return Optional.of(new StoryRecord(story.storyId(), story.answersJson(), story.seed(), story.heroJson(),
                 story.heroName(), story.animal(), story.characterBible(), story.setting(), story.visualStyle(),
-                story.aspectRatio(), story.status(), story.ownerId(), story.createdAt(), story.updatedAt(), scenes));
+                story.aspectRatio(), story.status(), story.ownerId(), story.createdAt(), story.updatedAt(), story.eventSeq(), scenes));
     }
 
     /**
@@ -234,6 +234,7 @@ public final class StoryRepository {
                 row.getString("owner_id"),
                 Columns.instant(row, "created_at"),
                 Columns.instant(row, "updated_at"),
+                row.getLong("last_event_seq"),
                 scenes);
     }
 

@@ -128,7 +128,7 @@ public final class StoryView {
         return StoryDocument.Story.ofWeb(storyId, record.status().wire(), read(record.answersJson(), ANSWERS),
                 read(record.heroJson(), CHARACTER), record.characterBible(), record.aspectRatio(), scenes,
                 NarrationLines.of(record.scenes(), AspectRatio.fromLabel(record.aspectRatio())), images.countProduced(storyId), images.countApproved(storyId), Beat.TOTAL_SCENES, shown, cost, video.of(storyId),
-                record.createdAt().toString(), record.updatedAt().toString());
+                record.createdAt().toString(), record.updatedAt().toString(), record.eventSeq());
     }
 
     /** The caller's own stories, newest first; an admin sees everyone's, each with its owner. */

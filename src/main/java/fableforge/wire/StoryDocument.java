@@ -29,14 +29,20 @@ public final class StoryDocument {
                         Character character, String characterBible, String aspectRatio,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer width, @JsonInclude(JsonInclude.Include.NON_NULL) Integer height,
                         List<Scene> scenes, List<String> narration, int completedScenes, int approvedScenes, int totalScenes, Map<String, Image> images, Cost cost,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Providers providers, Video video, String createdAt, String updatedAt) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Providers providers, Video video, String createdAt, String updatedAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long eventSeq) {
 
-        /** The web's story: no seed, frame size or providers. */
+        /**
+         * The web's story: no seed, frame size or providers. {@code eventSeq} is the story's last event
+         * sequence number read before the rest: the document reflects at least every event up to it, so a
+         * client that has already applied a later live event knows this document is older than what it shows.
+         */
         public static Story ofWeb(String storyId, String status, Map<String, String> quiz, Character character, String characterBible,
                                   String aspectRatio, List<Scene> scenes, List<String> narration, int completedScenes, int approvedScenes,
-                                  int totalScenes, Map<String, Image> images, Cost cost, Video video, String createdAt, String updatedAt) {
+                                  int totalScenes, Map<String, Image> images, Cost cost, Video video, String createdAt, String updatedAt,
+                                  long eventSeq) {
             return new Story(storyId, status, null, quiz, character, characterBible, aspectRatio, null, null, scenes, narration, completedScenes,
-                    approvedScenes, totalScenes, images, cost, null, video, createdAt, updatedAt);
+                    approvedScenes, totalScenes, images, cost, null, video, createdAt, updatedAt, eventSeq);
         }
     }
 

@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { QuizForm } from './quiz.js';
 import { ScenesEditor } from './scenes.js';
 import { Gallery } from './gallery.js';
-import { StoryStream } from './stream.js';
+import { StoryStream, eventSeqOf } from './stream.js';
 import { renderStories } from './stories.js';
 import { normalizeScenes } from './beats.js';
 import { VideoPanel } from './video.js';
@@ -107,8 +107,9 @@ async function openStory(storyId) {
   gallery.load(storyId, story);
   setConnection('idle');
   stream = new StoryStream(storyId, {
-    onEvent: (type, data) => {
-      gallery.applyEvent(type, data);
+    since: eventSeqOf(story) ?? 0,
+    onEvent: (type, data, seq) => {
+      gallery.applyEvent(type, data, seq);
       video.applyEvent(type, data);
     },
     onState: state => {

@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { ImageCard } from './card.js';
 import { TOTAL_SCENES, normalizeScenes, heroLine } from './beats.js';
 import { isPaid, redrawPrice, renderSpend } from './cost.js';
+import { eventSeqOf, olderThan } from './stream.js';
 
 const READY = new Set(['pending_approval', 'approved']);
 const COST_REFRESH_MS = 2000; // after images land, the story's spend is fetched again (paid stories only)
@@ -19,12 +20,14 @@ export class Gallery {
     this.scenes = [];
     this.cards = [];
     this.storyStatus = null;
+    this.seq = 0; // the newest event (or full state's event_seq) applied to the cards
     refs.viewer.addEventListener('click', event => { if (event.target === refs.viewer) refs.viewer.close(); });
   }
 
   /** Start a fresh grid for a story; `story` may be the full state or just {story_id, scenes}. */
   load(storyId, story) {
     this.storyId = storyId;
+    this.seq = 0;
     this.storyStatus = story.status || 'generating';
     const ratio = String(story.quiz?.aspect_ratio || '9:16').split(':').map(Number);
     this.refs.grid.style.setProperty('--ratio', ratio.length === 2 && ratio[0] && ratio[1] ? `${ratio[0]} / ${ratio[1]}` : '9 / 16');
@@ -56,9 +59,11 @@ export class Gallery {
     this.refreshSummary();
   }
 
-  /** Merge a full story state (from GET story/<id>). */
+  /** Merge a full story state (from GET story/<id>), unless it is older than an event already applied. */
   applyState(story) {
     if (story.story_id && story.story_id !== this.storyId) return;
+    if (olderThan(story, this.seq)) return;
+    this.seq = Math.max(this.seq, eventSeqOf(story) ?? 0);
     this.storyStatus = story.status || this.storyStatus;
     if ('cost' in story) this.setCost(story.cost);
     for (const scene of normalizeScenes(story)) {
@@ -79,8 +84,9 @@ export class Gallery {
     this.refreshSummary();
   }
 
-  /** Apply one SSE event. */
-  applyEvent(type, data) {
+  /** Apply one SSE event; `seq` is its id. */
+  applyEvent(type, data, seq) {
+    if (Number.isSafeInteger(seq) && seq > this.seq) this.seq = seq;
     const scene = this.scenes[Number(data.scene_number) - 1];
     switch (type) {
       case 'image_ready':

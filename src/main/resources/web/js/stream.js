@@ -9,19 +9,39 @@ const MAX_BACKOFF_MS = 30000;
 const MAX_FAILURES = 3;
 const RETRY_SSE_EVERY = 10; // while polling, try SSE again every 10 polls (30 s)
 
+/**
+ * The story's last event sequence number as of a full state (GET story/<id>'s event_seq): the state
+ * reflects at least every event up to it. Null for a state without one.
+ */
+export function eventSeqOf(story) {
+  const seq = Number(story?.event_seq);
+  return Number.isSafeInteger(seq) && seq >= 0 ? seq : null;
+}
+
+/**
+ * Whether a full state was read before an event the page has already applied: a request sent before a
+ * live event can be answered after it, and applying that answer would undo the event (an image shown
+ * as still drawing, with no event left to bring it back).
+ */
+export function olderThan(story, seq) {
+  const stateSeq = eventSeqOf(story);
+  return stateSeq !== null && stateSeq < seq;
+}
+
 export class StoryStream {
   /**
    * onEvent(type, data, seq) for each SSE event; onState(story) for each full state (catch-up or poll);
    * onMode('live' | 'reconnecting' | 'polling' | 'done' | 'offline', detail).
+   * `since` is the event_seq of the state already shown: the stream starts after it.
    */
-  constructor(storyId, { onEvent, onState, onMode }) {
+  constructor(storyId, { onEvent, onState, onMode, since = 0 }) {
     Object.assign(this, { storyId, onEvent, onState, onMode });
     this.source = null;
     this.failures = 0;
     this.timer = null;
     this.stopped = false;
     this.polling = false;
-    this.lastSeq = 0;
+    this.lastSeq = Number.isSafeInteger(since) && since > 0 ? since : 0;
     this.done = false;
     this.eventNames = [];
   }
@@ -127,7 +147,9 @@ export class StoryStream {
   async pollOnce() {
     try {
       const story = await api.story(this.storyId);
-      if (this.stopped) return;
+      if (this.stopped || olderThan(story, this.lastSeq)) return;
+      // The state covers the events up to its own: replays of those add nothing.
+      this.lastSeq = Math.max(this.lastSeq, eventSeqOf(story) ?? 0);
       // An approved story is finished unless its video is still being made.
       this.done = STORY_DONE.has(story.status) && !VIDEO_BUSY.has(story.video?.status);
       this.onState(story);

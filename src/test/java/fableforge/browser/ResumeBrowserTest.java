@@ -3,8 +3,15 @@ package fableforge.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +50,49 @@ class ResumeBrowserTest extends BrowserTest {
         assertThat(page.locator("#progress-text")).hasText("20 / 20 images · 1 approved");
         studio.assertEveryImageRendered();
         studio.approveAll();
+    }
+
+    /**
+     * The stream's catch-up read of the story (sent when it connects) is answered only after live events
+     * have shown every image: the page keeps what the events showed. Before event_seq, that late answer
+     * put images back to "drawing", and with no event left to bring them back the grid stayed at 18/20.
+     */
+    @Test
+    void aStoryReadAnsweredAfterLiveEventsDoesNotUndoThem() throws Exception {
+        StudioPage studio = new StudioPage(page);
+        studio.openNewStory();
+        studio.writeStory("Quill");
+        studio.approveScenes();
+
+        AtomicInteger reads = new AtomicInteger();
+        List<Route> held = new ArrayList<>();
+        List<APIResponse> answers = new ArrayList<>();
+        page.route(Pattern.compile(".*/story/[^/?#]+$"), route -> {
+            // After the reload: the page's first read goes through; the stream's catch-up read is answered
+            // now, by the server, but handed to the page only later.
+            if (!"GET".equals(route.request().method()) || reads.incrementAndGet() != 2) {
+                route.resume();
+                return;
+            }
+            Map<String, String> headers = new HashMap<>(route.request().headers());
+            headers.remove("if-none-match");
+            answers.add(route.fetch(new Route.FetchOptions().setHeaders(headers)));
+            held.add(route);
+        });
+        page.reload();
+        assertThat(page.locator("#view-images")).isVisible();
+        page.waitForCondition(() -> !held.isEmpty(), new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(StudioPage.LONG));
+        int drawnWhenRead = new ObjectMapper().readTree(answers.getFirst().body()).get("completed_scenes").asInt();
+        assertThat(drawnWhenRead).as("images drawn when the held read was answered").isLessThan(20);
+
+        studio.waitForAllImages();
+        page.waitForResponse(response -> response.url().endsWith("/story/" + studio.storyId()),
+                () -> held.getFirst().fulfill(new Route.FulfillOptions().setResponse(answers.getFirst())));
+        page.evaluate("() => new Promise(resolve => setTimeout(resolve, 300))"); // the page has read the answer
+
+        assertThat(page.locator("#progress-text")).hasText(Pattern.compile("^20 / 20 images"));
+        assertThat(page.locator("#gallery li[data-status=pending_approval]")).hasCount(20);
+        studio.assertEveryImageRendered();
     }
 
     @Test

@@ -153,6 +153,9 @@ class WebApiTest {
         assertThat(names).contains("story_complete", "approval_update").endsWith("all_approved");
         List<String> replay = eventNames(id, names.size() - 1);
         assertThat(replay).containsExactly("all_approved");
+        assertThat(done.get("event_seq").asInt()).as("the story read after its last event names that event's id")
+                .isEqualTo(names.size());
+        assertThat(story.get("event_seq").asInt()).as("read before the approvals").isLessThan(names.size());
     }
 
     /** The names of a story's events after {@code lastEventId}, replayed from the log up to all_approved. */

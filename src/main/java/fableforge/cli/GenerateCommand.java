@@ -193,7 +193,7 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("fableforge: no video: it needs all " + plan.scenes().size() + " images");
             return Optional.empty();
         }
-        try (VideoProgressBar progress = new VideoProgressBar(!noProgress, System.err)) {
+        try (VideoProgressBar progress = new VideoProgressBar(!noProgress, ProgressBars.onStandardError())) {
             return Optional.of(step.run(plan, outcomes, output.staging(), output.target(), progress));
         } catch (ProviderException e) {
             err.println("fableforge: no video: the narration could not be made: " + e.getMessage());
@@ -209,7 +209,7 @@ public final class GenerateCommand implements Callable<Integer> {
         LocalMediaStore media = new LocalMediaStore(staging, "");
         App.Pipeline drawing = app.pipeline(spend, app.commandLineReferences(media));
         ParallelImageRunner runner = new ParallelImageRunner(app.imageProducer(drawing, media));
-        try (TerminalProgress progress = new TerminalProgress("Illustrating", plan.scenes().size(), !noProgress, err)) {
+        try (TerminalProgress progress = new TerminalProgress("Illustrating", plan.scenes().size(), !noProgress, ProgressBars.onStandardError(), err)) {
             return runner.runAll(ImageTasks.forPlan(plan, scene -> "images/scene-%02d.png".formatted(scene)), progress);
         }
     }

@@ -1,24 +1,20 @@
 package fableforge.cli;
 
 import fableforge.video.VideoProgressListener;
-import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /** The video's progress on the terminal (standard error): a bar of narrated scenes, then one of rendered frames. */
 final class VideoProgressBar implements VideoProgressListener, AutoCloseable {
 
     private final boolean enabled;
-    private final PrintStream terminal;
+    private final ProgressBars bars;
     private ProgressBar narrating;
     private ProgressBar rendering;
     private int sceneCount;
 
-    VideoProgressBar(boolean enabled, PrintStream terminal) {
+    VideoProgressBar(boolean enabled, ProgressBars bars) {
         this.enabled = enabled;
-        this.terminal = terminal;
+        this.bars = bars;
     }
 
     @Override
@@ -29,14 +25,14 @@ final class VideoProgressBar implements VideoProgressListener, AutoCloseable {
         this.sceneCount = sceneCount;
         if (stage == Stage.NARRATING) {
             if (narrating == null) {
-                narrating = bar("Narrating", sceneCount, " scene");
+                narrating = bars.bar("Narrating", sceneCount, " scene", 200);
             }
             narrating.stepTo(sceneNumber - 1);
-            narrating.setExtraMessage("scene " + sceneNumber + "/" + sceneCount);
+            narrating.setExtraMessage(ProgressBars.note("scene " + sceneNumber + "/" + sceneCount));
         } else if (stage == Stage.RENDERING && rendering != null) {
-            rendering.setExtraMessage("scene " + sceneNumber + "/" + sceneCount);
+            rendering.setExtraMessage(ProgressBars.note("scene " + sceneNumber + "/" + sceneCount));
         } else if (stage == Stage.FINISHING && rendering != null) {
-            rendering.setExtraMessage("finishing the file");
+            rendering.setExtraMessage(ProgressBars.note("finishing the file"));
         }
     }
 
@@ -51,21 +47,9 @@ final class VideoProgressBar implements VideoProgressListener, AutoCloseable {
                 narrating.close();
                 narrating = null;
             }
-            rendering = bar("Rendering video", total, " frames");
+            rendering = bars.bar("Rendering video", total, " frames", 200);
         }
         rendering.stepTo(written);
-    }
-
-    private ProgressBar bar(String task, int max, String unit) {
-        return new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(max)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(200)
-                .setConsumer(new ConsoleProgressBarConsumer(terminal))
-                .showSpeed()
-                .setUnit(unit, 1)
-                .build();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fableforge.image;
 
+import fableforge.provider.ProviderError;
+import fableforge.provider.ProviderException;
 import java.util.Optional;
 
 /**
@@ -7,6 +9,33 @@ import java.util.Optional;
  * claimed) and its pixel size (from the format's header), without decoding the pixels.
  */
 public record ImageHeader(String contentType, int width, int height) {
+
+    /**
+     * The most pixels a provider's image may have: decoding one holds 4 bytes a pixel, allocated from the
+     * header before a byte of pixel data is read, so a small file claiming 50,000 × 50,000 would ask for
+     * 10 GB. Today's largest generated images (4096 × 4096) have 16.8 million.
+     */
+    public static final long MAX_PIXELS = 40_000_000L;
+
+    /**
+     * The header of an image a provider answered with, checked before anything decodes it.
+     *
+     * @param provider the provider's name, for the error ("OpenAI", "Gemini")
+     * @throws ProviderException (transient) when the bytes are no PNG, JPEG or WebP, or claim more than {@link #MAX_PIXELS}
+     */
+    public static ImageHeader ofProviderImage(byte[] bytes, String provider) throws ProviderException {
+        ImageHeader header = read(bytes).orElseThrow(() -> new ProviderException(new ProviderError.Transient(
+                provider + "'s answer held " + bytes.length + " bytes that are not a PNG, JPEG or WebP image")));
+        if (header.pixels() > MAX_PIXELS) {
+            throw new ProviderException(new ProviderError.Transient(provider + "'s image claims " + header.width() + "x"
+                    + header.height() + " pixels, more than the " + MAX_PIXELS + " this server decodes"));
+        }
+        return header;
+    }
+
+    public long pixels() {
+        return (long) width * height;
+    }
 
     public static Optional<ImageHeader> read(byte[] bytes) {
         if (startsWith(bytes, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {

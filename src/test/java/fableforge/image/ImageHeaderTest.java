@@ -1,6 +1,7 @@
 package fableforge.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,27 @@ class ImageHeaderTest {
         assertThat(ImageHeader.read("<html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(ImageHeader.read(java.util.Arrays.copyOf(encode("png", 8, 8), 20))).isEmpty();
         assertThat(ImageHeader.read(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void aProviderImageClaimingMoreThanFortyMillionPixelsIsRefusedBeforeAnythingDecodesIt() throws Exception {
+        byte[] huge = claimingSize(encode("png", 8, 8), 50_000, 50_000);
+
+        assertThatThrownBy(() -> ImageHeader.ofProviderImage(huge, "OpenAI"))
+                .isInstanceOfSatisfying(fableforge.provider.ProviderException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(fableforge.provider.ProviderError.Transient.class);
+                    assertThat(e.error().message()).contains("OpenAI's image claims 50000x50000 pixels", "40000000");
+                });
+        assertThat(ImageHeader.ofProviderImage(encode("png", 1080, 1920), "OpenAI")).isEqualTo(new ImageHeader("image/png", 1080, 1920));
+        assertThatThrownBy(() -> ImageHeader.ofProviderImage("<html>".getBytes(StandardCharsets.UTF_8), "Gemini"))
+                .hasMessageContaining("Gemini's answer held 6 bytes that are not a PNG, JPEG or WebP image");
+    }
+
+    /** A PNG whose header claims another size (its checksum then wrong, which decoders meet only after allocating). */
+    static byte[] claimingSize(byte[] png, int width, int height) {
+        byte[] patched = png.clone();
+        java.nio.ByteBuffer.wrap(patched).putInt(16, width).putInt(20, height);
+        return patched;
     }
 
     private static byte[] encode(String format, int width, int height) throws Exception {

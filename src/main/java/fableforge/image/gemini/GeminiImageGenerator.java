@@ -186,8 +186,7 @@ public final class GeminiImageGenerator implements ImageGenerator, Monitored {
         meter.record(new Charge(storyId, "image", PROVIDER, settings.imageModel(),
                 what + frame.label() + " 1K image + " + inputTokens + " input tokens", prices.geminiImage(settings.imageModel(), inputTokens)));
         byte[] bytes = image.get().data().get();
-        ImageHeader header = ImageHeader.read(bytes).orElseThrow(() -> new ProviderException(
-                new ProviderError.Transient("Gemini's answer held " + bytes.length + " bytes that are not a PNG, JPEG or WebP image")));
+        ImageHeader header = ImageHeader.ofProviderImage(bytes, "Gemini");
         return new GeneratedImage(bytes, header.contentType(), header.width(), header.height());
     }
 }

@@ -227,8 +227,7 @@ public final class OpenAiImageGenerator implements ImageGenerator, Monitored {
                 price(size, answer)));
         logUsage(storyId, answer);
         byte[] bytes = inline ? decode(first.get("b64_json").asText()) : download(first.get("url").asText());
-        ImageHeader header = ImageHeader.read(bytes).orElseThrow(() -> new ProviderException(
-                new ProviderError.Transient("OpenAI's answer held " + bytes.length + " bytes that are not a PNG, JPEG or WebP image")));
+        ImageHeader header = ImageHeader.ofProviderImage(bytes, "OpenAI");
         return new GeneratedImage(bytes, header.contentType(), header.width(), header.height());
     }
 

@@ -257,6 +257,19 @@ class SdWebUiImageGeneratorTest {
     }
 
     @Test
+    void anImageClaimingMillionsOfPixelsIsMalformedAndNeverDecoded() throws Exception {
+        byte[] png = fableforge.TestPngs.blank(8, 8);
+        java.nio.ByteBuffer.wrap(png).putInt(16, 60_000).putInt(20, 60_000);
+        String answer = "{\"images\":[\"" + java.util.Base64.getEncoder().encodeToString(png) + "\"],\"parameters\":{},\"info\":\"{}\"}";
+        webUi.server().script("POST", FakeSdWebUi.TXT2IMG, Reply.json(200, answer));
+
+        ProviderError error = failure(() -> generator().generate(scene(1)));
+
+        assertThat(error).isInstanceOf(ProviderError.Transient.class);
+        assertThat(error.message()).contains("malformed image", "60000x60000");
+    }
+
+    @Test
     void aSlowWebUiTimesOutAfterSdTimeoutSeconds() {
         webUi.answerAfter(Duration.ofSeconds(10));
         SdWebUiImageGenerator generator = generator("SD_TIMEOUT_SECONDS", "1");

@@ -27,8 +27,9 @@ final class VectorAcross {
 
     private final int[] column;
     private final int[] weight;
-    /** Per whole group: the first column's source index, or -1 when the group is done one by one. */
+    /** Per whole group: the first column's source index. */
     private final int[] base;
+    /** Per whole group: where each lane reads from the load at {@link #base}, or null when the group is done one by one. */
     private final VectorShuffle<Integer>[] shuffles;
 
     private VectorAcross(int[] column, int[] weight, int[] base, VectorShuffle<Integer>[] shuffles) {
@@ -59,7 +60,7 @@ final class VectorAcross {
                 offsets[lane] = column[g * lanes + lane] - first;
                 within &= offsets[lane] >= 0 && offsets[lane] < lanes;
             }
-            base[g] = within ? first : -1;
+            base[g] = first;
             shuffles[g] = within ? VectorShuffle.fromArray(SPECIES, offsets, 0) : null;
         }
         return new VectorAcross(column, weight, base, shuffles);
@@ -70,7 +71,7 @@ final class VectorAcross {
         int lanes = SPECIES.length();
         for (int g = 0; g < base.length; g++) {
             int x = g * lanes;
-            if (base[g] >= 0) {
+            if (shuffles[g] != null) {
                 IntVector pairs = IntVector.fromArray(SPECIES, packed, in + base[g]).rearrange(shuffles[g]);
                 IntVector left = pairs.lanewise(VectorOperators.LSHR, 16);
                 IntVector step = pairs.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);

@@ -26,15 +26,18 @@ public record ImageHeader(String contentType, int width, int height) {
     public static ImageHeader ofProviderImage(byte[] bytes, String provider) throws ProviderException {
         ImageHeader header = read(bytes).orElseThrow(() -> new ProviderException(new ProviderError.Transient(
                 provider + "'s answer held " + bytes.length + " bytes that are not a PNG, JPEG or WebP image")));
-        if (header.pixels() > MAX_PIXELS) {
-            throw new ProviderException(new ProviderError.Transient(provider + "'s image claims " + header.width() + "x"
-                    + header.height() + " pixels, more than the " + MAX_PIXELS + " this server decodes"));
+        Optional<String> tooLarge = header.tooLargeToDecode();
+        if (tooLarge.isPresent()) {
+            throw new ProviderException(new ProviderError.Transient(provider + "'s image " + tooLarge.get()));
         }
         return header;
     }
 
-    public long pixels() {
-        return (long) width * height;
+    /** Why this image must not be decoded ("claims W×H pixels, more than …"), when it has more than {@link #MAX_PIXELS}. */
+    public Optional<String> tooLargeToDecode() {
+        return (long) width * height > MAX_PIXELS
+                ? Optional.of("claims " + width + "x" + height + " pixels, more than the " + MAX_PIXELS + " this server decodes")
+                : Optional.empty();
     }
 
     public static Optional<ImageHeader> read(byte[] bytes) {

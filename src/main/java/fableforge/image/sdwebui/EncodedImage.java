@@ -5,6 +5,7 @@ import fableforge.image.ImageHeader;
 import fableforge.provider.ProviderError;
 import fableforge.provider.ProviderException;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * One image of a txt2img answer: base64 of the file in the WebUI's "samples format" (PNG unless the
@@ -31,9 +32,9 @@ final class EncodedImage {
             throw new ProviderException(new ProviderError.BadRequest("Stable Diffusion WebUI answers in WebP, which FableForge "
                     + "cannot decode; set Settings → Saving images → File format to png"));
         }
-        if (header.pixels() > ImageHeader.MAX_PIXELS) {
-            throw malformed("it claims " + header.width() + "x" + header.height() + " pixels, more than the "
-                    + ImageHeader.MAX_PIXELS + " this server decodes");
+        Optional<String> tooLarge = header.tooLargeToDecode();
+        if (tooLarge.isPresent()) {
+            throw malformed("it " + tooLarge.get());
         }
         return new GeneratedImage(bytes, header.contentType(), header.width(), header.height());
     }

@@ -13,7 +13,9 @@ public record ImageHeader(String contentType, int width, int height) {
     /**
      * The most pixels a provider's image may have: decoding one holds 4 bytes a pixel, allocated from the
      * header before a byte of pixel data is read, so a small file claiming 50,000 × 50,000 would ask for
-     * 10 GB. Today's largest generated images (4096 × 4096) have 16.8 million.
+     * 10 GB. Today's largest generated images stay well under it: OpenAI's image models at most 3840 × 2160
+     * (8.3 million; ../shared/provider-contracts.md), Gemini's {@code imageSize: "4K"} about 4096 on the longest
+     * side (at most 16.8 million; the Gemini API's ImageConfig).
      */
     public static final long MAX_PIXELS = 40_000_000L;
 
